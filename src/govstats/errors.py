@@ -1,0 +1,35 @@
+"""Errors raised on bad input: each names the file, the row and the column a user must fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A raw or reference file that cannot be used as it is.
+
+    ``row`` and ``column`` are 1-based positions in the source file (``column`` may also be
+    the published header text), so the message points at the exact cell to fix.
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None,
+        message: str,
+        *,
+        row: int | None = None,
+        column: int | str | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.row = row
+        self.column = column
+        self.reason = message
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = [self.path or "<input>"]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.reason}"

@@ -1,0 +1,98 @@
+"""Where things live: the project root and the layout of data, reference data and reports.
+
+Every path is resolved from the project root, so notebooks work whether papermill runs them
+from ``notebooks/`` or from the root, and an office can keep its data apart from the code
+(``--root DIR`` or ``GOVSTATS_ROOT``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The checkout this package was imported from (src/govstats -> repository root).
+CODE_ROOT = Path(__file__).resolve().parents[2]
+ROOT_ENV = "GOVSTATS_ROOT"
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def project_root(explicit: str | Path | None = None, start: str | Path | None = None) -> Path:
+    """Return the project root: ``explicit``, else ``$GOVSTATS_ROOT``, else the nearest
+    directory at or above ``start`` (default: the current directory) that holds ``data/``."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(ROOT_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    here = Path(start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "data").is_dir():
+            return candidate
+    if (CODE_ROOT / "data").is_dir():
+        return CODE_ROOT
+    raise FileNotFoundError(
+        f"no project root found: no data/ directory at or above {here}; "
+        f"pass --root DIR or set {ROOT_ENV}"
+    )
+
+
+def check_month(month: str) -> str:
+    """Return ``month`` if it reads YYYY-MM, else raise ValueError naming it."""
+    if not MONTH_RE.match(month):
+        raise ValueError(f"month must read YYYY-MM (for example 2020-07), got {month!r}")
+    return month
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders of one project root."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path | None = None) -> "Layout":
+        return cls(project_root(root))
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "data" / "raw"
+
+    @property
+    def processed(self) -> Path:
+        return self.root / "data" / "processed"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def reference(self) -> Path:
+        """Reference data of this root, or of the code checkout when the root has none."""
+        own = self.root / "data" / "reference"
+        return own if own.is_dir() else CODE_ROOT / "data" / "reference"
+
+    @property
+    def notebooks(self) -> Path:
+        own = self.root / "notebooks"
+        return own if own.is_dir() else CODE_ROOT / "notebooks"
+
+    def raw_month(self, district: str, month: str) -> Path:
+        return self.raw / district / check_month(month)
+
+    def processed_month(self, district: str, month: str) -> Path:
+        return self.processed / district / check_month(month)
+
+    def report_month(self, district: str, month: str) -> Path:
+        return self.reports / district / check_month(month)
+
+    def raw_months(self) -> list[tuple[str, str]]:
+        """Every (district, month) that has a folder under data/raw, sorted."""
+        found = []
+        if self.raw.is_dir():
+            for district_dir in sorted(p for p in self.raw.iterdir() if p.is_dir()):
+                for month_dir in sorted(p for p in district_dir.iterdir() if p.is_dir()):
+                    if MONTH_RE.match(month_dir.name):
+                        found.append((district_dir.name, month_dir.name))
+        return found

@@ -1,0 +1,214 @@
+"""Hand-kept reference data: districts, the department registry, and table profiles.
+
+All of it lives under ``data/reference/`` as CSV or YAML, so a new district's layout or a
+renamed department is an edit there, not new code.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govstats.cells import normalize_label
+from govstats.errors import InputError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROFILE = "reference"
+_TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``lhs = rhs[0] + rhs[1] + ...`` over measures of one row."""
+
+    lhs: str
+    rhs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.lhs} = {' + '.join(self.rhs)}"
+
+
+@dataclass(frozen=True)
+class Bound:
+    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning."""
+
+    part: str
+    whole: str
+    kind: str = "hard"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A size band label (办件量分类) and the inclusive range of totals it stands for."""
+
+    label: str
+    min: int = 0
+    max: int | None = None
+
+    def holds(self, total: int) -> bool:
+        return total >= self.min and (self.max is None or total <= self.max)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one published table layout maps to canonical measures, and what must hold in it."""
+
+    name: str
+    measures: dict[str, tuple[str, ...]]
+    unit_column: tuple[str, ...]
+    description: str = ""
+    band_column: tuple[str, ...] = ()
+    ignore_columns: tuple[str, ...] = ()
+    total_row_labels: tuple[str, ...] = ("合计",)
+    subtotal_row_labels: tuple[str, ...] = ("小计",)
+    list_separator: str = "、"
+    required: tuple[str, ...] = ()
+    not_summable: tuple[str, ...] = ()
+    identities: tuple[Identity, ...] = ()
+    bounds: tuple[Bound, ...] = ()
+    bands: tuple[Band, ...] = ()
+    source: str = ""
+
+    @property
+    def measure_names(self) -> tuple[str, ...]:
+        return tuple(self.measures)
+
+    def measure_for_header(self, header: str) -> str | None:
+        """The canonical measure a published header names, or None."""
+        key = normalize_label(header)
+        for measure, synonyms in self.measures.items():
+            if key in {normalize_label(s) for s in synonyms}:
+                return measure
+        return None
+
+    def band_for(self, label: str) -> Band | None:
+        key = normalize_label(label)
+        return next((b for b in self.bands if normalize_label(b.label) == key), None)
+
+    def band_of_total(self, total: int) -> Band | None:
+        return next((b for b in self.bands if b.holds(total)), None)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def parse_identity(text: str, path: Path) -> Identity:
+    """Parse ``a = b + c`` into an Identity, naming the profile file on a malformed line."""
+    lhs, sep, rhs = text.partition("=")
+    terms = [t.strip() for t in rhs.split("+")]
+    if not sep or not _TERM.match(lhs.strip()) or not all(_TERM.match(t) for t in terms):
+        raise InputError(path, f"identity {text!r} must read 'measure = measure + measure ...'")
+    return Identity(lhs.strip(), tuple(terms))
+
+
+def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
+    """Build a Profile from a parsed YAML mapping, checking that every term is a measure."""
+    try:
+        measures = {str(k): _strings(v) for k, v in (data.get("measures") or {}).items()}
+        profile = Profile(
+            name=str(data.get("name") or path.stem),
+            description=str(data.get("description") or ""),
+            measures=measures,
+            unit_column=_strings(data.get("unit_column")),
+            band_column=_strings(data.get("band_column")),
+            ignore_columns=_strings(data.get("ignore_columns")),
+            total_row_labels=_strings(data.get("total_row_labels") or ["合计"]),
+            subtotal_row_labels=_strings(data.get("subtotal_row_labels") or ["小计"]),
+            list_separator=str(data.get("list_separator") or "、"),
+            required=_strings(data.get("required")),
+            not_summable=_strings(data.get("not_summable")),
+            identities=tuple(parse_identity(str(t), path) for t in data.get("identities") or ()),
+            bounds=tuple(Bound(**b) for b in data.get("bounds") or ()),
+            bands=tuple(Band(**b) for b in data.get("bands") or ()),
+            source=str(path),
+        )
+    except TypeError as exc:
+        raise InputError(path, f"malformed profile: {exc}") from exc
+    if not profile.measures or not profile.unit_column:
+        raise InputError(path, "a profile needs 'measures' and 'unit_column'")
+    used = set(profile.required) | set(profile.not_summable)
+    for ident in profile.identities:
+        used |= {ident.lhs, *ident.rhs}
+    for bound in profile.bounds:
+        used |= {bound.part, bound.whole}
+        if bound.kind not in ("hard", "soft"):
+            raise InputError(path, f"bound kind must be hard or soft, got {bound.kind!r}")
+    unknown = sorted(used - set(profile.measures))
+    if unknown:
+        raise InputError(path, f"names measures it does not define: {', '.join(unknown)}")
+    return profile
+
+
+def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Profile:
+    """Load ``profiles/<name>.yaml`` from the reference folder."""
+    path = Path(reference_dir) / "profiles" / f"{name}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in path.parent.glob("*.yaml"))
+        raise InputError(path, f"no profile named {name!r}; known profiles: {', '.join(known)}")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return profile_from_mapping(data, path)
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a UTF-8 (BOM tolerated) reference CSV as dicts of stripped strings."""
+    if not path.is_file():
+        raise InputError(path, "reference file not found")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def load_districts(reference_dir: str | Path) -> dict[str, dict[str, str]]:
+    """The district list keyed by slug: name, city, profile, demo."""
+    rows = read_csv_rows(Path(reference_dir) / "districts.csv")
+    return {row["district"]: row for row in rows}
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Canonical department names of one district and every alias that maps to them."""
+
+    district: str
+    canonical: tuple[str, ...]
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def canonical_name(self, published: str) -> str | None:
+        """The canonical name for a published name, or None when the registry lacks it."""
+        return self.aliases.get(normalize_label(published))
+
+
+def load_registry(reference_dir: str | Path, district: str) -> Registry:
+    """Department registry for ``district`` from ``departments.csv`` (aliases split on ;)."""
+    path = Path(reference_dir) / "departments.csv"
+    canonical: list[str] = []
+    aliases: dict[str, str] = {}
+    for number, row in enumerate(read_csv_rows(path), start=2):
+        if row.get("district") != district:
+            continue
+        name = row["department"]
+        if not name:
+            raise InputError(path, "department name is empty", row=number, column="department")
+        if name in canonical:
+            raise InputError(path, f"department {name!r} is listed twice", row=number, column="department")
+        canonical.append(name)
+        for alias in [name, *[a for a in row.get("aliases", "").split(";") if a.strip()]]:
+            key = normalize_label(alias)
+            if key in aliases and aliases[key] != name:
+                raise InputError(
+                    path, f"alias {alias!r} maps to both {aliases[key]!r} and {name!r}",
+                    row=number, column="aliases",
+                )
+            aliases[key] = name
+    return Registry(district, tuple(canonical), aliases)
