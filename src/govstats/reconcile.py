@@ -1,0 +1,198 @@
+"""Reconciliation: does the month's table add up? Every check becomes one ledger record.
+
+Checks never raise: they return a ledger (check, scope, expected, actual, difference,
+severity, status, message, profile) and the caller decides what is fatal. Failures sort first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from govstats.cells import parse_count
+from govstats.clean import MonthTable
+from govstats.reference import Profile
+
+log = logging.getLogger(__name__)
+
+LEDGER_COLUMNS = [
+    "check", "scope", "expected", "actual", "difference", "severity", "status", "message", "profile",
+]
+STATUS_ORDER = {"fail": 0, "warn": 1, "unverifiable": 2, "pass": 3}
+SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One ledger record: what was expected, what was found, and how serious a miss is."""
+
+    check: str
+    scope: str
+    expected: object
+    actual: object
+    difference: float | int | None
+    severity: str  # error | warning
+    status: str  # pass | fail | warn | unverifiable
+    message: str
+    profile: str = ""
+
+
+def ledger_frame(checks: Iterable[Check]) -> pd.DataFrame:
+    """Ledger records as a DataFrame, failures first (errors before warnings), stable order."""
+    frame = pd.DataFrame([asdict(c) for c in checks], columns=LEDGER_COLUMNS, dtype=object)
+    if frame.empty:
+        return frame
+    key = frame["status"].map(STATUS_ORDER).fillna(9) * 10 + frame["severity"].map(SEVERITY_ORDER).fillna(9)
+    return frame.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
+
+
+def compare(check: str, scope: str, expected: int, actual: int, *, severity: str, profile: str,
+            what: str) -> Check:
+    """An exact comparison of two counts."""
+    diff = int(actual) - int(expected)
+    status = "pass" if diff == 0 else "fail"
+    message = (f"{what}：应为 {expected}，实为 {actual}" + ("" if diff == 0 else f"，相差 {diff:+d}"))
+    return Check(check, scope, int(expected), int(actual), diff, severity, status, message, profile)
+
+
+def column_total_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Each summable column's department sum against the published total row."""
+    checks = []
+    if month.totals_row is None:
+        return [Check("column_total", "合计", None, None, None, "warning", "unverifiable",
+                      "表中没有合计行，无法核对列合计", profile.name)]
+    for measure, label in month.headers.items():
+        if measure in profile.not_summable:
+            continue
+        published = month.published_totals.get(measure)
+        column = month.departments[measure]
+        if published is None or column.isna().all():
+            continue
+        checks.append(compare("column_total", label, published, int(column.sum(skipna=True)),
+                              severity="error", profile=profile.name,
+                              what=f"合计行“{label}”与各部门之和"))
+    return checks
+
+
+def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Every profile identity (lhs = a + b + ...) on every department row that has the values."""
+    checks = []
+    frame = month.departments
+    for ident in profile.identities:
+        if not {ident.lhs, *ident.rhs} <= set(frame.columns):
+            continue
+        for row in frame.itertuples(index=False):
+            values = [getattr(row, m) for m in (ident.lhs, *ident.rhs)]
+            if any(pd.isna(v) for v in values) or not any(values):
+                continue  # a row with no cases (无办件) proves nothing
+            checks.append(compare(f"identity:{ident.text}", row.department, values[0], sum(values[1:]),
+                                  severity="error", profile=profile.name,
+                                  what=f"{row.department} {ident.text}"))
+    return checks
+
+
+def bound_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Every bound (part <= whole) on every department row with cases."""
+    checks = []
+    frame = month.departments
+    for bound in profile.bounds:
+        if not {bound.part, bound.whole} <= set(frame.columns):
+            continue
+        for row in frame.itertuples(index=False):
+            part, whole = getattr(row, bound.part), getattr(row, bound.whole)
+            if pd.isna(part) or pd.isna(whole) or (part == 0 and whole == 0):
+                continue
+            ok = part <= whole
+            severity = "error" if bound.kind == "hard" else "warning"
+            status = "pass" if ok else ("fail" if bound.kind == "hard" else "warn")
+            label = f"{bound.part} <= {bound.whole}"
+            message = f"{row.department} {label}：{part} 对 {whole}"
+            if not ok:
+                message += "（超出，可能为上月结转）" if bound.kind == "soft" else "（部分大于整体）"
+            checks.append(Check(f"bound:{label}", row.department, int(whole), int(part),
+                                int(part) - int(whole) if not ok else 0, severity, status, message,
+                                profile.name))
+    return checks
+
+
+def band_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Each row's size-band label (办件量分类) against the band its total falls in."""
+    if not profile.bands or "total" not in month.departments.columns:
+        return []
+    checks = []
+    for row in month.departments.itertuples(index=False):
+        if not row.size_band or pd.isna(row.total):
+            continue
+        stated = profile.band_for(row.size_band)
+        implied = profile.band_of_total(int(row.total))
+        ok = stated is not None and implied is not None and stated == implied
+        message = f"{row.department} 标为“{row.size_band}”，办理总数 {row.total}"
+        if not ok:
+            message += f"，应属“{implied.label if implied else '未定义分类'}”"
+        checks.append(Check("size_band", row.department, row.size_band,
+                            implied.label if implied else None, None, "error",
+                            "pass" if ok else "fail", message, profile.name))
+    return checks
+
+
+def registry_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """A warning for each published department name the registry does not know."""
+    return [
+        Check("registry", name, "registered name", name, None, "warning", "warn",
+              f"部门名称“{name}”不在部门名录中：已保留原名，请在 data/reference/departments.csv 中登记",
+              profile.name)
+        for name in month.unregistered
+    ]
+
+
+def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """All table checks of a month: column totals, identities, bounds, bands, registry."""
+    return [
+        *column_total_checks(month, profile),
+        *identity_checks(month, profile),
+        *bound_checks(month, profile),
+        *band_checks(month, profile),
+        *registry_checks(month, profile),
+    ]
+
+
+def ledger_summary(ledger: pd.DataFrame) -> dict[str, int]:
+    """Counts a scheduler or index page needs: checks, passed, failed errors, warnings."""
+    if ledger.empty:
+        return {"checks": 0, "passed": 0, "errors": 0, "warnings": 0}
+    failed = ledger["status"] != "pass"
+    return {
+        "checks": int(len(ledger)),
+        "passed": int((~failed).sum()),
+        "errors": int((failed & (ledger["severity"] == "error")).sum()),
+        "warnings": int((failed & (ledger["severity"] == "warning")).sum()),
+    }
+
+
+def has_errors(ledger: pd.DataFrame) -> bool:
+    """True when any error-severity check failed."""
+    return ledger_summary(ledger)["errors"] > 0
+
+
+def stated_count_checks(text: str, month: MonthTable, patterns: list[dict], profile: str = "",
+                        source: str = "bulletin") -> list[Check]:
+    """Counts the bulletin states that the table also holds (审批服务事项67354件 = 合计)."""
+    checks = []
+    for item in patterns:
+        measure = item["measure"]
+        if measure not in month.departments.columns:
+            continue
+        for match in re.finditer(item["pattern"], text):
+            stated = parse_count(match.group(1))
+            if stated is None:
+                continue
+            actual = int(month.departments[measure].sum(skipna=True))
+            label = month.headers.get(measure, measure)
+            checks.append(compare("bulletin_count", f"{source}: {match.group(0)}", stated, actual,
+                                  severity="error", profile=profile,
+                                  what=f"通报所称“{item['label']}”与表中“{label}”之和"))
+    return checks
