@@ -1,0 +1,135 @@
+"""One month analysed: the cleaned table, its ledger and its indicators, in one value.
+
+``analyse`` is pure (data in, data out); ``analyse_month`` is the edge that finds and reads
+the month's raw files and reference data under a project root. The notebook and the
+pipeline both call ``analyse_month``, so every number in a report comes from here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from govstats.clean import MonthTable, tidy_month
+from govstats.errors import InputError
+from govstats.indicators import department_indicators, district_indicators
+from govstats.paths import Layout, check_month
+from govstats.read import RawTable, read_table, sha256_of
+from govstats.reconcile import Check, ledger_frame, stated_count_checks, table_checks
+from govstats.reference import DEFAULT_PROFILE, Profile, Registry, load_districts, load_profile, load_registry
+
+log = logging.getLogger(__name__)
+
+BULLETIN_STEM = "bulletin"
+
+
+@dataclass(frozen=True)
+class MonthInputs:
+    """The raw files of one district-month."""
+
+    table: Path
+    bulletin: Path | None
+
+
+@dataclass(frozen=True)
+class MonthAnalysis:
+    """Everything a report shows about one district-month."""
+
+    district: str
+    district_name: str
+    month: str
+    table: MonthTable
+    ledger: pd.DataFrame
+    district_indicators: pd.DataFrame
+    department_indicators: pd.DataFrame
+    inputs: dict[str, str]  # raw file path (relative to the root) -> sha256
+    bulletin: str | None = None
+
+    @property
+    def district_rates(self) -> dict[str, float]:
+        """The district's 即办率 and 网办率 (fractions), for reference lines in charts."""
+        values = self.district_indicators.set_index("indicator")["value"]
+        return {code: float(values[code]) for code in ("immediate_rate", "online_rate") if code in values}
+
+    @property
+    def title(self) -> str:
+        year, mon = self.month.split("-")
+        return f"{self.district_name} {year}年{int(mon)}月 政务服务办件统计报告"
+
+
+def month_inputs(raw_dir: Path) -> MonthInputs:
+    """Find the table and the (optional) bulletin among a month folder's files."""
+    if not raw_dir.is_dir():
+        raise InputError(raw_dir, "no raw folder for this district and month")
+    files = sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    bulletins = [p for p in files if p.stem == BULLETIN_STEM]
+    tables = [p for p in files if p.stem == "table"] or [p for p in files if p not in bulletins]
+    if not tables:
+        raise InputError(raw_dir, "no table file in the month folder (expected table.<ext>)")
+    if len(tables) > 1:
+        names = ", ".join(p.name for p in tables)
+        raise InputError(raw_dir, f"several candidate tables ({names}); name the one to use table.<ext>")
+    return MonthInputs(tables[0], bulletins[0] if bulletins else None)
+
+
+def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: str, district_name: str,
+            month: str, bulletin: str | None = None, bulletin_counts: list[dict] | None = None,
+            inputs: dict[str, str] | None = None) -> MonthAnalysis:
+    """Clean, reconcile and measure one month from already-read inputs."""
+    table = tidy_month(raw, profile, registry)
+    checks: list[Check] = table_checks(table, profile)
+    if bulletin:
+        checks += stated_count_checks(bulletin, table, bulletin_counts or [], profile.name)
+    return MonthAnalysis(
+        district=district,
+        district_name=district_name,
+        month=month,
+        table=table,
+        ledger=ledger_frame(checks),
+        district_indicators=district_indicators(table.departments),
+        department_indicators=department_indicators(table.departments),
+        inputs=dict(inputs or {raw.source.name: raw.sha256}),
+        bulletin=bulletin,
+    )
+
+
+def district_profile(reference_dir: Path, district: str) -> tuple[str, Profile]:
+    """The district's display name and table profile from districts.csv."""
+    districts = load_districts(reference_dir)
+    if district not in districts:
+        raise InputError(reference_dir / "districts.csv",
+                         f"unknown district {district!r}; known: {', '.join(sorted(districts))}")
+    row = districts[district]
+    return row.get("name") or district, load_profile(reference_dir, row.get("profile") or DEFAULT_PROFILE)
+
+
+def load_bulletin_counts(reference_dir: Path) -> list[dict]:
+    """Patterns of bulletin counts the table also holds (bulletin_counts.yaml)."""
+    path = reference_dir / "bulletin_counts.yaml"
+    if not path.is_file():
+        return []
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def analyse_month(district: str, month: str, root: str | Path | None = None) -> MonthAnalysis:
+    """Read the district-month's raw files under the project root and analyse them."""
+    layout = Layout.at(root)
+    check_month(month)
+    name, profile = district_profile(layout.reference, district)
+    inputs = month_inputs(layout.raw_month(district, month))
+    raw = read_table(inputs.table)
+    hashes = {str(inputs.table.relative_to(layout.root)): raw.sha256}
+    bulletin = None
+    if inputs.bulletin is not None:
+        data = inputs.bulletin.read_bytes()
+        bulletin = data.decode("utf-8-sig")
+        hashes[str(inputs.bulletin.relative_to(layout.root))] = sha256_of(data)
+    return analyse(
+        raw, profile, load_registry(layout.reference, district),
+        district=district, district_name=name, month=month, bulletin=bulletin,
+        bulletin_counts=load_bulletin_counts(layout.reference), inputs=hashes,
+    )

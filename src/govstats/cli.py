@@ -1,0 +1,135 @@
+"""The ``govstats`` command: build months (``run``) and check a raw table (``check``).
+
+Exit codes, for schedulers: 0 success; 1 a ledger has a failing error-severity check
+(``check`` always, ``run`` with ``--strict``); 2 bad input (the message names file, row and
+column); 3 a build step failed (notebook or export).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from govstats.errors import InputError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_LEDGER, EXIT_INPUT, EXIT_BUILD = 0, 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Clean, reconcile, chart and report government-service statistics.")
+
+RootOption = Annotated[Optional[Path], typer.Option("--root", envvar="GOVSTATS_ROOT",
+                       help="Project root (holds data/); default: found from the current directory up.")]
+
+
+def block_slow_optional_imports() -> None:
+    """Skip jsonschema's optional rfc3987-syntax import (about 1.3 s, pulled in by jupyterlab):
+    notebook validation does not use the IRI formats it checks."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def run(
+    district: Annotated[Optional[str], typer.Option(help="District slug, e.g. qijiang.")] = None,
+    month: Annotated[Optional[str], typer.Option(help="Month as YYYY-MM.")] = None,
+    root: RootOption = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also render report.pdf.")] = True,
+    strict: Annotated[bool, typer.Option(help="Exit 1 when a ledger has a failing error check.")] = False,
+) -> None:
+    """Build processed files and reports for one district-month, or for every one in data/raw."""
+    from govstats.paths import Layout, check_month
+    from govstats.pipeline import build_month
+
+    block_slow_optional_imports()
+    layout = Layout.at(root)
+    if month:
+        try:
+            check_month(month)
+        except ValueError as exc:
+            raise fail(str(exc), EXIT_INPUT) from None
+    targets = [(d, m) for d, m in layout.raw_months()
+               if (district is None or d == district) and (month is None or m == month)]
+    if district and month and not targets:
+        raise fail(f"no raw folder {layout.raw_month(district, month)}", EXIT_INPUT)
+    if not targets:
+        raise fail(f"nothing to build under {layout.raw}", EXIT_INPUT)
+    worst = EXIT_OK
+    for d, m in targets:
+        try:
+            result = build_month(layout, d, m, pdf=pdf)
+        except InputError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            worst = max(worst, EXIT_INPUT)
+            continue
+        except Exception as exc:  # a failed notebook or export: report, keep going
+            log.debug("build failed", exc_info=True)
+            typer.echo(f"error: {d} {m}: build failed: {type(exc).__name__}: {exc}", err=True)
+            worst = max(worst, EXIT_BUILD)
+            continue
+        s = result.ledger
+        typer.echo(f"{d} {m}: built in {result.seconds:.1f} s; ledger {s['passed']}/{s['checks']} passed, "
+                   f"{s['errors']} errors, {s['warnings']} warnings -> "
+                   f"{layout.report_month(d, m).relative_to(layout.root)}/report.html")
+        if strict and s["errors"]:
+            worst = max(worst, EXIT_LEDGER)
+    raise typer.Exit(worst)
+
+
+@app.command()
+def check(
+    path: Annotated[Path, typer.Argument(help="A raw table file.")],
+    district: Annotated[Optional[str], typer.Option(
+        help="District whose registry names the departments (default: from data/raw/<district>/...).")] = None,
+    profile: Annotated[Optional[str], typer.Option(help="Table profile (default: the district's).")] = None,
+    root: RootOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ledger as JSON.")] = False,
+) -> None:
+    """Read, clean and reconcile a raw table without rendering; print the ledger."""
+    from govstats.checking import check_file
+    from govstats.store import ledger_records
+
+    try:
+        ledger = check_file(path, district=district, profile=profile, root=root)
+    except InputError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
+    if as_json:
+        typer.echo(json.dumps(ledger_records(ledger), ensure_ascii=False, indent=2, default=str))
+    else:
+        print_ledger(ledger)
+    from govstats.reconcile import has_errors
+
+    raise typer.Exit(EXIT_LEDGER if has_errors(ledger) else EXIT_OK)
+
+
+def print_ledger(ledger) -> None:  # noqa: ANN001 - a ledger DataFrame
+    """Failures in full, then one line per kind of passing check."""
+    from govstats.reconcile import ledger_summary
+
+    s = ledger_summary(ledger)
+    for row in ledger[ledger["status"] != "pass"].itertuples(index=False):
+        typer.echo(f"{row.status.upper():5} {row.severity:7} {row.check} [{row.scope}] {row.message}")
+    passed = ledger[ledger["status"] == "pass"]
+    for kind, count in passed.groupby(passed["check"].str.split(":").str[0], sort=False).size().items():
+        typer.echo(f"PASS  {count:4d} x {kind}")
+    typer.echo(f"{s['checks']} checks: {s['passed']} passed, {s['errors']} errors, {s['warnings']} warnings")
+
+
+def main() -> None:
+    """Console entry point."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

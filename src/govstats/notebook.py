@@ -1,0 +1,65 @@
+"""Helpers for the report notebooks: parameter validation and showing figures.
+
+papermill only warns about a parameter name the notebook does not define, so a typo such as
+``-p distrct qijiang`` would run the defaults silently; ``check_parameters`` turns it into an
+error that names the unknown parameter.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from govstats.paths import check_month
+
+log = logging.getLogger(__name__)
+
+_PLAIN = (str, int, float, bool, list, dict, tuple, type(None))
+_IPYTHON_NAMES = {"In", "Out", "exit", "quit", "get_ipython", "open"}
+
+
+def check_parameters(namespace: Mapping[str, object], **parameters: object) -> dict[str, object]:
+    """Return ``parameters`` after checking them; raise ValueError on an unknown or bad one.
+
+    ``namespace`` is the notebook's ``globals()``: any plain-valued name in it that is not a
+    known parameter was injected by papermill from a mistyped ``-p NAME``.
+    """
+    unknown = sorted(
+        name for name, value in namespace.items()
+        if not name.startswith("_") and name not in parameters and name not in _IPYTHON_NAMES
+        and isinstance(value, _PLAIN)
+    )
+    if unknown:
+        raise ValueError(f"unknown parameter(s): {', '.join(unknown)}; "
+                         f"this notebook takes: {', '.join(parameters)}")
+    if "month" in parameters:
+        check_month(str(parameters["month"]))
+    for name in ("district",):
+        if name in parameters and not (isinstance(parameters[name], str) and parameters[name]):
+            raise ValueError(f"parameter {name} must be a non-empty string")
+    return dict(parameters)
+
+
+def figure_png(fig) -> bytes:  # noqa: ANN001 - a matplotlib Figure
+    """PNG bytes of a figure, with no software/time metadata, so rebuilds are byte-identical."""
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def show_figure(fig) -> None:  # noqa: ANN001 - a matplotlib Figure
+    """Display a figure as one PNG output and release it (no second copy from pyplot)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    display(Image(data=figure_png(fig), format="png"))
+    plt.close(fig)
+
+
+def show_html(fragment: str) -> None:
+    """Display an HTML fragment from govstats.present (already escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(fragment))

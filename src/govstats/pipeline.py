@@ -1,0 +1,127 @@
+"""Build one district-month: analyse, execute the report notebook, export, store.
+
+Nothing is written until every step has succeeded; then the processed files, chart images,
+report files and manifest are renamed into place together (store.write_files), so a failed
+run leaves the last good report as it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+
+from govstats import __version__
+from govstats.analysis import MonthAnalysis, analyse_month
+from govstats.paths import Layout
+from govstats.reconcile import ledger_summary
+from govstats.store import json_bytes, processed_files, write_files
+
+log = logging.getLogger(__name__)
+
+MONTHLY_NOTEBOOK = "monthly_report.ipynb"
+CHART_TAG_PREFIX = "chart-"
+
+
+@dataclass
+class BuildResult:
+    """What happened to one district-month."""
+
+    district: str
+    month: str
+    status: str  # built | failed
+    ledger: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+
+def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
+    """Run a parameterised notebook with papermill in this process; return it executed.
+
+    The kernel is shut down immediately (papermill passes this through to nbclient): a
+    graceful shutdown sometimes waits seconds for nothing.
+    """
+    import papermill
+
+    return papermill.execute_notebook(
+        str(path), None, parameters=parameters, kernel_name="python3", progress_bar=False,
+        request_save_on_cell_execute=False, cwd=str(path.parent), shutdown_kernel="immediate",
+    )
+
+
+def chart_images(nb: nbformat.NotebookNode) -> dict[str, bytes]:
+    """PNG outputs of cells tagged ``chart-<name>``, by name: the images the report shows."""
+    images = {}
+    for cell in nb.cells:
+        tags = [t for t in cell.get("metadata", {}).get("tags", []) if t.startswith(CHART_TAG_PREFIX)]
+        if not tags or cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png:
+                images[tags[0][len(CHART_TAG_PREFIX):]] = base64.b64decode(png)
+                break
+    return images
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def reference_digests(layout: Layout) -> dict[str, str]:
+    """sha256 of every reference file, so a changed alias or profile is visible in the manifest."""
+    ref = layout.reference
+    return {str(p.relative_to(ref)): file_digest(p) for p in sorted(ref.rglob("*")) if p.is_file()}
+
+
+def manifest(analysis: MonthAnalysis, layout: Layout, notebook: Path, outputs: dict[Path, bytes],
+             parameters: dict[str, object], seconds: float) -> dict:
+    """The build's record: inputs, reference data, notebook, version, outputs; times only here."""
+    return {
+        "district": analysis.district,
+        "month": analysis.month,
+        "package_version": __version__,
+        "parameters": parameters,
+        "raw_inputs": analysis.inputs,
+        "reference": reference_digests(layout),
+        "notebook": {"path": notebook.name, "sha256": file_digest(notebook)},
+        "ledger": ledger_summary(analysis.ledger),
+        "outputs": {str(p.relative_to(layout.root)): hashlib.sha256(b).hexdigest()
+                    for p, b in sorted(outputs.items())},
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(seconds, 3),
+    }
+
+
+def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) -> BuildResult:
+    """Analyse, render and store one district-month; raise on bad input or a failed step."""
+    from govstats.report import html_report, pdf_report
+
+    started = time.perf_counter()
+    analysis = analyse_month(district, month, layout.root)
+    notebook = layout.notebooks / MONTHLY_NOTEBOOK
+    parameters = {"district": district, "month": month, "root": str(layout.root)}
+    executed = execute_notebook(notebook, parameters)
+    html = html_report(executed, analysis.title)
+    processed_dir = layout.processed_month(district, month)
+    report_dir = layout.report_month(district, month)
+    files: dict[Path, bytes] = {processed_dir / n: b for n, b in processed_files(analysis).items()}
+    files.update({processed_dir / "charts" / f"{n}.png": b for n, b in chart_images(executed).items()})
+    files[report_dir / "report.html"] = html.encode("utf-8")
+    if pdf:
+        files[report_dir / "report.pdf"] = pdf_report(html)
+    files[report_dir / "report.ipynb"] = nbformat.writes(executed).encode("utf-8")
+    seconds = time.perf_counter() - started
+    record = manifest(analysis, layout, notebook, files, parameters, seconds)
+    files[processed_dir / "manifest.json"] = json_bytes(record)
+    write_files(files)
+    log.info("built %s %s in %.1f s", district, month, seconds)
+    return BuildResult(district, month, "built", record["ledger"], seconds,
+                       outputs=[str(p) for p in files])

@@ -1,0 +1,125 @@
+"""HTML fragments the report notebook displays: headline figures, the ledger, the tables.
+
+Every text that comes from a raw file (department names, cell text, bulletin sentences) is
+escaped here, so a name such as ``<script>`` in a raw file appears as text in the report.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+import pandas as pd
+
+from govstats.analysis import MonthAnalysis
+from govstats.indicators import LABELS
+from govstats.reconcile import ledger_summary
+
+MEASURE_LABELS = {
+    "total": "办理总数", "immediate": "即收即办", "by_centre": "中心办理", "by_department": "部门办理",
+    "by_grassroots": "基层办理", "online": "网上办理",
+}
+COLUMN_LABELS = {
+    "rank": "排名", "department": "部门", "published_name": "表中名称", "size_band": "办件量分类",
+    **MEASURE_LABELS,
+    "immediate_rate": "即办率", "online_rate": "网办率", "volume_share": "占全区",
+    "check": "核对项", "scope": "范围", "expected": "应为", "actual": "实为", "difference": "差额",
+    "severity": "级别", "status": "结果", "message": "说明",
+}
+STATUS_LABELS = {"pass": "通过", "fail": "不符", "warn": "警告", "unverifiable": "无法核对"}
+SEVERITY_LABELS = {"error": "错误", "warning": "提示"}
+
+
+def percent(value: float, decimals: int = 2) -> str:
+    """A fraction as a percentage string ("52.43%"), or "—" when undefined."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value * 100:.{decimals}f}%"
+
+
+def table_html(frame: pd.DataFrame, css_class: str = "govstats-table") -> str:
+    """A frame as an escaped HTML table with Chinese column labels."""
+    shown = frame.rename(columns=COLUMN_LABELS)
+    return shown.to_html(index=False, escape=True, na_rep="—", classes=css_class, border=0)
+
+
+def title_html(analysis: MonthAnalysis) -> str:
+    """The report's title block."""
+    return (f"<h1>{escape(analysis.title)}</h1>"
+            f"<p class='govstats-sub'>数据来源：{escape(', '.join(analysis.inputs))}"
+            f"（表格式：{escape(analysis.table.profile)}）</p>")
+
+
+def headline_html(analysis: MonthAnalysis) -> str:
+    """Headline figures as cards: value, label, and the numbers behind each rate."""
+    cards = []
+    for row in analysis.district_indicators.itertuples(index=False):
+        if row.indicator in ("departments",):
+            continue
+        if row.numerator is None or pd.isna(row.numerator):
+            value, basis = f"{int(row.value):,}", ""
+        else:
+            value = percent(row.value)
+            basis = f"{int(row.numerator):,} / {int(row.denominator):,}"
+        cards.append(
+            f"<div class='govstats-card'><div class='v'>{escape(value)}</div>"
+            f"<div class='k'>{escape(row.label)}</div><div class='b'>{escape(basis)}</div></div>"
+        )
+    return "<div class='govstats-cards'>" + "".join(cards) + "</div>"
+
+
+def ledger_html(ledger: pd.DataFrame) -> str:
+    """The ledger for readers: every check that did not pass first, then a count of passes
+    per kind of check."""
+    summary = ledger_summary(ledger)
+    parts = [
+        f"<p class='govstats-verdict'>共核对 {summary['checks']} 项：通过 {summary['passed']} 项，"
+        f"错误 {summary['errors']} 项，提示 {summary['warnings']} 项。</p>"
+    ]
+    if ledger.empty:
+        return "".join(parts)
+    failed = ledger[ledger["status"] != "pass"]
+    if not failed.empty:
+        shown = failed[["status", "severity", "check", "scope", "expected", "actual", "difference", "message"]]
+        shown = shown.assign(status=shown["status"].map(STATUS_LABELS),
+                             severity=shown["severity"].map(SEVERITY_LABELS))
+        parts.append("<h4>未通过的核对</h4>" + table_html(shown, "govstats-table govstats-failures"))
+    passed = ledger[ledger["status"] == "pass"]
+    if not passed.empty:
+        kinds = passed.groupby(passed["check"].str.split(":").str[0], sort=False).size()
+        counts = pd.DataFrame({"核对项": [CHECK_LABELS.get(k, k) for k in kinds.index],
+                               "通过数": kinds.to_numpy()})
+        parts.append("<h4>已通过的核对</h4>" + counts.to_html(index=False, escape=True, border=0,
+                                                           classes="govstats-table"))
+    return "".join(parts)
+
+
+CHECK_LABELS = {
+    "column_total": "列合计 = 各部门之和",
+    "identity": "行内恒等式（如 办理总数 = 中心 + 部门 + 基层）",
+    "bound": "上限（部分不超过整体）",
+    "size_band": "办件量分类与办理总数相符",
+    "registry": "部门名称已登记",
+    "bulletin_count": "通报数字与表格一致",
+}
+
+
+def departments_html(analysis: MonthAnalysis) -> str:
+    """The cleaned department table with rates, largest first."""
+    frame = analysis.department_indicators
+    measures = [m for m in MEASURE_LABELS if m in frame]
+    shown = frame[["rank", "department", "size_band", *measures]].copy()
+    for column in ("immediate_rate", "online_rate", "volume_share"):
+        if column in frame:
+            shown[column] = frame[column].map(percent)
+    renamed = frame["published_name"] != frame["department"]
+    shown["department"] = [
+        f"{d}（表中：{p}）" if r else d
+        for d, p, r in zip(frame["department"], frame["published_name"], renamed)
+    ]
+    return table_html(shown)
+
+
+def indicator_label(code: str) -> str:
+    """Chinese label of an indicator code."""
+    return LABELS.get(code, code)

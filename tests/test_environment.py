@@ -1,0 +1,37 @@
+"""pyproject.toml and environment.yml name the same dependencies; notebooks ship clean."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+import yaml
+
+from govstats.paths import CODE_ROOT
+
+
+def names(specs) -> dict[str, str]:
+    out = {}
+    for spec in specs:
+        match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec)
+        out[match.group(1).lower().replace("_", "-")] = match.group(2).replace(" ", "")
+    return out
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((CODE_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = names(project["dependencies"] + project["optional-dependencies"]["dev"])
+    env = yaml.safe_load((CODE_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in env["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip"))]
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    listed = names(conda + [p for p in pip if not p.startswith("-e")])
+    assert listed == wanted
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in (CODE_ROOT / "notebooks").glob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                assert not cell["outputs"] and cell["execution_count"] is None, path.name

@@ -1,0 +1,59 @@
+"""The reference month reconciles; a changed 合计 fails with expected, actual and difference."""
+
+from __future__ import annotations
+
+from govstats.analysis import analyse
+from govstats.read import read_table
+from govstats.reconcile import ledger_summary
+from govstats.reference import load_profile, load_registry
+from tests.conftest import REFERENCE
+from tests.test_clean import write_variant
+
+
+def test_sample_ledger_all_pass(sample_analysis):
+    ledger = sample_analysis.ledger
+    assert ledger_summary(ledger) == {"checks": 122, "passed": 122, "errors": 0, "warnings": 0}
+    kinds = ledger["check"].str.split(":").str[0].value_counts().to_dict()
+    assert kinds == {"column_total": 6, "identity": 27, "bound": 54, "size_band": 34, "bulletin_count": 1}
+    totals = ledger[ledger["check"] == "column_total"].set_index("scope")["expected"].to_dict()
+    assert totals == {"办理总数": 67354, "即收即办": 35313, "中心办理": 37879, "部门办理": 22375,
+                      "基层办理": 7100, "网上办理": 55070}
+    bulletin = ledger[ledger["check"] == "bulletin_count"].iloc[0]
+    assert (bulletin["expected"], bulletin["actual"], bulletin["status"]) == (67354, 67354, "pass")
+    identity = ledger[(ledger["check"].str.startswith("identity")) & (ledger["scope"] == "区公安局")].iloc[0]
+    assert (identity["expected"], identity["actual"]) == (15467, 15467)
+
+
+def analyse_file(path, bulletin=None):
+    return analyse(read_table(path), load_profile(REFERENCE), load_registry(REFERENCE, "qijiang"),
+                   district="qijiang", district_name="綦江区", month="2020-07", bulletin=bulletin,
+                   bulletin_counts=[{"label": "审批服务事项", "pattern": r"审批服务事项(\d+)件", "measure": "total"}])
+
+
+def test_changed_grand_total_fails_the_total_column_check(tmp_path):
+    path = write_variant(tmp_path, "合计\t\t\t67354", "合计\t\t\t67355")
+    ledger = analyse_file(path).ledger
+    first = ledger.iloc[0]  # failures sort first
+    assert (first["check"], first["scope"], first["status"], first["severity"]) == ("column_total", "办理总数", "fail", "error")
+    assert (first["expected"], first["actual"], first["difference"]) == (67355, 67354, -1)
+    assert "相差 -1" in first["message"]
+    assert ledger_summary(ledger)["errors"] == 1
+
+
+def test_broken_identity_bound_and_band_fail(tmp_path):
+    # 区教委 12 -> 120: identity and band both break, and 即收即办 stays under the total
+    path = write_variant(tmp_path, "区教委\t12\t12\t12", "区教委\t120\t121\t12")
+    ledger = analyse_file(path).ledger
+    failed = ledger[ledger["status"] == "fail"]
+    assert set(failed["check"].str.split(":").str[0]) == {"column_total", "identity", "bound", "size_band"}
+    band = failed[failed["check"] == "size_band"].iloc[0]
+    assert (band["expected"], band["actual"]) == ("1-100 件", "101-1000件")
+    bound = failed[failed["check"].str.startswith("bound")].iloc[0]
+    assert (bound["expected"], bound["actual"], bound["difference"]) == (120, 121, 1)
+
+
+def test_bulletin_count_that_disagrees_fails(tmp_path):
+    path = write_variant(tmp_path, "区财政局", "区财政局")
+    ledger = analyse_file(path, bulletin="（审批服务事项67350件，便民服务事项17427件）").ledger
+    row = ledger[ledger["check"] == "bulletin_count"].iloc[0]
+    assert (row["expected"], row["actual"], row["difference"], row["status"]) == (67350, 67354, 4, "fail")
