@@ -1,0 +1,68 @@
+"""The govstats command as a scheduler and an analyst use it: output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SAMPLE_TABLE
+from tests.test_clean import write_variant
+
+
+def govstats(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "govstats", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_check_prints_the_ledger_and_exits_0():
+    result = govstats("check", str(SAMPLE_TABLE))
+    assert result.returncode == 0, result.stderr
+    assert "121 checks: 121 passed, 0 errors, 0 warnings" in result.stdout
+    assert "PASS    27 x identity" in result.stdout
+
+
+def test_check_json_is_the_ledger():
+    result = govstats("check", str(SAMPLE_TABLE), "--json")
+    records = json.loads(result.stdout)
+    assert len(records) == 121
+    police = next(r for r in records if r["scope"] == "区公安局" and r["check"].startswith("identity"))
+    assert (police["expected"], police["actual"], police["difference"], police["status"]) == (15467, 15467, 0, "pass")
+
+
+def test_check_exits_1_on_a_failing_total(tmp_path):
+    path = write_variant(tmp_path, "合计\t\t\t67354", "合计\t\t\t67355")
+    result = govstats("check", str(path), "--district", "qijiang")
+    assert result.returncode == 1
+    assert "FAIL  error   column_total [办理总数]" in result.stdout
+    assert "应为 67355，实为 67354，相差 -1" in result.stdout
+
+
+def test_check_bad_input_exits_2_naming_file_row_and_column(tmp_path):
+    path = write_variant(tmp_path, "15467\t12376", "15467\t12,37x")
+    result = govstats("check", str(path))
+    assert result.returncode == 2
+    assert f"error: {path}, row 3, column 即收即办: '12,37x' is not a whole number" in result.stderr
+
+
+def test_run_on_bad_input_exits_2_and_keeps_the_last_good_report(built_root, tmp_path):
+    root = tmp_path / "root"
+    shutil.copytree(built_root, root)
+    report = root / "reports" / "qijiang" / "2020-07" / "report.html"
+    before = report.read_bytes()
+    processed_before = (root / "data" / "processed" / "qijiang" / "2020-07" / "departments.csv").read_bytes()
+    table = root / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
+    table.write_text(table.read_text(encoding="utf-8").replace("区教委\t12", "区教委\t十二"), encoding="utf-8")
+    result = govstats("run", "--district", "qijiang", "--month", "2020-07", "--root", str(root))
+    assert result.returncode == 2
+    assert "table.tsv, row 23, column 办理总数: '十二' is not a whole number" in result.stderr
+    assert report.read_bytes() == before
+    assert (root / "data" / "processed" / "qijiang" / "2020-07" / "departments.csv").read_bytes() == processed_before
+
+
+def test_run_unknown_month_folder_exits_2(sample_root):
+    result = govstats("run", "--district", "qijiang", "--month", "2020-08", "--root", str(sample_root))
+    assert result.returncode == 2
+    assert "no raw folder" in result.stderr

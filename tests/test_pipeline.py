@@ -1,0 +1,108 @@
+"""The sample month end to end: processed files, charts, offline HTML, PDF, notebook."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from govstats.paths import CODE_ROOT, Layout
+from govstats.pipeline import build_month
+from tests.conftest import make_root
+
+MONTH = ("qijiang", "2020-07")
+
+
+def processed(root):
+    return root / "data" / "processed" / "qijiang" / "2020-07"
+
+
+def report(root):
+    return root / "reports" / "qijiang" / "2020-07"
+
+
+def test_processed_files(built_root):
+    folder = processed(built_root)
+    raw_csv = (folder / "departments.csv").read_bytes()
+    assert raw_csv.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as UTF-8
+    deps = pd.read_csv(io.BytesIO(raw_csv), encoding="utf-8-sig")
+    assert len(deps) == 34 and deps["total"].sum() == 67354
+    parquet = pd.read_parquet(folder / "departments.parquet")
+    assert parquet.set_index("department").loc["区公安局", "total"] == 15467
+    assert sorted(p.name for p in (folder / "charts").iterdir()) == [
+        "channel_mix.png", "pareto.png", "rates.png", "volume.png"]
+    ledger = pd.read_json(folder / "ledger.json")
+    assert len(ledger) == 122 and (ledger["status"] == "pass").all()
+    manifest = pd.read_json(folder / "manifest.json", typ="series")
+    assert manifest["raw_inputs"]["data/raw/qijiang/2020-07/table.tsv"] == \
+        __import__("hashlib").sha256((built_root / "data/raw/qijiang/2020-07/table.tsv").read_bytes()).hexdigest()
+    assert manifest["parameters"] == {"district": "qijiang", "month": "2020-07", "root": str(built_root)}
+
+
+def test_html_report_is_offline_chinese_and_has_no_code(built_root):
+    html = (report(built_root) / "report.html").read_text(encoding="utf-8")
+    assert "67354" in html or "67,354" in html
+    assert "区公安局" in html and "綦江区 2020年7月" in html
+    assert not re.search(r"<script[^>]*\bsrc=", html, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", html, re.I)
+    assert "analyse_month" not in html and "show_figure" not in html  # no code cells
+    assert html.count("data:image/png;base64,") == 4
+    assert "@font-face" in html
+
+
+def test_pdf_report_has_the_chinese_text(built_root):
+    from pypdf import PdfReader
+
+    reader = PdfReader(report(built_root) / "report.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "区公安局" in text
+    assert "67354" in text.replace(",", "")
+
+
+def test_rebuild_gives_byte_identical_processed_files_and_charts(built_root, tmp_path):
+    root = make_root(tmp_path / "again")
+    build_month(Layout(root), *MONTH, pdf=False)
+    for path in sorted(processed(built_root).rglob("*")):
+        if path.is_file() and path.name != "manifest.json":
+            twin = processed(root) / path.relative_to(processed(built_root))
+            assert twin.read_bytes() == path.read_bytes(), path.name
+
+
+def test_raw_text_is_escaped_in_the_report_and_strict_fails(tmp_path):
+    root = make_root(tmp_path / "root")
+    table = root / "data/raw/qijiang/2020-07/table.tsv"
+    text = table.read_text(encoding="utf-8").replace("区财政局", "<script>alert(1)</script>")
+    table.write_text(text.replace("合计\t\t\t67354", "合计\t\t\t67355"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "govstats", "run", "--root", str(root), "--strict", "--no-pdf"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "1 errors" in result.stdout
+    html = (report(root) / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not (report(root) / "report.pdf").exists()
+
+
+def test_notebook_runs_through_papermill_on_its_defaults(tmp_path):
+    papermill = pytest.importorskip("papermill")
+    out = tmp_path / "out.ipynb"
+    nb = papermill.execute_notebook(str(CODE_ROOT / "notebooks" / "monthly_report.ipynb"), str(out),
+                                    kernel_name="python3", progress_bar=False,
+                                    cwd=str(CODE_ROOT / "notebooks"))
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "区公安局" in html and "52.43%" in html and "67,354" in html
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 4
+
+
+def test_notebook_rejects_an_unknown_parameter(tmp_path):
+    papermill = pytest.importorskip("papermill")
+    with pytest.raises(papermill.PapermillExecutionError, match="unknown parameter.*distrct"):
+        papermill.execute_notebook(str(CODE_ROOT / "notebooks" / "monthly_report.ipynb"), str(tmp_path / "o.ipynb"),
+                                   parameters={"distrct": "qijiang"}, kernel_name="python3",
+                                   progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
