@@ -31,8 +31,9 @@ def chart_png() -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-@pytest.fixture(scope="module")
-def notebook() -> nbformat.NotebookNode:
+def small_notebook() -> nbformat.NotebookNode:
+    """Markdown in Chinese, and one code cell whose outputs are a chart, a table, stderr and
+    markup in plain text and markdown."""
     outputs = [
         new_output("stream", name="stderr", text=STDERR),
         new_output("display_data", data={"image/png": chart_png(), "text/plain": "<Figure>"}),
@@ -47,6 +48,11 @@ def notebook() -> nbformat.NotebookNode:
         new_markdown_cell("说明 <script>alert('md-cell')</script> [链接](javascript:alert(1))"),
         new_code_cell(CODE, execution_count=1, outputs=outputs),
     ])
+
+
+@pytest.fixture(scope="module")
+def notebook() -> nbformat.NotebookNode:
+    return small_notebook()
 
 
 @pytest.fixture(scope="module")
