@@ -73,6 +73,31 @@ def test_use_chinese_font_sets_family_first_and_is_cheap_twice():
     assert mpl.rcParams["axes.unicode_minus"] is False
 
 
+def glyph_warnings(fig: Figure) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        png_bytes(fig)
+    return [str(w.message) for w in caught if "Glyph" in str(w.message)]
+
+
+def plain_figure() -> Figure:
+    """A figure built the way a notebook would, with global settings only."""
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.plot([-2, 2], [-1, 1])
+    ax.set_title("各部门办件量")
+    ax.set_xlabel("区公安局")
+    return fig
+
+
+def test_global_chinese_font_draws_every_glyph():
+    with mpl.rc_context(mpl.rcParamsDefault):
+        assert glyph_warnings(plain_figure())  # the check sees boxes when there are some
+    with mpl.rc_context():
+        fonts.use_chinese_font()
+        assert not glyph_warnings(plain_figure())
+
+
 def test_font_subset_keeps_only_the_page_characters():
     data = fonts.font_subset("区公安局办件")
     font = TTFont(io.BytesIO(data))
@@ -84,12 +109,9 @@ def test_font_subset_keeps_only_the_page_characters():
 
 @pytest.mark.parametrize("name", CHARTS)
 def test_chart_has_chinese_labels_and_no_missing_glyphs(name, frame):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        fig = draw(name, frame)
-        png_bytes(fig)
-    assert not [str(w.message) for w in caught if "Glyph" in str(w.message)]
+    fig = draw(name, frame)
     assert isinstance(fig, Figure)
+    assert not glyph_warnings(fig)
     texts = texts_of(fig)
     assert "区公安局" in texts
     assert any("部门" in t for t in texts)  # the Chinese title
