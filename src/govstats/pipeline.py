@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -45,15 +46,21 @@ class BuildResult:
 def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
     """Run a parameterised notebook with papermill in this process; return it executed.
 
-    The kernel is shut down immediately (papermill passes this through to nbclient): a
-    graceful shutdown sometimes waits seconds for nothing.
+    The kernel talks over IPC sockets in a private temporary folder rather than TCP ports:
+    no port race when many kernels start at once, and no unencrypted-TCP warning. It is shut
+    down immediately (passed through to nbclient): a graceful shutdown sometimes waits
+    seconds for nothing.
     """
     import papermill
+    from traitlets.config import Config
 
-    return papermill.execute_notebook(
-        str(path), None, parameters=parameters, kernel_name="python3", progress_bar=False,
-        request_save_on_cell_execute=False, cwd=str(path.parent), shutdown_kernel="immediate",
-    )
+    with tempfile.TemporaryDirectory(prefix="govstats-kernel-") as sockets:
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        return papermill.execute_notebook(
+            str(path), None, parameters=parameters, kernel_name="python3", progress_bar=False,
+            request_save_on_cell_execute=False, cwd=str(path.parent), shutdown_kernel="immediate",
+            config=config,
+        )
 
 
 def chart_images(nb: nbformat.NotebookNode) -> dict[str, bytes]:

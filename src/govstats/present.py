@@ -105,19 +105,25 @@ CHECK_LABELS = {
 
 
 def departments_html(analysis: MonthAnalysis) -> str:
-    """The cleaned department table with rates, largest first."""
+    """The cleaned department table with rates, largest first (canonical names)."""
     frame = analysis.department_indicators
     measures = [m for m in MEASURE_LABELS if m in frame]
-    shown = frame[["rank", "department", "size_band", *measures]].copy()
+    shown = frame[["rank", "department", *measures]].copy()
     for column in ("immediate_rate", "online_rate", "volume_share"):
         if column in frame:
             shown[column] = frame[column].map(percent)
-    renamed = frame["published_name"] != frame["department"]
-    shown["department"] = [
-        f"{d}（表中：{p}）" if r else d
-        for d, p, r in zip(frame["department"], frame["published_name"], renamed)
-    ]
-    return table_html(shown)
+    return table_html(shown, "govstats-table govstats-departments")
+
+
+def names_html(analysis: MonthAnalysis) -> str:
+    """Departments whose published name differs from the registry's canonical name."""
+    frame = analysis.table.departments
+    renamed = frame[frame["published_name"] != frame["department"]]
+    if renamed.empty:
+        return "<p>表中部门名称均为名录中的规范名称。</p>"
+    shown = renamed[["published_name", "department", "registered"]].assign(
+        registered=renamed["registered"].map({True: "已登记别名", False: "未登记，保留原名"}))
+    return table_html(shown.rename(columns={"registered": "说明", "department": "规范名称"}))
 
 
 def indicator_label(code: str) -> str:

@@ -22,6 +22,9 @@ from govstats.analysis import MonthAnalysis
 
 log = logging.getLogger(__name__)
 
+UMASK = os.umask(0)
+os.umask(UMASK)
+
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV for people: UTF-8 with BOM so Excel opens Chinese text without mojibake."""
@@ -85,6 +88,7 @@ def write_files(files: Mapping[Path, bytes]) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+            os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs are for readers too
             staged.append((Path(tmp), path))
     except BaseException:
         for tmp, _ in staged:
