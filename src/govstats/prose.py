@@ -106,11 +106,17 @@ def strip_label(label: str) -> str:
     return "".join(ch for ch in label if not ch.isspace() and ch not in QUOTES)
 
 
+def is_digit_group_comma(norm: str, pos: int) -> bool:
+    """True for the comma of 84,781 (a digit before, three digits after)."""
+    return (norm[pos] == "," and 0 < pos and norm[pos - 1].isdigit()
+            and norm[pos + 1:pos + 4].isdigit() and not norm[pos + 4:pos + 5].isdigit())
+
+
 def items_of(norm: str, depths: list[int], start: int, end: int, depth: int) -> list[Span]:
     """Items of a list between ``start`` and ``end``: cut at , 、 ; at ``depth``."""
     spans, begin = [], start
     for pos in range(start, end):
-        if norm[pos] in ",、;" and depths[pos] == depth:
+        if norm[pos] in ",、;" and depths[pos] == depth and not is_digit_group_comma(norm, pos):
             spans.append(Span(begin, pos))
             begin = pos + 1
     spans.append(Span(begin, end))
