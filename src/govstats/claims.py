@@ -328,6 +328,24 @@ def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formul
                       message=message, **common)
 
 
+def starts_with_subset(doc: Passage, span: Span) -> bool:
+    """True when a sentence or clause opens with 其中 ("of which": its parts belong to the text before)."""
+    return strip_label(doc.norm[span.start:span.start + 4]).startswith("其中")
+
+
+def span_before(doc: Passage, span: Span) -> Span | None:
+    """The clause (or, for a whole sentence, the sentence) just before ``span``."""
+    spans = doc.sentences if span in doc.sentences else doc.clauses
+    earlier = [s for s in spans if s.end <= span.start]
+    return earlier[-1] if earlier else None
+
+
+def first_count(doc: Passage, span: Span, unit: str) -> Figure | None:
+    """The first count of ``unit`` outside brackets in ``span``."""
+    return next((f for f in doc.figures_in(span)
+                 if not f.is_percent and f.unit == unit and doc.depth(f) == 0), None)
+
+
 def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tuple[Figure | None, str]:
     """The whole a share ("占95.4%") refers to, and a note when the reading needs one."""
     owner = doc.owner_of_bracket(figure)
@@ -345,11 +363,16 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
             note = f"取本分句第一个同单位的数 {whole.shown} 为整体（另有 {others} 亦可作分母）"
         return whole, note
     sentence = doc.sentence_of(figure)
-    leading = [f for f in doc.figures_in(Span(sentence.start, clause.start))
-               if not f.is_percent and f.unit == part.unit and doc.depth(f) == 0]
-    if leading:
-        whole = leading[0]
-        return whole, f"本分句未给出整体，取本句开头的 {whole.shown}（{doc.label(whole)}）为整体"
+    subset = next((s for s in (clause, sentence) if starts_with_subset(doc, s)), None)
+    if subset is None:
+        leading = first_count(doc, Span(sentence.start, clause.start), part.unit)
+        if leading is not None:
+            return leading, f"本分句未给出整体，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体"
+    else:
+        referent = span_before(doc, subset)
+        whole = first_count(doc, referent, part.unit) if referent else None
+        if whole is not None:
+            return whole, f"“其中”承接前文，取前一句（分句）的 {whole.shown}（{doc.label(whole)}）为整体"
     floor = max(clause.start - SHARE_LOOKBACK, 0)
     earlier = [f for f in counts_before(doc, part, Span(floor, clause.start))
                if f.unit == part.unit and has_total_marker(doc.label(f))]
