@@ -312,3 +312,9 @@ def test_scoring_counts_false_alarms_and_misses():
     labels = [{"kind": "sum", "stated": 8478, "verdict": "fail"}, {"kind": "sum", "stated": 1, "verdict": "pass"}]
     score = score_claims(claims, labels)
     assert (score.true_pos, score.false_pos, score.false_neg) == (1, len(claims) - 1, 1)
+
+
+def test_bracket_of_qizhong_parts_that_fall_short_fails_with_a_note():
+    (claim,) = extract_claims("共申请1000件（其中，互联网申请800件，窗口申请150件）。", RATES)
+    assert (claim.verdict, claim.difference) == ("fail", -50)
+    assert "其中" in claim.note

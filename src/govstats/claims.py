@@ -285,9 +285,12 @@ def sum_claim(doc: Passage, breakdown: Breakdown) -> Claim:
                           formula=formula, computed=None, verdict="unverifiable", difference=None,
                           message="合计或分项为约数（余、多、以上），无法精确核对")
     verdict, difference, message = sum_verdict(total, parts)
+    note = ""
+    if verdict == "fail" and breakdown.how == "bracket" and "其中" in doc.norm[total.end:parts[0].start]:
+        note = "括号内以“其中”列出分项，按全部分项核对；若所列并非全部分项，此差额不是错误"
     return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
                       formula=formula, computed=sum(p.value for p in parts), verdict=verdict,
-                      difference=difference, message=message)
+                      difference=difference, message=message, note=note)
 
 
 # ---------------------------------------------------------------- percentages
