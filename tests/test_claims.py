@@ -11,7 +11,6 @@ import pytest
 from govstats.claim_rules import InputError, load_count_patterns, load_rates
 from govstats.claims import (
     CLAIM_COLUMNS,
-    LEDGER_COLUMNS,
     Claim,
     claims_frame,
     claims_ledger,
@@ -21,6 +20,7 @@ from govstats.claims import (
 )
 from govstats.paths import CODE_ROOT
 from govstats.read import read_table
+from govstats.reconcile import LEDGER_COLUMNS, has_errors
 
 from claim_scoring import BULLETINS, load_labels, overall, score_claims, score_texts
 
@@ -265,7 +265,11 @@ def test_frame_has_one_row_per_claim_in_column_order():
 def test_ledger_keeps_pass_and_fail_for_error_severity():
     claims = [c for n in ("mixed_checks.txt", "monthly_bulletin.txt", "annual_report.txt") for c in claims_of(n)]
     ledger = claims_ledger(claims)
-    assert list(ledger.columns[: len(LEDGER_COLUMNS)]) == LEDGER_COLUMNS
+    assert list(ledger.columns) == LEDGER_COLUMNS
+    assert LEDGER_COLUMNS[:8] == ["check", "scope", "expected", "actual", "difference", "severity", "status",
+                                  "message"]
+    assert has_errors(ledger) and not has_errors(claims_ledger(claims_of("platform_quarter.txt")))
+    assert list(ledger["status"][:4]) == ["fail", "fail", "fail", "warn"]
     assert set(ledger.loc[ledger["severity"] == "error", "status"]) == {"pass", "fail"}
     assert set(ledger.loc[ledger["severity"] == "warning", "status"]) == {"warn", "unverifiable"}
     wrong = ledger[ledger["message"].str.startswith("5200 + 3268")].iloc[0]

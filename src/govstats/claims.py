@@ -42,9 +42,12 @@ message      str            the verdict in words (Chinese)
 note         str            which reading of an ambiguous whole was used, and why
 ===========  =============  ==========================================================
 
-Ledger mapping (``claims_ledger``): check ``claim:<kind>``, scope = clause, expected = stated,
-actual = computed. A pass or fail carries severity ``error`` (so for error severity the status
-is always pass or fail); warn and unverifiable carry severity ``warning``.
+Ledger mapping (``claims_ledger``, the columns of ``reconcile.LEDGER_COLUMNS``, so claims and
+table checks share one ledger): check ``claim:<kind>``, scope = clause, expected = stated,
+actual = computed, message = formula, verdict and note, profile empty. A pass or fail carries
+severity ``error`` (so for error severity the status is always pass or fail, and
+``reconcile.has_errors`` is true exactly when a claim failed); warn and unverifiable carry
+severity ``warning``.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ from govstats.claim_rules import (
 )
 from govstats.numbers import Figure, format_number, parse_number, round_half_up, truncate
 from govstats.prose import TOTAL_MARKERS, Passage, Span, items_of, strip_label
+from govstats.reconcile import Check, ledger_frame
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +77,6 @@ KINDS = ("sum", "share", "rate", "change", "table")
 VERDICTS = ("pass", "warn", "fail", "unverifiable")
 CLAIM_COLUMNS = ["kind", "text", "start", "end", "stated", "decimals", "unit", "formula",
                  "computed", "verdict", "difference", "message", "note"]
-LEDGER_COLUMNS = ["check", "scope", "expected", "actual", "difference", "severity", "status", "message"]
 
 #: Verbs between a label and its percentage that carry no meaning ("满意率达99.9%").
 FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为")
@@ -598,12 +601,13 @@ def severity_of(verdict: str) -> str:
     return "error" if verdict in ("pass", "fail") else "warning"
 
 
+def ledger_check(claim: Claim) -> Check:
+    """One claim as a ledger record (expected = stated, actual = computed)."""
+    message = f"{claim.formula}：{claim.message}" + (f"（{claim.note}）" if claim.note else "")
+    return Check(f"claim:{claim.kind}", claim.text, claim.stated, claim.computed, claim.difference,
+                 severity_of(claim.verdict), claim.verdict, message)
+
+
 def claims_ledger(claims: Iterable[Claim]) -> pd.DataFrame:
-    """Claims in the project's ledger shape (check, scope, expected, actual, …)."""
-    rows = [
-        {"check": f"claim:{c.kind}", "scope": c.text, "expected": c.stated, "actual": c.computed,
-         "difference": c.difference, "severity": severity_of(c.verdict), "status": c.verdict,
-         "message": f"{c.formula}：{c.message}" + (f"（{c.note}）" if c.note else "")}
-        for c in claims
-    ]
-    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    """Claims in the project's ledger shape (reconcile.LEDGER_COLUMNS), failures first."""
+    return ledger_frame(ledger_check(c) for c in claims)
