@@ -322,3 +322,34 @@ def test_bracket_of_qizhong_parts_that_fall_short_fails_with_a_note():
     (claim,) = extract_claims("共申请1000件（其中，互联网申请800件，窗口申请150件）。", RATES)
     assert (claim.verdict, claim.difference) == ("fail", -50)
     assert "其中" in claim.note
+
+
+# ------------------------------------------------------------ the command
+
+
+def test_claims_command_prints_verdicts_and_exits_1_on_a_failure():
+    from tests.test_cli import govstats
+
+    result = govstats("claims", str(BULLETINS / "reform_article.txt"))
+    assert result.returncode == 1, result.stderr
+    assert "FAIL         change     27.52%  (5567 - 4034) / 5567" in result.stdout
+    assert result.stdout.rstrip().endswith("4 claims: 3 passed, 1 failed, 0 warnings, 0 unverifiable")
+
+
+def test_claims_command_with_the_table_checks_the_shared_count_and_exits_0():
+    from tests.test_cli import govstats
+
+    result = govstats("claims", str(SAMPLE / "bulletin.txt"), "--table", str(SAMPLE / "table.tsv"), "--json")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    table = next(r for r in records if r["kind"] == "table")
+    assert (table["stated"], table["computed"], table["verdict"]) == (67354, 67354, "pass")
+    assert [r["verdict"] for r in records].count("pass") == 4
+
+
+def test_claims_command_on_a_missing_file_exits_2():
+    from tests.test_cli import govstats
+
+    result = govstats("claims", "no-such-bulletin.txt")
+    assert result.returncode == 2
+    assert "no-such-bulletin.txt: file not found" in result.stderr

@@ -61,11 +61,13 @@ from pathlib import Path
 import pandas as pd
 
 from govstats.claim_rules import (
+    COUNTS_FILE,
     CountPattern,
     RateRule,
     default_reference_dir,
     load_count_patterns,
     load_rates,
+    pattern_from_item,
 )
 from govstats.numbers import Figure, format_number, parse_number, round_half_up, truncate
 from govstats.prose import TOTAL_MARKERS, Passage, Span, items_of, strip_label
@@ -556,10 +558,18 @@ def extract_claims(text: str, rates: Sequence[RateRule] | None = None) -> list[C
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
+def as_pattern(item: CountPattern | Mapping[str, object], number: int) -> CountPattern:
+    """A CountPattern, from itself or from a raw bulletin_counts.yaml entry."""
+    if isinstance(item, CountPattern):
+        return item
+    return pattern_from_item(dict(item), Path(COUNTS_FILE), number)
+
+
 def table_count_claims(text: str, table_totals: Mapping[str, int | float],
-                       patterns: Sequence[CountPattern] | None = None) -> list[Claim]:
+                       patterns: Sequence[CountPattern | Mapping[str, object]] | None = None) -> list[Claim]:
     """Counts the prose states that the month's table also holds, against the table's totals."""
-    chosen = tuple(patterns) if patterns is not None else load_count_patterns(default_reference_dir())
+    chosen = (tuple(as_pattern(p, n) for n, p in enumerate(patterns, start=1)) if patterns is not None
+              else load_count_patterns(default_reference_dir()))
     doc = Passage(text)
     claims = []
     for item in chosen:
