@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govstats.claim_rules import InputError, load_count_patterns, load_rates
+from govstats.claim_rules import load_count_patterns, load_rates
 from govstats.claims import (
     CLAIM_COLUMNS,
     Claim,
@@ -18,6 +18,7 @@ from govstats.claims import (
     extract_claims,
     table_count_claims,
 )
+from govstats.errors import InputError
 from govstats.paths import CODE_ROOT
 from govstats.read import read_table
 from govstats.reconcile import LEDGER_COLUMNS, has_errors

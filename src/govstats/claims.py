@@ -75,8 +75,6 @@ from govstats.reconcile import Check, ledger_frame
 
 log = logging.getLogger(__name__)
 
-KINDS = ("sum", "share", "rate", "change", "table")
-VERDICTS = ("pass", "warn", "fail", "unverifiable")
 CLAIM_COLUMNS = ["kind", "text", "start", "end", "stated", "decimals", "unit", "formula",
                  "computed", "verdict", "difference", "message", "note"]
 
