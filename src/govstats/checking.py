@@ -1,4 +1,5 @@
-"""``govstats check``: the ledger of one raw table file, without rendering anything."""
+"""``govstats check`` and ``govstats claims``: the ledger of one raw table file, and the claims of
+one bulletin, without rendering anything."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from pathlib import Path
 import pandas as pd
 
 from govstats.analysis import district_profile
-from govstats.clean import tidy_month
+from govstats.claim_rules import load_count_patterns, load_rates
+from govstats.claims import Claim, extract_claims, table_count_claims
+from govstats.clean import MonthTable, tidy_month
+from govstats.errors import InputError
 from govstats.paths import Layout
-from govstats.read import read_table
+from govstats.read import decode_text, read_table
 from govstats.reconcile import ledger_frame, table_checks
-from govstats.reference import Registry, load_profile, load_registry
+from govstats.reference import Profile, Registry, load_profile, load_registry
 
 
 def district_of(path: Path, layout: Layout) -> str | None:
@@ -22,9 +26,9 @@ def district_of(path: Path, layout: Layout) -> str | None:
         return None
 
 
-def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
-               root: str | Path | None = None) -> pd.DataFrame:
-    """Read, clean and reconcile ``path``; return its ledger (raises InputError on bad input)."""
+def tidy_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
+              root: str | Path | None = None) -> tuple[MonthTable, Profile]:
+    """Read and clean the raw table ``path`` with its district's profile and registry."""
     path = Path(path)
     layout = Layout.at(root)
     district = district or district_of(path, layout)
@@ -35,6 +39,38 @@ def check_file(path: str | Path, *, district: str | None = None, profile: str | 
         chosen, registry = None, Registry("", ())
     if profile or chosen is None:
         chosen = load_profile(layout.reference, profile or "reference")
-    table = tidy_month(read_table(path), chosen, registry)
+    return tidy_month(read_table(path), chosen, registry), chosen
+
+
+def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
+               root: str | Path | None = None) -> pd.DataFrame:
+    """Read, clean and reconcile ``path``; return its ledger (raises InputError on bad input)."""
+    table, chosen = tidy_file(path, district=district, profile=profile, root=root)
     return ledger_frame(table_checks(table, chosen))
 
+
+def column_sums(month: MonthTable, profile: Profile) -> dict[str, int]:
+    """Sum of each summable measure over the department rows (what a bulletin's totals must equal)."""
+    frame = month.departments
+    return {m: int(frame[m].sum(skipna=True)) for m in month.measures
+            if m in frame.columns and m not in profile.not_summable}
+
+
+def read_bulletin(path: str | Path) -> str:
+    """The text of a bulletin file (UTF-8, with or without BOM, or GB18030)."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "file not found")
+    return decode_text(path.read_bytes(), path)[0]
+
+
+def bulletin_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,
+                    profile: str | None = None, root: str | Path | None = None) -> list[Claim]:
+    """Claims of the bulletin ``path``; with ``table``, also its counts against the table's totals."""
+    text = read_bulletin(path)
+    reference = Layout.at(root).reference
+    claims = extract_claims(text, load_rates(reference))
+    if table is not None:
+        month, chosen = tidy_file(table, district=district, profile=profile, root=root)
+        claims += table_count_claims(text, column_sums(month, chosen), load_count_patterns(reference))
+    return sorted(claims, key=lambda c: (c.start, c.end))

@@ -1,8 +1,9 @@
-"""The ``govstats`` command: build months (``run``) and check a raw table (``check``).
+"""The ``govstats`` command: build months (``run``), check a raw table (``check``) and check the
+numeric claims of a bulletin (``claims``).
 
 Exit codes, for schedulers: 0 success; 1 a ledger has a failing error-severity check
-(``check`` always, ``run`` with ``--strict``); 2 bad input (the message names file, row and
-column); 3 a build step failed (notebook or export).
+(``check`` always, ``run`` with ``--strict``) or a bulletin claim fails (``claims``); 2 bad input
+(the message names file, row and column); 3 a build step failed (notebook or export).
 """
 
 from __future__ import annotations
@@ -110,6 +111,46 @@ def check(
     from govstats.reconcile import has_errors
 
     raise typer.Exit(EXIT_LEDGER if has_errors(ledger) else EXIT_OK)
+
+
+@app.command()
+def claims(
+    path: Annotated[Path, typer.Argument(help="A bulletin as text (UTF-8 or GB18030).")],
+    table: Annotated[Optional[Path], typer.Option(
+        help="The month's raw table: also check the counts the bulletin shares with it.")] = None,
+    district: Annotated[Optional[str], typer.Option(help="District of the table (default: from its path).")] = None,
+    profile: Annotated[Optional[str], typer.Option(help="Table profile (default: the district's).")] = None,
+    root: RootOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the claims as JSON records.")] = False,
+) -> None:
+    """Find the numeric claims of a bulletin and check each one; exit 1 when any claim fails."""
+    from govstats.checking import bulletin_claims
+    from govstats.claims import claims_to_records
+
+    try:
+        found = bulletin_claims(path, table=table, district=district, profile=profile, root=root)
+    except InputError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
+    if as_json:
+        typer.echo(json.dumps(claims_to_records(found), ensure_ascii=False, indent=2))
+    else:
+        print_claims(found)
+    raise typer.Exit(EXIT_LEDGER if any(c.verdict == "fail" for c in found) else EXIT_OK)
+
+
+def print_claims(found) -> None:  # noqa: ANN001 - a list of claims.Claim
+    """One line per claim (verdict, kind, stated value, formula, message), then the counts."""
+    from collections import Counter
+
+    from govstats.numbers import format_number
+
+    for c in found:
+        stated = format_number(c.stated) + c.unit
+        note = f"（{c.note}）" if c.note else ""
+        typer.echo(f"{c.verdict.upper():12} {c.kind:6} {stated:>10}  {c.formula}：{c.message}{note}")
+    counts = Counter(c.verdict for c in found)
+    typer.echo(f"{len(found)} claims: {counts['pass']} passed, {counts['fail']} failed, "
+               f"{counts['warn']} warnings, {counts['unverifiable']} unverifiable")
 
 
 def print_ledger(ledger) -> None:  # noqa: ANN001 - a ledger DataFrame

@@ -1,0 +1,180 @@
+"""Figures in Chinese prose: counts with their unit and percentages, with where they stand.
+
+Bulletins write one number many ways (84781, 84,781, 8.48万, full-width ８４７８１, 百分之九十五).
+``find_figures`` reads every number that carries a counting unit or a percent sign and keeps its
+character offsets in the original text, so a claim can point at the exact words it came from.
+Numbers without a unit (dates, document numbers, list ordinals, phone numbers, ages) are not
+figures: they never enter a claim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+#: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人).
+COUNT_UNITS = ("万元", "亿元", "件次", "人次", "件", "个", "项", "次", "人", "户", "元", "名", "家", "亩")
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+#: Words after a figure that make it a bound or an estimate, not an exact figure.
+APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
+#: A 个 that starts these words counts time, not things (3个月, 2个小时).
+DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿)?\s*(?P<approx>余|多)?\s*"
+    rf"(?P<unit>%|{'|'.join(COUNT_UNITS)})?"
+)
+_PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of the text: its value, unit ("%" for percentages) and printed precision.
+
+    ``start``/``end`` cover the number and its unit in the original text. ``decimals`` is how
+    many digits follow the decimal point as printed; ``resolution`` is half a unit of the last
+    printed digit in the figure's own scale (50 for 8.48万, 0 for 84781), so sums of rounded
+    figures can be judged fairly. ``approx`` marks 余/多/以上/左右 figures.
+    """
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    text: str
+    decimals: int
+    resolution: float = 0.0
+    approx: bool = False
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def shown(self) -> str:
+        """The value as a plain number (84781, 95.4), without unit."""
+        return format_number(self.value)
+
+
+def normalize_chars(text: str) -> str:
+    """Return ``text`` with each character in NFKC form where that keeps one character.
+
+    Full-width digits, commas, brackets and percent signs become ASCII while every offset
+    stays valid for the original text (characters that NFKC would expand are left alone).
+    """
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def format_number(value: float) -> str:
+    """A value printed without a trailing .0 (84781, 95.36)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    """``value`` rounded to ``decimals`` the way bulletins round (half away from zero)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def truncate(value: float, decimals: int) -> float:
+    """``value`` cut (not rounded) to ``decimals`` digits."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_DOWN))
+
+
+def chinese_numeral(text: str) -> float | None:
+    """Value of a small Chinese numeral as in 百分之九十五点四 (九十五点四 -> 95.4), or None."""
+    whole, _, frac = text.partition("点")
+    if not whole and not frac:
+        return None
+    value, current = 0, 0
+    for ch in whole:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            value += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            value += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    value += current
+    if frac:
+        if not all(ch in _CN_DIGITS for ch in frac):
+            return None
+        return float(f"{value}.{''.join(str(_CN_DIGITS[ch]) for ch in frac)}")
+    return float(value)
+
+
+def parse_number(text: str) -> float:
+    """Value of a printed number: 84,781 / ８４７８１ / 8.48万 / 1,123.8万 (ValueError otherwise)."""
+    s = re.sub(r"\s+", "", normalize_chars(text)).replace(",", "")
+    scale = 1
+    if s and s[-1] in MULTIPLIERS:
+        scale, s = MULTIPLIERS[s[-1]], s[:-1]
+    if not re.fullmatch(r"\d+(?:\.\d+)?", s):
+        raise ValueError(f"{text!r} is not a number")
+    return float(Decimal(s) * scale)
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2])
+
+
+def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
+    rest = text[end:end + 4].lstrip()
+    return any(rest.startswith(w) for w in words)
+
+
+def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
+    """A Figure from one regex match, or None when the number has no counting unit."""
+    unit = m.group("unit")
+    if not unit:
+        return None
+    if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
+        return None
+    number = m.group("num")
+    mult = m.group("mult")
+    scale = MULTIPLIERS[mult] if mult else 1
+    if unit in ("万元", "亿元"):
+        scale, unit = scale * MULTIPLIERS[unit[0]], "元"
+    decimals = _decimals(number)
+    value = float(Decimal(number.replace(",", "")) * scale)
+    resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
+    approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, m.end(), APPROX_AFTER)
+    return Figure(value, unit, m.start(), m.end(), text[m.start():m.end()], decimals, resolution, approx)
+
+
+def _percent_in_words(text: str, m: re.Match[str]) -> Figure | None:
+    raw = m.group("num")
+    if raw[0].isdigit():
+        value, decimals = float(raw), _decimals(raw)
+    else:
+        parsed = chinese_numeral(raw.replace("百", "一百") if raw == "百" else raw)
+        if parsed is None:
+            return None
+        value, decimals = parsed, len(raw.partition("点")[2])
+    approx = _followed_by(text, m.end(), APPROX_AFTER)
+    return Figure(value, "%", m.start(), m.end(), text[m.start():m.end()], decimals, 0.0, approx)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every count with a unit and every percentage in ``text``, in reading order."""
+    norm = normalize_chars(text)
+    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m))]
+    figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m))]
+    figures = [Figure(f.value, f.unit, f.start, f.end, text[f.start:f.end], f.decimals,
+                      f.resolution, f.approx) for f in figures]
+    return sorted(figures, key=lambda f: f.start)

@@ -1,0 +1,83 @@
+"""Figures in Chinese prose: values, units, offsets, and numbers that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from govstats.numbers import (
+    chinese_numeral,
+    find_figures,
+    normalize_chars,
+    parse_number,
+    round_half_up,
+    truncate,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("共受理84781件", 84781, "件"),
+        ("共受理84,781件", 84781, "件"),
+        ("共受理８４７８１件", 84781, "件"),
+        ("办件8.48万件", 84800, "件"),
+        ("资金1,123.8万元", 11_238_000, "元"),
+        ("总评价量 136.2 万件", 1_362_000, "件"),
+        ("占95.4%", 95.4, "%"),
+        ("占９５．４％", 95.4, "%"),
+        ("占百分之九十五点四", 95.4, "%"),
+        ("满意率百分之百", 100, "%"),
+        ("回访群众230名", 230, "名"),
+        ("助力4498家市场主体", 4498, "家"),
+        ("参训2600人次", 2600, "人次"),
+    ],
+)
+def test_figure_value_and_unit(text: str, value: float, unit: str) -> None:
+    (figure,) = find_figures(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert text[figure.start:figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7月6日，我办举办培训",
+        "2020年8月6日印发",
+        "綦政服〔2020〕12号",
+        "重庆市人民政府第335号令",
+        "一是加强领导；1.加大数据汇聚",
+        "咨询电话：023-48661234，12345热线",
+        "年满60周岁的老人，35岁以下",
+        "1—9 月",
+        "用时3个月",
+    ],
+)
+def test_numbers_without_a_counting_unit_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_offsets_point_into_the_original_text_with_full_width_characters() -> None:
+    text = "（其中，互联网申请４３８４０件，窗口申请155件）"
+    figures = find_figures(text)
+    assert [text[f.start:f.end] for f in figures] == ["４３８４０件", "155件"]
+    assert len(normalize_chars(text)) == len(text)
+
+
+def test_printed_precision_and_approximate_figures() -> None:
+    wan, exact, approx, bound = find_figures("8.48万件，84781件，85万余件，满意率达99.9%以上")
+    assert (wan.decimals, wan.resolution) == (2, 50)
+    assert (exact.decimals, exact.resolution, exact.approx) == (0, 0, False)
+    assert approx.value == 850_000 and approx.approx
+    assert bound.decimals == 1 and bound.approx
+
+
+def test_parse_number_and_rounding() -> None:
+    assert parse_number("1,123.8万") == 11_238_000
+    assert parse_number("６７３５４") == 67354
+    assert chinese_numeral("九十五点四") == 95.4
+    assert round_half_up(81.96078, 1) == 82.0
+    assert round_half_up(0.125, 2) == 0.13
+    assert truncate(81.96078, 1) == 81.9
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number("八千")
