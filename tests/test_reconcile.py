@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govstats.analysis import analyse
+from govstats.claim_rules import load_rates
 from govstats.read import read_table
 from govstats.reconcile import ledger_summary
 from govstats.reference import load_profile, load_registry
@@ -12,14 +13,21 @@ from tests.test_clean import write_variant
 
 def test_sample_ledger_all_pass(sample_analysis):
     ledger = sample_analysis.ledger
-    assert ledger_summary(ledger) == {"checks": 122, "passed": 122, "errors": 0, "warnings": 0}
-    kinds = ledger["check"].str.split(":").str[0].value_counts().to_dict()
-    assert kinds == {"column_total": 6, "identity": 27, "bound": 54, "size_band": 34, "bulletin_count": 1}
+    assert ledger_summary(ledger) == {"checks": 126, "passed": 125, "errors": 0, "warnings": 0, "unverifiable": 1}
+    kinds = ledger["check"].value_counts().to_dict()
+    assert {k: v for k, v in kinds.items() if not k.startswith(("identity", "bound"))} == {
+        "size_band": 34, "column_total": 6, "claim:share": 2, "claim:sum": 1, "claim:table": 1, "claim:rate": 1}
+    assert kinds["identity:total = by_centre + by_department + by_grassroots"] == 27
+    assert kinds["bound:immediate <= total"] == kinds["bound:online <= total"] == 27
     totals = ledger[ledger["check"] == "column_total"].set_index("scope")["expected"].to_dict()
     assert totals == {"办理总数": 67354, "即收即办": 35313, "中心办理": 37879, "部门办理": 22375,
                       "基层办理": 7100, "网上办理": 55070}
-    bulletin = ledger[ledger["check"] == "bulletin_count"].iloc[0]
-    assert (bulletin["expected"], bulletin["actual"], bulletin["status"]) == (67354, 67354, "pass")
+    table_claim = ledger[ledger["check"] == "claim:table"].iloc[0]
+    assert (table_claim["expected"], table_claim["actual"], table_claim["status"]) == (67354, 67354, "pass")
+    shares = ledger[ledger["check"] == "claim:share"].set_index("expected")["actual"].to_dict()
+    assert shares == {95.4: 95.3604, 99.6: 99.6438}  # 52740 / 55306 and 55109 / 55306
+    unverifiable = ledger[ledger["status"] == "unverifiable"].iloc[0]
+    assert unverifiable["check"] == "claim:rate" and "满意率" in unverifiable["message"]
     identity = ledger[(ledger["check"].str.startswith("identity")) & (ledger["scope"] == "区公安局")].iloc[0]
     assert (identity["expected"], identity["actual"]) == (15467, 15467)
 
@@ -27,7 +35,8 @@ def test_sample_ledger_all_pass(sample_analysis):
 def analyse_file(path, bulletin=None):
     return analyse(read_table(path), load_profile(REFERENCE), load_registry(REFERENCE, "qijiang"),
                    district="qijiang", district_name="綦江区", month="2020-07", bulletin=bulletin,
-                   bulletin_counts=[{"label": "审批服务事项", "pattern": r"审批服务事项(\d+)件", "measure": "total"}])
+                   rates=load_rates(REFERENCE),
+                   count_patterns=[{"label": "审批服务事项", "pattern": r"审批服务事项(\d+)件", "measure": "total"}])
 
 
 def test_changed_grand_total_fails_the_total_column_check(tmp_path):
@@ -55,5 +64,7 @@ def test_broken_identity_bound_and_band_fail(tmp_path):
 def test_bulletin_count_that_disagrees_fails(tmp_path):
     path = write_variant(tmp_path, "区财政局", "区财政局")
     ledger = analyse_file(path, bulletin="（审批服务事项67350件，便民服务事项17427件）").ledger
-    row = ledger[ledger["check"] == "bulletin_count"].iloc[0]
-    assert (row["expected"], row["actual"], row["difference"], row["status"]) == (67350, 67354, 4, "fail")
+    row = ledger[ledger["check"] == "claim:table"].iloc[0]
+    assert (row["expected"], row["actual"], row["difference"], row["status"], row["severity"]) == (
+        67350, 67354, 4, "fail", "error")
+    assert ledger.iloc[0]["check"] == "claim:table"  # the failure sorts first

@@ -8,18 +8,20 @@ pipeline both call ``analyse_month``, so every number in a report comes from her
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from govstats.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
+from govstats.claims import Claim, extract_claims, ledger_check, table_count_claims
 from govstats.clean import MonthTable, tidy_month
 from govstats.errors import InputError
 from govstats.indicators import department_indicators, district_indicators
 from govstats.paths import Layout, check_month
-from govstats.read import RawTable, read_table, sha256_of
-from govstats.reconcile import Check, ledger_frame, stated_count_checks, table_checks
+from govstats.read import RawTable, decode_text, read_table, sha256_of
+from govstats.reconcile import Check, column_sums, ledger_frame, table_checks
 from govstats.reference import DEFAULT_PROFILE, Profile, Registry, load_districts, load_profile, load_registry
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class MonthAnalysis:
     department_indicators: pd.DataFrame
     inputs: dict[str, str]  # raw file path (relative to the root) -> sha256
     bulletin: str | None = None
+    claims: tuple[Claim, ...] = ()
 
     @property
     def district_rates(self) -> dict[str, float]:
@@ -76,14 +79,23 @@ def month_inputs(raw_dir: Path) -> MonthInputs:
     return MonthInputs(tables[0], bulletins[0] if bulletins else None)
 
 
+def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
+                    count_patterns: Sequence[CountPattern | dict]) -> list[Claim]:
+    """Claims of the bulletin's prose, plus the counts it states that the table also holds."""
+    found = extract_claims(text, rates) + table_count_claims(text, column_sums(table, profile), count_patterns)
+    return sorted(found, key=lambda c: (c.start, c.end))
+
+
 def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: str, district_name: str,
-            month: str, bulletin: str | None = None, bulletin_counts: list[dict] | None = None,
+            month: str, bulletin: str | None = None, rates: Sequence[RateRule] = (),
+            count_patterns: Sequence[CountPattern | dict] = (),
             inputs: dict[str, str] | None = None) -> MonthAnalysis:
-    """Clean, reconcile and measure one month from already-read inputs."""
+    """Clean, reconcile and measure one month from already-read inputs; check the bulletin's
+    claims when there is one."""
     table = tidy_month(raw, profile, registry)
     checks: list[Check] = table_checks(table, profile)
-    if bulletin:
-        checks += stated_count_checks(bulletin, table, bulletin_counts or [], profile.name)
+    claims = bulletin_claims(bulletin, table, profile, rates, count_patterns) if bulletin else []
+    checks += [ledger_check(c) for c in claims]
     return MonthAnalysis(
         district=district,
         district_name=district_name,
@@ -94,6 +106,7 @@ def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: st
         department_indicators=department_indicators(table.departments),
         inputs=dict(inputs or {raw.source.name: raw.sha256}),
         bulletin=bulletin,
+        claims=tuple(claims),
     )
 
 
@@ -107,14 +120,6 @@ def district_profile(reference_dir: Path, district: str) -> tuple[str, Profile]:
     return row.get("name") or district, load_profile(reference_dir, row.get("profile") or DEFAULT_PROFILE)
 
 
-def load_bulletin_counts(reference_dir: Path) -> list[dict]:
-    """Patterns of bulletin counts the table also holds (bulletin_counts.yaml)."""
-    path = reference_dir / "bulletin_counts.yaml"
-    if not path.is_file():
-        return []
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
-
-
 def analyse_month(district: str, month: str, root: str | Path | None = None) -> MonthAnalysis:
     """Read the district-month's raw files under the project root and analyse them."""
     layout = Layout.at(root)
@@ -126,10 +131,11 @@ def analyse_month(district: str, month: str, root: str | Path | None = None) -> 
     bulletin = None
     if inputs.bulletin is not None:
         data = inputs.bulletin.read_bytes()
-        bulletin = data.decode("utf-8-sig")
+        bulletin = decode_text(data, inputs.bulletin)[0]
         hashes[str(inputs.bulletin.relative_to(layout.root))] = sha256_of(data)
     return analyse(
         raw, profile, load_registry(layout.reference, district),
         district=district, district_name=name, month=month, bulletin=bulletin,
-        bulletin_counts=load_bulletin_counts(layout.reference), inputs=hashes,
+        rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
+        inputs=hashes,
     )

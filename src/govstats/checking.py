@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from govstats.analysis import district_profile
+from govstats.analysis import bulletin_claims, district_profile
 from govstats.claim_rules import load_count_patterns, load_rates
-from govstats.claims import Claim, extract_claims, table_count_claims
+from govstats.claims import Claim, extract_claims
 from govstats.clean import MonthTable, tidy_month
 from govstats.errors import InputError
 from govstats.paths import Layout
@@ -49,13 +49,6 @@ def check_file(path: str | Path, *, district: str | None = None, profile: str | 
     return ledger_frame(table_checks(table, chosen))
 
 
-def column_sums(month: MonthTable, profile: Profile) -> dict[str, int]:
-    """Sum of each summable measure over the department rows (what a bulletin's totals must equal)."""
-    frame = month.departments
-    return {m: int(frame[m].sum(skipna=True)) for m in month.measures
-            if m in frame.columns and m not in profile.not_summable}
-
-
 def read_bulletin(path: str | Path) -> str:
     """The text of a bulletin file (UTF-8, with or without BOM, or GB18030)."""
     path = Path(path)
@@ -64,13 +57,13 @@ def read_bulletin(path: str | Path) -> str:
     return decode_text(path.read_bytes(), path)[0]
 
 
-def bulletin_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,
-                    profile: str | None = None, root: str | Path | None = None) -> list[Claim]:
+def file_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,
+                profile: str | None = None, root: str | Path | None = None) -> list[Claim]:
     """Claims of the bulletin ``path``; with ``table``, also its counts against the table's totals."""
     text = read_bulletin(path)
     reference = Layout.at(root).reference
-    claims = extract_claims(text, load_rates(reference))
-    if table is not None:
-        month, chosen = tidy_file(table, district=district, profile=profile, root=root)
-        claims += table_count_claims(text, column_sums(month, chosen), load_count_patterns(reference))
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    rates = load_rates(reference)
+    if table is None:
+        return extract_claims(text, rates)
+    month, chosen = tidy_file(table, district=district, profile=profile, root=root)
+    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference))

@@ -80,7 +80,7 @@ def run(
             continue
         s = result.ledger
         typer.echo(f"{d} {m}: built in {result.seconds:.1f} s; ledger {s['passed']}/{s['checks']} passed, "
-                   f"{s['errors']} errors, {s['warnings']} warnings -> "
+                   f"{s['errors']} errors, {s['warnings']} warnings, {s['unverifiable']} unverifiable -> "
                    f"{layout.report_month(d, m).relative_to(layout.root)}/report.html")
         if strict and s["errors"]:
             worst = max(worst, EXIT_LEDGER)
@@ -124,11 +124,11 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print the claims as JSON records.")] = False,
 ) -> None:
     """Find the numeric claims of a bulletin and check each one; exit 1 when any claim fails."""
-    from govstats.checking import bulletin_claims
+    from govstats.checking import file_claims
     from govstats.claims import claims_to_records
 
     try:
-        found = bulletin_claims(path, table=table, district=district, profile=profile, root=root)
+        found = file_claims(path, table=table, district=district, profile=profile, root=root)
     except InputError as exc:
         raise fail(str(exc), EXIT_INPUT) from None
     if as_json:
@@ -163,7 +163,8 @@ def print_ledger(ledger) -> None:  # noqa: ANN001 - a ledger DataFrame
     passed = ledger[ledger["status"] == "pass"]
     for kind, count in passed.groupby(passed["check"].str.split(":").str[0], sort=False).size().items():
         typer.echo(f"PASS  {count:4d} x {kind}")
-    typer.echo(f"{s['checks']} checks: {s['passed']} passed, {s['errors']} errors, {s['warnings']} warnings")
+    typer.echo(f"{s['checks']} checks: {s['passed']} passed, {s['errors']} errors, {s['warnings']} warnings, "
+               f"{s['unverifiable']} unverifiable")
 
 
 def main() -> None:

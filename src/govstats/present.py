@@ -13,7 +13,7 @@ import pandas as pd
 
 from govstats.analysis import MonthAnalysis
 from govstats.indicators import LABELS
-from govstats.reconcile import ledger_summary
+from govstats.reconcile import STATUS_ORDER, ledger_summary
 
 MEASURE_LABELS = {
     "total": "办理总数", "immediate": "即收即办", "by_centre": "中心办理", "by_department": "部门办理",
@@ -26,7 +26,7 @@ COLUMN_LABELS = {
     "check": "核对项", "scope": "范围", "expected": "应为", "actual": "实为", "difference": "差额",
     "severity": "级别", "status": "结果", "message": "说明",
 }
-STATUS_LABELS = {"pass": "通过", "fail": "不符", "warn": "警告", "unverifiable": "无法核对"}
+STATUS_LABELS = {"fail": "不符", "warn": "警告", "unverifiable": "无法核对", "pass": "通过"}
 SEVERITY_LABELS = {"error": "错误", "warning": "提示"}
 
 
@@ -74,7 +74,7 @@ def ledger_html(ledger: pd.DataFrame) -> str:
     summary = ledger_summary(ledger)
     parts = [
         f"<p class='govstats-verdict'>共核对 {summary['checks']} 项：通过 {summary['passed']} 项，"
-        f"错误 {summary['errors']} 项，提示 {summary['warnings']} 项。</p>"
+        f"错误 {summary['errors']} 项，警告 {summary['warnings']} 项，无法核对 {summary['unverifiable']} 项。</p>"
     ]
     if ledger.empty:
         return "".join(parts)
@@ -82,7 +82,7 @@ def ledger_html(ledger: pd.DataFrame) -> str:
     if not failed.empty:
         shown = failed[["status", "severity", "check", "scope", "expected", "actual", "difference", "message"]]
         shown = shown.assign(status=shown["status"].map(STATUS_LABELS),
-                             severity=shown["severity"].map(SEVERITY_LABELS))
+                             severity=shown["severity"].map(SEVERITY_LABELS)).fillna("—")
         parts.append("<h4>未通过的核对</h4>" + table_html(shown, "govstats-table govstats-failures"))
     passed = ledger[ledger["status"] == "pass"]
     if not passed.empty:
@@ -100,8 +100,52 @@ CHECK_LABELS = {
     "bound": "上限（部分不超过整体）",
     "size_band": "办件量分类与办理总数相符",
     "registry": "部门名称已登记",
-    "bulletin_count": "通报数字与表格一致",
+    "claim": "通报正文中的数字",
 }
+
+
+CLAIM_KINDS = {"sum": "合计与分项", "share": "占比", "rate": "比率", "change": "增减幅度", "table": "与表格一致"}
+
+
+def highlighted_text(text: str, claims) -> str:  # noqa: ANN001 - claims.Claim items
+    """The bulletin with each claim's clause marked by its verdict (escaped, offsets kept)."""
+    worst: dict[tuple[int, int], str] = {}
+    for claim in claims:  # one mark per clause: the worst verdict wins
+        key = (claim.start, claim.end)
+        if key not in worst or STATUS_ORDER.get(claim.verdict, 9) < STATUS_ORDER.get(worst[key], 9):
+            worst[key] = claim.verdict
+    parts, cursor = [], 0
+    for (start, end), verdict in sorted(worst.items()):
+        if start < cursor:
+            continue  # overlapping clauses: keep the first
+        parts.append(escape(text[cursor:start]))
+        parts.append(f"<mark class='claim-{verdict}' title='{STATUS_LABELS.get(verdict, verdict)}'>"
+                     f"{escape(text[start:end])}</mark>")
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return "<div class='govstats-bulletin'>" + "".join(parts).replace("\n", "<br>") + "</div>"
+
+
+def claims_html(analysis: MonthAnalysis) -> str:
+    """The bulletin's numeric claims: failures first, each with its formula, then the text with
+    every checked clause highlighted."""
+    if not analysis.bulletin:
+        return "<p>本月没有通报正文，未核对文字中的数字。</p>"
+    claims = sorted(analysis.claims, key=lambda c: (STATUS_ORDER.get(c.verdict, 9), c.start))
+    if not claims:
+        return "<p>通报正文中没有可核对的数字表述。</p>" + highlighted_text(analysis.bulletin, ())
+    counts = {v: sum(c.verdict == v for c in claims) for v in STATUS_LABELS}
+    head = (f"<p class='govstats-verdict'>通报正文中可核对的数字表述 {len(claims)} 处：" +
+            "，".join(f"{STATUS_LABELS[v]} {n} 处" for v, n in counts.items() if n) + "。</p>")
+    rows = pd.DataFrame({
+        "结果": [STATUS_LABELS.get(c.verdict, c.verdict) for c in claims],
+        "类型": [CLAIM_KINDS.get(c.kind, c.kind) for c in claims],
+        "原文": [c.text for c in claims],
+        "算式": [c.formula for c in claims],
+        "说明": [c.message + (f"（{c.note}）" if c.note else "") for c in claims],
+    })
+    table = rows.to_html(index=False, escape=True, border=0, classes="govstats-table govstats-claims")
+    return head + table + "<h4>原文（已核对的表述加底色）</h4>" + highlighted_text(analysis.bulletin, claims)
 
 
 def departments_html(analysis: MonthAnalysis) -> str:

@@ -7,13 +7,11 @@ severity, status, message, profile) and the caller decides what is fatal. Failur
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from govstats.cells import parse_count
 from govstats.clean import MonthTable
 from govstats.reference import Profile
 
@@ -161,16 +159,20 @@ def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
 
 
 def ledger_summary(ledger: pd.DataFrame) -> dict[str, int]:
-    """Counts a scheduler or index page needs: checks, passed, failed errors, warnings."""
+    """Counts a scheduler or index page needs: checks, passed, failed errors, warnings, and
+    the checks that could not be made (unverifiable)."""
+    summary = {"checks": 0, "passed": 0, "errors": 0, "warnings": 0, "unverifiable": 0}
     if ledger.empty:
-        return {"checks": 0, "passed": 0, "errors": 0, "warnings": 0}
-    failed = ledger["status"] != "pass"
-    return {
-        "checks": int(len(ledger)),
-        "passed": int((~failed).sum()),
-        "errors": int((failed & (ledger["severity"] == "error")).sum()),
-        "warnings": int((failed & (ledger["severity"] == "warning")).sum()),
-    }
+        return summary
+    status, severity = ledger["status"], ledger["severity"]
+    summary.update(
+        checks=int(len(ledger)),
+        passed=int((status == "pass").sum()),
+        errors=int(((status != "pass") & (severity == "error")).sum()),
+        warnings=int(((status == "warn") | ((status == "fail") & (severity == "warning"))).sum()),
+        unverifiable=int((status == "unverifiable").sum()),
+    )
+    return summary
 
 
 def has_errors(ledger: pd.DataFrame) -> bool:
@@ -178,21 +180,9 @@ def has_errors(ledger: pd.DataFrame) -> bool:
     return ledger_summary(ledger)["errors"] > 0
 
 
-def stated_count_checks(text: str, month: MonthTable, patterns: list[dict], profile: str = "",
-                        source: str = "bulletin") -> list[Check]:
-    """Counts the bulletin states that the table also holds (审批服务事项67354件 = 合计)."""
-    checks = []
-    for item in patterns:
-        measure = item["measure"]
-        if measure not in month.departments.columns:
-            continue
-        for match in re.finditer(item["pattern"], text):
-            stated = parse_count(match.group(1))
-            if stated is None:
-                continue
-            actual = int(month.departments[measure].sum(skipna=True))
-            label = month.headers.get(measure, measure)
-            checks.append(compare("bulletin_count", f"{source}: {match.group(0)}", stated, actual,
-                                  severity="error", profile=profile,
-                                  what=f"通报所称“{item['label']}”与表中“{label}”之和"))
-    return checks
+
+def column_sums(month: MonthTable, profile: Profile) -> dict[str, int]:
+    """Sum of each summable measure over the department rows (what a bulletin's totals must equal)."""
+    frame = month.departments
+    return {m: int(frame[m].sum(skipna=True)) for m in month.measures
+            if m in frame.columns and m not in profile.not_summable}
