@@ -41,11 +41,12 @@ def check_parameters(namespace: Mapping[str, object], **parameters: object) -> d
 
 
 def figure_png(fig) -> bytes:  # noqa: ANN001 - a matplotlib Figure
-    """PNG bytes of a figure, with no software/time metadata, so rebuilds are byte-identical."""
+    """PNG bytes of a figure, with no software/time metadata, so rebuilds are byte-identical.
+    The charts use constrained layout, so no second "tight" drawing pass is needed."""
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
 
 

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -108,18 +109,31 @@ def manifest(analysis: MonthAnalysis, layout: Layout, notebook: Path, outputs: d
 
 
 def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) -> BuildResult:
-    """Analyse, render and store one district-month; raise on bad input or a failed step."""
-    from govstats.report import html_report, pdf_report
+    """Analyse, render and store one district-month; raise on bad input or a failed step.
 
+    The kernel runs the notebook in a worker thread while this thread analyses the month,
+    prepares the processed files and imports the exporters: the kernel's start-up and imports
+    are most of a month's cost, and this work hides under them.
+    """
     started = time.perf_counter()
-    analysis = analyse_month(district, month, layout.root)
     notebook = layout.notebooks / MONTHLY_NOTEBOOK
     parameters = {"district": district, "month": month, "root": str(layout.root)}
-    executed = execute_notebook(notebook, parameters)
+    layout.raw_month(district, month)  # a malformed month fails here, before a kernel starts
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kernel") as pool:
+        running = pool.submit(execute_notebook, notebook, parameters)
+        try:
+            analysis = analyse_month(district, month, layout.root)
+            processed_dir = layout.processed_month(district, month)
+            files = {processed_dir / n: b for n, b in processed_files(analysis).items()}
+            from govstats.report import html_report, pdf_report, warm_pdf_engine
+
+            if pdf:
+                warm_pdf_engine()
+        finally:
+            wait([running])  # on bad input the notebook fails too; never leave a kernel behind
+        executed = running.result()
     html = html_report(executed, analysis.title)
-    processed_dir = layout.processed_month(district, month)
     report_dir = layout.report_month(district, month)
-    files: dict[Path, bytes] = {processed_dir / n: b for n, b in processed_files(analysis).items()}
     files.update({processed_dir / "charts" / f"{n}.png": b for n, b in chart_images(executed).items()})
     files[report_dir / "report.html"] = html.encode("utf-8")
     if pdf:

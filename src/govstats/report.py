@@ -140,6 +140,13 @@ def html_report(nb: NotebookNode, title: str) -> str:
     return page
 
 
+def warm_pdf_engine() -> None:
+    """Import WeasyPrint and fontTools' subsetter ahead of time (about 0.6 s), so a caller
+    can do it while it waits for something else, such as a kernel."""
+    import weasyprint  # noqa: F401
+    from fontTools import subset  # noqa: F401
+
+
 def pdf_report(html: str) -> bytes:
     """The HTML report as A4 PDF bytes; fetches nothing but data: URLs, writes no file."""
     from weasyprint import HTML
