@@ -1,0 +1,153 @@
+"""Delimited text (csv, tsv, txt): the encoding is detected, never assumed, and mojibake is refused.
+
+Order: a byte-order mark decides (UTF-8, UTF-16); else strict UTF-8; else strict GB18030 (a
+superset of GBK and GB2312). Statistical guessers were not used: on a small GBK table
+charset-normalizer answers cp949 (Korean) and would hand mojibake downstream. Decoded text is
+then checked for the marks of an earlier wrong decoding (U+FFFD, 锟斤拷, UTF-8 read as Latin-1
+or as GBK and saved again) and for GB18030 text that is not plausible Chinese (Big5, Shift-JIS).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import logging
+import re
+from pathlib import Path
+
+from govstats.errors import InputError
+from govstats.readers.grid import Grid
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN1_HIGH = re.compile(r"[\u0080-\u00ff]")
+_DAMAGE_MARKS = ("\ufffd", "锟斤拷", "烫烫烫", "屯屯屯")
+#: Below this share of common (GB2312 level-1) characters, GB18030 text is not read as Chinese.
+MIN_COMMON_SHARE = 0.6
+#: Fewer CJK characters than this are too few to judge plausibility.
+MIN_CJK_TO_JUDGE = 12
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _latin1_bytes(text: str) -> bytes | None:
+    """The bytes a cp1252/Latin-1 decoder would have turned into ``text``, or None."""
+    out = bytearray()
+    for ch in text:
+        if ord(ch) < 256:
+            out.append(ord(ch))
+            continue
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+def _sample(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.search(text)
+    start = match.start() if match else 0
+    return text[start:start + 12]
+
+
+def mojibake_problem(text: str, encoding: str) -> str | None:
+    """Why ``text`` (decoded as ``encoding``) must not be used, or None when it reads fine."""
+    for mark in _DAMAGE_MARKS:
+        if mark in text:
+            return (f"it contains {mark!r}, the mark of text already damaged by a wrong decoding "
+                    "before it was saved; ask for the original file")
+    cjk = cjk_count(text)
+    if cjk == 0 and _LATIN1_HIGH.search(text):
+        raw = _latin1_bytes(text)
+        if raw is not None:
+            try:
+                fixed = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                fixed = ""
+            if cjk_count(fixed):
+                return (f"it is UTF-8 that was read as Latin-1/cp1252 and saved again (mojibake: "
+                        f"{_sample(text, _LATIN1_HIGH)!r} was {_sample(fixed, _CJK)!r}); "
+                        "ask for the original file")
+    if cjk >= 4:
+        try:
+            fixed = text.encode("gb18030").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = ""
+        if fixed and fixed != text and cjk_count(fixed):
+            return (f"it is UTF-8 that was read as GBK and saved again (mojibake: "
+                    f"{_sample(text, _CJK)!r} was {_sample(fixed, _CJK)!r}); ask for the original file")
+    if encoding == "gb18030" and cjk >= MIN_CJK_TO_JUDGE:
+        common = sum(1 for ch in _CJK.findall(text) if _is_common_hanzi(ch))
+        if common / cjk < MIN_COMMON_SHARE:
+            return (f"decoded as GBK/GB18030 it does not read as Chinese (only {common} of {cjk} "
+                    "characters are common ones: it may be Big5 or Shift-JIS); "
+                    "save the file as UTF-8 and try again")
+    return None
+
+
+def _is_common_hanzi(ch: str) -> bool:
+    """True for GB2312 level-1 characters (the 3755 most used), the bulk of any Chinese text."""
+    try:
+        lead = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= lead <= 0xD7
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode raw bytes by BOM, else strict UTF-8, else strict GB18030; return (text, encoding).
+
+    Raises InputError naming the file when no encoding fits or the result is mojibake.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    failure = ""
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            failure = f"{encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start} is invalid"
+            continue
+        problem = mojibake_problem(text, encoding)
+        if problem:
+            raise InputError(path, f"refusing to read the text as {encoding}: {problem}")
+        return text, encoding
+    raise InputError(
+        path,
+        f"the text is neither UTF-8 nor GBK/GB18030 ({failure}); save it as UTF-8 and try again",
+    )
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when bytes hold NULs outside a UTF-16 text (an image, an archive, a .doc)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:4096]
+
+
+def delimiter_of(text: str, suffix: str) -> str:
+    """Tab when the first line holds one (or the file is .tsv), else comma."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return "\t" if "\t" in first or suffix == ".tsv" else ","
+
+
+def rows_from_text(text: str, delimiter: str) -> list[list[str]]:
+    """Split delimited text into rows of cells (quotes honoured, including for tabs)."""
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def read_text(data: bytes, path: Path) -> tuple[list[Grid], str]:
+    """The one table of a delimited text file, and the encoding it was read with."""
+    text, encoding = decode_text(data, path)
+    delimiter = delimiter_of(text, path.suffix.lower())
+    log.debug("reading %s as %s text, delimiter %r", path, encoding, delimiter)
+    rows = rows_from_text(text, delimiter)
+    return [Grid(tuple(tuple(r) for r in rows), location=f"{encoding} text")], encoding
