@@ -24,8 +24,12 @@ log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN1_HIGH = re.compile(r"[\u0080-\u00ff]")
 _DAMAGE_MARKS = ("\ufffd", "锟斤拷", "烫烫烫", "屯屯屯")
-#: Below this share of common (GB2312 level-1) characters, GB18030 text is not read as Chinese.
-MIN_COMMON_SHARE = 0.6
+#: Characters a Chinese table never holds but Big5 or Shift-JIS bytes read as GBK give:
+#: private-use, kana, Greek, Cyrillic, box drawing, Hangul.
+_FOREIGN = re.compile(r"[\ue000-\uf8ff\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\uac00-\ud7af]")
+#: Below this share of common (GB2312 level-1) characters, GB18030 text is not read as Chinese
+#: (a table wholly in traditional characters still has about half: 部, 公, 安, 局 ...).
+MIN_COMMON_SHARE = 0.3
 #: Fewer CJK characters than this are too few to judge plausibility.
 MIN_CJK_TO_JUDGE = 12
 
@@ -80,13 +84,24 @@ def mojibake_problem(text: str, encoding: str) -> str | None:
         if fixed and fixed != text and cjk_count(fixed):
             return (f"it is UTF-8 that was read as GBK and saved again (mojibake: "
                     f"{_sample(text, _CJK)!r} was {_sample(fixed, _CJK)!r}); ask for the original file")
-    if encoding == "gb18030" and cjk >= MIN_CJK_TO_JUDGE:
-        common = sum(1 for ch in _CJK.findall(text) if _is_common_hanzi(ch))
-        if common / cjk < MIN_COMMON_SHARE:
-            return (f"decoded as GBK/GB18030 it does not read as Chinese (only {common} of {cjk} "
-                    "characters are common ones: it may be Big5 or Shift-JIS); "
-                    "save the file as UTF-8 and try again")
+    if encoding == "gb18030":
+        return implausible_gbk(text, cjk)
     return None
+
+
+def implausible_gbk(text: str, cjk: int) -> str | None:
+    """Why GB18030-decoded text is not Chinese (Big5 or Shift-JIS bytes), or None."""
+    foreign = _FOREIGN.findall(text)
+    high = sum(1 for ch in text if ord(ch) > 127)
+    common = sum(1 for ch in _CJK.findall(text) if _is_common_hanzi(ch))
+    if len(foreign) >= 2 and len(foreign) >= 0.05 * high:
+        why = f"{len(foreign)} of {high} characters are private-use, kana, Greek or Cyrillic ({''.join(foreign[:6])!r})"
+    elif cjk >= MIN_CJK_TO_JUDGE and common < MIN_COMMON_SHARE * cjk:
+        why = f"only {common} of {cjk} characters are common Chinese ones"
+    else:
+        return None
+    return (f"decoded as GBK/GB18030 it does not read as Chinese: {why}; it may be Big5 or "
+            "Shift-JIS. Save the file as UTF-8 and try again")
 
 
 def _is_common_hanzi(ch: str) -> bool:
