@@ -427,7 +427,7 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
     headers = locate_headers(raw, profile)
     first = headers[0]
     end = footnote_start(raw, first.body_start, profile)
-    footnotes = tuple(" ".join(dict.fromkeys(normalize_text(c) for c in row if not is_empty(c)))
+    footnotes = tuple(" ".join(dict.fromkeys(c.strip() for c in row if not is_empty(c)))
                       for row in raw.rows[end:])
     for index in range(end, len(raw.rows)):
         if sum(1 for c in raw.rows[index] if parse_like_count(c)) >= 2:

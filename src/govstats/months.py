@@ -28,10 +28,15 @@ TITLE_WIDTH = 80
 
 
 def stating_lines(text: str) -> list[str]:
-    """The title block (first short lines) and any line that says what is reported."""
+    """The title block (the short lines before the first paragraph, at most six) and any
+    line that says what is reported."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    head = [line for line in lines[:TITLE_LINES] if len(line) <= TITLE_WIDTH]
-    return head + [line for line in lines[TITLE_LINES:] if any(w in line for w in _STATING)]
+    head: list[str] = []
+    for line in lines[:TITLE_LINES]:
+        if len(line) > TITLE_WIDTH:
+            break
+        head.append(line)
+    return head + [line for line in lines[len(head):] if any(w in line for w in _STATING)]
 
 
 def chinese_number(text: str) -> int | None:
