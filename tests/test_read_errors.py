@@ -100,6 +100,13 @@ def test_unsupported_format(tmp_path, name, content):
     refused(path, "unsupported table format")
 
 
+def test_page_declaring_the_wrong_charset_is_detected(tmp_path, formats):
+    path = tmp_path / "page.html"
+    page = formats["html"].read_text(encoding="utf-8").replace("charset=utf-8", "charset=gb2312")
+    path.write_bytes(page.encode("utf-8"))
+    assert read_table(path).encoding == "utf-8"
+
+
 def test_html_saved_as_xls_is_read_as_html(tmp_path, formats, profile, registry):
     path = tmp_path / "table.xls"
     path.write_bytes(formats["html"].read_bytes())

@@ -148,20 +148,17 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
             text_cols.append(col)
             continue
         measure = profile.measure_for_header(texts[col])
+        problem = ""
         if measure is None:
-            raise InputError(
-                raw.source,
-                f"header {texts[col]!r} maps to no measure of profile {profile.name!r} "
-                f"(known headers: {profile.known_headers()}); add it as a synonym in {profile.source or 'the profile'}",
-                row=line, column=col + 1,
-            )
-        if measure in measure_cols:
-            raise InputError(
-                raw.source,
-                f"headers {texts[measure_cols[measure]]!r} and {texts[col]!r} both map to measure "
-                f"{measure!r}; make their synonyms distinct (a two-level header may use 'parent/child')",
-                row=line, column=col + 1,
-            )
+            problem = (f"header {texts[col]!r} maps to no measure of profile {profile.name!r} "
+                       f"(known headers: {profile.known_headers()}); add it as a synonym in "
+                       f"{profile.source or 'the profile'}")
+        elif measure in measure_cols:
+            problem = (f"headers {texts[measure_cols[measure]]!r} and {texts[col]!r} both map to "
+                       f"measure {measure!r}; make their synonyms distinct (a two-level header "
+                       "may use 'parent/child')")
+        if problem:
+            raise InputError(raw.source, problem, row=line, column=col + 1)
         measure_cols[measure] = col
     missing = [m for m in profile.required if m not in measure_cols]
     if missing:
@@ -301,28 +298,26 @@ def band_label(text: str, profile: Profile) -> str:
     return band.label if band else normalize_label(text)
 
 
-def assign_members(entries: list[tuple[str, object]]) -> None:
-    """Give each subtotal the departments of its block: the rows since the previous subtotal,
-    or, when subtotals head their blocks, the rows up to the next one."""
+def assign_members(entries: list[tuple[str, dict]]) -> None:
+    """Give each subtotal record the departments of its block: the rows since the previous
+    subtotal, or, when subtotals head their blocks, the rows up to the next one.
+
+    ``entries`` are ("subtotal", record) and ("data", {"name": ..., "row": ...}) in table order.
+    """
     heads = bool(entries) and entries[0][0] == "subtotal"
-    current: dict | None = None
-    pending: list[tuple[str, int]] = []
+    groups: list[tuple[dict, list[dict]]] = []
+    pending: list[dict] = []
     for kind, item in entries:
         if kind == "subtotal":
-            if heads:
-                current = item  # type: ignore[assignment]
-            else:
-                item["members"], item["member_rows"] = _unzip(pending)  # type: ignore[index]
-                pending = []
-        elif heads and current is not None:
-            members, rows = current["members"], current["member_rows"]
-            current["members"], current["member_rows"] = (*members, item[0]), (*rows, item[1])  # type: ignore[index]
+            groups.append((item, [] if heads else pending))
+            pending = []
+        elif heads:
+            groups[-1][1].append(item)
         else:
-            pending.append(item)  # type: ignore[arg-type]
-
-
-def _unzip(pairs: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
+            pending.append(item)
+    for record, members in groups:
+        record["members"] = tuple(m["name"] for m in members)
+        record["member_rows"] = tuple(m["row"] for m in members)
 
 
 def read_block(raw: RawTable, header: Header, end: int, profile: Profile, registry: Registry,
@@ -331,7 +326,7 @@ def read_block(raw: RawTable, header: Header, end: int, profile: Profile, regist
     zero_bands = {normalize_label(b.label) for b in profile.bands if b.max == 0}
     band = ""
     parent: tuple[str, int] | None = None
-    entries: list[tuple[str, object]] = []
+    entries: list[tuple[str, dict]] = []
     for index in range(header.body_start, end):
         row = raw.rows[index]
         line = raw.row_numbers[index]
@@ -375,7 +370,7 @@ def read_block(raw: RawTable, header: Header, end: int, profile: Profile, regist
                 "department": canonical or name, "published_name": name, "size_band": band,
                 "registered": canonical is not None, "source_row": line, **values,
             })
-            entries.append(("data", (canonical or name, line)))
+            entries.append(("data", {"name": canonical or name, "row": line}))
         parent = (registry.canonical_name(names[0]) or names[0], line)
     assign_members(entries)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from govstats.errors import InputError
 from govstats.readers.grid import Grid, clamp_span, grid_from_placed, place_rows
-from govstats.readers.text import decode_text, mojibake_problem
+from govstats.readers.text import decode_text
 
 log = logging.getLogger(__name__)
 
@@ -21,22 +21,13 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "utf8": "utf-8"}
 
 
-def decode_html(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode a page by its declared charset when that works strictly, else by detection."""
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a meta tag (gb2312/gbk as GB18030, their superset)."""
     match = _CHARSET.search(data[:4096])
-    if match:
-        declared = match.group(1).decode("ascii").lower()
-        encoding = _SUPERSETS.get(declared, declared)
-        try:
-            text = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            log.warning("%s: declared charset %s does not fit; detecting instead", path, declared)
-        else:
-            problem = mojibake_problem(text, encoding)
-            if problem:
-                raise InputError(path, f"refusing to read the page as {encoding}: {problem}")
-            return text, encoding
-    return decode_text(data, path)
+    if not match:
+        return None
+    declared = match.group(1).decode("ascii").lower()
+    return _SUPERSETS.get(declared, declared)
 
 
 def cell_text(cell) -> str:
@@ -67,7 +58,7 @@ def read_html(data: bytes, path: Path) -> tuple[list[Grid], str]:
     """Every innermost table of an HTML page as a Grid, and the page's encoding."""
     import lxml.html
 
-    text, encoding = decode_html(data, path)
+    text, encoding = decode_text(data, path, declared_charset(data))
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError / ValueError on hopeless input

@@ -113,8 +113,9 @@ def _is_common_hanzi(ch: str) -> bool:
     return 0xB0 <= lead <= 0xD7
 
 
-def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode raw bytes by BOM, else strict UTF-8, else strict GB18030; return (text, encoding).
+def decode_text(data: bytes, path: Path, declared: str | None = None) -> tuple[str, str]:
+    """Decode raw bytes by BOM, else the ``declared`` encoding (an HTML page's charset), else
+    strict UTF-8, else strict GB18030; return (text, encoding).
 
     Raises InputError naming the file when no encoding fits or the result is mojibake.
     """
@@ -123,15 +124,20 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     else:
-        candidates = ["utf-8", "gb18030"]
+        candidates = list(dict.fromkeys([declared or "utf-8", "utf-8", "gb18030"]))
     failure = ""
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            failure = f"{encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start} is invalid"
+        except (LookupError, UnicodeDecodeError) as exc:
+            failure = f"{encoding}: {exc}"
+            if encoding == declared:
+                log.warning("%s: declared charset %s does not fit; detecting instead", path, declared)
             continue
         problem = mojibake_problem(text, encoding)
+        if problem and encoding == declared and encoding != candidates[-1]:
+            log.warning("%s: the declared charset %s gives mojibake; detecting instead", path, declared)
+            continue
         if problem:
             raise InputError(path, f"refusing to read the text as {encoding}: {problem}")
         return text, encoding
