@@ -205,3 +205,41 @@ def test_sheet_matching_the_profile_is_chosen_and_named(tmp_path, sample_rows, p
     assert raw.location == "sheet 3 '7月份'"
     assert raw.notes[0] == "chose sheet 3 '7月份': holds a header row of profile 'reference'"
     assert read_table(path).sheet == "7月份"  # without a profile: the first with rows of numbers
+
+
+def test_hidden_sheets_come_last(tmp_path, sample_rows):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "草稿"
+    hidden.sheet_state = "hidden"
+    for row in [["部门", "办理总数", "即收即办"], ["区公安局", 1, 1], ["区税务局", 2, 2]]:
+        hidden.append(row)
+    shown = book.create_sheet("7月份")
+    for row in sample_rows:
+        shown.append(row)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    raw = read_table(path)
+    assert raw.location == "sheet 2 '7月份'"
+
+
+def test_formula_without_a_saved_result_is_noted(tmp_path, profile, registry):
+    import openpyxl
+
+    from govstats.clean import tidy_month
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["部门", "办理总数", "即收即办", "中心办理", "部门办理", "基层办理", "网上办理"])
+    sheet.append(["区公安局", 15467, 12376, 852, 9800, 4815, 15467])
+    sheet.append(["合计", "=SUM(B2:B2)", 12376, 852, 9800, 4815, 15467])
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    raw = read_table(path)
+    assert raw.notes == ("row 3, column 2: formula =SUM(B2:B2) has no saved result (open and save "
+                         "the file in Excel to store it); read as empty",)
+    month = tidy_month(raw, profile, registry)
+    assert month.published_totals["total"] is None
+    assert raw.notes[0] in month.notes

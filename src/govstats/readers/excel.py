@@ -58,6 +58,11 @@ def sheet_grid(rows: list[list[str]], merges: list[Span], *, name: str, index: i
                 location=f"sheet {index} {name!r}{state}", sheet=name, notes=notes)
 
 
+def visible_first(sheets: list[tuple[bool, Grid]]) -> list[Grid]:
+    """Sheets in workbook order, hidden ones last (a hidden sheet is rarely the published one)."""
+    return [grid for hidden, grid in sorted(sheets, key=lambda pair: pair[0])]
+
+
 def corrupt(path: Path, kind: str, exc: Exception) -> InputError:
     return InputError(path, f"cannot open it as {kind}: the file is corrupt or truncated ({exc})")
 
@@ -78,10 +83,11 @@ def read_xlsx(data: bytes, path: Path) -> list[Grid]:
         merges = [Span(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
                   for r in sheet.merged_cells.ranges]
         notes = uncached_formulas(formulas[sheet.title], rows)
-        grids.append(sheet_grid(rows, merges, name=sheet.title, index=index,
-                                hidden=sheet.sheet_state != "visible", notes=notes))
+        hidden = sheet.sheet_state != "visible"
+        grids.append((hidden, sheet_grid(rows, merges, name=sheet.title, index=index,
+                                         hidden=hidden, notes=notes)))
     formulas.close()
-    return sorted(grids, key=lambda g: "hidden" in g.location)
+    return visible_first(grids)
 
 
 def uncached_formulas(sheet, rows: list[list[str]]) -> tuple[str, ...]:
@@ -110,9 +116,9 @@ def read_xls(data: bytes, path: Path) -> list[Grid]:
     for index, sheet in enumerate(book.sheets(), start=1):
         rows = [[xls_text(book, sheet, r, c) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
         merges = [Span(rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells]
-        grids.append(sheet_grid(rows, merges, name=sheet.name, index=index,
-                                hidden=sheet.visibility != 0))
-    return sorted(grids, key=lambda g: "hidden" in g.location)
+        hidden = sheet.visibility != 0
+        grids.append((hidden, sheet_grid(rows, merges, name=sheet.name, index=index, hidden=hidden)))
+    return visible_first(grids)
 
 
 def xls_text(book, sheet, row: int, col: int) -> str:

@@ -8,7 +8,7 @@ and keep the ranges themselves, so cleaning can tell a repeated label from a rep
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: Largest row or column span accepted from a file (guards against colspan="9999").
 MAX_SPAN = 1000
@@ -53,7 +53,7 @@ class Grid:
     table_index: int | None = None
     pages: tuple[int, ...] = ()
     caption: str = ""
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
 
     @property
     def numbers(self) -> tuple[int, ...]:
