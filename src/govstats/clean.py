@@ -412,8 +412,7 @@ def typed_frame(records: list[dict], id_columns: list[str], measures: list[str],
     frame = pd.DataFrame.from_records(records, columns=[*id_columns, *measures])
     for measure in measures:
         dtype = "Int64" if profile.kind_of(measure) == "count" else "Float64"
-        frame[measure] = pd.array(frame[measure].tolist(), dtype=dtype) if len(frame) else \
-            frame[measure].astype(dtype)
+        frame[measure] = pd.array([r.get(measure) for r in records], dtype=dtype)
     return frame
 
 
