@@ -232,3 +232,23 @@ def test_total_that_is_not_the_sum_fails_in_the_ledger(tmp_path, profile, regist
         ["identity:total = by_centre + by_department + by_grassroots", "合计", 30200, 30210, 10],
     ]
     assert (ledger["profile"] == "reference").all()
+
+
+def test_workbook_with_title_spacer_two_level_header_and_merged_footnote(
+        tmp_path, sample_rows, profile, registry, reference_month):
+    import openpyxl
+
+    flat, body = sample_rows[0], sample_rows[1:]
+    path = builders.write_xlsx(tmp_path / "book.xlsx", builders.two_level(flat), body,
+                               title="綦江区2020年7月份行政审批服务办件情况表")
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.append(["注：数据来源于区政务服务中心。"])
+    sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=9)
+    book.save(path)
+    month = tidy_month(read_table(path), profile, registry)
+    expected = reference_month.departments.assign(source_row=reference_month.departments["source_row"] + 3)
+    pd.testing.assert_frame_equal(month.departments, expected)
+    assert month.title == "綦江区2020年7月份行政审批服务办件情况表"
+    assert month.footnotes == ("注：数据来源于区政务服务中心。",)
+    assert month.header_rows == 2 and month.totals_row == 5
