@@ -20,14 +20,14 @@ def govstats(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 def test_check_prints_the_ledger_and_exits_0():
     result = govstats("check", str(SAMPLE_TABLE))
     assert result.returncode == 0, result.stderr
-    assert "121 checks: 121 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
-    assert "PASS    27 x identity" in result.stdout
+    assert "122 checks: 122 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
+    assert "PASS    28 x identity" in result.stdout  # 27 departments and the 合计 row
 
 
 def test_check_json_is_the_ledger():
     result = govstats("check", str(SAMPLE_TABLE), "--json")
     records = json.loads(result.stdout)
-    assert len(records) == 121
+    assert len(records) == 122
     police = next(r for r in records if r["scope"] == "区公安局" and r["check"].startswith("identity"))
     assert (police["expected"], police["actual"], police["difference"], police["status"]) == (15467, 15467, 0, "pass")
 
@@ -44,7 +44,7 @@ def test_check_bad_input_exits_2_naming_file_row_and_column(tmp_path):
     path = write_variant(tmp_path, "15467\t12376", "15467\t12,37x")
     result = govstats("check", str(path))
     assert result.returncode == 2
-    assert f"error: {path}, row 3, column 即收即办: '12,37x' is not a whole number" in result.stderr
+    assert f"error: {path}, row 3, column 5 (即收即办): '12,37x' is not a whole number" in result.stderr
 
 
 def test_run_on_bad_input_exits_2_and_keeps_the_last_good_report(built_root, tmp_path):
@@ -57,7 +57,7 @@ def test_run_on_bad_input_exits_2_and_keeps_the_last_good_report(built_root, tmp
     table.write_text(table.read_text(encoding="utf-8").replace("区教委\t12", "区教委\t十二"), encoding="utf-8")
     result = govstats("run", "--district", "qijiang", "--month", "2020-07", "--root", str(root))
     assert result.returncode == 2
-    assert "table.tsv, row 23, column 办理总数: '十二' is not a whole number" in result.stderr
+    assert "table.tsv, row 23, column 4 (办理总数): '十二' is not a whole number" in result.stderr
     assert report.read_bytes() == before
     assert (root / "data" / "processed" / "qijiang" / "2020-07" / "departments.csv").read_bytes() == processed_before
 

@@ -23,9 +23,10 @@ def test_environment_yml_matches_pyproject():
     project = tomllib.loads((CODE_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = names(project["dependencies"] + project["optional-dependencies"]["dev"])
     env = yaml.safe_load((CODE_ROOT / "environment.yml").read_text(encoding="utf-8"))
-    conda = [d for d in env["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip"))]
+    conda = names(d for d in env["dependencies"] if isinstance(d, str))
+    conda.pop("python"), conda.pop("pip")  # the interpreter and installer, not dependencies
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    listed = names(conda + [p for p in pip if not p.startswith("-e")])
+    listed = {**conda, **names(p for p in pip if not p.startswith("-e"))}
     assert listed == wanted
 
 

@@ -13,11 +13,12 @@ from tests.test_clean import write_variant
 
 def test_sample_ledger_all_pass(sample_analysis):
     ledger = sample_analysis.ledger
-    assert ledger_summary(ledger) == {"checks": 126, "passed": 125, "errors": 0, "warnings": 0, "unverifiable": 1}
+    assert ledger_summary(ledger) == {"checks": 128, "passed": 127, "errors": 0, "warnings": 0, "unverifiable": 1}
     kinds = ledger["check"].value_counts().to_dict()
     assert {k: v for k, v in kinds.items() if not k.startswith(("identity", "bound"))} == {
-        "size_band": 34, "column_total": 6, "claim:share": 2, "claim:sum": 1, "claim:table": 1, "claim:rate": 1}
-    assert kinds["identity:total = by_centre + by_department + by_grassroots"] == 27
+        "size_band": 34, "column_total": 6, "claim:share": 2, "claim:sum": 1, "claim:table": 1, "claim:rate": 1,
+        "stated_month": 1}
+    assert kinds["identity:total = by_centre + by_department + by_grassroots"] == 28  # 27 rows + 合计
     assert kinds["bound:immediate <= total"] == kinds["bound:online <= total"] == 27
     totals = ledger[ledger["check"] == "column_total"].set_index("scope")["expected"].to_dict()
     assert totals == {"办理总数": 67354, "即收即办": 35313, "中心办理": 37879, "部门办理": 22375,
@@ -46,7 +47,7 @@ def test_changed_grand_total_fails_the_total_column_check(tmp_path):
     assert (first["check"], first["scope"], first["status"], first["severity"]) == ("column_total", "办理总数", "fail", "error")
     assert (first["expected"], first["actual"], first["difference"]) == (67355, 67354, -1)
     assert "相差 -1" in first["message"]
-    assert ledger_summary(ledger)["errors"] == 1
+    assert ledger_summary(ledger)["errors"] == 2  # the column total, and the 合计 row's own identity
 
 
 def test_broken_identity_bound_and_band_fail(tmp_path):
@@ -56,7 +57,7 @@ def test_broken_identity_bound_and_band_fail(tmp_path):
     failed = ledger[ledger["status"] == "fail"]
     assert set(failed["check"].str.split(":").str[0]) == {"column_total", "identity", "bound", "size_band"}
     band = failed[failed["check"] == "size_band"].iloc[0]
-    assert (band["expected"], band["actual"]) == ("1-100 件", "101-1000件")
+    assert (band["expected"], band["actual"]) == ("1-100件", "101-1000件")
     bound = failed[failed["check"].str.startswith("bound")].iloc[0]
     assert (bound["expected"], bound["actual"], bound["difference"]) == (120, 121, 1)
 
@@ -68,3 +69,10 @@ def test_bulletin_count_that_disagrees_fails(tmp_path):
     assert (row["expected"], row["actual"], row["difference"], row["status"], row["severity"]) == (
         67350, 67354, 4, "fail", "error")
     assert ledger.iloc[0]["check"] == "claim:table"  # the failure sorts first
+
+
+def test_a_bulletin_filed_under_another_month_fails(tmp_path):
+    path = write_variant(tmp_path, "区财政局", "区财政局")
+    ledger = analyse_file(path, bulletin="重庆市綦江区政务服务管理办公室 2020年8月部门政务服务绩效考核通报\n\n正文").ledger
+    row = ledger[ledger["check"] == "stated_month"].iloc[0]
+    assert (row["expected"], row["actual"], row["status"], row["severity"]) == ("2020-07", "2020-08", "fail", "error")

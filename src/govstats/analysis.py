@@ -20,8 +20,8 @@ from govstats.clean import MonthTable, tidy_month
 from govstats.errors import InputError
 from govstats.indicators import department_indicators, district_indicators
 from govstats.paths import Layout, check_month
-from govstats.read import RawTable, decode_text, read_table, sha256_of
-from govstats.reconcile import Check, column_sums, ledger_frame, table_checks
+from govstats.read import RawTable, read_bulletin, read_table
+from govstats.reconcile import Check, column_sums, ledger_frame, stated_month_check, table_checks
 from govstats.reference import DEFAULT_PROFILE, Profile, Registry, load_districts, load_profile, load_registry
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,9 @@ def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: st
     checks: list[Check] = table_checks(table, profile)
     claims = bulletin_claims(bulletin, table, profile, rates, count_patterns) if bulletin else []
     checks += [ledger_check(c) for c in claims]
+    for source, text in (("通报", bulletin), ("表格标题", table.title)):
+        stated = stated_month_check(month, text, source=source, profile=profile.name) if text else None
+        checks += [stated] if stated else []
     return MonthAnalysis(
         district=district,
         district_name=district_name,
@@ -130,9 +133,8 @@ def analyse_month(district: str, month: str, root: str | Path | None = None) -> 
     hashes = {str(inputs.table.relative_to(layout.root)): raw.sha256}
     bulletin = None
     if inputs.bulletin is not None:
-        data = inputs.bulletin.read_bytes()
-        bulletin = decode_text(data, inputs.bulletin)[0]
-        hashes[str(inputs.bulletin.relative_to(layout.root))] = sha256_of(data)
+        bulletin, digest = read_bulletin(inputs.bulletin)
+        hashes[str(inputs.bulletin.relative_to(layout.root))] = digest
     return analyse(
         raw, profile, load_registry(layout.reference, district),
         district=district, district_name=name, month=month, bulletin=bulletin,

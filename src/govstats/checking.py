@@ -13,7 +13,7 @@ from govstats.claims import Claim, extract_claims
 from govstats.clean import MonthTable, tidy_month
 from govstats.errors import InputError
 from govstats.paths import Layout
-from govstats.read import decode_text, read_table
+from govstats.read import read_bulletin, read_table
 from govstats.reconcile import ledger_frame, table_checks
 from govstats.reference import Profile, Registry, load_profile, load_registry
 
@@ -49,18 +49,10 @@ def check_file(path: str | Path, *, district: str | None = None, profile: str | 
     return ledger_frame(table_checks(table, chosen))
 
 
-def read_bulletin(path: str | Path) -> str:
-    """The text of a bulletin file (UTF-8, with or without BOM, or GB18030)."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "file not found")
-    return decode_text(path.read_bytes(), path)[0]
-
-
 def file_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,
                 profile: str | None = None, root: str | Path | None = None) -> list[Claim]:
     """Claims of the bulletin ``path``; with ``table``, also its counts against the table's totals."""
-    text = read_bulletin(path)
+    text, _ = read_bulletin(path)
     reference = Layout.at(root).reference
     rates = load_rates(reference)
     if table is None:

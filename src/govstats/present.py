@@ -27,7 +27,7 @@ COLUMN_LABELS = {
     "severity": "级别", "status": "结果", "message": "说明",
 }
 STATUS_LABELS = {"fail": "不符", "warn": "警告", "unverifiable": "无法核对", "pass": "通过"}
-SEVERITY_LABELS = {"error": "错误", "warning": "提示"}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "说明"}
 
 
 def percent(value: float, decimals: int = 2) -> str:
@@ -101,6 +101,7 @@ CHECK_LABELS = {
     "size_band": "办件量分类与办理总数相符",
     "registry": "部门名称已登记",
     "claim": "通报正文中的数字",
+    "stated_month": "文件所述月份与文件夹一致",
 }
 
 

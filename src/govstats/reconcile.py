@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from govstats.clean import MonthTable
+from govstats.months import stated_month
 from govstats.reference import Profile
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,8 @@ LEDGER_COLUMNS = [
     "check", "scope", "expected", "actual", "difference", "severity", "status", "message", "profile",
 ]
 STATUS_ORDER = {"fail": 0, "warn": 1, "unverifiable": 2, "pass": 3}
-SEVERITY_ORDER = {"error": 0, "warning": 1}
+#: "info" records say what was deliberately not checked (a column of averages is not a sum).
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,11 @@ def column_total_checks(month: MonthTable, profile: Profile) -> list[Check]:
         return [Check("column_total", "合计", None, None, None, "warning", "unverifiable",
                       "表中没有合计行，无法核对列合计", profile.name)]
     for measure, label in month.headers.items():
-        if measure in profile.not_summable:
+        if not profile.summable(measure):
+            checks.append(Check("column_total", label, month.published_totals.get(measure), None, None,
+                                "info", "unverifiable",
+                                f"“{label}”不是可加总的件数（平均值或比率），合计行不按各部门之和核对",
+                                profile.name))
             continue
         published = month.published_totals.get(measure)
         column = month.departments[measure]
@@ -76,20 +82,27 @@ def column_total_checks(month: MonthTable, profile: Profile) -> list[Check]:
     return checks
 
 
+def rows_to_check(month: MonthTable) -> list[tuple[str, dict[str, object]]]:
+    """(scope, values) of every department row, then of the published total row."""
+    rows = [(str(r["department"]), r) for r in month.departments.to_dict("records")]
+    if month.totals_row is not None:
+        rows.append(("合计", dict(month.published_totals)))
+    return rows
+
+
 def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """Every profile identity (lhs = a + b + ...) on every department row that has the values."""
+    """Every profile identity (lhs = a + b + ...) on every department row and the total row."""
     checks = []
-    frame = month.departments
     for ident in profile.identities:
-        if not {ident.lhs, *ident.rhs} <= set(frame.columns):
+        if not {ident.lhs, *ident.rhs} <= set(month.departments.columns):
             continue
-        for row in frame.itertuples(index=False):
-            values = [getattr(row, m) for m in (ident.lhs, *ident.rhs)]
-            if any(pd.isna(v) for v in values) or not any(values):
+        for scope, row in rows_to_check(month):
+            values = [row.get(m) for m in (ident.lhs, *ident.rhs)]
+            if any(v is None or pd.isna(v) for v in values) or not any(values):
                 continue  # a row with no cases (无办件) proves nothing
-            checks.append(compare(f"identity:{ident.text}", row.department, values[0], sum(values[1:]),
+            checks.append(compare(f"identity:{ident.text}", scope, values[0], sum(values[1:]),
                                   severity="error", profile=profile.name,
-                                  what=f"{row.department} {ident.text}"))
+                                  what=f"{scope} {ident.text}"))
     return checks
 
 
@@ -147,15 +160,80 @@ def registry_checks(month: MonthTable, profile: Profile) -> list[Check]:
     ]
 
 
+def subtotal_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Each subtotal (小计) row against the sum of the departments of its block."""
+    checks = []
+    frame = month.departments.set_index("department")
+    for sub in month.subtotals.to_dict("records"):
+        members = [m for m in sub["members"] if m in frame.index]
+        if not members:
+            checks.append(Check("subtotal", sub["label"], None, None, None, "warning", "unverifiable",
+                                f"小计行“{sub['label']}”（第 {sub['source_row']} 行）找不到所属部门行",
+                                profile.name))
+            continue
+        for measure, label in month.headers.items():
+            value = sub.get(measure)
+            if not profile.summable(measure) or value is None or pd.isna(value):
+                continue
+            actual = int(frame.loc[members, measure].sum(skipna=True))
+            checks.append(compare("subtotal", f"{sub['label']}：{label}", value, actual,
+                                  severity="error", profile=profile.name,
+                                  what=f"小计行“{sub['label']}”“{label}”与其下 {len(members)} 个部门之和"))
+    return checks
+
+
+def part_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Each "of which" (其中) row is at most its parent row, measure by measure (never summed)."""
+    checks = []
+    parents = {r["source_row"]: r for r in month.departments.to_dict("records")}
+    if month.totals_row is not None:
+        parents[month.totals_row] = dict(month.published_totals)
+    for part in month.parts.to_dict("records"):
+        parent = parents.get(part["parent_row"], {})
+        for measure, label in month.headers.items():
+            value, whole = part.get(measure), parent.get(measure)
+            if not profile.summable(measure) or any(v is None or pd.isna(v) for v in (value, whole)):
+                continue
+            ok = value <= whole
+            checks.append(Check(f"part:{measure}", f"{part['parent']} {part['label']}", int(whole),
+                                int(value), 0 if ok else int(value) - int(whole), "error",
+                                "pass" if ok else "fail",
+                                f"{part['label']}（第 {part['source_row']} 行）“{label}” {value}，"
+                                f"属于 {part['parent']} 的 {whole}" + ("" if ok else "（部分大于整体）"),
+                                profile.name))
+    return checks
+
+
 def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """All table checks of a month: column totals, identities, bounds, bands, registry."""
+    """All table checks of a month: column totals, identities, bounds, bands, subtotals,
+    "of which" rows, registry."""
     return [
         *column_total_checks(month, profile),
         *identity_checks(month, profile),
         *bound_checks(month, profile),
         *band_checks(month, profile),
+        *subtotal_checks(month, profile),
+        *part_checks(month, profile),
         *registry_checks(month, profile),
     ]
+
+
+def stated_month_check(folder_month: str, text: str, *, source: str = "",
+                       profile: str = "") -> Check | None:
+    """Does the month a bulletin or table title states agree with the folder it was filed in?
+
+    Returns a failing error when they differ, a pass when they agree, and None when the text
+    names no month. ``folder_month`` is YYYY-MM; its year completes a title like "7月份...".
+    """
+    stated = stated_month(text, default_year=int(folder_month[:4]))
+    if stated is None:
+        return None
+    where = source or "文件"
+    ok = stated == folder_month
+    message = (f"{where} 所述月份为 {stated}，文件夹为 {folder_month}"
+               + ("" if ok else "：文件可能放错了月份文件夹"))
+    return Check("stated_month", where, folder_month, stated, None, "error",
+                 "pass" if ok else "fail", message, profile)
 
 
 def ledger_summary(ledger: pd.DataFrame) -> dict[str, int]:

@@ -22,6 +22,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PROFILE = "reference"
 _TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
+#: What a measure's cells hold: whole counts, decimals (averages) or percentages (rates).
+MEASURE_KINDS = ("count", "decimal", "percent")
+#: Default first words of a note under the table (注：..., 数据来源：...).
+FOOTNOTE_PREFIXES = ("注", "说明", "备注", "数据来源", "资料来源", "来源", "填表说明", "填报说明",
+                     "制表", "审核", "填报人", "统计时间", "*", "※")
 
 
 @dataclass(frozen=True)
@@ -75,19 +81,50 @@ class Profile:
     identities: tuple[Identity, ...] = ()
     bounds: tuple[Bound, ...] = ()
     bands: tuple[Band, ...] = ()
+    measure_kinds: dict[str, str] = field(default_factory=dict)
+    footnote_prefixes: tuple[str, ...] = FOOTNOTE_PREFIXES
+    of_which_prefixes: tuple[str, ...] = ("其中",)
     source: str = ""
 
     @property
     def measure_names(self) -> tuple[str, ...]:
         return tuple(self.measures)
 
+    def kind_of(self, measure: str) -> str:
+        """count, decimal or percent."""
+        return self.measure_kinds.get(measure, "count")
+
+    def summable(self, measure: str) -> bool:
+        """True when the total row holds the column sum (counts not listed as not_summable)."""
+        return self.kind_of(measure) == "count" and measure not in self.not_summable
+
     def measure_for_header(self, header: str) -> str | None:
-        """The canonical measure a published header names, or None."""
+        """The canonical measure a published header names, or None.
+
+        A multi-level header reads "parent/child": it matches a synonym written that way, else
+        its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
+        """
         key = normalize_label(header)
-        for measure, synonyms in self.measures.items():
-            if key in {normalize_label(s) for s in synonyms}:
-                return measure
+        keys = [key, key.rsplit("/", 1)[-1]]
+        keys += [_UNIT_SUFFIX.sub("", k) for k in keys]
+        for candidate in dict.fromkeys(k for k in keys if k):
+            for measure, synonyms in self.measures.items():
+                if candidate in {normalize_label(s) for s in synonyms}:
+                    return measure
         return None
+
+    def is_unit_header(self, header: str) -> bool:
+        """True when a header cell names the unit (department) column."""
+        return normalize_label(header) in {normalize_label(s) for s in self.unit_column}
+
+    def header_matches(self, row: tuple[str, ...] | list[str]) -> bool:
+        """True when a row names the unit column and at least one measure of this profile."""
+        return (any(self.is_unit_header(c) for c in row)
+                and any(self.measure_for_header(c) for c in row if normalize_label(c)))
+
+    def known_headers(self) -> str:
+        """Every measure with its synonyms, for messages about unknown headers."""
+        return "; ".join(f"{m}: {'/'.join(s)}" for m, s in self.measures.items())
 
     def band_for(self, label: str) -> Band | None:
         key = normalize_label(label)
@@ -114,8 +151,21 @@ def parse_identity(text: str, path: Path) -> Identity:
     return Identity(lhs.strip(), tuple(terms))
 
 
+PROFILE_KEYS = {
+    "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
+    "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
+    "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
+}
+
+
 def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
     """Build a Profile from a parsed YAML mapping, checking that every term is a measure."""
+    if not isinstance(data, dict):
+        raise InputError(path, "a profile must be a YAML mapping of keys to values")
+    unknown_keys = sorted(set(data) - PROFILE_KEYS)
+    if unknown_keys:
+        raise InputError(path, f"unknown profile key(s) {', '.join(unknown_keys)}; "
+                               f"known keys: {', '.join(sorted(PROFILE_KEYS))}")
     try:
         measures = {str(k): _strings(v) for k, v in (data.get("measures") or {}).items()}
         profile = Profile(
@@ -133,13 +183,19 @@ def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
             identities=tuple(parse_identity(str(t), path) for t in data.get("identities") or ()),
             bounds=tuple(Bound(**b) for b in data.get("bounds") or ()),
             bands=tuple(Band(**b) for b in data.get("bands") or ()),
+            measure_kinds={str(k): str(v) for k, v in (data.get("measure_kinds") or {}).items()},
+            footnote_prefixes=_strings(data.get("footnote_prefixes")) or FOOTNOTE_PREFIXES,
+            of_which_prefixes=_strings(data.get("of_which_prefixes")) or ("其中",),
             source=str(path),
         )
-    except TypeError as exc:
+    except (TypeError, AttributeError) as exc:
         raise InputError(path, f"malformed profile: {exc}") from exc
     if not profile.measures or not profile.unit_column:
         raise InputError(path, "a profile needs 'measures' and 'unit_column'")
-    used = set(profile.required) | set(profile.not_summable)
+    bad_kinds = {m: k for m, k in profile.measure_kinds.items() if k not in MEASURE_KINDS}
+    if bad_kinds:
+        raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
+    used = set(profile.required) | set(profile.not_summable) | set(profile.measure_kinds)
     for ident in profile.identities:
         used |= {ident.lhs, *ident.rhs}
     for bound in profile.bounds:
@@ -160,6 +216,14 @@ def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Prof
         raise InputError(path, f"no profile named {name!r}; known profiles: {', '.join(known)}")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return profile_from_mapping(data, path)
+
+
+def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
+    """The profile named for ``district`` in districts.csv (column ``profile``), else the default."""
+    row = load_districts(reference_dir).get(district)
+    if row is None:
+        raise InputError(Path(reference_dir) / "districts.csv", f"no district {district!r} is listed")
+    return load_profile(reference_dir, row.get("profile") or DEFAULT_PROFILE)
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
