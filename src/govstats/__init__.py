@@ -1,28 +1,59 @@
 """govstats: clean, reconcile, chart and report district government-service statistics.
 
-The public functions are re-exported here so that notebooks and analysts can write
-``from govstats import analyse_month`` and get the same code the pipeline runs.
+The functions analysts use are available from the package itself (``from govstats import
+analyse_month``): the same code the pipeline runs. They are imported lazily, so the command
+line starts quickly and pays for pandas or nbconvert only when a command needs them.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-from govstats.errors import InputError
-from govstats.paths import Layout, project_root
-from govstats.read import RawTable, read_table
-from govstats.reference import Profile, Registry, load_districts, load_profile, load_registry
+#: Public name -> the module that defines it.
+_EXPORTS = {
+    "InputError": "govstats.errors",
+    "Layout": "govstats.paths",
+    "project_root": "govstats.paths",
+    "RawTable": "govstats.read",
+    "read_table": "govstats.read",
+    "read_bulletin": "govstats.read",
+    "Profile": "govstats.reference",
+    "Registry": "govstats.reference",
+    "load_districts": "govstats.reference",
+    "load_profile": "govstats.reference",
+    "load_registry": "govstats.reference",
+    "MonthTable": "govstats.clean",
+    "tidy_month": "govstats.clean",
+    "table_checks": "govstats.reconcile",
+    "ledger_frame": "govstats.reconcile",
+    "ledger_summary": "govstats.reconcile",
+    "Claim": "govstats.claims",
+    "extract_claims": "govstats.claims",
+    "claims_frame": "govstats.claims",
+    "claims_ledger": "govstats.claims",
+    "department_indicators": "govstats.indicators",
+    "district_indicators": "govstats.indicators",
+    "MonthAnalysis": "govstats.analysis",
+    "analyse": "govstats.analysis",
+    "analyse_month": "govstats.analysis",
+    "build_month": "govstats.pipeline",
+}
 
-__all__ = [
-    "InputError",
-    "Layout",
-    "Profile",
-    "RawTable",
-    "Registry",
-    "__version__",
-    "load_districts",
-    "load_profile",
-    "load_registry",
-    "project_root",
-    "read_table",
-]
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govstats' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
