@@ -165,3 +165,13 @@ def test_an_alias_claimed_by_two_indicators_is_an_error(tmp_path):
     with pytest.raises(InputError, match="maps to both 'immediate_rate' and 'other_rate'") as err:
         load_indicator_names(reference)
     assert err.value.column == "aliases"
+
+
+def test_chart_groups_leave_lone_untargeted_figures_to_the_table(figures, targets):
+    from govstats.published import chart_groups
+
+    with_targets, without_targets = chart_groups(figures, target_status(figures, targets))
+    assert with_targets[0] == "immediate_rate" and "average_visits" in with_targets
+    assert without_targets == ["completion_rate", "satisfaction_rate", "online_application_rate",
+                               "one_visit_share", "notification_commitment_rate"]
+    assert "item_coverage_rate" not in with_targets + without_targets  # one figure, no target

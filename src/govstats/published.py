@@ -189,7 +189,7 @@ def target_status(figures: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     """Each figure against each target of the same indicator: status, margin (figure minus
     target, in the indicator's unit: percentage points for %), and whether the target is the
     district's own for that period or another district's, read as a benchmark."""
-    columns = ["district", "district_name", "period", "period_label", "indicator", "label", "value", "unit",
+    columns = ["row", "district", "district_name", "period", "period_label", "indicator", "label", "value", "unit",
                "qualifier", "scope", "target_district", "target_district_name", "target_period",
                "target_period_label", "target", "direction", "own_target", "status", "margin"]
     if figures.empty or targets.empty:
@@ -218,3 +218,14 @@ def value_text(value: float, unit: str, qualifier: str = "exact") -> str:
 def target_text(target: float, unit: str, direction: str) -> str:
     """A target as a bound: ≥35%, ≤0.6次."""
     return f"{DIRECTIONS.get(direction, '')}{value_text(target, unit)}"
+
+
+def chart_groups(figures: pd.DataFrame, status: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Indicators to chart, in the order the figures list them: those with a target, and
+    those without one that have at least two figures to compare (a lone figure without a
+    target says nothing a table row does not)."""
+    order = list(dict.fromkeys(figures["indicator"]))
+    targeted = set(status["indicator"])
+    counts = figures["indicator"].value_counts()
+    return ([c for c in order if c in targeted],
+            [c for c in order if c not in targeted and counts[c] >= 2])
