@@ -34,6 +34,9 @@ def check_parameters(namespace: Mapping[str, object], **parameters: object) -> d
                          f"this notebook takes: {', '.join(parameters)}")
     if "month" in parameters:
         check_month(str(parameters["month"]))
+    for name, value in parameters.items():  # optional months such as first_month, last_month
+        if name.endswith("_month") and value is not None:
+            check_month(str(value))
     for name in ("district",):
         if name in parameters and not (isinstance(parameters[name], str) and parameters[name]):
             raise ValueError(f"parameter {name} must be a non-empty string")

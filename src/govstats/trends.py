@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from govstats.history import KEY_COLUMNS, shift_month
+from govstats.errors import InputError
+from govstats.history import (KEY_COLUMNS, department_turnover, history_months, load_history, month_range,
+                              shift_month)
 from govstats.indicators import LABELS, department_indicators, district_indicators
+from govstats.paths import Layout
+from govstats.reference import load_districts
 
 log = logging.getLogger(__name__)
 
@@ -167,3 +173,58 @@ def department_month_table(history: pd.DataFrame, value: str = "total", district
 def indicator_label(code: str) -> str:
     """Chinese label of a district or department indicator code."""
     return {**LABELS, "immediate": "即收即办", "online": "网上办理", "volume_share": "占全区"}.get(code, code)
+
+
+@dataclass(frozen=True)
+class DistrictTrends:
+    """Everything the trends report shows about one district's months."""
+
+    district: str
+    district_name: str
+    demo: bool
+    months: list[str]
+    history: pd.DataFrame
+    district_trends: pd.DataFrame
+    department_trends: pd.DataFrame
+    ranks: pd.DataFrame
+    turnover: pd.DataFrame
+    rolling: pd.DataFrame
+
+    @property
+    def title(self) -> str:
+        first, last = (month_words(m) for m in (self.months[0], self.months[-1]))
+        span = first if first == last else f"{first}至{last}"
+        return f"{self.district_name} {span} 政务服务办件趋势报告"
+
+
+def month_words(month: str) -> str:
+    """2020-07 -> 2020年7月."""
+    year, mon = month.split("-")
+    return f"{year}年{int(mon)}月"
+
+
+def district_trends_of(district: str, first_month: str | None = None, last_month: str | None = None,
+                       root: str | Path | None = None) -> DistrictTrends:
+    """Load a district's processed months (all, or first..last) and compute its trends."""
+    layout = Layout.at(root)
+    districts = load_districts(layout.reference)
+    if district not in districts:
+        raise InputError(layout.reference / "districts.csv", f"unknown district {district!r}; "
+                         f"known: {', '.join(sorted(districts))}")
+    months = None
+    if first_month or last_month:
+        built = history_months(load_history(district, root=layout.root), district)
+        months = month_range(first_month or (built[0] if built else last_month),
+                             last_month or (built[-1] if built else first_month))
+    history = load_history(district, months, root=layout.root)
+    if history.empty:
+        raise InputError(layout.processed / district,
+                         f"no processed months for {district}{'' if months is None else f' in {months[0]}..{months[-1]}'}; "
+                         f"build them first: govstats run --district {district}")
+    row = districts[district]
+    return DistrictTrends(
+        district=district, district_name=row.get("name") or district, demo=row.get("demo", "").lower() == "true",
+        months=history_months(history, district), history=history,
+        district_trends=district_trends(history), department_trends=department_trends(history),
+        ranks=department_ranks(history), turnover=department_turnover(history), rolling=rolling_year(history),
+    )
