@@ -3,6 +3,7 @@ and temporary project roots holding it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,6 +21,18 @@ from govstats.reference import load_profile, load_registry  # noqa: E402
 
 ROOT = CODE_ROOT
 SAMPLE_TABLE = SAMPLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
+
+
+def absolute_pythonpath() -> None:
+    """Make PYTHONPATH entries absolute: kernels that papermill starts run in notebooks/, where
+    a relative entry (PYTHONPATH=src) points nowhere and the kernel would import whichever
+    govstats is installed instead of this checkout's."""
+    entries = [e for e in os.environ.get("PYTHONPATH", "").split(os.pathsep) if e]
+    if entries:
+        os.environ["PYTHONPATH"] = os.pathsep.join(str(Path(e).resolve()) for e in entries)
+
+
+absolute_pythonpath()
 REFERENCE = CODE_ROOT / "data" / "reference"
 TITLE = "7 月份行政审批服务办件情况表"
 

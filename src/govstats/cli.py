@@ -66,6 +66,7 @@ def run(
     if not targets:
         raise fail(f"nothing to build under {layout.raw}", EXIT_INPUT)
     worst = EXIT_OK
+    built: set[str] = set()  # districts with a month built now: their trends pages follow
     for d, m in targets:
         try:
             result = build_month(layout, d, m, pdf=pdf)
@@ -82,9 +83,27 @@ def run(
         typer.echo(f"{d} {m}: built in {result.seconds:.1f} s; ledger {s['passed']}/{s['checks']} passed, "
                    f"{s['errors']} errors, {s['warnings']} warnings, {s['unverifiable']} unverifiable -> "
                    f"{layout.report_month(d, m).relative_to(layout.root)}/report.html")
+        built.add(d)
         if strict and s["errors"]:
             worst = max(worst, EXIT_LEDGER)
+    worst = max(worst, run_overview(layout, sorted(built), pdf=pdf))
     raise typer.Exit(worst)
+
+
+def run_overview(layout, districts: list[str], *, pdf: bool) -> int:  # noqa: ANN001 - a Layout
+    """After the months: the trends of the districts just built and the indicators page (each
+    only when its inputs changed), then the index (govstats.overview). Returns EXIT_BUILD when
+    a page failed, else EXIT_OK."""
+    from govstats.overview import build_overview
+
+    worst = EXIT_OK
+    for result in build_overview(layout, districts, pdf=pdf):
+        if result.status == "failed":
+            typer.echo(f"error: {result.page}: build failed: {result.error}", err=True)
+            worst = EXIT_BUILD
+        elif result.path is not None:
+            typer.echo(f"{result.page}: {result.status} -> {result.path.relative_to(layout.root)}")
+    return worst
 
 
 @app.command()
