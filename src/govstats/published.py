@@ -151,22 +151,23 @@ def canonical_rows(path: Path, value_column: str, names: IndicatorNames, distric
     return rows
 
 
-def load_figures(reference_dir: str | Path, names: IndicatorNames | None = None) -> pd.DataFrame:
-    """Published figures with canonical indicators, period bounds and labels (indicators.csv)."""
+def reference_frame(reference_dir: str | Path, file_name: str, value_column: str,
+                    choices: dict[str, set[str]], names: IndicatorNames | None) -> pd.DataFrame:
+    """A figures or targets file under ``reference_dir`` as a checked, canonical frame."""
     reference_dir = Path(reference_dir)
     names = names or load_indicator_names(reference_dir)
-    rows = canonical_rows(reference_dir / FIGURES_FILE, "value", names, load_districts(reference_dir),
-                          {"qualifier": set(QUALIFIERS)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(canonical_rows(reference_dir / file_name, value_column, names,
+                                       load_districts(reference_dir), choices))
+
+
+def load_figures(reference_dir: str | Path, names: IndicatorNames | None = None) -> pd.DataFrame:
+    """Published figures with canonical indicators, period bounds and labels (indicators.csv)."""
+    return reference_frame(reference_dir, FIGURES_FILE, "value", {"qualifier": set(QUALIFIERS)}, names)
 
 
 def load_targets(reference_dir: str | Path, names: IndicatorNames | None = None) -> pd.DataFrame:
     """Targets with canonical indicators, period bounds and labels (targets.csv)."""
-    reference_dir = Path(reference_dir)
-    names = names or load_indicator_names(reference_dir)
-    rows = canonical_rows(reference_dir / TARGETS_FILE, "target", names, load_districts(reference_dir),
-                          {"direction": set(DIRECTIONS)})
-    return pd.DataFrame(rows)
+    return reference_frame(reference_dir, TARGETS_FILE, "target", {"direction": set(DIRECTIONS)}, names)
 
 
 def status_of(value: float, qualifier: str, target: float, direction: str) -> str:
