@@ -198,3 +198,23 @@ def test_month_arithmetic():
     assert month_range("2020-11", "2021-02") == ["2020-11", "2020-12", "2021-01", "2021-02"]
     with pytest.raises(ValueError, match="comes after"):
         month_range("2020-03", "2020-01")
+
+
+def test_a_measure_one_layout_lacks_stays_missing(history_root, tmp_path):
+    import shutil
+
+    from govstats.store import parquet_bytes
+    from govstats.trends import district_series
+
+    root = tmp_path / "root"
+    shutil.copytree(history_root / "data" / "processed" / "qijiang" / "2020-06", root / "data/processed/qijiang/2020-06")
+    july = root / "data" / "processed" / "qijiang" / "2020-07"
+    july.mkdir(parents=True)
+    frame = pd.read_parquet(history_root / "data/processed/qijiang/2020-07/departments.parquet")
+    (july / "departments.parquet").write_bytes(parquet_bytes(frame.drop(columns=["online"])))
+    history = load_history(root=root)
+    assert history.loc[history["month"] == "2020-07", "online"].isna().all()
+    assert int(history.loc[history["month"] == "2020-06", "online"].sum()) == 55070
+    series = district_series(history)
+    assert set(series.loc[series["month"] == "2020-07", "indicator"]) >= {"total", "immediate_rate"}
+    assert "online_rate" not in set(series.loc[series["month"] == "2020-07", "indicator"])  # not a 0% rate

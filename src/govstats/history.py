@@ -61,23 +61,46 @@ def processed_month_files(layout: Layout, district: str | None = None,
     return found
 
 
-def read_month_file(path: Path) -> pd.DataFrame:
-    """One month's department rows, checked to belong to the folder they were found in."""
+def month_schema(path: Path):  # noqa: ANN201 - a pyarrow Schema
+    """The schema of one processed month, checked to hold the columns the history needs."""
+    import pyarrow.parquet as pq
+
     try:
-        frame = pd.read_parquet(path, engine="pyarrow")
+        schema = pq.read_schema(path)
     except Exception as exc:  # a truncated or foreign file: name it
         raise InputError(path, f"cannot read the processed month: {type(exc).__name__}: {exc}") from exc
-    missing = [c for c in (*KEY_COLUMNS, "department", "total") if c not in frame.columns]
+    missing = [c for c in (*KEY_COLUMNS, "department", "total") if c not in schema.names]
     if missing:
         raise InputError(path, f"processed month lacks column(s) {', '.join(missing)}; rebuild it with govstats run")
-    district, month = path.parent.parent.name, path.parent.name
-    for column, expected in (("district", district), ("month", month)):
+    return schema
+
+
+def check_folders(frame: pd.DataFrame) -> None:
+    """Raise InputError when a row's district or month differs from the folder its file lies in."""
+    paths = frame["__filename"].map(Path)
+    for column, expected in (("district", paths.map(lambda p: p.parent.parent.name)),
+                             ("month", paths.map(lambda p: p.parent.name))):
         wrong = frame.index[frame[column].astype(str) != expected]
         if len(wrong):
-            raise InputError(path, f"{column} is {frame[column].iloc[wrong[0]]!r}, but the file lies in "
-                                   f"{district}/{month}; rebuild it with govstats run",
-                             row=int(wrong[0]) + 1, column=column)
-    return frame
+            first = wrong[0]
+            path = paths[first]
+            row = int((frame.loc[:first, "__filename"] == frame.at[first, "__filename"]).sum())
+            raise InputError(path, f"{column} is {frame.at[first, column]!r}, but the file lies in "
+                                   f"{path.parent.parent.name}/{path.parent.name}; rebuild it with govstats run",
+                             row=row, column=column)
+
+
+def read_months(files: list[Path]) -> pd.DataFrame:
+    """The rows of many processed months in one read (pyarrow.dataset over the files, with
+    their schemas unified: a measure one layout lacks is missing in its rows)."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    schema = pa.unify_schemas([month_schema(p) for p in files], promote_options="permissive")
+    dataset = ds.dataset([str(p) for p in files], format="parquet", schema=schema)
+    frame = dataset.to_table(columns=[*schema.names, "__filename"]).to_pandas()  # __filename: each row's file
+    check_folders(frame)
+    return frame.drop(columns="__filename")
 
 
 def load_history(district: str | None = None, months: Iterable[str] | None = None,
@@ -92,8 +115,7 @@ def load_history(district: str | None = None, months: Iterable[str] | None = Non
     if not files:
         log.info("no processed months under %s for district=%s months=%s", layout.processed, district, months)
         return pd.DataFrame(columns=[*KEY_COLUMNS, "department", "published_name", "total"])
-    frames = [read_month_file(p) for p in files]
-    history = pd.concat(frames, ignore_index=True)
+    history = read_months(files)
     order = ["source_row"] if "source_row" in history.columns else []
     return history.sort_values([*KEY_COLUMNS, *order], kind="stable").reset_index(drop=True)
 
