@@ -7,11 +7,13 @@ The months are those of test_history (written as processed files, no notebook); 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from govstats.errors import InputError
@@ -86,9 +88,14 @@ def test_index_lists_every_month_with_figures_ledger_and_links(run_root):
     assert "href='qijiang/2020-07/report.html'" in html
     assert "href='qijiang/trends.html'" in html and "href='indicators.html'" in html
     # 2020-07's bulletin says 审批服务事项67354件; the changed table holds 65887: one failed claim
-    assert re.search(r"<td>2020年7月</td>.*?121/122 通过，1 项错误.*?<td class='fail'>1</td>", html)
+    july = json.loads((root / "data/processed/qijiang/2020-07/manifest.json").read_text(encoding="utf-8"))["ledger"]
+    assert july["errors"] == 1
+    assert re.search(rf"<td>2020年7月</td>.*?{july['passed']}/{july['checks']} 通过，1 项错误.*?<td class='fail'>1</td>",
+                     html)
+    june = pd.read_csv(root / "data/processed/qijiang/2020-06/ledger.csv", encoding="utf-8-sig")
+    assert (june["status"] == "pass").all()  # no manifest (written without a notebook): ledger.csv counts
     assert ("<td>2020年6月</td><td>67,354</td><td>52.43%</td><td>81.76%</td>"
-            "<td><span class='ok'>121/121 通过</span></td><td class=''>—</td>") in html  # no bulletin, no claims
+            f"<td><span class='ok'>{len(june)}/{len(june)} 通过</span></td><td class=''>—</td>") in html
     assert "示例区" not in html  # this root holds no demo months
 
 
@@ -129,8 +136,6 @@ def test_index_escapes_text_and_shows_failures():
 
 
 def test_claims_failed_from_the_manifest_or_the_ledger():
-    import pandas as pd
-
     ledger = pd.DataFrame({"check": ["claim:share", "claim:sum", "column_total"], "status": ["fail", "pass", "fail"]})
     assert claims_failed({}, ledger) == 1
     assert claims_failed({"claims": {"checked": 5, "failed": 3}}, ledger) == 3
