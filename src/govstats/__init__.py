@@ -40,6 +40,16 @@ _EXPORTS = {
     "analyse": "govstats.analysis",
     "analyse_month": "govstats.analysis",
     "build_month": "govstats.pipeline",
+    "load_history": "govstats.history",
+    "department_turnover": "govstats.history",
+    "district_trends": "govstats.trends",
+    "department_trends": "govstats.trends",
+    "department_ranks": "govstats.trends",
+    "rolling_year": "govstats.trends",
+    "district_trends_of": "govstats.trends",
+    "load_figures": "govstats.published",
+    "load_targets": "govstats.published",
+    "target_status": "govstats.published",
 }
 
 __all__ = ["__version__", *_EXPORTS]
