@@ -128,11 +128,12 @@ def test_trends_pdf_has_the_chinese_text(run_root):
 
 def test_index_escapes_text_and_shows_failures():
     month = MonthEntry("2020-07", built=True, total=67354.0, immediate_rate=0.5243, online_rate=0.8176,
-                       ledger={"checks": 10, "passed": 8, "errors": 2, "warnings": 0}, claims_failed=1,
+                       ledger={"checks": 11, "passed": 8, "errors": 2, "warnings": 0, "unverifiable": 1},
+                       claims_failed=1,
                        reports={"HTML": "x/2020-07/report.html"})
     html = index_html([DistrictEntry("x", "<script>alert(1)</script>区", False, [month])], {})
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;区" in html
-    assert "8/10 通过，2 项错误" in html and "<td class='fail'>1</td>" in html
+    assert "8/11 通过，2 项错误</span>，1 项无法核对" in html and "<td class='fail'>1</td>" in html
 
 
 def test_claims_failed_from_the_manifest_or_the_ledger():

@@ -31,11 +31,13 @@ INDICATORS_PAGE = "indicators"
 #: (``bulletin_count``) and the claims engine's ``claim:<kind>`` records.
 CLAIM_KINDS = ("claim", "bulletin_count")
 
+FONT_PLACEHOLDER = "/* govstats:font-face */"
 STYLE = """
-body { font-family: "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
-       margin: 2em auto; max-width: 70em; color: #222; line-height: 1.5; }
+* { font-family: "Govstats Noto Sans SC", "Noto Sans SC", sans-serif; }
+body { margin: 2em auto; max-width: 70em; color: #222; line-height: 1.5; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 0.92em; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; white-space: nowrap; }
+td.text { white-space: normal; }
 th:first-child, td:first-child, td.text { text-align: left; }
 thead th { background: #f3f5f8; }
 .fail { color: #b71c1c; font-weight: bold; }
@@ -137,15 +139,16 @@ def links_html(reports: dict[str, str]) -> str:
 
 
 def ledger_cell(entry: MonthEntry) -> str:
-    """Checks passed of all, and the failed errors, warnings and claims."""
+    """Checks passed of all; errors, warnings and checks that could not be made; failed claims."""
     s = entry.ledger
     if not s:
         return "<td class='muted'>—</td><td class='muted'>—</td>"
     failed = int(s.get("errors", 0))
     verdict = (f"<span class='{'fail' if failed else 'ok'}'>{s.get('passed', 0)}/{s.get('checks', 0)} 通过"
                f"{f'，{failed} 项错误' if failed else ''}</span>")
-    if s.get("warnings"):
-        verdict += f"，{int(s['warnings'])} 项提示"
+    for key, words in (("warnings", "项提示"), ("unverifiable", "项无法核对")):
+        if s.get(key):
+            verdict += f"，{int(s[key])} {words}"
     claims = "—" if entry.claims_failed is None else str(entry.claims_failed)
     css = "fail" if entry.claims_failed else ""
     return f"<td>{verdict}</td><td class='{css}'>{escape(claims)}</td>"
@@ -176,18 +179,23 @@ def district_html(entry: DistrictEntry) -> str:
 
 
 def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) -> str:
-    """The whole index page (pure: the same entries give the same bytes)."""
+    """The whole index page (pure: the same entries give the same bytes), with the subset of
+    the project's Chinese font it needs embedded, as in the reports."""
+    from govstats.report import FONT_FAMILY, font_face_css
+
     sections = "".join(district_html(d) for d in districts) or "<p>还没有任何月份。把原始文件放入 data/raw 后运行 govstats run。</p>"
-    return (
+    page = (
         "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>政务服务办件统计 报告目录</title><style>{STYLE}</style></head><body>"
+        f"<title>政务服务办件统计 报告目录</title><style>{FONT_PLACEHOLDER}{STYLE}</style></head><body>"
         "<h1>政务服务办件统计 报告目录</h1>"
         "<p>每个区、每个月的核心数字、数据核对结果和报告链接。即办率 = 即收即办 / 办理总数，"
         "网办率 = 网上办理 / 办理总数；核对结果为通过的核对项数 / 全部核对项数。</p>"
         f"<p>各区公开指标与目标对照：{links_html(indicator_pages)}</p>"
         f"{sections}</body></html>\n"
     )
+    assert FONT_FAMILY in STYLE
+    return page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
 
 
 def build_index(layout: Layout) -> Path:
