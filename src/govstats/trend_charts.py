@@ -182,7 +182,7 @@ def trend_lines_chart(series: pd.DataFrame, rates: Sequence[str] = ("immediate_r
         if code in values:
             bottom.plot(x, values[code] * 100, marker="o", label=indicator_label(code))
     bottom.set_ylabel("百分比（%）")
-    bottom.set_xticks(x, [month_tick(m) for m in months])
+    bottom.set_xticks(x, month_ticks(months))
     bottom.grid(alpha=0.3)
     bottom.legend(loc="best", fontsize=8)
     if title:
@@ -197,10 +197,13 @@ def refuse_mixed_districts(series: pd.DataFrame) -> None:
         raise ValueError(f"a trend chart draws one district, got {', '.join(map(str, districts))}")
 
 
-def month_tick(month: str) -> str:
-    """2020-07 -> 2020年7月 for the first month of a year shown, else 7月."""
-    year, mon = month.split("-")
-    return f"{year}年{int(mon)}月" if mon == "01" else f"{int(mon)}月"
+def month_ticks(months: Sequence[str]) -> list[str]:
+    """Tick labels of consecutive months: 2020年7月 for the first and each January, else 8月."""
+    ticks = []
+    for index, month in enumerate(months):
+        year, mon = month.split("-")
+        ticks.append(f"{year}年{int(mon)}月" if index == 0 or mon == "01" else f"{int(mon)}月")
+    return ticks
 
 
 @styled
@@ -232,7 +235,7 @@ def department_heatmap(table: pd.DataFrame, *, percent: bool = False, title: str
         sns.heatmap(positive, ax=ax, cmap="YlOrRd", norm=LogNorm(vmin=1, vmax=max(vmax, 10.0)),
                     annot=annotate, fmt=".0f", annot_kws={"fontsize": 6},
                     cbar_kws={"label": "件（对数刻度）"}, linewidths=0.3)
-    ax.set_xticks(np.arange(len(months)) + 0.5, [month_tick(m) for m in months], rotation=0, fontsize=8)
+    ax.set_xticks(np.arange(len(months)) + 0.5, month_ticks(months), rotation=0, fontsize=8)
     ax.set_yticks(np.arange(len(data)) + 0.5, list(data.index), fontsize=8)
     ax.set_xlabel("")
     ax.set_ylabel("")
@@ -258,7 +261,7 @@ def rank_chart(ranks: pd.DataFrame, top: int = 10, title: str = "") -> Figure:
         ax.annotate(name, (x[-1], line.iloc[-1]), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(range(1, int(np.nanmax(table[list(last["department"])].to_numpy(dtype="float64"))) + 1))
     ax.invert_yaxis()
-    ax.set_xticks(x, [month_tick(m) for m in months])
+    ax.set_xticks(x, month_ticks(months))
     ax.set_ylabel("按办件量排名")
     ax.set_xlim(-0.3, len(months) - 0.3 + 1.6)
     ax.grid(alpha=0.3)

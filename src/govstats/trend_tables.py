@@ -82,8 +82,9 @@ def district_trend_html(trends: pd.DataFrame) -> str:
                 row[f"{indicator_label(code)}同比"] = change_text(code, by.at[code, "yoy"])
         rows.append(row)
     shown = pd.DataFrame(rows)
-    if wanted["yoy"].isna().all():  # no month has its year-before month: leave the columns out
-        shown = shown.drop(columns=[c for c in shown.columns if c.endswith("同比")])
+    for change, suffix in (("mom", "环比"), ("yoy", "同比")):
+        if wanted[change].isna().all():  # no month has the month to compare with: leave them out
+            shown = shown.drop(columns=[c for c in shown.columns if c.endswith(suffix)])
     return table_html(shown)
 
 
