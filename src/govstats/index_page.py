@@ -34,7 +34,7 @@ CLAIM_KINDS = ("claim", "bulletin_count")
 FONT_PLACEHOLDER = "/* govstats:font-face */"
 STYLE = """
 * { font-family: "Govstats Noto Sans SC", "Noto Sans SC", sans-serif; }
-body { margin: 2em auto; max-width: 70em; color: #222; line-height: 1.5; }
+body { margin: 2em auto; max-width: 70em; padding: 0 1.5em; color: #222; line-height: 1.5; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 0.92em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; white-space: nowrap; }
 td.text { white-space: normal; }
