@@ -52,7 +52,6 @@ def run(
     from govstats.paths import Layout, check_month
     from govstats.pipeline import build_month
 
-    block_slow_optional_imports()
     layout = Layout.at(root)
     if month:
         try:
@@ -189,6 +188,7 @@ def print_ledger(ledger) -> None:  # noqa: ANN001 - a ledger DataFrame
 def main() -> None:
     """Console entry point."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    block_slow_optional_imports()
     app()
 
 
