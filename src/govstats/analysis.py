@@ -21,7 +21,7 @@ from govstats.errors import InputError
 from govstats.indicators import department_indicators, district_indicators
 from govstats.paths import Layout, check_month
 from govstats.read import RawTable, read_bulletin, read_table
-from govstats.reconcile import Check, column_sums, ledger_frame, stated_month_check, table_checks
+from govstats.reconcile import Check, table_totals, ledger_frame, stated_month_check, table_checks
 from govstats.reference import DEFAULT_PROFILE, Profile, Registry, load_districts, load_profile, load_registry
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def month_inputs(raw_dir: Path) -> MonthInputs:
 def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
                     count_patterns: Sequence[CountPattern | dict]) -> list[Claim]:
     """Claims of the bulletin's prose, plus the counts it states that the table also holds."""
-    found = extract_claims(text, rates) + table_count_claims(text, column_sums(table, profile), count_patterns)
+    found = extract_claims(text, rates) + table_count_claims(text, table_totals(table, profile), count_patterns)
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
@@ -129,7 +129,7 @@ def analyse_month(district: str, month: str, root: str | Path | None = None) -> 
     check_month(month)
     name, profile = district_profile(layout.reference, district)
     inputs = month_inputs(layout.raw_month(district, month))
-    raw = read_table(inputs.table)
+    raw = read_table(inputs.table, profile)
     hashes = {str(inputs.table.relative_to(layout.root)): raw.sha256}
     bulletin = None
     if inputs.bulletin is not None:

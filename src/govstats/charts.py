@@ -69,8 +69,10 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
 
 
 def by_volume(frame: pd.DataFrame, *, with_cases_only: bool = False) -> pd.DataFrame:
-    """Departments largest first (ties keep the frame's order); optionally only those with cases."""
-    ordered = frame.sort_values("total", ascending=False, kind="stable")
+    """Departments largest first (ties keep the frame's order); optionally only those with cases.
+    A total published as not applicable ("—") cannot be drawn and is left out."""
+    known = frame[frame["total"].notna()].astype({"total": "int64"})
+    ordered = known.sort_values("total", ascending=False, kind="stable")
     if with_cases_only:
         ordered = ordered[ordered["total"] > 0]
     return ordered.reset_index(drop=True)

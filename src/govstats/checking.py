@@ -39,7 +39,7 @@ def tidy_file(path: str | Path, *, district: str | None = None, profile: str | N
         chosen, registry = None, Registry("", ())
     if profile or chosen is None:
         chosen = load_profile(layout.reference, profile or "reference")
-    return tidy_month(read_table(path), chosen, registry), chosen
+    return tidy_month(read_table(path, chosen), chosen, registry), chosen
 
 
 def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,

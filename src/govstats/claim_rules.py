@@ -26,11 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from govstats.errors import InputError
 from govstats.paths import Layout
-from govstats.reference import read_csv_rows
+from govstats.reference import read_csv_rows, read_yaml
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +124,7 @@ def load_count_patterns(reference_dir: str | Path) -> tuple[CountPattern, ...]:
     path = Path(reference_dir) / COUNTS_FILE
     if not path.is_file():
         raise InputError(path, "reference file not found")
-    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    items = read_yaml(path) or []
     return tuple(pattern_from_item(item, path, n) for n, item in enumerate(items, start=1))
 
 

@@ -54,9 +54,14 @@ def department_indicators(departments: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def known_totals(departments: pd.DataFrame) -> pd.Series:
+    """Department totals as int64, largest first, leaving out cells published as not applicable."""
+    return departments["total"].dropna().astype("int64").sort_values(ascending=False, kind="stable")
+
+
 def top_share(departments: pd.DataFrame, n: int) -> float:
     """Share of the district total held by the n largest departments."""
-    totals = departments["total"].astype("float64").sort_values(ascending=False)
+    totals = known_totals(departments)
     return ratio(totals.head(n).sum(), totals.sum())
 
 
@@ -73,7 +78,7 @@ def district_indicators(departments: pd.DataFrame) -> pd.DataFrame:
         if measure in departments:
             part = int(departments[measure].sum())
             rows.append((code, ratio(part, total), part, total))
-    top = departments["total"].astype("int64").sort_values(ascending=False)
+    top = known_totals(departments)
     for n in (3, 10):
         rows.append((f"top{n}_share", top_share(departments, n), int(top.head(n).sum()), total))
     frame = pd.DataFrame(rows, columns=["indicator", "value", "numerator", "denominator"])

@@ -96,14 +96,28 @@ def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
     for ident in profile.identities:
         if not {ident.lhs, *ident.rhs} <= set(month.departments.columns):
             continue
+        words = in_words(ident.text, month.headers)
         for scope, row in rows_to_check(month):
             values = [row.get(m) for m in (ident.lhs, *ident.rhs)]
-            if any(v is None or pd.isna(v) for v in values) or not any(values):
+            if any(v is None or pd.isna(v) for v in values):
+                checks.append(not_checked(f"identity:{ident.text}", scope, words, profile))
+                continue
+            if not any(values):
                 continue  # a row with no cases (无办件) proves nothing
             checks.append(compare(f"identity:{ident.text}", scope, values[0], sum(values[1:]),
-                                  severity="error", profile=profile.name,
-                                  what=f"{scope} {ident.text}"))
+                                  severity="error", profile=profile.name, what=f"{scope} {words}"))
     return checks
+
+
+def in_words(text: str, headers: dict[str, str]) -> str:
+    """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ...")."""
+    return " ".join(headers.get(token, token) for token in text.split())
+
+
+def not_checked(check: str, scope: str, words: str, profile: Profile) -> Check:
+    """A check that could not be made because a cell it needs is published as not applicable."""
+    return Check(check, scope, None, None, None, "warning", "unverifiable",
+                 f"{scope}：所需单元格为空或“—”，未能核对“{words}”", profile.name)
 
 
 def bound_checks(month: MonthTable, profile: Profile) -> list[Check]:
@@ -113,15 +127,19 @@ def bound_checks(month: MonthTable, profile: Profile) -> list[Check]:
     for bound in profile.bounds:
         if not {bound.part, bound.whole} <= set(frame.columns):
             continue
+        label = f"{bound.part} <= {bound.whole}"
+        words = in_words(label, month.headers)
         for row in frame.itertuples(index=False):
             part, whole = getattr(row, bound.part), getattr(row, bound.whole)
-            if pd.isna(part) or pd.isna(whole) or (part == 0 and whole == 0):
+            if pd.isna(part) or pd.isna(whole):
+                checks.append(not_checked(f"bound:{label}", row.department, words, profile))
+                continue
+            if part == 0 and whole == 0:
                 continue
             ok = part <= whole
             severity = "error" if bound.kind == "hard" else "warning"
             status = "pass" if ok else ("fail" if bound.kind == "hard" else "warn")
-            label = f"{bound.part} <= {bound.whole}"
-            message = f"{row.department} {label}：{part} 对 {whole}"
+            message = f"{row.department} {words}：{part} 对 {whole}"
             if not ok:
                 message += "（超出，可能为上月结转）" if bound.kind == "soft" else "（部分大于整体）"
             checks.append(Check(f"bound:{label}", row.department, int(whole), int(part),
@@ -136,7 +154,10 @@ def band_checks(month: MonthTable, profile: Profile) -> list[Check]:
         return []
     checks = []
     for row in month.departments.itertuples(index=False):
-        if not row.size_band or pd.isna(row.total):
+        if not row.size_band:
+            continue
+        if pd.isna(row.total):
+            checks.append(not_checked("size_band", row.department, "办件量分类与办理总数相符", profile))
             continue
         stated = profile.band_for(row.size_band)
         implied = profile.band_of_total(int(row.total))
@@ -259,8 +280,15 @@ def has_errors(ledger: pd.DataFrame) -> bool:
 
 
 
-def column_sums(month: MonthTable, profile: Profile) -> dict[str, int]:
-    """Sum of each summable measure over the department rows (what a bulletin's totals must equal)."""
+def table_totals(month: MonthTable, profile: Profile) -> dict[str, int]:
+    """The table's total of each summable measure, as a bulletin's counts must equal it: the
+    published 合计 row where there is one (its agreement with the rows is a check of its own),
+    else the sum of the department rows."""
     frame = month.departments
-    return {m: int(frame[m].sum(skipna=True)) for m in month.measures
-            if m in frame.columns and m not in profile.not_summable}
+    totals = {}
+    for m in month.measures:
+        if m not in frame.columns or not profile.summable(m):
+            continue
+        published = month.published_totals.get(m)
+        totals[m] = int(published) if published is not None else int(frame[m].sum(skipna=True))
+    return totals

@@ -208,14 +208,25 @@ def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
     return profile
 
 
+def read_yaml(path: Path) -> Any:
+    """A reference YAML file, parsed; malformed YAML is bad input naming the file, line and column."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(path, f"malformed YAML: {problem}",
+                         row=mark.line + 1 if mark else None,
+                         column=mark.column + 1 if mark else None) from None
+
+
 def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Profile:
     """Load ``profiles/<name>.yaml`` from the reference folder."""
     path = Path(reference_dir) / "profiles" / f"{name}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise InputError(path, f"no profile named {name!r}; known profiles: {', '.join(known)}")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return profile_from_mapping(data, path)
+    return profile_from_mapping(read_yaml(path) or {}, path)
 
 
 def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
