@@ -81,7 +81,7 @@ def test_raw_text_is_escaped_in_the_report_and_strict_fails(tmp_path):
     result = subprocess.run([sys.executable, "-m", "govstats", "run", "--root", str(root), "--strict", "--no-pdf"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1, result.stderr
-    assert "2 errors" in result.stdout  # the 办理总数 column total and the 合计 row's identity
+    assert "3 errors" in result.stdout  # 办理总数 column total, the 合计 row identity, the bulletin count
     html = (report(root) / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
