@@ -106,3 +106,25 @@ def test_notebook_rejects_an_unknown_parameter(tmp_path):
         papermill.execute_notebook(str(CODE_ROOT / "notebooks" / "monthly_report.ipynb"), str(tmp_path / "o.ipynb"),
                                    parameters={"distrct": "qijiang"}, kernel_name="python3",
                                    progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
+
+
+def test_another_layout_goes_through_the_pipeline(tmp_path):
+    """A district on the acceptance profile (受理/办结 columns, no channels) builds a report:
+    charts its layout cannot feed are left out and said so, its own headers label the table."""
+    examples = CODE_ROOT / "tests" / "data" / "acceptance"
+    root = make_root(tmp_path / "root", months=())
+    reference = root / "data" / "reference"
+    for name in ("districts.csv", "departments.csv"):
+        rows = (examples / name).read_text(encoding="utf-8").splitlines()[1:]
+        with (reference / name).open("a", encoding="utf-8") as fh:
+            fh.write("\n".join(rows) + "\n")
+    raw = root / "data" / "raw" / "example" / "2020-07"
+    raw.mkdir(parents=True)
+    (raw / "table.html").write_bytes((examples / "table.html").read_bytes())
+    result = build_month(Layout(root), "example", "2020-07", pdf=False)
+    assert result.ledger["errors"] == 0
+    html = (root / "reports" / "example" / "2020-07" / "report.html").read_text(encoding="utf-8")
+    assert "办结件数" in html and "即办件办结件数" in html and "17,587" in html
+    assert html.count("不绘此图") == 2  # channel mix and rates need columns this layout lacks
+    charts = sorted(p.name for p in (root / "data/processed/example/2020-07/charts").iterdir())
+    assert charts == ["pareto.png", "volume.png"]

@@ -49,6 +49,20 @@ RATES = (
 
 P = ParamSpec("P")
 
+#: The month report's charts and the department-frame columns each needs: a layout without
+#: them (another district's profile) gets no such chart, not an error.
+MONTH_CHART_NEEDS = {
+    "volume": ("department", "total"),
+    "channel_mix": ("department", "centre_share", "department_share", "grassroots_share"),
+    "rates": ("department", "immediate_rate", "online_rate"),
+    "pareto": ("department", "total", "cumulative_share"),
+}
+
+
+def chart_applies(name: str, frame: pd.DataFrame) -> bool:
+    """True when ``frame`` has the columns the month chart ``name`` draws."""
+    return all(column in frame.columns for column in MONTH_CHART_NEEDS[name])
+
 
 def styled(chart: Callable[P, Figure]) -> Callable[P, Figure]:
     """Build the chart inside the project's rc context (seaborn style, Chinese font)."""

@@ -62,6 +62,21 @@ def show_figure(fig) -> None:  # noqa: ANN001 - a matplotlib Figure
     plt.close(fig)
 
 
+def show_month_chart(name: str, analysis, **options: object) -> None:  # noqa: ANN001 - MonthAnalysis
+    """Draw the month chart ``name`` (govstats.charts.<name>_chart) when the table's layout has
+    its columns; otherwise say in the report which columns are missing."""
+    from html import escape
+
+    from govstats import charts
+
+    frame = analysis.department_indicators
+    if charts.chart_applies(name, frame):
+        show_figure(getattr(charts, f"{name}_chart")(frame, **options))
+    else:
+        missing = [c for c in charts.MONTH_CHART_NEEDS[name] if c not in frame.columns]
+        show_html(f"<p class='govstats-sub'>本月表格没有绘制此图所需的列（{escape(', '.join(missing))}），不绘此图。</p>")
+
+
 def show_html(fragment: str) -> None:
     """Display an HTML fragment from govstats.present (already escaped)."""
     from IPython.display import HTML, display

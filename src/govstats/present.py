@@ -152,12 +152,12 @@ def claims_html(analysis: MonthAnalysis) -> str:
 def departments_html(analysis: MonthAnalysis) -> str:
     """The cleaned department table with rates, largest first (canonical names)."""
     frame = analysis.department_indicators
-    measures = [m for m in MEASURE_LABELS if m in frame]
-    shown = frame[["rank", "department", *measures]].copy()
+    headers = analysis.table.headers  # every measure of this layout, as the table prints it
+    shown = frame[["rank", "department", *headers]].copy()
     for column in ("immediate_rate", "online_rate", "volume_share"):
         if column in frame:
             shown[column] = frame[column].map(percent)
-    return table_html(shown, "govstats-table govstats-departments")
+    return table_html(shown.rename(columns=headers), "govstats-table govstats-departments")
 
 
 def names_html(analysis: MonthAnalysis) -> str:
