@@ -218,3 +218,29 @@ def test_a_measure_one_layout_lacks_stays_missing(history_root, tmp_path):
     series = district_series(history)
     assert set(series.loc[series["month"] == "2020-07", "indicator"]) >= {"total", "immediate_rate"}
     assert "online_rate" not in set(series.loc[series["month"] == "2020-07", "indicator"])  # not a 0% rate
+
+
+def test_an_all_district_history_leaves_demo_districts_out(tmp_path):
+    """Real and demo rows never mix unless asked: the demo district is marked in districts.csv."""
+    import dataclasses
+
+    from govstats.history import load_history
+    from govstats.paths import Layout
+    from govstats.store import processed_files, write_files
+    from govstats.analysis import analyse_month
+    from tests.conftest import make_root
+
+    root = make_root(tmp_path / "root")
+    with (root / "data/reference/districts.csv").open("a", encoding="utf-8") as fh:
+        fh.write("demo-copy,示例区（演示数据）,重庆市,reference,true\n")
+    with (root / "data/reference/departments.csv").open("a", encoding="utf-8") as fh:
+        fh.write("demo-copy,区公安局,\n")
+    layout = Layout(root)
+    analysis = analyse_month("qijiang", "2020-07", root)
+    for district in ("qijiang", "demo-copy"):
+        folder = layout.processed_month(district, "2020-07")
+        shown = dataclasses.replace(analysis, district=district)
+        write_files({folder / n: b for n, b in processed_files(shown).items()})
+    assert set(load_history(root=root)["district"]) == {"qijiang"}
+    assert set(load_history(root=root, include_demo=True)["district"]) == {"qijiang", "demo-copy"}
+    assert set(load_history("demo-copy", root=root)["district"]) == {"demo-copy"}

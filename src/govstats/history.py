@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from govstats.errors import InputError
+from govstats.reference import is_demo, load_districts
 from govstats.paths import MONTH_RE, Layout, check_month
 
 log = logging.getLogger(__name__)
@@ -104,14 +105,19 @@ def read_months(files: list[Path]) -> pd.DataFrame:
 
 
 def load_history(district: str | None = None, months: Iterable[str] | None = None,
-                 root: str | Path | None = None) -> pd.DataFrame:
+                 root: str | Path | None = None, *, include_demo: bool = False) -> pd.DataFrame:
     """Every processed department row of the chosen district(s) and month(s), in one frame.
 
     One row per (district, month, department), sorted by district, month and the order in the
-    published table. Measures a month's layout lacks are missing (<NA>), never 0.
+    published table. Measures a month's layout lacks are missing (<NA>), never 0. Demo
+    districts are left out of an all-district history unless ``include_demo`` (asking for a
+    demo district by name gives it), so real and demo rows never mix by accident.
     """
     layout = Layout.at(root)
     files = processed_month_files(layout, district, months)
+    if district is None and not include_demo:
+        demos = {d for d, row in load_districts(layout.reference).items() if is_demo(row)}
+        files = [f for f in files if f.parent.parent.name not in demos]
     if not files:
         log.info("no processed months under %s for district=%s months=%s", layout.processed, district, months)
         return pd.DataFrame(columns=[*KEY_COLUMNS, "department", "published_name", "total"])

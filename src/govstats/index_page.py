@@ -18,7 +18,7 @@ import pandas as pd
 from govstats.paths import Layout
 from govstats.present import percent
 from govstats.reconcile import ledger_summary
-from govstats.reference import load_districts
+from govstats.reference import is_demo, load_districts
 from govstats.store import read_manifest, write_files
 from govstats.trends import month_words
 
@@ -126,7 +126,7 @@ def index_entries(layout: Layout) -> list[DistrictEntry]:
     for district in sorted({d for d, _ in pairs}):
         row = districts.get(district, {})
         months = [month_entry(layout, district, m) for m in sorted(m for d, m in pairs if d == district)]
-        entries.append(DistrictEntry(district, row.get("name") or district, row.get("demo", "").lower() == "true",
+        entries.append(DistrictEntry(district, row.get("name") or district, is_demo(row),
                                      months, existing_reports(layout, layout.reports / district, TRENDS_PAGE)))
     return sorted(entries, key=lambda e: (e.demo, e.district))
 

@@ -245,6 +245,11 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
+def is_demo(district_row: dict[str, str]) -> bool:
+    """True for a demo district (column ``demo`` of districts.csv): never mixed with real data."""
+    return district_row.get("demo", "").strip().lower() == "true"
+
+
 def load_districts(reference_dir: str | Path) -> dict[str, dict[str, str]]:
     """The district list keyed by slug: name, city, profile, demo."""
     rows = read_csv_rows(Path(reference_dir) / "districts.csv")

@@ -22,7 +22,7 @@ from govstats.history import (KEY_COLUMNS, department_turnover, history_months, 
                               shift_month)
 from govstats.indicators import LABELS, department_indicators, district_indicators
 from govstats.paths import Layout
-from govstats.reference import load_districts
+from govstats.reference import is_demo, load_districts
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +223,7 @@ def district_trends_of(district: str, first_month: str | None = None, last_month
                          f"build them first: govstats run --district {district}")
     row = districts[district]
     return DistrictTrends(
-        district=district, district_name=row.get("name") or district, demo=row.get("demo", "").lower() == "true",
+        district=district, district_name=row.get("name") or district, demo=is_demo(row),
         months=history_months(history, district), history=history,
         district_trends=district_trends(history), department_trends=department_trends(history),
         ranks=department_ranks(history), turnover=department_turnover(history), rolling=rolling_year(history),
