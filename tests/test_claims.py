@@ -354,3 +354,14 @@ def test_claims_command_on_a_missing_file_exits_2():
     result = govstats("claims", "no-such-bulletin.txt")
     assert result.returncode == 2
     assert "no-such-bulletin.txt: file not found" in result.stderr
+
+
+@pytest.mark.parametrize("text,verdict,words", [
+    ("本月共受理1.2万件，办结1.2万件，办结率99.2%。", "pass", "92.00% 至 108.70%"),
+    ("全年共办件8.5万件，其中网上办理6.2万件，占73.5%。", "pass", "71.93% 至 73.96%"),
+    ("全年共办件85000件，其中网上办理62000件，占73.5%。", "fail", "相差 0.6 个百分点"),
+    ("全年共办件8.5万件，其中网上办理6.2万件，占75.5%。", "fail", "相差"),
+])
+def test_percentages_of_figures_printed_in_wan_allow_their_rounding(text, verdict, words):
+    (claim,) = extract_claims(text)
+    assert claim.verdict == verdict and words in claim.message

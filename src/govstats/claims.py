@@ -318,16 +318,34 @@ def counts_before(doc: Passage, figure: Figure, span: Span) -> list[Figure]:
     return [f for f in reversed(doc.figures_in(span)) if f.end <= figure.start and not f.is_percent]
 
 
+def rounded_range(part: float, whole: float, part_slack: float, whole_slack: float) -> tuple[float, float]:
+    """The lowest and highest percentage part / whole can be when both were printed rounded
+    (8.5万 stands for anything from 84500 to 85500)."""
+    low = (part - part_slack) / (whole + whole_slack) * 100
+    high = (part + part_slack) / max(whole - whole_slack, 1e-9) * 100
+    return low, high
+
+
 def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formula: str,
                   part: float | None, whole: float | None, bound: str = "hard",
-                  note: str = "", missing: str = "") -> Claim:
-    """A share, rate or change claim with its verdict (unverifiable when a part is missing)."""
+                  note: str = "", missing: str = "", slack: tuple[float, float] = (0.0, 0.0)) -> Claim:
+    """A share, rate or change claim with its verdict (unverifiable when a part is missing).
+
+    ``slack`` is how far the part and whole may be from their printed values (figures printed
+    in 万 are rounded): a percentage anywhere in the range they allow is consistent."""
     common = dict(kind=kind, stated=figure.value, decimals=figure.decimals, unit="%", formula=formula, note=note)
     if part is None or whole is None or whole == 0:
         return claim_from(doc, span, computed=None, verdict="unverifiable", difference=None,
                           message=missing or "文中未给出计算所需的数", **common)
     computed = part / whole * 100
     verdict, difference, message = percent_verdict(computed, figure.value, figure.decimals)
+    if verdict != "pass" and any(slack):
+        low, high = rounded_range(part, whole, *slack)
+        half = 0.5 * 10 ** -figure.decimals
+        if low - half <= figure.value <= high + half:
+            verdict, difference = "pass", 0.0
+            message = (f"分子、分母为取整后的数（如“万”），比值可在 {low:.2f}% 至 {high:.2f}% 之间；"
+                       f"所称 {figure.value:.{figure.decimals}f}% 在此范围内")
     if kind != "change":
         verdict, message = bounded_verdict(verdict, message, part, whole, bound)
     return claim_from(doc, span, computed=round(computed, 4), verdict=verdict, difference=difference,
@@ -402,7 +420,8 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
         return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
                              part=None, whole=None, note=note, missing="分子或分母为约数，无法精确核对")
     return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
-                         part=part.value, whole=whole.value, note=note)
+                         part=part.value, whole=whole.value, note=note,
+                         slack=(part.resolution, whole.resolution))
 
 
 def labelled(doc: Passage, figure: Figure, term: str, exclude: Sequence[str]) -> bool:
@@ -481,7 +500,8 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
                              note=note, missing=f"{rule.name}：分子或分母为约数，无法精确核对")
     return percent_claim(doc, figure, kind="rate", span=clause, formula=formula,
                          part=sum(f.value for f in numerator), whole=denominator.value,
-                         bound=rule.bound, note=note)
+                         bound=rule.bound, note=note,
+                         slack=(sum(f.resolution for f in numerator), denominator.resolution))
 
 
 def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]]:
