@@ -136,11 +136,10 @@ def test_index_escapes_text_and_shows_failures():
     assert "8/11 通过，2 项错误</span>，1 项无法核对" in html and "<td class='fail'>1</td>" in html
 
 
-def test_claims_failed_from_the_manifest_or_the_ledger():
+def test_claims_failed_from_the_ledger():
     ledger = pd.DataFrame({"check": ["claim:share", "claim:sum", "column_total"], "status": ["fail", "pass", "fail"]})
-    assert claims_failed({}, ledger) == 1
-    assert claims_failed({"claims": {"checked": 5, "failed": 3}}, ledger) == 3
-    assert claims_failed({}, ledger.iloc[2:]) is None  # no claims at all: not "0 failed"
+    assert claims_failed(ledger) == 1  # the failing column total is not a claim
+    assert claims_failed(ledger.iloc[2:]) is None  # no claims at all: not "0 failed"
 
 
 def test_trends_of_a_district_without_processed_months_names_the_folder(tmp_path):

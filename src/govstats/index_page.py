@@ -27,9 +27,8 @@ log = logging.getLogger(__name__)
 INDEX_FILE = "index.html"
 TRENDS_PAGE = "trends"
 INDICATORS_PAGE = "indicators"
-#: Ledger check kinds that test what a bulletin claims: its counts against the table
-#: (``bulletin_count``) and the claims engine's ``claim:<kind>`` records.
-CLAIM_KINDS = ("claim", "bulletin_count")
+#: The ledger's check kind for what a bulletin claims (``claim:<kind>`` records).
+CLAIM_KIND = "claim"
 
 FONT_PLACEHOLDER = "/* govstats:font-face */"
 STYLE = """
@@ -72,16 +71,12 @@ class DistrictEntry:
     pages: dict[str, str] = field(default_factory=dict)
 
 
-def claims_failed(manifest: dict, ledger: pd.DataFrame | None) -> int | None:
-    """Failed claims of a month: the manifest's claims count when it has one, else the failing
-    ledger checks of a claim kind; None when the month has no claims at all."""
-    claims = manifest.get("claims")
-    if isinstance(claims, dict) and "failed" in claims:
-        return int(claims["failed"])
+def claims_failed(ledger: pd.DataFrame | None) -> int | None:
+    """Failed claims of a month (failing ``claim:*`` ledger records); None when it has none."""
     if ledger is None or ledger.empty or "check" not in ledger:
         return None
     kinds = ledger["check"].astype(str).str.split(":").str[0]
-    mine = ledger[kinds.isin(CLAIM_KINDS)]
+    mine = ledger[kinds == CLAIM_KIND]
     if mine.empty:
         return None
     return int((mine["status"] == "fail").sum())
@@ -113,7 +108,7 @@ def month_entry(layout: Layout, district: str, month: str) -> MonthEntry:
     summary = manifest.get("ledger") or (ledger_summary(ledger) if ledger is not None else {})
     return MonthEntry(month, built=True, total=values.get("total"), immediate_rate=values.get("immediate_rate"),
                       online_rate=values.get("online_rate"), ledger=dict(summary),
-                      claims_failed=claims_failed(manifest, ledger), reports=reports)
+                      claims_failed=claims_failed(ledger), reports=reports)
 
 
 def index_entries(layout: Layout) -> list[DistrictEntry]:
@@ -181,7 +176,7 @@ def district_html(entry: DistrictEntry) -> str:
 def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) -> str:
     """The whole index page (pure: the same entries give the same bytes), with the subset of
     the project's Chinese font it needs embedded, as in the reports."""
-    from govstats.report import FONT_FAMILY, font_face_css
+    from govstats.report import font_face_css
 
     sections = "".join(district_html(d) for d in districts) or "<p>还没有任何月份。把原始文件放入 data/raw 后运行 govstats run。</p>"
     page = (
@@ -194,7 +189,6 @@ def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) 
         f"<p>各区公开指标与目标对照：{links_html(indicator_pages)}</p>"
         f"{sections}</body></html>\n"
     )
-    assert FONT_FAMILY in STYLE
     return page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
 
 
