@@ -21,13 +21,13 @@ import nbformat
 
 from govstats import __version__
 from govstats.analysis import MonthAnalysis, analyse_month
+from govstats.freshness import MONTHLY_NOTEBOOK, file_digest, month_fingerprint
 from govstats.paths import Layout
 from govstats.reconcile import ledger_summary
 from govstats.store import json_bytes, processed_files, write_files
 
 log = logging.getLogger(__name__)
 
-MONTHLY_NOTEBOOK = "monthly_report.ipynb"
 CHART_TAG_PREFIX = "chart-"
 
 
@@ -79,10 +79,6 @@ def chart_images(nb: nbformat.NotebookNode) -> dict[str, bytes]:
     return images
 
 
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def reference_digests(layout: Layout) -> dict[str, str]:
     """sha256 of every reference file, so a changed alias or profile is visible in the manifest."""
     ref = layout.reference
@@ -90,8 +86,9 @@ def reference_digests(layout: Layout) -> dict[str, str]:
 
 
 def manifest(analysis: MonthAnalysis, layout: Layout, notebook: Path, outputs: dict[Path, bytes],
-             parameters: dict[str, object], seconds: float) -> dict:
-    """The build's record: inputs, reference data, notebook, version, outputs; times only here."""
+             parameters: dict[str, object], seconds: float, fingerprint: dict) -> dict:
+    """The build's record: inputs, reference data, notebook, version, outputs; times only here.
+    ``fingerprint`` is what the next run compares to decide whether to build again."""
     return {
         "district": analysis.district,
         "month": analysis.month,
@@ -105,6 +102,7 @@ def manifest(analysis: MonthAnalysis, layout: Layout, notebook: Path, outputs: d
                     for p, b in sorted(outputs.items())},
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(seconds, 3),
+        "fingerprint": fingerprint,
     }
 
 
@@ -113,12 +111,14 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) 
 
     The kernel runs the notebook in a worker thread while this thread analyses the month,
     prepares the processed files and imports the exporters: the kernel's start-up and imports
-    are most of a month's cost, and this work hides under them.
+    are most of a month's cost, and this work hides under them. The inputs are fingerprinted
+    first, so a file changed during the build makes the next run build again.
     """
     started = time.perf_counter()
     notebook = layout.notebooks / MONTHLY_NOTEBOOK
     parameters = {"district": district, "month": month, "root": str(layout.root)}
     layout.raw_month(district, month)  # a malformed month fails here, before a kernel starts
+    fingerprint = month_fingerprint(layout, district, month)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kernel") as pool:
         running = pool.submit(execute_notebook, notebook, parameters)
         try:
@@ -140,7 +140,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) 
         files[report_dir / "report.pdf"] = pdf_report(html)
     files[report_dir / "report.ipynb"] = nbformat.writes(executed).encode("utf-8")
     seconds = time.perf_counter() - started
-    record = manifest(analysis, layout, notebook, files, parameters, seconds)
+    record = manifest(analysis, layout, notebook, files, parameters, seconds, fingerprint)
     files[processed_dir / "manifest.json"] = json_bytes(record)
     write_files(files)
     log.info("built %s %s in %.1f s", district, month, seconds)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from govstats.analysis import MonthAnalysis
+from govstats.freshness import read_manifest  # noqa: F401 - manifests are read where freshness is decided
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +98,3 @@ def write_files(files: Mapping[Path, bytes]) -> None:
     for tmp, path in staged:
         os.replace(tmp, path)
         log.debug("wrote %s", path)
-
-
-def read_manifest(path: Path) -> dict | None:
-    """The manifest of a previous build, or None."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
