@@ -6,10 +6,12 @@ import io
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from govstats import pipeline
 from govstats.paths import CODE_ROOT, Layout
 from govstats.pipeline import build_month
 from tests.conftest import make_root
@@ -128,3 +130,28 @@ def test_another_layout_goes_through_the_pipeline(tmp_path):
     assert html.count("不绘此图") == 2  # channel mix and rates need columns this layout lacks
     charts = sorted(p.name for p in (root / "data/processed/example/2020-07/charts").iterdir())
     assert charts == ["pareto.png", "volume.png"]
+
+
+def test_a_kernel_that_fails_to_start_is_started_again(monkeypatch):
+    papermill = pytest.importorskip("papermill")
+    calls = []
+
+    def flaky(path, parameters):
+        calls.append(path)
+        if len(calls) < 3:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return "executed"
+
+    monkeypatch.setattr(pipeline, "KERNEL_RETRY_PAUSE", 0)
+    monkeypatch.setattr(pipeline, "execute_once", flaky)
+    assert pipeline.execute_notebook(Path("nb.ipynb"), {}) == "executed" and len(calls) == 3
+
+    def failing_cell(path, parameters):
+        calls.append(path)
+        raise papermill.PapermillExecutionError(1, 2, "bad", "ValueError", "bad", [])
+
+    calls.clear()
+    monkeypatch.setattr(pipeline, "execute_once", failing_cell)
+    with pytest.raises(papermill.PapermillExecutionError):
+        pipeline.execute_notebook(Path("nb.ipynb"), {})
+    assert len(calls) == 1  # a failing cell is the notebook's error: not retried

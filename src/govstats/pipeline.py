@@ -29,6 +29,10 @@ from govstats.store import json_bytes, processed_files, write_files
 log = logging.getLogger(__name__)
 
 CHART_TAG_PREFIX = "chart-"
+#: How often a kernel is started for one notebook before giving up (see kernel_errors), and the
+#: pause before the next attempt (times the attempt's number).
+KERNEL_ATTEMPTS = 3
+KERNEL_RETRY_PAUSE = 0.5
 
 
 @dataclass
@@ -44,7 +48,28 @@ class BuildResult:
     outputs: list[str] = field(default_factory=list)
 
 
+def kernel_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions of a kernel that failed to start or died, as opposed to a failing cell."""
+    import zmq
+
+    return RuntimeError, TimeoutError, ConnectionError, zmq.ZMQError
+
+
 def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
+    """Run a parameterised notebook in a fresh kernel; start another kernel when one fails to
+    start or dies (up to KERNEL_ATTEMPTS), never when a cell raises."""
+    retryable = kernel_errors()
+    for attempt in range(1, KERNEL_ATTEMPTS):
+        try:
+            return execute_once(path, parameters)
+        except retryable as exc:
+            log.warning("kernel for %s failed (%s: %s); starting another (attempt %d of %d)",
+                        path.name, type(exc).__name__, exc, attempt + 1, KERNEL_ATTEMPTS)
+            time.sleep(KERNEL_RETRY_PAUSE * attempt)
+    return execute_once(path, parameters)
+
+
+def execute_once(path: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
     """Run a parameterised notebook with papermill in this process; return it executed.
 
     The kernel talks over IPC sockets in a private temporary folder rather than TCP ports:
