@@ -155,3 +155,18 @@ def test_a_kernel_that_fails_to_start_is_started_again(monkeypatch):
     with pytest.raises(papermill.PapermillExecutionError):
         pipeline.execute_notebook(Path("nb.ipynb"), {})
     assert len(calls) == 1  # a failing cell is the notebook's error: not retried
+
+
+def test_the_kernel_starts_in_the_notebook_folder_and_ours_stays_put(tmp_path):
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    notebook = tmp_path / "notebooks" / "where.ipynb"
+    notebook.parent.mkdir()
+    nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                             new_code_cell("import os; print(os.getcwd())")],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    notebook.write_text(__import__("nbformat").writes(nb), encoding="utf-8")
+    here = Path.cwd()
+    executed = pipeline.execute_notebook(notebook, {"x": 2})
+    assert executed.cells[-1].outputs[0]["text"].strip() == str(notebook.parent)
+    assert Path.cwd() == here  # papermill's cwd= would chdir this process, racing between build threads

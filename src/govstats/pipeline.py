@@ -75,7 +75,9 @@ def execute_once(path: Path, parameters: dict[str, object]) -> nbformat.Notebook
     The kernel talks over IPC sockets in a private temporary folder rather than TCP ports:
     no port race when many kernels start at once, and no unencrypted-TCP warning. It is shut
     down immediately (passed through to nbclient): a graceful shutdown sometimes waits
-    seconds for nothing.
+    seconds for nothing. It starts in the notebook's folder, set through nbclient's resources
+    rather than papermill's ``cwd``, which changes this whole process's working directory for
+    the run and, with builds in two threads, leaves it in the wrong folder.
     """
     import papermill
     from traitlets.config import Config
@@ -84,8 +86,8 @@ def execute_once(path: Path, parameters: dict[str, object]) -> nbformat.Notebook
         config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
         return papermill.execute_notebook(
             str(path), None, parameters=parameters, kernel_name="python3", progress_bar=False,
-            request_save_on_cell_execute=False, cwd=str(path.parent), shutdown_kernel="immediate",
-            config=config,
+            request_save_on_cell_execute=False, shutdown_kernel="immediate", config=config,
+            resources={"metadata": {"path": str(path.parent)}},
         )
 
 
