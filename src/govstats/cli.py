@@ -40,6 +40,17 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def run_exit_code(outcomes, *, strict: bool) -> int:  # noqa: ANN001 - runs.MonthOutcome values
+    """The worst month wins: 3 a build failed, 2 bad input, 1 (with --strict) a ledger with a
+    failing error check, built now or skipped as unchanged; else 0."""
+    codes = [EXIT_OK]
+    for o in outcomes:
+        codes.append({"build": EXIT_BUILD, "input": EXIT_INPUT}.get(o.failure, EXIT_OK))
+        if strict and o.ledger.get("errors"):
+            codes.append(EXIT_LEDGER)
+    return max(codes)
+
+
 @app.command()
 def run(
     district: Annotated[Optional[str], typer.Option(help="District slug, e.g. qijiang.")] = None,
@@ -47,10 +58,21 @@ def run(
     root: RootOption = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also render report.pdf.")] = True,
     strict: Annotated[bool, typer.Option(help="Exit 1 when a ledger has a failing error check.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
+                    help="Months built at once (default: the number of cores).")] = None,
+    force: Annotated[bool, typer.Option(help="Build every month, changed or not.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option(envvar="GOVSTATS_SCHEDULER", help=(
+        "Dask scheduler address (tcp://host:8786): build there instead of in local processes."))] = None,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help=(
+        "Progress bar on stderr (default: when stderr is a terminal)."))] = None,
 ) -> None:
-    """Build processed files and reports for one district-month, or for every one in data/raw."""
+    """Build processed files and reports for one district-month, or for every one in data/raw;
+    months whose raw files, reference data, notebook and govstats version are unchanged since
+    their last build are skipped (--force builds them again)."""
+    from govstats.cluster import DaskMissing
     from govstats.paths import Layout, check_month
-    from govstats.pipeline import build_month
+    from govstats.run_output import RunDisplay, print_summary
+    from govstats.runs import run_months
 
     layout = Layout.at(root)
     if month:
@@ -64,28 +86,17 @@ def run(
         raise fail(f"no raw folder {layout.raw_month(district, month)}", EXIT_INPUT)
     if not targets:
         raise fail(f"nothing to build under {layout.raw}", EXIT_INPUT)
-    worst = EXIT_OK
-    built: set[str] = set()  # districts with a month built now: their trends pages follow
-    for d, m in targets:
+    with RunDisplay(layout, len(targets), progress=progress) as display:
         try:
-            result = build_month(layout, d, m, pdf=pdf)
-        except InputError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            worst = max(worst, EXIT_INPUT)
-            continue
-        except Exception as exc:  # a failed notebook or export: report, keep going
-            log.debug("build failed", exc_info=True)
-            typer.echo(f"error: {d} {m}: build failed: {type(exc).__name__}: {exc}", err=True)
-            worst = max(worst, EXIT_BUILD)
-            continue
-        s = result.ledger
-        typer.echo(f"{d} {m}: built in {result.seconds:.1f} s; ledger {s['passed']}/{s['checks']} passed, "
-                   f"{s['errors']} errors, {s['warnings']} warnings, {s['unverifiable']} unverifiable -> "
-                   f"{layout.report_month(d, m).relative_to(layout.root)}/report.html")
-        built.add(d)
-        if strict and s["errors"]:
-            worst = max(worst, EXIT_LEDGER)
-    worst = max(worst, run_overview(layout, sorted(built), pdf=pdf))
+            outcomes = run_months(layout, targets, jobs=jobs, force=force, pdf=pdf, scheduler=scheduler,
+                                  on_outcome=display)
+        except DaskMissing as exc:
+            raise fail(str(exc), EXIT_INPUT) from None
+    seconds = display.seconds
+    worst = run_exit_code(outcomes, strict=strict)
+    built = sorted({o.district for o in outcomes if o.status == "built"})  # their trends pages follow
+    worst = max(worst, run_overview(layout, built, pdf=pdf))
+    print_summary(outcomes, seconds)
     raise typer.Exit(worst)
 
 
@@ -187,7 +198,9 @@ def print_ledger(ledger) -> None:  # noqa: ANN001 - a ledger DataFrame
 
 def main() -> None:
     """Console entry point."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)  # a build's INFO lines go to its run.log only
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", handlers=[console])
     block_slow_optional_imports()
     app()
 

@@ -133,6 +133,11 @@ def manifest(analysis: MonthAnalysis, layout: Layout, notebook: Path, outputs: d
     }
 
 
+def kernel_thread_prefix(district: str, month: str) -> str:
+    """Name of the thread that runs a month's kernel, so its log lines can be told apart."""
+    return f"kernel-{district}-{month}"
+
+
 def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) -> BuildResult:
     """Analyse, render and store one district-month; raise on bad input or a failed step.
 
@@ -146,7 +151,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) 
     parameters = {"district": district, "month": month, "root": str(layout.root)}
     layout.raw_month(district, month)  # a malformed month fails here, before a kernel starts
     fingerprint = month_fingerprint(layout, district, month)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kernel") as pool:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=kernel_thread_prefix(district, month)) as pool:
         running = pool.submit(execute_notebook, notebook, parameters)
         try:
             analysis = analyse_month(district, month, layout.root)
