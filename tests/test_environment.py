@@ -12,16 +12,19 @@ from govstats.paths import CODE_ROOT
 
 
 def names(specs) -> dict[str, str]:
+    """Package name -> version spec; pip extras (``dask[distributed]``) and comments dropped."""
     out = {}
     for spec in specs:
-        match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec)
-        out[match.group(1).lower().replace("_", "-")] = match.group(2).replace(" ", "")
+        match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(\[[^\]]*\])?\s*([^#]*)", spec)
+        out[match.group(1).lower().replace("_", "-")] = match.group(3).replace(" ", "")
     return out
 
 
 def test_environment_yml_matches_pyproject():
+    """environment.yml is the full environment: the dependencies and every optional extra."""
     project = tomllib.loads((CODE_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = names(project["dependencies"] + project["optional-dependencies"]["dev"])
+    extras = [spec for specs in project["optional-dependencies"].values() for spec in specs]
+    wanted = names(project["dependencies"] + extras)
     env = yaml.safe_load((CODE_ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda = names(d for d in env["dependencies"] if isinstance(d, str))
     conda.pop("python"), conda.pop("pip")  # the interpreter and installer, not dependencies
