@@ -48,7 +48,8 @@ def test_run_builds_the_month_then_trends_indicators_and_index(run_root):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("qijiang 2020-07: built")
-    assert [line.split(":")[0] for line in lines[1:]] == ["qijiang/trends", "indicators", "index"]
+    assert [line.split(":")[0] for line in lines[1:4]] == ["qijiang/trends", "indicators", "index"]
+    assert lines[4].split()[:3] == ["district", "month", "status"]  # then the summary of the months
     for page in ("qijiang/trends.html", "qijiang/trends.ipynb", "indicators.html", "index.html"):
         assert (root / "reports" / page).is_file(), page
     assert not (root / "reports" / "qijiang" / "trends.pdf").exists()  # --no-pdf
