@@ -70,6 +70,7 @@ def run(
     months whose raw files, reference data, notebook and govstats version are unchanged since
     their last build are skipped (--force builds them again)."""
     from govstats.cluster import DaskMissing
+    from govstats.freshness import overview_is_current
     from govstats.paths import Layout, check_month
     from govstats.run_output import RunDisplay, print_summary
     from govstats.runs import run_months
@@ -95,19 +96,20 @@ def run(
     seconds = display.seconds
     worst = run_exit_code(outcomes, strict=strict)
     built = sorted({o.district for o in outcomes if o.status == "built"})  # their trends pages follow
-    worst = max(worst, run_overview(layout, built, pdf=pdf))
+    if built or force or not overview_is_current(layout, pdf=pdf):
+        worst = max(worst, run_overview(layout, built, pdf=pdf, force=force))
     print_summary(outcomes, seconds)
     raise typer.Exit(worst)
 
 
-def run_overview(layout, districts: list[str], *, pdf: bool) -> int:  # noqa: ANN001 - a Layout
+def run_overview(layout, districts: list[str], *, pdf: bool, force: bool = False) -> int:  # noqa: ANN001 - a Layout
     """After the months: the trends of the districts just built and the indicators page (each
-    only when its inputs changed), then the index (govstats.overview). Returns EXIT_BUILD when
-    a page failed, else EXIT_OK."""
+    only when its inputs changed, or ``force``), then the index (govstats.overview). Returns
+    EXIT_BUILD when a page failed, else EXIT_OK."""
     from govstats.overview import build_overview
 
     worst = EXIT_OK
-    for result in build_overview(layout, districts, pdf=pdf):
+    for result in build_overview(layout, districts, pdf=pdf, force=force):
         if result.status == "failed":
             typer.echo(f"error: {result.page}: build failed: {result.error}", err=True)
             worst = EXIT_BUILD

@@ -9,8 +9,12 @@ scheduled ``govstats run`` with nothing to do must answer in a fraction of a sec
 
 Reference scope: a change rebuilds only the months it can affect. ``departments.csv`` and
 ``districts.csv`` count by the district's own rows; ``profiles/`` by the one profile the
-district uses; every other reference file (rates, bulletin counts, anything added later) counts
-whole for every district.
+district uses; the published indicators, targets and their aliases are read only by the pages
+over many months and do not count; every other reference file (rates, bulletin counts, anything
+added later) counts whole for every district.
+
+The pages over many months (trends, indicators, index) are left alone by a run that built no
+month while their manifests still match (``overview_is_current``), so that run writes nothing.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ MANIFEST = "manifest.json"
 #: Reference tables with a ``district`` column: only the district's rows count for it.
 DISTRICT_ROWS = ("departments.csv", "districts.csv")
 PROFILES = "profiles"
+#: Reference files that only the pages over many months read (govstats.published: FIGURES_FILE,
+#: TARGETS_FILE, ALIASES_FILE); a month's build never opens them.
+OVERVIEW_ONLY = ("indicators.csv", "targets.csv", "indicator_aliases.csv")
 
 
 def file_digest(path: Path) -> str:
@@ -70,7 +77,7 @@ def reference_fingerprint(reference: Path, district: str) -> dict[str, str]:
     digests = {}
     for path in sorted(p for p in reference.rglob("*") if p.is_file() and not p.name.startswith(".")):
         name = path.relative_to(reference).as_posix()
-        if name.startswith(f"{PROFILES}/") and name != profile:
+        if (name.startswith(f"{PROFILES}/") and name != profile) or name in OVERVIEW_ONLY:
             continue
         rows = district_rows(path, district) if name in DISTRICT_ROWS else None
         if rows is not None:
@@ -150,3 +157,34 @@ def changes(previous: Mapping | None, fingerprint: Mapping, root: Path, *, pdf: 
     if pdf and not any(o.endswith("report.pdf") for o in outputs):
         reasons.append("no PDF yet")
     return reasons
+
+
+#: Pages over many months (a district's trends, the indicators page) keep <page>.manifest.json
+#: beside the months under data/processed (govstats.overview); the index links them all.
+PAGE_MANIFESTS = ("*.manifest.json", "*/*.manifest.json")
+INDEX_PAGE = "index.html"
+
+
+def page_is_current(layout: Layout, record: Mapping, *, pdf: bool) -> bool:
+    """True when an overview page's manifest still matches its inputs, notebook and version,
+    and its outputs (with a PDF when one is asked for) exist."""
+    root = layout.root
+    for name, digest in (record.get("inputs") or {}).items():
+        path = root / name
+        if not path.is_file() or file_digest(path) != digest:
+            return False
+    notebook = layout.notebooks / str((record.get("notebook") or {}).get("path", ""))
+    if not notebook.is_file() or file_digest(notebook) != (record.get("notebook") or {}).get("sha256"):
+        return False
+    outputs = list(record.get("outputs") or {})
+    return (record.get("package_version") == __version__ and all((root / o).exists() for o in outputs)
+            and (not pdf or any(o.endswith(".pdf") for o in outputs)))
+
+
+def overview_is_current(layout: Layout, *, pdf: bool) -> bool:
+    """True when a run that built no month can leave the overview pages alone: the index exists
+    and every page manifest is current (see page_is_current). Hashes files, imports nothing."""
+    manifests = [p for pattern in PAGE_MANIFESTS for p in sorted(layout.processed.glob(pattern))]
+    records = [read_manifest(p) for p in manifests]
+    return ((layout.reports / INDEX_PAGE).is_file() and bool(records)
+            and all(r is not None and page_is_current(layout, r, pdf=pdf) for r in records))
