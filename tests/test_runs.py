@@ -19,7 +19,7 @@ from govstats.runs import MonthOutcome, plan, run_months
 from tests.conftest import make_root
 from tests.test_cli import govstats
 
-MONTHS = ("2020-07", "2020-08")
+MONTHS = ("2020-07", "2020-08", "2020-09")
 HEAVY = ("pandas", "papermill", "nbconvert", "nbformat", "matplotlib", "weasyprint")
 
 
@@ -46,7 +46,7 @@ def reasons(root: Path, **options: bool) -> dict[str, tuple[str, ...]]:
 
 @pytest.fixture(scope="module")
 def backfilled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two months built from scratch by `govstats run --jobs 2` (two worker processes)."""
+    """Three months built from scratch by `govstats run --jobs 2` (two worker processes)."""
     root = make_root(tmp_path_factory.mktemp("backfill") / "root", months=MONTHS)
     result = govstats("run", "--root", str(root), "--jobs", "2", "--no-pdf")
     assert result.returncode == 0, result.stderr
@@ -80,7 +80,7 @@ def test_nothing_changed_skips_fast_touches_nothing_and_imports_no_pandas(backfi
     assert output_times(root) == before
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert not imported & set(HEAVY), imported & set(HEAVY)
-    assert "2 months in" in result.stdout and "0 built, 2 skipped" in result.stdout
+    assert "3 months in" in result.stdout and "0 built, 3 skipped" in result.stdout
     assert re.search(r"qijiang\s+2020-07\s+skipped\s+127/128 passed, 0 errors\s+-\s+reports/qijiang/2020-07/run.log"
                      r"\s+unchanged since", result.stdout)
     assert elapsed < 3.0  # about 0.3 s alone; the benchmark holds it to under 1 s
@@ -89,23 +89,20 @@ def test_nothing_changed_skips_fast_touches_nothing_and_imports_no_pandas(backfi
 def test_strict_counts_the_ledger_of_a_skipped_month(backfilled, tmp_path):
     root = copy_root(backfilled, tmp_path / "root")
     # 2020-08 holds the July sample: its stated month disagrees with the folder, an error
-    assert govstats("run", "--root", str(root), "--month", "2020-07", "--strict").returncode == 0
-    assert govstats("run", "--root", str(root), "--month", "2020-08", "--strict").returncode == 1
+    assert govstats("run", "--root", str(root), "--month", "2020-07", "--strict", "--no-pdf").returncode == 0
+    assert govstats("run", "--root", str(root), "--month", "2020-08", "--strict", "--no-pdf").returncode == 1
 
 
-def test_a_changed_raw_file_rebuilds_only_its_month(backfilled, tmp_path):
+def test_a_raw_file_counts_as_changed_by_its_bytes(backfilled, tmp_path):
     root = copy_root(backfilled, tmp_path / "root")
     table = root / "data/raw/qijiang/2020-08/table.tsv"
-    table.touch()  # the same bytes again: content decides, not the clock
-    assert reasons(root, pdf=False) == {"2020-07": (), "2020-08": ()}
+    table.touch()  # the same bytes again (a file copied in twice): not a change
+    assert set(reasons(root, pdf=False).values()) == {()}
     edit(table, "区教委\t12", "区教委\t13")
-    untouched = {p: t for p, t in output_times(root).items() if "2020-07" in p.parts}
-    result = govstats("run", "--root", str(root), "--no-pdf")
-    assert result.returncode == 0, result.stderr
-    assert "qijiang 2020-08: built" in result.stdout and "qijiang 2020-07: built" not in result.stdout
-    assert re.search(r"2020-08\s+built .*raw files changed: table.tsv", result.stdout)
-    assert {p: t for p, t in output_times(root).items() if "2020-07" in p.parts} == untouched
-    assert "why: raw files changed: table.tsv" in (root / "reports/qijiang/2020-08/run.log").read_text(encoding="utf-8")
+    assert reasons(root, pdf=False)["2020-08"] == ("raw files changed: table.tsv",)
+    (table.parent / "notes.txt").write_text("a file dropped in by mistake", encoding="utf-8")
+    assert reasons(root, pdf=False)["2020-08"] == ("raw files changed: notes.txt, table.tsv",)
+    assert reasons(root, pdf=False)["2020-07"] == ()
 
 
 def test_reference_changes_rebuild_only_the_months_they_affect(backfilled, tmp_path):
@@ -113,13 +110,24 @@ def test_reference_changes_rebuild_only_the_months_they_affect(backfilled, tmp_p
     reference = root / "data/reference"
     edit(reference / "departments.csv", "\n", "\nchengkou,区公安局,公安局\n")  # another district's row
     edit(reference / "profiles/acceptance.yaml", "\n", "\n# a profile qijiang does not use\n")
-    assert reasons(root, pdf=False) == {"2020-07": (), "2020-08": ()}
+    assert set(reasons(root, pdf=False).values()) == {()}
     edit(reference / "departments.csv", "区委办;区委办公室（区档案馆）", "区委办;区委办公室（区档案馆）;区委")
     expected = ("reference data changed: departments.csv[qijiang]",)
-    assert reasons(root, pdf=False) == {"2020-07": expected, "2020-08": expected}
+    assert set(reasons(root, pdf=False).values()) == {expected}
     edit(reference / "rates.csv", "\n", "\n\n")
     assert reasons(root, pdf=False)["2020-07"] == (
         "reference data changed: departments.csv[qijiang], rates.csv",)
+
+
+def test_published_figures_and_targets_rebuild_the_overview_not_the_months(backfilled, tmp_path):
+    from govstats import published
+
+    assert set(freshness.OVERVIEW_ONLY) == {published.FIGURES_FILE, published.TARGETS_FILE, published.ALIASES_FILE}
+    root = copy_root(backfilled, tmp_path / "root")
+    assert freshness.overview_is_current(Layout(root), pdf=False)
+    edit(root / "data/reference/targets.csv", "\n", "\n\n")
+    assert set(reasons(root, pdf=False).values()) == {()}
+    assert not freshness.overview_is_current(Layout(root), pdf=False)  # the indicators page reads it
 
 
 def test_notebook_version_outputs_pdf_and_force_are_reasons_to_build(backfilled, tmp_path, monkeypatch):
@@ -134,23 +142,28 @@ def test_notebook_version_outputs_pdf_and_force_are_reasons_to_build(backfilled,
 
 
 def test_a_broken_month_among_good_ones(backfilled, tmp_path):
-    """2020-07 unchanged (skipped), 2020-08 broken (fails, keeps its report), 2020-09 new (built)."""
+    """2020-07 unchanged (skipped, untouched), 2020-08 broken (fails, keeps its report), 2020-09
+    changed (built again)."""
     root = copy_root(backfilled, tmp_path / "root")
-    shutil.copytree(root / "data/raw/qijiang/2020-07", root / "data/raw/qijiang/2020-09")
     edit(root / "data/raw/qijiang/2020-08/table.tsv", "区教委\t12", "区教委\t十二")
+    edit(root / "data/raw/qijiang/2020-09/table.tsv", "区教委\t12", "区教委\t13")
+    july = {p: t for p, t in output_times(root).items() if "2020-07" in p.parts}
     report = root / "reports/qijiang/2020-08/report.html"
     good = report.read_bytes()
     result = govstats("run", "--root", str(root), "--no-pdf", "--jobs", "2", "--progress")
     assert result.returncode == 2, result.stderr
     assert "table.tsv, row 23, column 4 (办理总数): '十二' is not a whole number" in result.stderr
     assert report.read_bytes() == good
-    assert (root / "reports/qijiang/2020-09/report.html").is_file()
+    assert {p: t for p, t in output_times(root).items() if "2020-07" in p.parts} == july
+    assert "qijiang 2020-09: built" in result.stdout and "qijiang 2020-07: built" not in result.stdout
+    assert re.search(r"2020-07\s+skipped\s+127/128 passed", result.stdout)
     assert re.search(r"2020-08\s+failed \(input\)\s+-\s+[\d.]+ s\s+reports/qijiang/2020-08/run.log", result.stdout)
-    assert re.search(r"2020-09\s+built\s+126/128 passed", result.stdout)
+    assert re.search(r"2020-09\s+built\s+123/128 passed, 4 errors.*raw files changed: table.tsv", result.stdout)
     assert "3 months in" in result.stdout and "1 built, 1 skipped" in result.stdout and "1 failed" in result.stdout
     assert re.search(r"months .* 3/3 .*1 built · 1 skipped · 1 failed", result.stderr)  # the progress bar
     log = (root / "reports/qijiang/2020-08/run.log").read_text(encoding="utf-8")
     assert "failed (input)" in log and "'十二' is not a whole number" in log and "Traceback" in log
+    assert "why: raw files changed: table.tsv" in (root / "reports/qijiang/2020-09/run.log").read_text(encoding="utf-8")
 
 
 def test_exit_code_the_worst_month_wins():
@@ -174,14 +187,14 @@ def test_without_dask_the_scheduler_option_names_the_extra(sample_root, monkeypa
 
 def test_builds_on_a_dask_cluster(tmp_path):
     distributed = pytest.importorskip("distributed")
-    root = make_root(tmp_path / "root", months=MONTHS)
+    root = make_root(tmp_path / "root", months=MONTHS[:2])
     layout = Layout(root)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:
         outcomes = run_months(layout, layout.raw_months(), pdf=False, scheduler=cluster.scheduler_address)
         assert [(o.month, o.status) for o in outcomes] == [("2020-07", "built"), ("2020-08", "built")]
         assert outcomes[0].ledger["passed"] == 127 and outcomes[0].log == "reports/qijiang/2020-07/run.log"
-        for month in MONTHS:
+        for month in MONTHS[:2]:
             log = (root / f"reports/qijiang/{month}/run.log").read_text(encoding="utf-8")
             assert "INFO papermill: Executing notebook" in log and log.count("INFO govstats.pipeline: built") == 1
         again = run_months(layout, layout.raw_months(), pdf=False, scheduler=cluster.scheduler_address)
