@@ -17,8 +17,10 @@ from typing import Any, TextIO
 from govstats.paths import Layout
 from govstats.runs import BUILT, FAILED, SKIPPED, MonthOutcome
 
-#: Width of the summary when stdout is not a terminal (a log file): wide enough not to wrap paths.
+#: Width of the summary when stdout is not a terminal (a log file), and the least it takes on a
+#: terminal: a narrower one wraps the lines rather than losing a month, a status or a log path.
 LOG_WIDTH = 160
+MIN_WIDTH = 140
 
 
 def ledger_text(ledger: dict[str, int]) -> str:
@@ -106,14 +108,15 @@ def print_summary(outcomes: Sequence[MonthOutcome], seconds: float, out: TextIO 
 
     out = out or sys.stdout
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, justify in (("district", "left"), ("month", "left"), ("status", "left"), ("ledger", "left"),
-                          ("time", "right"), ("log", "left"), ("why", "left")):
-        table.add_column(name, justify=justify, no_wrap=name in ("month", "log"), overflow="fold")
+    for name in ("district", "month", "status", "ledger", "time", "log"):
+        table.add_column(name, justify="right" if name == "time" else "left", no_wrap=True)
+    table.add_column("why", overflow="fold")
     for o in outcomes:
         time_text = f"{o.seconds:.1f} s" if o.status != SKIPPED else "-"
         status = f"{o.status} ({o.failure})" if o.failure else o.status
         table.add_row(o.district, o.month, status, ledger_text(o.ledger), time_text, o.log or "-", o.note)
-    console = Console(file=out, width=None if out.isatty() else LOG_WIDTH, highlight=False)
+    width = max(Console(file=out).width, MIN_WIDTH) if out.isatty() else LOG_WIDTH
+    console = Console(file=out, width=width, highlight=False)
     console.print(table)
     counts = Counter(o.status for o in outcomes)
     tally = f"{len(outcomes)} months in {seconds:.1f} s: {counts[BUILT]} built, {counts[SKIPPED]} skipped"
