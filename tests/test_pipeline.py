@@ -170,3 +170,14 @@ def test_the_kernel_starts_in_the_notebook_folder_and_ours_stays_put(tmp_path):
     executed = pipeline.execute_notebook(notebook, {"x": 2})
     assert executed.cells[-1].outputs[0]["text"].strip() == str(notebook.parent)
     assert Path.cwd() == here  # papermill's cwd= would chdir this process, racing between build threads
+
+
+def test_a_build_without_pdf_removes_the_earlier_pdf(built_root, tmp_path):
+    import shutil
+
+    root = tmp_path / "root"
+    shutil.copytree(built_root, root)
+    assert (report(root) / "report.pdf").is_file()
+    build_month(Layout(root), *MONTH, pdf=False)
+    assert (report(root) / "report.html").is_file()
+    assert not (report(root) / "report.pdf").exists()  # it would describe an older build

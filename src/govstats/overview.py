@@ -122,7 +122,7 @@ def render_page(layout: Layout, page: Page, *, pdf: bool = True) -> Path:
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(seconds, 3),
     })
-    write_files(files)
+    write_files(files, stale=[page.stem.with_suffix(".pdf")])
     log.info("built %s in %.1f s", page.name, seconds)
     return page.stem.with_suffix(".html")
 

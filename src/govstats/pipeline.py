@@ -174,7 +174,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) 
     seconds = time.perf_counter() - started
     record = manifest(analysis, layout, notebook, files, parameters, seconds, fingerprint)
     files[processed_dir / "manifest.json"] = json_bytes(record)
-    write_files(files)
+    write_files(files, stale=[report_dir / "report.pdf"])
     log.info("built %s %s in %.1f s", district, month, seconds)
     return BuildResult(district, month, "built", record["ledger"], seconds,
                        outputs=[str(p) for p in files])

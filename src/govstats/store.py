@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -79,18 +79,19 @@ def processed_files(analysis: MonthAnalysis) -> dict[str, bytes]:
     }
 
 
-def write_files(files: Mapping[Path, bytes]) -> None:
+def write_files(files: Mapping[Path, bytes], stale: Iterable[Path] = ()) -> None:
     """Write every file aside, then rename each into place: all or nothing on failure
-    before the renames begin; each rename is atomic on its own."""
+    before the renames begin; each rename is atomic on its own. Then remove ``stale`` files
+    that the new outputs replace (a PDF from an earlier build beside a new --no-pdf HTML)."""
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(tmp), path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs are for readers too
-            staged.append((Path(tmp), path))
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -98,3 +99,7 @@ def write_files(files: Mapping[Path, bytes]) -> None:
     for tmp, path in staged:
         os.replace(tmp, path)
         log.debug("wrote %s", path)
+    for path in stale:
+        if path not in files and path.exists():
+            path.unlink()
+            log.info("removed %s: it belonged to an earlier build", path)
