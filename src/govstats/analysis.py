@@ -22,7 +22,7 @@ from govstats.indicators import department_indicators, district_indicators
 from govstats.paths import Layout, check_month
 from govstats.read import RawTable, read_bulletin, read_table
 from govstats.reconcile import Check, table_totals, ledger_frame, stated_month_check, table_checks
-from govstats.reference import DEFAULT_PROFILE, Profile, Registry, load_districts, load_profile, load_registry
+from govstats.reference import DEFAULT_PROFILE, Profile, Registry, district_row, load_profile, load_registry
 
 log = logging.getLogger(__name__)
 
@@ -115,11 +115,7 @@ def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: st
 
 def district_profile(reference_dir: Path, district: str) -> tuple[str, Profile]:
     """The district's display name and table profile from districts.csv."""
-    districts = load_districts(reference_dir)
-    if district not in districts:
-        raise InputError(reference_dir / "districts.csv",
-                         f"unknown district {district!r}; known: {', '.join(sorted(districts))}")
-    row = districts[district]
+    row = district_row(reference_dir, district)
     return row.get("name") or district, load_profile(reference_dir, row.get("profile") or DEFAULT_PROFILE)
 
 

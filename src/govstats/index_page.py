@@ -30,7 +30,6 @@ INDICATORS_PAGE = "indicators"
 #: The ledger's check kind for what a bulletin claims (``claim:<kind>`` records).
 CLAIM_KIND = "claim"
 
-FONT_PLACEHOLDER = "/* govstats:font-face */"
 STYLE = """
 * { font-family: "Govstats Noto Sans SC", "Noto Sans SC", sans-serif; }
 body { margin: 2em auto; max-width: 70em; padding: 0 1.5em; color: #222; line-height: 1.5; }
@@ -176,7 +175,7 @@ def district_html(entry: DistrictEntry) -> str:
 def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) -> str:
     """The whole index page (pure: the same entries give the same bytes), with the subset of
     the project's Chinese font it needs embedded, as in the reports."""
-    from govstats.report import font_face_css
+    from govstats.report import FONT_PLACEHOLDER, font_face_css
 
     sections = "".join(district_html(d) for d in districts) or "<p>还没有任何月份。把原始文件放入 data/raw 后运行 govstats run。</p>"
     page = (

@@ -161,14 +161,14 @@ def departments_html(analysis: MonthAnalysis) -> str:
 
 
 def names_html(analysis: MonthAnalysis) -> str:
-    """Departments whose published name differs from the registry's canonical name."""
+    """Departments published under an alias, with the registry's canonical name (names the
+    registry lacks are kept as published and listed in the ledger instead)."""
     frame = analysis.table.departments
     renamed = frame[frame["published_name"] != frame["department"]]
     if renamed.empty:
         return "<p>表中部门名称均为名录中的规范名称。</p>"
-    shown = renamed[["published_name", "department", "registered"]].assign(
-        registered=renamed["registered"].map({True: "已登记别名", False: "未登记，保留原名"}))
-    return table_html(shown.rename(columns={"registered": "说明", "department": "规范名称"}))
+    shown = renamed[["published_name", "department"]].rename(columns={"department": "规范名称"})
+    return table_html(shown)
 
 
 def indicator_label(code: str) -> str:

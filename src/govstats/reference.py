@@ -86,10 +86,6 @@ class Profile:
     of_which_prefixes: tuple[str, ...] = ("其中",)
     source: str = ""
 
-    @property
-    def measure_names(self) -> tuple[str, ...]:
-        return tuple(self.measures)
-
     def kind_of(self, measure: str) -> str:
         """count, decimal or percent."""
         return self.measure_kinds.get(measure, "count")
@@ -229,11 +225,18 @@ def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Prof
     return profile_from_mapping(read_yaml(path) or {}, path)
 
 
+def district_row(reference_dir: str | Path, district: str) -> dict[str, str]:
+    """The districts.csv row of ``district``; bad input naming the known districts otherwise."""
+    districts = load_districts(reference_dir)
+    if district not in districts:
+        raise InputError(Path(reference_dir) / "districts.csv",
+                         f"unknown district {district!r}; known: {', '.join(sorted(districts))}")
+    return districts[district]
+
+
 def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
     """The profile named for ``district`` in districts.csv (column ``profile``), else the default."""
-    row = load_districts(reference_dir).get(district)
-    if row is None:
-        raise InputError(Path(reference_dir) / "districts.csv", f"no district {district!r} is listed")
+    row = district_row(reference_dir, district)
     return load_profile(reference_dir, row.get("profile") or DEFAULT_PROFILE)
 
 
