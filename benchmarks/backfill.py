@@ -6,7 +6,7 @@ Under a temporary project root, the sample month (data/raw/qijiang/2020-07) is c
 --months month folders from 2019-01 on. In one invocation and one environment, each repeated
 --runs times (medians printed):
   (a) the naive loop: for each month the papermill CLI, then `jupyter nbconvert --to html
-      --no-input`, then the project's PDF step (govstats.report.pdf_report) in `python -c`;
+      --no-input`, then the project's PDF step (govstats.render.export.pdf_report) in `python -c`;
   (b) `govstats run --jobs N` from scratch (processed files, HTML, PDF, manifests, logs);
   (c) `govstats run --jobs N` again with nothing changed (checked: no output file touched).
 Targets: a/b >= 3 on 2 cores, c < 1 s. The commands run this checkout's package (PYTHONPATH).
@@ -27,7 +27,7 @@ from pathlib import Path
 CODE_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SAMPLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07"
-PDF_STEP = ("import sys; from govstats.report import pdf_report; "
+PDF_STEP = ("import sys; from govstats.render.export import pdf_report; "
             "open(sys.argv[2], 'wb').write(pdf_report(open(sys.argv[1], encoding='utf-8').read()))")
 
 

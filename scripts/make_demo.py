@@ -2,7 +2,7 @@
 
     python scripts/make_demo.py [--root DIR]
 
-Deterministic: the same seed writes the same bytes (see govstats.demo for the recipe). The
+Deterministic: the same seed writes the same bytes (see govstats.build.demo for the recipe). The
 files it writes are committed, so `govstats run` builds the demo on a fresh clone; running this
 again after changing the recipe or the reference month refreshes them.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 import logging
 
-from govstats.demo import SEED, demo_files
+from govstats.build.demo import SEED, demo_files
+from govstats.build.store import write_files
 from govstats.paths import Layout
-from govstats.store import write_files
 
 log = logging.getLogger("make_demo")
 

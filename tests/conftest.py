@@ -14,10 +14,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import builders  # noqa: E402
 
-from govstats.clean import tidy_month  # noqa: E402
+from govstats.clean.month import tidy_month  # noqa: E402
+from govstats.ingest.table import read_table  # noqa: E402
 from govstats.paths import CODE_ROOT  # noqa: E402
-from govstats.read import read_table  # noqa: E402
-from govstats.reference import load_profile, load_registry  # noqa: E402
+from govstats.reference.profiles import load_profile
+from govstats.reference.registry import load_registry  # noqa: E402
 
 ROOT = CODE_ROOT
 SAMPLE_TABLE = SAMPLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
@@ -54,8 +55,8 @@ def sample_root(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A root in which the sample month has been built once (HTML and PDF)."""
+    from govstats.build.month import build_month
     from govstats.paths import Layout
-    from govstats.pipeline import build_month
 
     root = make_root(tmp_path_factory.mktemp("built") / "root")
     build_month(Layout(root), "qijiang", "2020-07", pdf=True)
@@ -64,7 +65,7 @@ def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_analysis():
-    from govstats.analysis import analyse_month
+    from govstats.month import analyse_month
 
     return analyse_month("qijiang", "2020-07", root=CODE_ROOT)
 

@@ -8,11 +8,12 @@ import functools
 
 import pandas as pd
 
-from govstats.clean import tidy_month
-from govstats.indicators import department_indicators, district_indicators
+from govstats.clean.month import tidy_month
+from govstats.ingest.table import read_table
+from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import CODE_ROOT
-from govstats.read import read_table
-from govstats.reference import load_profile, load_registry
+from govstats.reference.profiles import load_profile
+from govstats.reference.registry import load_registry
 
 REFERENCE = CODE_ROOT / "data" / "reference"
 TABLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"

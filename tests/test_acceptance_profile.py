@@ -13,11 +13,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govstats.clean import tidy_month
+from govstats.checks.ledger import ledger_frame, ledger_summary
+from govstats.checks.stated_month import stated_month_check
+from govstats.checks.table import table_checks
+from govstats.clean.month import tidy_month
 from govstats.errors import InputError
-from govstats.read import read_table
-from govstats.reconcile import ledger_frame, ledger_summary, stated_month_check, table_checks
-from govstats.reference import load_district_profile, load_profile, load_registry
+from govstats.ingest.table import read_table
+from govstats.reference.profiles import load_district_profile, load_profile
+from govstats.reference.registry import load_registry
 
 HERE = Path(__file__).parent / "data" / "acceptance"
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"

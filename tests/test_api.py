@@ -14,6 +14,6 @@ def test_every_public_name_resolves():
 
 
 def test_import_is_light():
-    code = "import sys, govstats, govstats.cli; print('pandas' in sys.modules, 'nbformat' in sys.modules)"
+    code = "import sys, govstats, govstats.cli.main; print('pandas' in sys.modules, 'nbformat' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

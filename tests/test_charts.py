@@ -9,11 +9,11 @@ import warnings
 import matplotlib as mpl
 import pandas as pd
 import pytest
+from department_frame import district_rates, reference_frame
 from fontTools.ttLib import TTFont
 from matplotlib.figure import Figure
 
-from department_frame import district_rates, reference_frame
-from govstats import charts, fonts
+from govstats.render import charts, fonts
 
 CHARTS = {
     "volume_chart": charts.volume_chart,

@@ -7,30 +7,28 @@ import json
 from pathlib import Path
 
 import pytest
+from claim_scoring import BULLETINS, load_labels, overall, score_claims, score_texts
 
-from govstats.claim_rules import load_count_patterns, load_rates
-from govstats.claims import (
+from govstats.checks.claims.extract import extract_claims, table_count_claims
+from govstats.checks.claims.records import (
     CLAIM_COLUMNS,
     Claim,
     claims_frame,
     claims_ledger,
     claims_to_records,
-    extract_claims,
-    table_count_claims,
 )
+from govstats.checks.ledger import LEDGER_COLUMNS, has_errors
 from govstats.errors import InputError
+from govstats.ingest.table import read_table
 from govstats.paths import CODE_ROOT
-from govstats.read import read_table
-from govstats.reconcile import LEDGER_COLUMNS, has_errors
-
-from claim_scoring import BULLETINS, load_labels, overall, score_claims, score_texts
+from govstats.reference.claim_rules import load_count_patterns, load_rates
 
 REFERENCE = CODE_ROOT / "data" / "reference"
 SEEDS = CODE_ROOT.parent / "shared" / "seeds"
 SAMPLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07"
 RATES = load_rates(REFERENCE)
 
-# DESIGN.md "Known figures in the seeds": (seed, test text, kind, stated, formula, computed,
+# The known figures of the seed documents: (seed, test text, kind, stated, formula, computed,
 # verdict, difference). Computed percentages to 4 decimals; differences in points or units.
 KNOWN = [
     ("001", "monthly_bulletin.txt", "sum", 84781, "67354 + 17427", 84781, "pass", 0),
@@ -363,5 +361,5 @@ def test_claims_command_on_a_missing_file_exits_2():
     ("全年共办件8.5万件，其中网上办理6.2万件，占75.5%。", "fail", "相差"),
 ])
 def test_percentages_of_figures_printed_in_wan_allow_their_rounding(text, verdict, words):
-    (claim,) = extract_claims(text)
+    (claim,) = extract_claims(text, RATES)
     assert claim.verdict == verdict and words in claim.message

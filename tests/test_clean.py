@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from govstats.clean import tidy_month
+from govstats.clean.month import tidy_month
 from govstats.errors import InputError
-from govstats.read import read_table
-from govstats.reference import load_profile, load_registry
+from govstats.ingest.table import read_table
+from govstats.reference.profiles import load_profile
+from govstats.reference.registry import load_registry
 from tests.conftest import REFERENCE, SAMPLE_TABLE
 
 MEASURES = ["total", "immediate", "by_centre", "by_department", "by_grassroots", "online"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import shutil
 
-from govstats.analysis import analyse_month
-from govstats.demo import DEMO_DISTRICT, DEMO_NAME, demo_files, demo_tables
+from govstats.build.demo import DEMO_DISTRICT, DEMO_NAME, demo_files, demo_tables
+from govstats.checks.ledger import ledger_summary
+from govstats.month import analyse_month
 from govstats.paths import CODE_ROOT, Layout
-from govstats.reconcile import ledger_summary
-from govstats.reference import load_districts
+from govstats.reference.districts import load_districts
 
 
 def test_committed_demo_files_match_the_generator():

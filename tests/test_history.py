@@ -16,16 +16,23 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govstats.analysis import analyse
-from govstats.demo import TableRow, reference_rows, table_tsv
-from govstats.history import department_turnover, load_history, month_range, shift_month
+from govstats.build.demo import TableRow, reference_rows, table_tsv
+from govstats.build.store import processed_files, write_files
+from govstats.checks.ledger import ledger_summary
+from govstats.ingest.table import read_table
+from govstats.measure.history import department_turnover, load_history
+from govstats.measure.trends import (
+    department_month_table,
+    department_ranks,
+    department_trends,
+    district_trends,
+    rolling_year,
+)
+from govstats.month import analyse
 from govstats.paths import Layout
-from govstats.read import read_table
-from govstats.reconcile import ledger_summary
-from govstats.reference import load_profile, load_registry
-from govstats.store import processed_files, write_files
-from govstats.trends import (department_month_table, department_ranks, department_trends,
-                             district_trends, rolling_year)
+from govstats.periods import month_range, shift_month
+from govstats.reference.profiles import load_profile
+from govstats.reference.registry import load_registry
 from tests.conftest import REFERENCE, SAMPLE_TABLE
 
 POLICE = {"total": 14000, "immediate": 10909, "by_centre": 852, "by_department": 8333,
@@ -203,8 +210,8 @@ def test_month_arithmetic():
 def test_a_measure_one_layout_lacks_stays_missing(history_root, tmp_path):
     import shutil
 
-    from govstats.store import parquet_bytes
-    from govstats.trends import district_series
+    from govstats.build.store import parquet_bytes
+    from govstats.measure.trends import district_series
 
     root = tmp_path / "root"
     shutil.copytree(history_root / "data" / "processed" / "qijiang" / "2020-06", root / "data/processed/qijiang/2020-06")
@@ -224,10 +231,10 @@ def test_an_all_district_history_leaves_demo_districts_out(tmp_path):
     """Real and demo rows never mix unless asked: the demo district is marked in districts.csv."""
     import dataclasses
 
-    from govstats.history import load_history
+    from govstats.build.store import processed_files, write_files
+    from govstats.measure.history import load_history
+    from govstats.month import analyse_month
     from govstats.paths import Layout
-    from govstats.store import processed_files, write_files
-    from govstats.analysis import analyse_month
     from tests.conftest import make_root
 
     root = make_root(tmp_path / "root")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from govstats.indicators import indicator_value, top_departments
+from govstats.measure.indicators import indicator_value, top_departments
 
 
 def pct(value: float) -> float:

@@ -6,10 +6,11 @@ import builders
 import pandas as pd
 import pytest
 
-from govstats.clean import tidy_month
+from govstats.checks.ledger import ledger_frame
+from govstats.checks.table import table_checks
+from govstats.clean.month import tidy_month
 from govstats.errors import InputError
-from govstats.read import read_table
-from govstats.reconcile import ledger_frame, table_checks
+from govstats.ingest.table import read_table
 
 HEADER = ["序号", "部门", "办理总数", "即收即办", "中心办理", "部门办理", "基层办理", "网上办理"]
 POLICE = ["1", "区公安局", "15467", "12376", "852", "9800", "4815", "15467"]

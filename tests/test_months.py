@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from govstats.months import stated_month
-from govstats.reconcile import ledger_frame, stated_month_check
+from govstats.checks.ledger import ledger_frame
+from govstats.checks.stated_month import stated_month_check
+from govstats.ingest.metadata import stated_month
 
 ROOT = Path(__file__).resolve().parents[1]
 BULLETIN = ROOT / "data" / "raw" / "qijiang" / "2020-07" / "bulletin.txt"

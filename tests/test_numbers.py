@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govstats.numbers import (
+from govstats.checks.claims.numbers import (
     chinese_numeral,
     find_figures,
     normalize_chars,

@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from govstats.build.index import claims_failed
 from govstats.errors import InputError
-from govstats.index_page import DistrictEntry, MonthEntry, claims_failed, index_html
-from govstats.notebook import check_parameters
+from govstats.measure.trends import district_trends_of
 from govstats.paths import Layout
-from govstats.trends import district_trends_of
+from govstats.render.index_html import DistrictEntry, MonthEntry, index_html
+from govstats.render.notebook import check_parameters
 from tests.conftest import make_root
 from tests.test_history import month_tables, write_processed_month
 
@@ -103,7 +104,7 @@ def test_index_lists_every_month_with_figures_ledger_and_links(run_root):
 def test_index_entries_put_demo_districts_last_and_list_unbuilt_months(tmp_path):
     import shutil
 
-    from govstats.index_page import index_entries
+    from govstats.build.index import index_entries
     from govstats.paths import CODE_ROOT
 
     root = make_root(tmp_path / "root")
@@ -119,7 +120,7 @@ def test_index_entries_put_demo_districts_last_and_list_unbuilt_months(tmp_path)
 def test_trends_pdf_has_the_chinese_text(run_root):
     from pypdf import PdfReader
 
-    from govstats.overview import build_trends
+    from govstats.build.pages import build_trends
 
     root, _ = run_root
     path = build_trends(Layout(root), "qijiang", pdf=True).with_suffix(".pdf")
@@ -161,7 +162,7 @@ def test_trends_notebook_parameters_are_checked():
 def test_a_page_is_current_until_an_input_changes(run_root, tmp_path):
     import shutil
 
-    from govstats.overview import indicators_page, is_current, trends_page
+    from govstats.build.pages import indicators_page, is_current, trends_page
 
     root = tmp_path / "copy"
     shutil.copytree(run_root[0], root)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govstats import pipeline
+from govstats.build import notebooks
+from govstats.build.month import build_month
 from govstats.paths import CODE_ROOT, Layout
-from govstats.pipeline import build_month
 from tests.conftest import make_root
 
 MONTH = ("qijiang", "2020-07")
@@ -142,18 +142,18 @@ def test_a_kernel_that_fails_to_start_is_started_again(monkeypatch):
             raise RuntimeError("Kernel died before replying to kernel_info")
         return "executed"
 
-    monkeypatch.setattr(pipeline, "KERNEL_RETRY_PAUSE", 0)
-    monkeypatch.setattr(pipeline, "execute_once", flaky)
-    assert pipeline.execute_notebook(Path("nb.ipynb"), {}) == "executed" and len(calls) == 3
+    monkeypatch.setattr(notebooks, "KERNEL_RETRY_PAUSE", 0)
+    monkeypatch.setattr(notebooks, "execute_once", flaky)
+    assert notebooks.execute_notebook(Path("nb.ipynb"), {}) == "executed" and len(calls) == 3
 
     def failing_cell(path, parameters):
         calls.append(path)
         raise papermill.PapermillExecutionError(1, 2, "bad", "ValueError", "bad", [])
 
     calls.clear()
-    monkeypatch.setattr(pipeline, "execute_once", failing_cell)
+    monkeypatch.setattr(notebooks, "execute_once", failing_cell)
     with pytest.raises(papermill.PapermillExecutionError):
-        pipeline.execute_notebook(Path("nb.ipynb"), {})
+        notebooks.execute_notebook(Path("nb.ipynb"), {})
     assert len(calls) == 1  # a failing cell is the notebook's error: not retried
 
 
@@ -167,7 +167,7 @@ def test_the_kernel_starts_in_the_notebook_folder_and_ours_stays_put(tmp_path):
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     notebook.write_text(__import__("nbformat").writes(nb), encoding="utf-8")
     here = Path.cwd()
-    executed = pipeline.execute_notebook(notebook, {"x": 2})
+    executed = notebooks.execute_notebook(notebook, {"x": 2})
     assert executed.cells[-1].outputs[0]["text"].strip() == str(notebook.parent)
     assert Path.cwd() == here  # papermill's cwd= would chdir this process, racing between build threads
 

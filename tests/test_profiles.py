@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from govstats.errors import InputError
-from govstats.reference import load_profile, profile_from_mapping
+from govstats.reference.profiles import load_profile, profile_from_mapping
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 PROFILES = sorted(p.stem for p in (REFERENCE / "profiles").glob("*.yaml"))
@@ -61,9 +61,9 @@ def test_unknown_profile_lists_the_known_ones():
 
 
 def test_the_same_child_under_two_parents_needs_parent_child_synonyms(tmp_path):
-    from govstats.clean import tidy_month
-    from govstats.read import read_table
-    from govstats.reference import Registry
+    from govstats.clean.month import tidy_month
+    from govstats.ingest.table import read_table
+    from govstats.reference.registry import Registry
 
     path = tmp_path / "t.html"
     path.write_text(

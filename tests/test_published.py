@@ -9,8 +9,10 @@ import shutil
 import pytest
 
 from govstats.errors import InputError
-from govstats.published import (load_figures, load_indicator_names, load_targets, period_bounds,
-                                period_label, status_of, target_status, target_text, value_text)
+from govstats.measure.targets import status_of, target_status
+from govstats.periods import period_bounds, period_label
+from govstats.reference.published import load_figures, load_indicator_names, load_targets
+from govstats.render.words import target_text, value_text
 from tests.conftest import REFERENCE
 
 
@@ -168,7 +170,7 @@ def test_an_alias_claimed_by_two_indicators_is_an_error(tmp_path):
 
 
 def test_chart_groups_leave_lone_untargeted_figures_to_the_table(figures, targets):
-    from govstats.published import chart_groups
+    from govstats.measure.targets import chart_groups
 
     with_targets, without_targets = chart_groups(figures, target_status(figures, targets))
     assert with_targets[0] == "immediate_rate" and "average_visits" in with_targets

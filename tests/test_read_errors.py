@@ -8,8 +8,8 @@ import builders
 import pytest
 
 from govstats.errors import InputError
-from govstats.read import read_table
-from govstats.readers.text import decode_text, mojibake_problem
+from govstats.ingest.readers.text import decode_text, mojibake_problem
+from govstats.ingest.table import read_table
 
 TRADITIONAL = "部門,辦理總數,即收即辦\n區公安局,15467,12376\n區稅務局,14743,6594\n總計,30210,18970\n"
 
@@ -201,10 +201,10 @@ def test_sheet_matching_the_profile_is_chosen_and_named(tmp_path, sample_rows, p
     flat, body = sample_rows[0], sample_rows[1:]
     path = builders.write_xlsx(tmp_path / "book.xlsx", builders.two_level(flat), body, sheets_before=2)
     raw = read_table(path, profile)
-    assert raw.sheet == "7月份"
-    assert raw.location == "sheet 3 '7月份'"
-    assert raw.notes[0] == "chose sheet 3 '7月份': holds a header row of profile 'reference'"
-    assert read_table(path).sheet == "7月份"  # without a profile: the first with rows of numbers
+    assert raw.provenance.sheet == "7月份"
+    assert raw.provenance.location == "sheet 3 '7月份'"
+    assert raw.provenance.notes[0] == "chose sheet 3 '7月份': holds a header row of profile 'reference'"
+    assert read_table(path).provenance.sheet == "7月份"  # without a profile: the first with rows of numbers
 
 
 def test_hidden_sheets_come_last(tmp_path, sample_rows):
@@ -222,13 +222,13 @@ def test_hidden_sheets_come_last(tmp_path, sample_rows):
     path = tmp_path / "book.xlsx"
     book.save(path)
     raw = read_table(path)
-    assert raw.location == "sheet 2 '7月份'"
+    assert raw.provenance.location == "sheet 2 '7月份'"
 
 
 def test_formula_without_a_saved_result_is_noted(tmp_path, profile, registry):
     import openpyxl
 
-    from govstats.clean import tidy_month
+    from govstats.clean.month import tidy_month
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -238,8 +238,8 @@ def test_formula_without_a_saved_result_is_noted(tmp_path, profile, registry):
     path = tmp_path / "formulas.xlsx"
     book.save(path)
     raw = read_table(path)
-    assert raw.notes == ("row 3, column 2: formula =SUM(B2:B2) has no saved result (open and save "
+    assert raw.provenance.notes == ("row 3, column 2: formula =SUM(B2:B2) has no saved result (open and save "
                          "the file in Excel to store it); read as empty",)
     month = tidy_month(raw, profile, registry)
     assert month.published_totals["total"] is None
-    assert raw.notes[0] in month.notes
+    assert raw.provenance.notes[0] in month.notes

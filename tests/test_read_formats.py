@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from govstats.clean import tidy_month
-from govstats.read import read_table
-from govstats.reconcile import ledger_frame, ledger_summary, table_checks
+from govstats.checks.ledger import ledger_frame, ledger_summary
+from govstats.checks.table import table_checks
+from govstats.clean.month import tidy_month
+from govstats.ingest.table import read_table
 
 #: Formats written with the two-level header (办理方式 over three columns): one row more.
 TWO_LEVEL = {"xlsx", "xls", "ods", "docx", "html", "html-gbk", "pdf"}
@@ -60,8 +61,8 @@ def test_every_format_reconciles_like_the_reference(name, formats, profile, regi
 ])
 def test_provenance_says_format_encoding_and_where(name, fmt, encoding, location, formats):
     raw = read_table(formats[name])
-    assert (raw.format, raw.encoding, raw.location) == (fmt, encoding, location)
-    assert raw.provenance["location"] == location
+    assert (raw.format, raw.encoding, raw.provenance.location) == (fmt, encoding, location)
+    assert raw.record["location"] == location
     assert len(raw.sha256) == 64
 
 
@@ -71,7 +72,7 @@ def test_two_level_header_merges_are_kept_and_filled(formats):
     assert raw.rows[1][2] == "部门"  # the 部门 cell spans both header rows
     spans = {(s.top, s.left, s.bottom, s.right) for s in raw.merges}
     assert (0, 5, 0, 7) in spans and (0, 2, 1, 2) in spans
-    assert raw.sheet == "7月份"
+    assert raw.provenance.sheet == "7月份"
 
 
 def test_word_merged_cells_are_read_once(formats):
@@ -80,19 +81,19 @@ def test_word_merged_cells_are_read_once(formats):
     assert (0, 5, 0, 7) in spans  # gridSpan
     assert (0, 0, 1, 0) in spans  # vMerge restart + continue
     assert (3, 1, 12, 1) in spans  # the 1000 件以上 band merged over ten departments
-    assert raw.caption == "7 月份行政审批服务办件情况表"
+    assert raw.provenance.caption == "7 月份行政审批服务办件情况表"
 
 
 def test_pdf_table_across_pages_drops_the_repeated_header(formats):
     raw = read_table(formats["pdf"])
-    assert raw.pages == (1, 2)
-    assert "page 2: dropped 2 repeated header row(s)" in raw.notes
+    assert raw.provenance.pages == (1, 2)
+    assert "page 2: dropped 2 repeated header row(s)" in raw.provenance.notes
     assert sum(1 for row in raw.rows if "部门" in row) == 2  # the two header rows, once
     assert raw.rows[0][5:8] == ("办理方式",) * 3  # spanned cells filled
-    assert "7 月份行政审批服务办件情况表" in raw.caption
+    assert "7 月份行政审批服务办件情况表" in raw.provenance.caption
 
 
 def test_html_page_table_is_chosen_over_the_info_table(formats):
     raw = read_table(formats["html"])
-    assert raw.table_index == 2
-    assert any("chose table 2 of 2" in note for note in raw.notes)
+    assert raw.provenance.table_index == 2
+    assert any("chose table 2 of 2" in note for note in raw.provenance.notes)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from govstats.analysis import analyse
-from govstats.claim_rules import load_rates
-from govstats.read import read_table
-from govstats.reconcile import ledger_summary
-from govstats.reference import load_profile, load_registry
+from govstats.checks.ledger import ledger_summary
+from govstats.ingest.table import read_table
+from govstats.month import analyse
+from govstats.reference.claim_rules import load_rates
+from govstats.reference.profiles import load_profile
+from govstats.reference.registry import load_registry
 from tests.conftest import REFERENCE
 from tests.test_clean import write_variant
 

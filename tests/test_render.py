@@ -9,12 +9,12 @@ import re
 
 import nbformat
 import pytest
+from department_frame import reference_frame
 from fontTools.ttLib import TTFont
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from pypdf import PdfReader
 
-from department_frame import reference_frame
-from govstats import charts, report
+from govstats.render import charts, export
 
 TABLE = (
     "<table><thead><tr><th>部门</th><th>办理总数</th></tr></thead><tbody>"
@@ -57,12 +57,12 @@ def notebook() -> nbformat.NotebookNode:
 
 @pytest.fixture(scope="module")
 def page(notebook) -> str:
-    return report.html_report(notebook, "綦江区 2020年7月 办件报告")
+    return export.html_report(notebook, "綦江区 2020年7月 办件报告")
 
 
 @pytest.fixture(scope="module")
 def pdf(page) -> bytes:
-    return report.pdf_report(page)
+    return export.pdf_report(page)
 
 
 def test_page_is_offline(page):
@@ -98,8 +98,8 @@ def test_page_embeds_a_subset_font_first_in_every_font_family(page):
     assert len(match.group(1)) < 60_000  # a subset, not the 8 MB font
     families = re.findall(r"font-family\s*:\s*([^;}]+)", page)
     declared, used = families[0], families[1:]
-    assert report.FONT_FAMILY in declared
-    assert used and all(f.strip().strip("\"'").startswith(report.FONT_FAMILY) for f in used)
+    assert export.FONT_FAMILY in declared
+    assert used and all(f.strip().strip("\"'").startswith(export.FONT_FAMILY) for f in used)
 
 
 def test_page_is_light(page):
@@ -109,7 +109,7 @@ def test_page_is_light(page):
 
 def test_html_report_leaves_the_notebook_as_it_was(notebook):
     before = copy.deepcopy(notebook)
-    report.html_report(notebook, "标题")
+    export.html_report(notebook, "标题")
     assert notebook == before
 
 
@@ -136,5 +136,5 @@ def test_pdf_fetches_no_file_or_network_resource(tmp_path):
     image = tmp_path / "chart.png"
     image.write_bytes(base64.b64decode(chart_png()))
     html = f'<html><body><p>区公安局</p><img src="{image.as_uri()}"></body></html>'
-    reader = PdfReader(io.BytesIO(report.pdf_report(html)))
+    reader = PdfReader(io.BytesIO(export.pdf_report(html)))
     assert not reader.pages[0].images

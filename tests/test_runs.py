@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from govstats import freshness
-from govstats.cli import run_exit_code
+from govstats.build import freshness, manifest
+from govstats.build.runs import plan, run_months
+from govstats.build.tasks import MonthOutcome
+from govstats.cli.main import run_exit_code
 from govstats.paths import Layout
-from govstats.runs import MonthOutcome, plan, run_months
 from tests.conftest import make_root
 from tests.test_cli import govstats
 
@@ -57,9 +58,9 @@ def backfilled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_parallel_backfill_builds_every_month_with_its_log(backfilled):
     for month in MONTHS:
-        manifest = freshness.read_manifest(backfilled / f"data/processed/qijiang/{month}/manifest.json")
-        assert set(manifest["fingerprint"]) == {"raw", "reference", "notebook", "package_version"}
-        assert list(manifest["fingerprint"]["raw"]) == [f"data/raw/qijiang/{month}/bulletin.txt",
+        record = manifest.read_manifest(backfilled / f"data/processed/qijiang/{month}/manifest.json")
+        assert set(record["fingerprint"]) == {"raw", "reference", "notebook", "package_version"}
+        assert list(record["fingerprint"]["raw"]) == [f"data/raw/qijiang/{month}/bulletin.txt",
                                                         f"data/raw/qijiang/{month}/table.tsv"]
         log = (backfilled / f"reports/qijiang/{month}/run.log").read_text(encoding="utf-8")
         assert f"build of qijiang {month}" in log and "why: never built" in log
@@ -120,14 +121,14 @@ def test_reference_changes_rebuild_only_the_months_they_affect(backfilled, tmp_p
 
 
 def test_published_figures_and_targets_rebuild_the_overview_not_the_months(backfilled, tmp_path):
-    from govstats import published
+    from govstats.reference import published
 
     assert set(freshness.OVERVIEW_ONLY) == {published.FIGURES_FILE, published.TARGETS_FILE, published.ALIASES_FILE}
     root = copy_root(backfilled, tmp_path / "root")
-    assert freshness.overview_is_current(Layout(root), pdf=False)
+    assert manifest.overview_is_current(Layout(root), pdf=False)
     edit(root / "data/reference/targets.csv", "\n", "\n\n")
     assert set(reasons(root, pdf=False).values()) == {()}
-    assert not freshness.overview_is_current(Layout(root), pdf=False)  # the indicators page reads it
+    assert not manifest.overview_is_current(Layout(root), pdf=False)  # the indicators page reads it
 
 
 def test_notebook_version_outputs_pdf_and_force_are_reasons_to_build(backfilled, tmp_path, monkeypatch):
@@ -178,7 +179,7 @@ def test_exit_code_the_worst_month_wins():
 
 
 def test_without_dask_the_scheduler_option_names_the_extra(sample_root, monkeypatch):
-    from govstats.cluster import DaskMissing
+    from govstats.build.cluster import DaskMissing
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(DaskMissing, match=r"pip install 'govstats\[dask\]'"):
@@ -196,6 +197,6 @@ def test_builds_on_a_dask_cluster(tmp_path):
         assert outcomes[0].ledger["passed"] == 127 and outcomes[0].log == "reports/qijiang/2020-07/run.log"
         for month in MONTHS[:2]:
             log = (root / f"reports/qijiang/{month}/run.log").read_text(encoding="utf-8")
-            assert "INFO papermill: Executing notebook" in log and log.count("INFO govstats.pipeline: built") == 1
+            assert "INFO papermill: Executing notebook" in log and log.count("INFO govstats.build.month: built") == 1
         again = run_months(layout, layout.raw_months(), pdf=False, scheduler=cluster.scheduler_address)
         assert [o.status for o in again] == ["skipped", "skipped"]

@@ -9,10 +9,17 @@ import pytest
 from matplotlib.collections import PathCollection, QuadMesh
 from matplotlib.colors import to_hex
 
-from govstats.published import load_figures, load_targets, target_status
-from govstats.trend_charts import (STATUS_COLOURS, department_heatmap, indicator_target_pages,
-                                   indicator_targets_chart, rank_chart, trend_lines_chart)
-from govstats.trends import department_month_table, department_ranks, district_series
+from govstats.measure.targets import target_status
+from govstats.measure.trends import department_month_table, department_ranks, district_series
+from govstats.reference.published import load_figures, load_targets
+from govstats.render.trend_charts import (
+    STATUS_COLOURS,
+    department_heatmap,
+    indicator_target_pages,
+    indicator_targets_chart,
+    rank_chart,
+    trend_lines_chart,
+)
 from tests.conftest import REFERENCE
 from tests.test_history import synthetic_history
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from govstats.history import department_turnover
-from govstats.trend_charts import month_ticks
-from govstats.trend_tables import (change_text, district_trend_html, month_summary, rank_text,
-                                   turnover_html)
-from govstats.trends import department_ranks, district_trends
+from govstats.measure.history import department_turnover
+from govstats.measure.trends import department_ranks, district_trends
+from govstats.render.trend_charts import month_ticks
+from govstats.render.trend_html import (
+    change_text,
+    district_trend_html,
+    month_summary,
+    rank_text,
+    turnover_html,
+)
 from tests.test_history import synthetic_history
 
 

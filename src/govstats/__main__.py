@@ -1,5 +1,5 @@
 """``python -m govstats``: the same as the ``govstats`` command."""
 
-from govstats.cli import main
+from govstats.cli.main import main
 
 main()

@@ -8,14 +8,16 @@ from ``notebooks/`` or from the root, and an office can keep its data apart from
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from govstats.periods import MONTH_RE, check_month
+
 #: The checkout this package was imported from (src/govstats -> repository root).
 CODE_ROOT = Path(__file__).resolve().parents[2]
+
+
 ROOT_ENV = "GOVSTATS_ROOT"
-MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def project_root(explicit: str | Path | None = None, start: str | Path | None = None) -> Path:
@@ -36,13 +38,6 @@ def project_root(explicit: str | Path | None = None, start: str | Path | None = 
         f"no project root found: no data/ directory at or above {here}; "
         f"pass --root DIR or set {ROOT_ENV}"
     )
-
-
-def check_month(month: str) -> str:
-    """Return ``month`` if it reads YYYY-MM, else raise ValueError naming it."""
-    if not MONTH_RE.match(month):
-        raise ValueError(f"month must read YYYY-MM (for example 2020-07), got {month!r}")
-    return month
 
 
 @dataclass(frozen=True)

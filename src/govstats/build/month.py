@@ -1,0 +1,84 @@
+"""Build one district-month: analyse, execute the report notebook, export, store.
+
+Nothing is written until every step has succeeded; then the processed files, chart images,
+report files and manifest are renamed into place together (store.write_files), so a failed
+run leaves the last good report as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+import nbformat
+
+from govstats.build.freshness import MONTHLY_NOTEBOOK, month_fingerprint
+from govstats.build.manifest import manifest_path, manifest_record, reference_digests
+from govstats.build.notebooks import chart_images, execute_notebook, kernel_thread_prefix
+from govstats.build.store import json_bytes, processed_files, write_files
+from govstats.checks.ledger import ledger_summary
+from govstats.month import analyse_month
+from govstats.paths import Layout
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildResult:
+    """What happened to one district-month."""
+
+    district: str
+    month: str
+    status: str  # built | failed
+    ledger: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+
+def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) -> BuildResult:
+    """Analyse, render and store one district-month; raise on bad input or a failed step.
+
+    The kernel runs the notebook in a worker thread while this thread analyses the month,
+    prepares the processed files and imports the exporters: the kernel's start-up and imports
+    are most of a month's cost, and this work hides under them. The inputs are fingerprinted
+    first, so a file changed during the build makes the next run build again.
+    """
+    started = time.perf_counter()
+    notebook = layout.notebooks / MONTHLY_NOTEBOOK
+    parameters = {"district": district, "month": month, "root": str(layout.root)}
+    layout.raw_month(district, month)  # a malformed month fails here, before a kernel starts
+    fingerprint = month_fingerprint(layout, district, month)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=kernel_thread_prefix(district, month)) as pool:
+        running = pool.submit(execute_notebook, notebook, parameters)
+        try:
+            analysis = analyse_month(district, month, layout)
+            processed_dir = layout.processed_month(district, month)
+            files = {processed_dir / n: b for n, b in processed_files(analysis).items()}
+            from govstats.render.export import html_report, pdf_report, warm_pdf_engine
+
+            if pdf:
+                warm_pdf_engine()
+        finally:
+            wait([running])  # on bad input the notebook fails too; never leave a kernel behind
+        executed = running.result()
+    html = html_report(executed, analysis.title)
+    report_dir = layout.report_month(district, month)
+    files.update({processed_dir / "charts" / f"{n}.png": b for n, b in chart_images(executed).items()})
+    files[report_dir / "report.html"] = html.encode("utf-8")
+    if pdf:
+        files[report_dir / "report.pdf"] = pdf_report(html)
+    files[report_dir / "report.ipynb"] = nbformat.writes(executed).encode("utf-8")
+    seconds = time.perf_counter() - started
+    record = manifest_record(
+        {"district": district, "month": month}, parameters=parameters,
+        read={"raw_inputs": analysis.inputs, "reference": reference_digests(layout)}, notebook=notebook,
+        results={"ledger": ledger_summary(analysis.ledger)}, outputs=files, root=layout.root,
+        seconds=seconds, fingerprint=fingerprint)
+    files[manifest_path(layout, district, month)] = json_bytes(record)
+    write_files(files, stale=[report_dir / "report.pdf"])
+    log.info("built %s %s in %.1f s", district, month, seconds)
+    return BuildResult(district, month, "built", record["ledger"], seconds,
+                       outputs=[str(p) for p in files])

@@ -1,0 +1,105 @@
+"""The store: processed files as bytes, and atomic writes at the edge.
+
+``processed_files`` is pure: it turns a MonthAnalysis into file names and bytes, the same
+bytes for the same inputs (times belong in the manifest only). ``write_files`` writes each
+file aside and renames it into place only after every file has been written, so a failed run
+leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from govstats.build.manifest import read_manifest  # noqa: F401 - manifests are read where freshness is decided
+from govstats.month import MonthAnalysis
+
+log = logging.getLogger(__name__)
+
+UMASK = os.umask(0)
+os.umask(UMASK)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for people: UTF-8 with BOM so Excel opens Chinese text without mojibake."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """Parquet for machines, written without index."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()
+
+
+def json_bytes(data: object) -> bytes:
+    """Stable, readable JSON (UTF-8, keys in given order, Chinese kept as text)."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n").encode("utf-8")
+
+
+def _jsonable(value: object) -> object:
+    if pd.isna(value):  # type: ignore[arg-type]
+        return None
+    if hasattr(value, "item"):
+        return value.item()  # numpy scalars
+    return str(value)
+
+
+def ledger_records(ledger: pd.DataFrame) -> list[dict]:
+    """Ledger rows as JSON-able dicts with None for missing values."""
+    return [
+        {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
+        for row in ledger.to_dict(orient="records")
+    ]
+
+
+def processed_files(analysis: MonthAnalysis) -> dict[str, bytes]:
+    """Every processed file of a month, by name relative to its processed folder."""
+    departments = analysis.table.departments.assign(district=analysis.district, month=analysis.month)
+    departments = departments[["district", "month", *analysis.table.departments.columns]]
+    totals = pd.DataFrame(
+        [{"measure": m, "header": h, "published_total": analysis.table.published_totals.get(m)}
+         for m, h in analysis.table.headers.items()]
+    )
+    return {
+        "departments.csv": csv_bytes(departments),
+        "departments.parquet": parquet_bytes(departments),
+        "published_totals.csv": csv_bytes(totals),
+        "ledger.csv": csv_bytes(analysis.ledger),
+        "ledger.json": json_bytes(ledger_records(analysis.ledger)),
+        "indicators.csv": csv_bytes(analysis.district_indicators),
+        "department_indicators.csv": csv_bytes(analysis.department_indicators),
+    }
+
+
+def write_files(files: Mapping[Path, bytes], stale: Iterable[Path] = ()) -> None:
+    """Write every file aside, then rename each into place: all or nothing on failure
+    before the renames begin; each rename is atomic on its own. Then remove ``stale`` files
+    that the new outputs replace (a PDF from an earlier build beside a new --no-pdf HTML)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(tmp), path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs are for readers too
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+        log.debug("wrote %s", path)
+    for path in stale:
+        if path not in files and path.exists():
+            path.unlink()
+            log.info("removed %s: it belonged to an earlier build", path)

@@ -1,0 +1,68 @@
+"""Entry points: every claim of a text, and the counts it shares with its table.
+
+Rules come in as arguments (load them with govstats.reference.claim_rules): nothing here reads a file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from govstats.checks.claims.numbers import format_number, parse_number
+from govstats.checks.claims.percentages import percentage_claims
+from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.sums import breakdowns, sum_claim
+from govstats.reference.claim_rules import COUNTS_FILE, CountPattern, RateRule, pattern_from_item
+
+log = logging.getLogger(__name__)
+
+
+def extract_claims(text: str, rates: Sequence[RateRule]) -> list[Claim]:
+    """Every checkable numeric statement of ``text`` with its verdict, in reading order.
+    ``rates`` are the named rates to know (``load_rates(reference_dir)``)."""
+    rules = tuple(rates)
+    doc = Passage(text)
+    found = breakdowns(doc)
+    wholes = {part: b.total for b in found for part in b.parts}
+    claims = [sum_claim(doc, b) for b in found] + percentage_claims(doc, rules, wholes)
+    log.info("%d claims in %d characters", len(claims), len(text))
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def as_pattern(item: CountPattern | Mapping[str, object], number: int) -> CountPattern:
+    """A CountPattern, from itself or from a raw bulletin_counts.yaml entry."""
+    if isinstance(item, CountPattern):
+        return item
+    return pattern_from_item(dict(item), Path(COUNTS_FILE), number)
+
+
+def table_count_claims(text: str, table_totals: Mapping[str, int | float],
+                       patterns: Sequence[CountPattern | Mapping[str, object]]) -> list[Claim]:
+    """Counts the prose states that the month's table also holds, against the table's totals."""
+    chosen = tuple(as_pattern(p, n) for n, p in enumerate(patterns, start=1))
+    doc = Passage(text)
+    claims = []
+    for item in chosen:
+        for match in item.pattern.finditer(text):
+            stated = parse_number(match.group(1))
+            figure = next((f for f in doc.figures if f.start <= match.start(1) < f.end), None)
+            span = doc.enclosing(doc.sentences, match.start(1))
+            unit = figure.unit if figure else ""
+            common = dict(kind="table", stated=stated, decimals=None, unit=unit)
+            if item.measure not in table_totals:
+                claims.append(claim_from(
+                    doc, span, formula=f"表中合计[{item.measure}] = ?", computed=None,
+                    verdict="unverifiable", difference=None,
+                    message=f"表中没有“{item.measure}”列，无法核对“{item.label}”", **common))
+                continue
+            actual = float(table_totals[item.measure])
+            difference = actual - stated
+            verdict = "pass" if difference == 0 else "fail"
+            message = (f"通报所称“{item.label}”{format_number(stated)}，表中合计 {format_number(actual)}"
+                       + ("，相符" if verdict == "pass" else f"，相差 {format_number(difference)}"))
+            claims.append(claim_from(doc, span, formula=f"表中合计[{item.measure}] = {format_number(actual)}",
+                                     computed=actual, verdict=verdict, difference=difference,
+                                     message=message, **common))
+    return claims

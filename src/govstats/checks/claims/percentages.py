@@ -1,0 +1,252 @@
+"""Percentages the text states as results: shares of a whole, named rates, changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span, strip_label
+from govstats.checks.claims.records import Claim
+from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.words import (
+    _CHANGE_GAP,
+    CHANGE_DOWN,
+    CHANGE_UP,
+    GROWTH_WORDS,
+    SHARE_LOOKBACK,
+    SHARE_WORDS,
+    TARGET_WORDS,
+    clean_part_label,
+    core_label,
+    figure_list,
+    has_total_marker,
+)
+from govstats.reference.claim_rules import RateRule
+
+log = logging.getLogger(__name__)
+
+
+def is_result(doc: Passage, figure: Figure) -> bool:
+    """False for a percentage that is a target, a bound or a growth figure."""
+    label = doc.label(figure)
+    if figure.approx or any(w in label for w in GROWTH_WORDS):
+        return False
+    return not core_label(label).endswith(TARGET_WORDS)
+
+
+def rate_rule_for(label: str, rules: Sequence[RateRule]) -> RateRule | None:
+    """The rule whose name (or alias) the label ends with; the longest name wins."""
+    named = [(len(name), rule) for rule in rules for name in rule.names if label.endswith(name)]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def counts_before(doc: Passage, figure: Figure, span: Span) -> list[Figure]:
+    """Counts (not percentages) in ``span`` that stand before ``figure``, nearest first."""
+    return [f for f in reversed(doc.figures_in(span)) if f.end <= figure.start and not f.is_percent]
+
+
+def starts_with_subset(doc: Passage, span: Span) -> bool:
+    """True when a sentence or clause opens with 其中 ("of which": its parts belong to the text before)."""
+    return strip_label(doc.norm[span.start:span.start + 4]).startswith("其中")
+
+
+def span_before(doc: Passage, span: Span) -> Span | None:
+    """The clause (or, for a whole sentence, the sentence) just before ``span``."""
+    spans = doc.sentences if span in doc.sentences else doc.clauses
+    earlier = [s for s in spans if s.end <= span.start]
+    return earlier[-1] if earlier else None
+
+
+def first_count(doc: Passage, span: Span, unit: str) -> Figure | None:
+    """The first count of ``unit`` outside brackets in ``span``."""
+    return next((f for f in doc.figures_in(span)
+                 if not f.is_percent and f.unit == unit and doc.depth(f) == 0), None)
+
+
+def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tuple[Figure | None, str]:
+    """The whole a share ("占95.4%") refers to, and a note when the reading needs one."""
+    owner = doc.owner_of_bracket(figure)
+    if owner is not None and owner.unit == part.unit and doc.depth(figure) > 0:
+        return owner, ""
+    depth = doc.depth(figure)
+    candidates = [f for f in doc.figures_in(clause)
+                  if f.end <= part.start and not f.is_percent and f.unit == part.unit
+                  and doc.depth(f) == depth and not core_label(doc.label(f)).endswith(("由", "从"))]
+    if candidates:
+        whole = candidates[0]
+        note = ""
+        if len(candidates) > 1:
+            others = "、".join(f.shown for f in candidates[1:])
+            note = f"取本分句第一个同单位的数 {whole.shown} 为整体（另有 {others} 亦可作分母）"
+        return whole, note
+    sentence = doc.sentence_of(figure)
+    subset = next((s for s in (clause, sentence) if starts_with_subset(doc, s)), None)
+    if subset is None:
+        leading = first_count(doc, Span(sentence.start, clause.start), part.unit)
+        if leading is not None:
+            return leading, f"本分句未给出整体，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体"
+    else:
+        referent = span_before(doc, subset)
+        whole = first_count(doc, referent, part.unit) if referent else None
+        if whole is not None:
+            return whole, f"“其中”承接前文，取前一句（分句）的 {whole.shown}（{doc.label(whole)}）为整体"
+    floor = max(clause.start - SHARE_LOOKBACK, 0)
+    earlier = [f for f in counts_before(doc, part, Span(floor, clause.start))
+               if f.unit == part.unit and has_total_marker(doc.label(f))]
+    if earlier:
+        whole = earlier[0]
+        return whole, f"本句未给出整体，取前文“{doc.label(whole)}{whole.text}”为整体"
+    return None, ""
+
+
+def share_claim(doc: Passage, figure: Figure) -> Claim | None:
+    """"…52740件，占95.4%": the part before the percentage over the clause's governing total."""
+    clause = doc.clause_of(figure)
+    part = next((f for f in counts_before(doc, figure, clause) if doc.depth(f) == doc.depth(figure)), None)
+    if part is None:
+        return None
+    whole, note = share_whole(doc, figure, part, clause)
+    if whole is None:
+        return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / ?",
+                             part=None, whole=None, missing=f"文中未给出 {part.shown} 所占的整体")
+    if part.approx or whole.approx:
+        return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
+                             part=None, whole=None, note=note, missing="分子或分母为约数，无法精确核对")
+    return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
+                         part=part.value, whole=whole.value, note=note,
+                         slack=(part.resolution, whole.resolution))
+
+
+def labelled(doc: Passage, figure: Figure, term: str, exclude: Sequence[str]) -> bool:
+    label = doc.label(figure)
+    return term in label and not any(word in label for word in exclude)
+
+
+def rate_numerator(doc: Passage, rule: RateRule, before: list[Figure]) -> list[Figure]:
+    """Figures of the first numerator alternative whose every label is stated before the rate."""
+    for alternative in rule.numerator:
+        chosen: list[Figure] = []
+        for term in alternative:
+            hit = next((f for f in before if f not in chosen and labelled(doc, f, term, rule.exclude)), None)
+            if hit is None:
+                break
+            chosen.append(hit)
+        else:
+            return sorted(chosen, key=lambda f: f.start)
+    return []
+
+
+def pick_denominator(doc: Passage, candidates: list[Figure], numerator: list[Figure],
+                     term: str, wholes: Mapping[Figure, Figure]) -> tuple[Figure, str]:
+    """The likeliest whole among several, and why it was chosen."""
+    if len(candidates) == 1:
+        return candidates[0], ""
+    others = lambda chosen: "、".join(f.shown for f in candidates if f is not chosen)  # noqa: E731
+    for whole in candidates:
+        if any(wholes.get(part) is whole for part in numerator):
+            return whole, f"取 {whole.shown} 为分母：它是分子所在分项列表的合计（另有 {others(whole)}）"
+    for whole in candidates:
+        if clean_part_label(doc.label(whole)) == term:
+            return whole, f"取标为“{term}”的 {whole.shown} 为分母（另有 {others(whole)}）"
+    for whole in candidates:
+        if has_total_marker(doc.label(whole)):
+            return whole, f"取总数 {whole.shown} 为分母（另有 {others(whole)}）"
+    return candidates[0], f"取最近的 {candidates[0].shown} 为分母（另有 {others(candidates[0])}）"
+
+
+def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[Figure],
+                     numerator: list[Figure], wholes: Mapping[Figure, Figure]) -> tuple[Figure | None, str]:
+    """The whole of a named rate: stated before it in its sentence (or paragraph, by exact label)."""
+    exclude = (*rule.exclude, *rule.numerator_terms)
+    for term in rule.denominator:
+        candidates = [f for f in before if f not in numerator and labelled(doc, f, term, exclude)]
+        if candidates:
+            return pick_denominator(doc, candidates, numerator, term, wholes)
+    if rule.scope != "paragraph":
+        return None, ""
+    paragraph, sentence = doc.paragraph_of(figure), doc.sentence_of(figure)
+    earlier = counts_before(doc, figure, Span(paragraph.start, sentence.start))
+    for term in rule.denominator:
+        hit = next((f for f in earlier if clean_part_label(doc.label(f)) == term), None)
+        if hit is not None:
+            return hit, f"分母取本段前文“{doc.label(hit)}{hit.text}”"
+    return None, ""
+
+
+def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure]) -> Claim:
+    """A named rate against its numerator and denominator stated before it."""
+    sentence, clause = doc.sentence_of(figure), doc.clause_of(figure)
+    before = counts_before(doc, figure, sentence)
+    numerator = rate_numerator(doc, rule, before)
+    denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
+    top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
+    formula = f"{top} / {denominator.shown if denominator else '?'}"
+    if not numerator or denominator is None:
+        missing = [what for what, got in (("分子", numerator), ("分母", denominator)) if not got]
+        wanted = "、".join(
+            f"{what}（{'/'.join(rule.numerator_terms if what == '分子' else rule.denominator)}）"
+            for what in missing)
+        return percent_claim(doc, figure, kind="rate", span=clause, formula=formula, part=None, whole=None,
+                             note=note, missing=f"{rule.name}：文中未给出{wanted}，无法核对")
+    if any(f.approx for f in (*numerator, denominator)):
+        return percent_claim(doc, figure, kind="rate", span=clause, formula=formula, part=None, whole=None,
+                             note=note, missing=f"{rule.name}：分子或分母为约数，无法精确核对")
+    return percent_claim(doc, figure, kind="rate", span=clause, formula=formula,
+                         part=sum(f.value for f in numerator), whole=denominator.value,
+                         bound=rule.bound, note=note,
+                         slack=(sum(f.resolution for f in numerator), denominator.resolution))
+
+
+def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]]:
+    """(before, after, is_reduction) for each "由A…减少到B" the clause states."""
+    counts = [f for f in doc.figures_in(clause) if not f.is_percent]
+    pairs = []
+    for first, second in zip(counts, counts[1:]):
+        if not core_label(doc.label(first)).endswith(("由", "从")):
+            continue
+        gap = doc.gap(first, second)
+        match = _CHANGE_GAP.search(gap)
+        if match and not any(ch in gap for ch in ",;。"):
+            pairs.append((first, second, match.group(1) in CHANGE_DOWN))
+    return pairs
+
+
+def change_claim(doc: Passage, figure: Figure) -> Claim | None:
+    """"由5567个减少到4034个，减少了27.52%": the stated change against the two stated values."""
+    clause = doc.clause_of(figure)
+    pairs = change_pairs(doc, clause)
+    if not pairs:
+        return None
+    earlier = [p for p in pairs if p[1].end <= figure.start]
+    first, second, down = (earlier or pairs)[-1 if earlier else 0]
+    formula = (f"({first.shown} - {second.shown}) / {first.shown}" if down
+               else f"({second.shown} - {first.shown}) / {first.shown}")
+    if first.approx or second.approx:
+        return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=None, whole=None,
+                             missing="变化前后的数为约数，无法精确核对")
+    delta = first.value - second.value if down else second.value - first.value
+    return percent_claim(doc, figure, kind="change", span=clause, formula=formula,
+                         part=delta, whole=first.value)
+
+
+def percentage_claims(doc: Passage, rules: Sequence[RateRule], wholes: Mapping[Figure, Figure]) -> list[Claim]:
+    """Every share, named rate and change the text states as a result."""
+    claims = []
+    for figure in doc.figures:
+        if not figure.is_percent or not is_result(doc, figure):
+            continue
+        label = core_label(doc.label(figure))
+        claim: Claim | None = None
+        if rule := rate_rule_for(label, rules):
+            claim = rate_claim(doc, figure, rule, wholes)
+        elif label.endswith(SHARE_WORDS):
+            claim = share_claim(doc, figure)
+        elif any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label:
+            claim = change_claim(doc, figure)
+        if claim is not None:
+            claims.append(claim)
+        else:
+            log.debug("percentage %s at %d is not a checkable claim", figure.text, figure.start)
+    return claims

@@ -1,0 +1,217 @@
+"""The shape of bulletin prose: paragraphs, sentences, clauses, brackets and figure labels.
+
+Bulletins are often copied out of PDFs, so a sentence may be broken over lines ("推进流程\\n\\n
+优化再造"). A line break counts as a paragraph end only after a short line (a heading) or after
+closing punctuation; otherwise the sentence runs on. Offsets always refer to the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from govstats.checks.claims.numbers import Figure, find_figures, normalize_chars
+
+SENTENCE_END = "。！？!?"
+#: A line ending in one of these closes its paragraph even when the line is long.
+LINE_CLOSERS = SENTENCE_END + ":;)\"”…》"
+#: Lines shorter than this that end without punctuation are headings, not broken sentences.
+HEADING_MAX = 24
+#: Characters that end an item of a list or the label of a figure (after NFKC folding).
+ITEM_BREAKS = ",、;:()。!?\n"
+QUOTES = "“”\"'‘’《》〈〉「」『』"
+#: Words that mark a figure as a grand total (全区…, 共…, 总…).
+TOTAL_MARKERS = ("全区", "全市", "全县", "全部", "全", "共", "总", "合计", "累计")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of the text."""
+
+    start: int
+    end: int
+
+    def holds(self, position: int) -> bool:
+        return self.start <= position < self.end
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Paragraphs of ``text``: runs of lines, joined where a PDF broke a sentence."""
+    spans, start, pos = [], 0, 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        pos += len(line)
+        if not body:
+            continue
+        broken = len(body) >= HEADING_MAX and normalize_chars(body[-1]) not in LINE_CLOSERS
+        if not broken:
+            span = _trimmed(text, start, pos)
+            if span:
+                spans.append(span)
+            start = pos
+    tail = _trimmed(text, start, len(text))
+    return spans + ([tail] if tail else [])
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences of ``text``: paragraphs cut after 。！？."""
+    spans = []
+    for para in paragraph_spans(text):
+        start = para.start
+        for pos in range(para.start, para.end):
+            if text[pos] in SENTENCE_END:
+                if span := _trimmed(text, start, pos + 1):
+                    spans.append(span)
+                start = pos + 1
+        if span := _trimmed(text, start, para.end):
+            spans.append(span)
+    return spans
+
+
+def bracket_depths(norm: str) -> list[int]:
+    """Bracket depth of every character of NFKC-folded text ("(" itself is at the outer depth)."""
+    depths, depth = [], 0
+    for ch in norm:
+        if ch == ")":
+            depth = max(depth - 1, 0)
+        depths.append(depth)
+        if ch == "(":
+            depth += 1
+    return depths
+
+
+def clause_spans(norm: str, depths: list[int], sentence: Span) -> list[Span]:
+    """Clauses of one sentence: cut at semicolons outside brackets."""
+    spans, start = [], sentence.start
+    for pos in range(sentence.start, sentence.end):
+        if norm[pos] == ";" and depths[pos] == 0:
+            if span := _trimmed(norm, start, pos):
+                spans.append(span)
+            start = pos + 1
+    if span := _trimmed(norm, start, sentence.end):
+        spans.append(span)
+    return spans
+
+
+def strip_label(label: str) -> str:
+    """A label without spaces and quotation marks."""
+    return "".join(ch for ch in label if not ch.isspace() and ch not in QUOTES)
+
+
+def is_digit_group_comma(norm: str, pos: int) -> bool:
+    """True for the comma of 84,781 (a digit before, three digits after)."""
+    return (norm[pos] == "," and 0 < pos and norm[pos - 1].isdigit()
+            and norm[pos + 1:pos + 4].isdigit() and not norm[pos + 4:pos + 5].isdigit())
+
+
+def items_of(norm: str, depths: list[int], start: int, end: int, depth: int) -> list[Span]:
+    """Items of a list between ``start`` and ``end``: cut at , 、 ; at ``depth``."""
+    spans, begin = [], start
+    for pos in range(start, end):
+        if norm[pos] in ",、;" and depths[pos] == depth and not is_digit_group_comma(norm, pos):
+            spans.append(Span(begin, pos))
+            begin = pos + 1
+    spans.append(Span(begin, end))
+    return [s for s in spans if norm[s.start:s.end].strip()]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A text with its figures and structure, computed once and shared by the claim finders."""
+
+    text: str
+
+    @cached_property
+    def norm(self) -> str:
+        return normalize_chars(self.text)
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(find_figures(self.text))
+
+    @cached_property
+    def depths(self) -> list[int]:
+        return bracket_depths(self.norm)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return paragraph_spans(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentence_spans(self.text)
+
+    @cached_property
+    def clauses(self) -> list[Span]:
+        return [c for s in self.sentences for c in clause_spans(self.norm, self.depths, s)]
+
+    def depth(self, figure: Figure) -> int:
+        return self.depths[figure.start]
+
+    def enclosing(self, spans: list[Span], position: int) -> Span:
+        """The span of ``spans`` that holds ``position`` (the whole text when none does)."""
+        return next((s for s in spans if s.holds(position)), Span(0, len(self.text)))
+
+    def sentence_of(self, figure: Figure) -> Span:
+        return self.enclosing(self.sentences, figure.start)
+
+    def clause_of(self, figure: Figure) -> Span:
+        return self.enclosing(self.clauses, figure.start)
+
+    def paragraph_of(self, figure: Figure) -> Span:
+        return self.enclosing(self.paragraphs, figure.start)
+
+    def figures_in(self, span: Span) -> list[Figure]:
+        return [f for f in self.figures if span.start <= f.start and f.end <= span.end]
+
+    def label_start(self, figure: Figure) -> int:
+        """Where a figure's label begins: after the previous list break or figure."""
+        floor = max((f.end for f in self.figures if f.end <= figure.start), default=0)
+        pos = figure.start
+        while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
+            pos -= 1
+        return pos
+
+    def label(self, figure: Figure) -> str:
+        """Words before a figure up to the previous list break or figure ("受理43720件" -> 受理)."""
+        return strip_label(self.norm[self.label_start(figure):figure.start])
+
+    def gap(self, first: Figure, second: Figure) -> str:
+        """Text between two figures, spaces and quotes removed."""
+        return strip_label(self.norm[first.end:second.start])
+
+    def after(self, figure: Figure, length: int = 2) -> str:
+        """The next non-space characters after a figure."""
+        return self.norm[figure.end:figure.end + length + 4].lstrip()[:length]
+
+    def bracket_after(self, figure: Figure) -> Span | None:
+        """Inside of the bracket that opens right after ``figure`` ("55306件(…)"), if any."""
+        pos = figure.end
+        while pos < len(self.norm) and self.norm[pos] == " ":
+            pos += 1
+        if pos >= len(self.norm) or self.norm[pos] != "(":
+            return None
+        depth = self.depths[pos]
+        for close in range(pos + 1, len(self.norm)):
+            if self.norm[close] == ")" and self.depths[close] == depth:
+                return Span(pos + 1, close)
+        return None
+
+    def owner_of_bracket(self, figure: Figure) -> Figure | None:
+        """The figure whose bracket holds ``figure`` ("55306件(…52740件…)" -> 55306件)."""
+        for owner in reversed(self.figures):
+            if owner.end <= figure.start and (inside := self.bracket_after(owner)):
+                if inside.start <= figure.start and figure.end <= inside.end:
+                    return owner
+        return None
+
+    def text_of(self, span: Span) -> str:
+        return self.text[span.start:span.end]

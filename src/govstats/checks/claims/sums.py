@@ -1,0 +1,119 @@
+"""Totals and the parts the text lists for them: in a bracket after the total, after a colon,
+or before a closing 共计.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.verdicts import sum_verdict
+from govstats.checks.claims.words import SUBSET_WORDS, TOTAL_WORDS, core_label, figure_list
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total and the parts the text lists for it."""
+
+    total: Figure
+    parts: tuple[Figure, ...]
+    how: str  # bracket | colon | closing
+
+
+def single_count(doc: Passage, item: Span, unit: str, depth: int) -> Figure | None:
+    """The one figure of ``unit`` an item holds at ``depth``, or None if it holds not exactly one."""
+    found = [f for f in doc.figures_in(item) if doc.depth(f) == depth]
+    if len(found) != 1 or found[0].unit != unit:
+        return None
+    return found[0]
+
+
+def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
+    """A total followed by a bracket that lists its parts (and no percentages)."""
+    inside = doc.bracket_after(total)
+    if inside is None:
+        return None
+    depth = doc.depth(total) + 1
+    if any(f.is_percent for f in doc.figures_in(inside)):
+        return None
+    content = doc.norm[inside.start:inside.end]
+    lead = re.match(r"\s*其中\s*[,:]?", content)
+    start = inside.start + (lead.end() if lead else 0)
+    items = items_of(doc.norm, doc.depths, start, inside.end, depth)
+    texts = [doc.norm[i.start:i.end] for i in items]
+    if len(items) < 2 or any("各" in t or t.strip().startswith(SUBSET_WORDS) or "不含" in t for t in texts):
+        return None
+    parts = [single_count(doc, item, total.unit, depth) for item in items]
+    if any(p is None for p in parts):
+        return None
+    return Breakdown(total, tuple(parts), "bracket")  # type: ignore[arg-type]
+
+
+def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int) -> list[Figure]:
+    """Figures of the first items that each hold exactly one count of ``unit``."""
+    parts = []
+    for item in items:
+        if "各" in doc.norm[item.start:item.end]:
+            return []
+        part = single_count(doc, item, unit, depth)
+        if part is None:
+            break
+        parts.append(part)
+    return parts
+
+
+def colon_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
+    """A total followed by a colon and a list of its parts ("超期件18件：A 1件、B 4件")."""
+    if doc.after(total, 1) != ":":
+        return None
+    colon = doc.norm.index(":", total.end)
+    depth = doc.depth(total)
+    sentence = doc.sentence_of(total)
+    parts = leading_parts(doc, items_of(doc.norm, doc.depths, colon + 1, sentence.end, depth),
+                          total.unit, depth)
+    return Breakdown(total, tuple(parts), "colon") if len(parts) >= 2 else None
+
+
+def closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
+    """A list of counts closed by a stated total ("A 3件、B 5件，共计8件")."""
+    label = core_label(doc.label(total))
+    if label not in TOTAL_WORDS:
+        return None
+    clause, depth = doc.clause_of(total), doc.depth(total)
+    items = items_of(doc.norm, doc.depths, clause.start, doc.label_start(total), depth)
+    parts = leading_parts(doc, list(reversed(items)), total.unit, depth)
+    return Breakdown(total, tuple(reversed(parts)), "closing") if len(parts) >= 2 else None
+
+
+def breakdowns(doc: Passage) -> list[Breakdown]:
+    """Every total the text states together with its parts."""
+    found = []
+    for figure in doc.figures:
+        if figure.is_percent:
+            continue
+        for finder in (bracket_breakdown, colon_breakdown, closing_breakdown):
+            if breakdown := finder(doc, figure):
+                found.append(breakdown)
+                break
+    return found
+
+
+def sum_claim(doc: Passage, breakdown: Breakdown) -> Claim:
+    """The verdict on one total and its parts."""
+    total, parts = breakdown.total, breakdown.parts
+    span = doc.clause_of(total)
+    formula = figure_list(parts)
+    if total.approx or any(p.approx for p in parts):
+        return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
+                          formula=formula, computed=None, verdict="unverifiable", difference=None,
+                          message="合计或分项为约数（余、多、以上），无法精确核对")
+    verdict, difference, message = sum_verdict(total, parts)
+    note = ""
+    if verdict == "fail" and breakdown.how == "bracket" and "其中" in doc.norm[total.end:parts[0].start]:
+        note = "括号内以“其中”列出分项，按全部分项核对；若所列并非全部分项，此差额不是错误"
+    return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
+                      formula=formula, computed=sum(p.value for p in parts), verdict=verdict,
+                      difference=difference, message=message, note=note)

@@ -1,0 +1,68 @@
+"""The words of claims: fillers, target and change verbs, total and subset markers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import TOTAL_MARKERS
+
+#: Verbs between a label and its percentage that carry no meaning ("满意率达99.9%").
+FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为")
+
+
+#: A percentage after these words is a target or a bound, not a stated result.
+TARGET_WORDS = ("提高到", "提升到", "不低于", "不得低于", "低于", "不超过", "超过", "未达到", "力争", "目标")
+
+
+GROWTH_WORDS = ("同比", "环比")
+
+
+SHARE_WORDS = ("所占比例", "占比例", "占比重", "占比", "比重", "占")
+
+
+CHANGE_DOWN = ("减少", "压缩", "压减", "下降", "降低", "缩短", "精简", "减")
+
+
+CHANGE_UP = ("增加", "增长", "提高", "上升", "提升", "扩大")
+
+
+_CHANGE_GAP = re.compile(rf"({'|'.join(CHANGE_DOWN + CHANGE_UP)})(到|至|为)$")
+
+
+TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共", "计")
+
+
+SUBSET_WORDS = ("其中", "含", "包括")
+
+
+SHARE_LOOKBACK = 400  # characters before a clause searched for a whole stated earlier
+
+
+def core_label(label: str) -> str:
+    """A label without trailing filler verbs ("占比达" -> "占比")."""
+    changed = True
+    while changed:
+        changed = False
+        for word in FILLERS:
+            if label.endswith(word) and len(label) > len(word):
+                label, changed = label[: -len(word)], True
+    return label
+
+
+def has_total_marker(label: str) -> bool:
+    return label.startswith(TOTAL_MARKERS) or "共" in label or "合计" in label
+
+
+def clean_part_label(label: str) -> str:
+    """A label without leading 其中/全区/区级 scope words, for exact label matches."""
+    for prefix in ("其中", "全区", "区级", "全市", "全县", "共"):
+        if label.startswith(prefix) and len(label) > len(prefix):
+            label = label[len(prefix):]
+    return label
+
+
+def figure_list(figures: Iterable[Figure]) -> str:
+    return " + ".join(f.shown for f in figures)

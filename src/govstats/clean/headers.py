@@ -1,0 +1,172 @@
+"""Where a table's header is and what each column holds: unit, size band, measures.
+
+A header may span several rows (a parent such as 办理方式 over 中心办理/部门办理/基层办理): the
+merged ranges the reader kept say how many, and the levels are joined as "parent/child". A table
+printed as two blocks side by side (部门 + measures, twice) has one header per block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govstats.cells import is_empty, normalize_label, normalize_text
+from govstats.errors import InputError
+from govstats.ingest.table import RawTable
+from govstats.reference.profiles import Profile
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where one block's header is and what each of its columns holds."""
+
+    row_index: int
+    unit_col: int
+    band_col: int | None
+    measure_cols: dict[str, int]
+    labels: dict[str, str]  # measure -> header text as published (child level when unique)
+    row_count: int = 1  # rows the header spans (2 for a two-level header)
+    text_cols: tuple[int, ...] = ()  # unit, band and ignored columns of this block
+
+    @property
+    def body_start(self) -> int:
+        return self.row_index + self.row_count
+
+    @property
+    def columns(self) -> tuple[int, ...]:
+        return tuple(sorted({*self.text_cols, self.unit_col, *self.measure_cols.values()}))
+
+
+def cell(row: tuple[str, ...], col: int | None) -> str:
+    """The text at ``col`` of a row ('' beyond its end or for no column)."""
+    return row[col] if col is not None and col < len(row) else ""
+
+
+def header_band(raw: RawTable, index: int) -> int:
+    """How many rows the header starting at ``index`` spans: through the last row of any merged
+    range that starts in it (a 部门 cell merged over two rows makes a two-level header)."""
+    bottom = index
+    while True:
+        reach = max((s.bottom for s in raw.merges if index <= s.top <= bottom), default=bottom)
+        if reach <= bottom:
+            return bottom - index + 1
+        bottom = reach
+
+
+def column_headers(raw: RawTable, index: int, count: int) -> list[str]:
+    """Each column's header text, levels joined as "parent/child" (repeats of a merge once)."""
+    headers = []
+    for col in range(max(len(raw.rows[r]) for r in range(index, index + count))):
+        parts: list[str] = []
+        for r in range(index, index + count):
+            text = normalize_text(cell(raw.rows[r], col))
+            if text and (not parts or normalize_label(parts[-1]) != normalize_label(text)):
+                parts.append(text)
+        headers.append("/".join(parts))
+    return headers
+
+
+def block_starts(keys: list[str], profile: Profile) -> list[int]:
+    """First column of each side-by-side block: a repeated unit column starts a new block,
+    together with the text columns (序号, 办件量分类) that led the first block."""
+    units = [i for i, k in enumerate(keys) if k and profile.is_unit_header(k)]
+    lead = [k for k in keys[: units[0]] if k]
+    starts = [0]
+    for previous, unit in zip(units, units[1:]):
+        start, j = unit, len(lead) - 1
+        while j >= 0 and start - 1 > previous and keys[start - 1] == lead[j]:
+            start, j = start - 1, j - 1
+        starts.append(start)
+    return starts
+
+
+def block_header(raw: RawTable, profile: Profile, index: int, count: int,
+                 cols: range, texts: list[str]) -> Header:
+    """Map one block's columns to the unit, band, ignored and measure columns."""
+    line = raw.row_numbers[index]
+    band_keys = {normalize_label(s) for s in profile.band_column}
+    ignore_keys = {normalize_label(s) for s in profile.ignore_columns}
+    unit_col = next(c for c in cols if texts[c] and profile.is_unit_header(texts[c]))
+    band_col = next((c for c in cols if normalize_label(texts[c]) in band_keys), None)
+    text_cols = [unit_col] + ([band_col] if band_col is not None else [])
+    measure_cols: dict[str, int] = {}
+    for col in cols:
+        key = normalize_label(texts[col])
+        if col in (unit_col, band_col) or not key:
+            continue
+        if key in ignore_keys or key.rsplit("/", 1)[-1] in ignore_keys:
+            text_cols.append(col)
+            continue
+        measure = profile.measure_for_header(texts[col])
+        problem = ""
+        if measure is None:
+            problem = (f"header {texts[col]!r} maps to no measure of profile {profile.name!r} "
+                       f"(known headers: {profile.known_headers()}); add it as a synonym in "
+                       f"{profile.source or 'the profile'}")
+        elif measure in measure_cols:
+            problem = (f"headers {texts[measure_cols[measure]]!r} and {texts[col]!r} both map to "
+                       f"measure {measure!r}; make their synonyms distinct (a two-level header "
+                       "may use 'parent/child')")
+        if problem:
+            raise InputError(raw.source, problem, row=line, column=col + 1)
+        measure_cols[measure] = col
+    missing = [m for m in profile.required if m not in measure_cols]
+    if missing:
+        wanted = ", ".join(f"{m} ({'/'.join(profile.measures[m])})" for m in missing)
+        raise InputError(raw.source, f"missing column(s): {wanted}", row=line)
+    leaves = [texts[c].rsplit("/", 1)[-1] for c in measure_cols.values()]
+    labels = {}
+    for measure, col in measure_cols.items():
+        leaf = texts[col].rsplit("/", 1)[-1]
+        labels[measure] = normalize_label(leaf if leaves.count(leaf) == 1 else texts[col])
+    return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols))
+
+
+def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
+    """The header of each block of the table (one block unless printed side by side)."""
+    for index, row in enumerate(raw.rows):
+        if not any(profile.is_unit_header(c) for c in row):
+            continue
+        count = header_band(raw, index)
+        texts = column_headers(raw, index, count)
+        starts = block_starts(texts, profile) + [len(texts)]
+        headers = [block_header(raw, profile, index, count, range(a, b), texts)
+                   for a, b in zip(starts, starts[1:])]
+        first = set(headers[0].measure_cols)
+        for other in headers[1:]:
+            if set(other.measure_cols) != first:
+                raise InputError(raw.source, "the side-by-side blocks of the table have different "
+                                             f"columns: {sorted(first)} and {sorted(other.measure_cols)}",
+                                 row=raw.row_numbers[index], column=other.unit_col + 1)
+        return headers
+    raise InputError(
+        raw.source,
+        f"no header row naming the unit column ({'/'.join(profile.unit_column)}) was found",
+    )
+
+
+def is_footnote(row: tuple[str, ...], profile: Profile) -> bool:
+    """True for a note under the table: one text (maybe merged across) starting 注/数据来源/..."""
+    texts = {normalize_label(c) for c in row if not is_empty(c)}
+    return len(texts) == 1 and next(iter(texts)).startswith(
+        tuple(normalize_label(p) for p in profile.footnote_prefixes))
+
+
+def footnote_start(raw: RawTable, start: int, profile: Profile) -> int:
+    """Index of the first footnote row under the table (len(rows) when there is none)."""
+    return next((i for i in range(start, len(raw.rows)) if is_footnote(raw.rows[i], profile)),
+                len(raw.rows))
+
+
+def check_unheaded(raw: RawTable, headers: list[Header], start: int, end: int) -> None:
+    """Refuse a table with text in a column no header names (it would be lost)."""
+    covered = {c for h in headers for c in h.columns}
+    for index in range(start, end):
+        row = raw.rows[index]
+        texts = {normalize_label(c) for c in row if not is_empty(c)}
+        if len(texts) == 1 and sum(1 for c in row if not is_empty(c)) > 1:
+            continue  # one text merged across the row: a section heading
+        for col, text in enumerate(row):
+            if col not in covered and not is_empty(text):
+                raise InputError(raw.source, f"cell {normalize_text(text)!r} is in a column with "
+                                             "no header; it would be lost",
+                                 row=raw.row_numbers[index], column=col + 1)

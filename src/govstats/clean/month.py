@@ -1,0 +1,143 @@
+"""Turn a RawTable into the tidy month table: one row per department, typed measures.
+
+The grand-total row (合计) is kept apart as the published totals, never mixed into the
+department rows; subtotal (小计) and "of which" (其中) rows are kept apart too, with the rows they
+stand for, so nothing is summed twice; a cell that names several departments (the 无办件 row)
+becomes one row of zeros per department; published names are mapped to canonical ones through
+the registry, and a name the registry lacks is kept and reported, never dropped.
+
+Layouts differ in data, not code: the profile says which headers name which measures. A header
+may span several rows (a parent such as 办理方式 over 中心办理/部门办理/基层办理): the merged
+ranges the reader kept say how many, and the levels are joined as "parent/child". A table
+printed as two blocks side by side (部门 + measures, twice) is read block by block.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from govstats.cells import is_empty, normalize_text
+from govstats.clean.headers import Header, check_unheaded, footnote_start, locate_headers
+from govstats.clean.rows import _Collected, parse_like_count, read_block
+from govstats.errors import InputError
+from govstats.ingest.table import RawTable
+from govstats.reference.profiles import Profile
+from govstats.reference.registry import Registry
+
+log = logging.getLogger(__name__)
+
+
+#: Columns of the tidy month table before the measures, in order.
+ID_COLUMNS = ["department", "published_name", "size_band", "registered", "source_row"]
+
+
+#: Columns of the subtotal and "of which" frames before the measures.
+SUBTOTAL_COLUMNS = ["label", "source_row", "members", "member_rows"]
+
+
+PART_COLUMNS = ["label", "parent", "parent_row", "source_row"]
+
+
+@dataclass(frozen=True)
+class MonthTable:
+    """A cleaned month: department rows, the published totals, and where they came from.
+
+    ``subtotals`` and ``parts`` (其中 rows) are kept apart from ``departments``; ``footnotes``
+    are the notes printed under the table; ``notes`` say what cleaning set aside and why.
+    """
+
+    departments: pd.DataFrame
+    published_totals: dict[str, int | float | None]
+    totals_row: int | None
+    headers: dict[str, str]
+    profile: str
+    source: str
+    sha256: str
+    subtotals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    parts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    footnotes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    title: str = ""
+    header_rows: int = 1
+    location: str = ""
+
+    @property
+    def measures(self) -> list[str]:
+        return list(self.headers)
+
+    @property
+    def unregistered(self) -> list[str]:
+        d = self.departments
+        return d.loc[~d["registered"], "published_name"].tolist()
+
+
+def title_of(raw: RawTable, header: Header) -> str:
+    """Text printed above the header (the table's title), with any caption the reader found."""
+    lines = [raw.provenance.caption] if raw.provenance.caption else []
+    for row in raw.rows[: header.row_index]:
+        texts = list(dict.fromkeys(normalize_text(c) for c in row if not is_empty(c)))
+        lines.append(" ".join(texts))
+    return "\n".join(line for line in lines if line)
+
+
+def typed_frame(records: list[dict], id_columns: list[str], measures: list[str],
+                profile: Profile) -> pd.DataFrame:
+    """Records as a frame, counts as Int64 and decimals/rates as Float64 (<NA> for no value)."""
+    frame = pd.DataFrame.from_records(records, columns=[*id_columns, *measures])
+    for measure in measures:
+        dtype = "Int64" if profile.kind_of(measure) == "count" else "Float64"
+        frame[measure] = pd.array([r.get(measure) for r in records], dtype=dtype)
+    return frame
+
+
+def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
+    """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
+    headers = locate_headers(raw, profile)
+    first = headers[0]
+    end = footnote_start(raw, first.body_start, profile)
+    footnotes = tuple(" ".join(dict.fromkeys(c.strip() for c in row if not is_empty(c)))
+                      for row in raw.rows[end:])
+    for index in range(end, len(raw.rows)):
+        if sum(1 for c in raw.rows[index] if parse_like_count(c)) >= 2:
+            raise InputError(raw.source, "a row with numbers comes after the footnotes (注/数据来源); "
+                                         "footnotes must be the last rows", row=raw.row_numbers[index])
+    check_unheaded(raw, headers, first.body_start, end)
+    out = _Collected(notes=list(raw.provenance.notes))
+    for header in headers:
+        read_block(raw, header, end, profile, registry, out)
+    measures = list(first.measure_cols)
+    departments = typed_frame(out.records, ID_COLUMNS, measures, profile)
+    dupes = departments[departments.duplicated("department", keep=False)]
+    if not dupes.empty:
+        name = dupes["department"].iloc[0]
+        rows = ", ".join(str(r) for r in dupes.loc[dupes["department"] == name, "source_row"])
+        raise InputError(raw.source, f"department {name!r} appears more than once (rows {rows})",
+                         row=int(dupes["source_row"].iloc[-1]), column=first.unit_col + 1)
+    for name in departments.loc[~departments["registered"], "published_name"]:
+        log.warning("%s: department %r is not in the registry of %s", raw.source, name, registry.district)
+    log.info("%s: kept %d department rows, %d subtotal and %d 其中 rows apart%s", raw.source.name,
+             len(departments), len(out.subtotals), len(out.parts),
+             ", the total row too" if out.totals_row is not None else "")
+    for note in out.notes:
+        log.info("%s: %s", raw.source, note)
+    if footnotes:
+        log.info("%s: %d footnote row(s) under the table set aside", raw.source, len(footnotes))
+    return MonthTable(
+        departments=departments,
+        published_totals=out.totals,
+        totals_row=out.totals_row,
+        headers=dict(first.labels),
+        profile=profile.name,
+        source=str(raw.source),
+        sha256=raw.sha256,
+        subtotals=typed_frame(out.subtotals, SUBTOTAL_COLUMNS, measures, profile),
+        parts=typed_frame(out.parts, PART_COLUMNS, measures, profile),
+        footnotes=footnotes,
+        notes=tuple(out.notes),
+        title=title_of(raw, first),
+        header_rows=first.row_count,
+        location=raw.provenance.location,
+    )

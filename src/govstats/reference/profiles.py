@@ -1,0 +1,218 @@
+"""Table profiles: how one published layout maps to canonical measures, and what must hold in it.
+
+A profile is YAML under ``data/reference/profiles/``; a new district's layout is an edit there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govstats.cells import normalize_label
+from govstats.errors import InputError
+from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
+from govstats.reference.files import read_yaml
+
+_TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+_UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
+
+
+#: What a measure's cells hold: whole counts, decimals (averages) or percentages (rates).
+MEASURE_KINDS = ("count", "decimal", "percent")
+
+
+#: Default first words of a note under the table (注：..., 数据来源：...).
+FOOTNOTE_PREFIXES = ("注", "说明", "备注", "数据来源", "资料来源", "来源", "填表说明", "填报说明",
+                     "制表", "审核", "填报人", "统计时间", "*", "※")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``lhs = rhs[0] + rhs[1] + ...`` over measures of one row."""
+
+    lhs: str
+    rhs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.lhs} = {' + '.join(self.rhs)}"
+
+
+@dataclass(frozen=True)
+class Bound:
+    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning."""
+
+    part: str
+    whole: str
+    kind: str = "hard"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A size band label (办件量分类) and the inclusive range of totals it stands for."""
+
+    label: str
+    min: int = 0
+    max: int | None = None
+
+    def holds(self, total: int) -> bool:
+        return total >= self.min and (self.max is None or total <= self.max)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one published table layout maps to canonical measures, and what must hold in it."""
+
+    name: str
+    measures: dict[str, tuple[str, ...]]
+    unit_column: tuple[str, ...]
+    description: str = ""
+    band_column: tuple[str, ...] = ()
+    ignore_columns: tuple[str, ...] = ()
+    total_row_labels: tuple[str, ...] = ("合计",)
+    subtotal_row_labels: tuple[str, ...] = ("小计",)
+    list_separator: str = "、"
+    required: tuple[str, ...] = ()
+    not_summable: tuple[str, ...] = ()
+    identities: tuple[Identity, ...] = ()
+    bounds: tuple[Bound, ...] = ()
+    bands: tuple[Band, ...] = ()
+    measure_kinds: dict[str, str] = field(default_factory=dict)
+    footnote_prefixes: tuple[str, ...] = FOOTNOTE_PREFIXES
+    of_which_prefixes: tuple[str, ...] = ("其中",)
+    source: str = ""
+
+    def kind_of(self, measure: str) -> str:
+        """count, decimal or percent."""
+        return self.measure_kinds.get(measure, "count")
+
+    def summable(self, measure: str) -> bool:
+        """True when the total row holds the column sum (counts not listed as not_summable)."""
+        return self.kind_of(measure) == "count" and measure not in self.not_summable
+
+    def measure_for_header(self, header: str) -> str | None:
+        """The canonical measure a published header names, or None.
+
+        A multi-level header reads "parent/child": it matches a synonym written that way, else
+        its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
+        """
+        key = normalize_label(header)
+        keys = [key, key.rsplit("/", 1)[-1]]
+        keys += [_UNIT_SUFFIX.sub("", k) for k in keys]
+        for candidate in dict.fromkeys(k for k in keys if k):
+            for measure, synonyms in self.measures.items():
+                if candidate in {normalize_label(s) for s in synonyms}:
+                    return measure
+        return None
+
+    def is_unit_header(self, header: str) -> bool:
+        """True when a header cell names the unit (department) column."""
+        return normalize_label(header) in {normalize_label(s) for s in self.unit_column}
+
+    def header_matches(self, row: tuple[str, ...] | list[str]) -> bool:
+        """True when a row names the unit column and at least one measure of this profile."""
+        return (any(self.is_unit_header(c) for c in row)
+                and any(self.measure_for_header(c) for c in row if normalize_label(c)))
+
+    def known_headers(self) -> str:
+        """Every measure with its synonyms, for messages about unknown headers."""
+        return "; ".join(f"{m}: {'/'.join(s)}" for m, s in self.measures.items())
+
+    def band_for(self, label: str) -> Band | None:
+        key = normalize_label(label)
+        return next((b for b in self.bands if normalize_label(b.label) == key), None)
+
+    def band_of_total(self, total: int) -> Band | None:
+        return next((b for b in self.bands if b.holds(total)), None)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def parse_identity(text: str, path: Path) -> Identity:
+    """Parse ``a = b + c`` into an Identity, naming the profile file on a malformed line."""
+    lhs, sep, rhs = text.partition("=")
+    terms = [t.strip() for t in rhs.split("+")]
+    if not sep or not _TERM.match(lhs.strip()) or not all(_TERM.match(t) for t in terms):
+        raise InputError(path, f"identity {text!r} must read 'measure = measure + measure ...'")
+    return Identity(lhs.strip(), tuple(terms))
+
+
+PROFILE_KEYS = {
+    "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
+    "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
+    "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
+}
+
+
+def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
+    """Build a Profile from a parsed YAML mapping, checking that every term is a measure."""
+    if not isinstance(data, dict):
+        raise InputError(path, "a profile must be a YAML mapping of keys to values")
+    unknown_keys = sorted(set(data) - PROFILE_KEYS)
+    if unknown_keys:
+        raise InputError(path, f"unknown profile key(s) {', '.join(unknown_keys)}; "
+                               f"known keys: {', '.join(sorted(PROFILE_KEYS))}")
+    try:
+        measures = {str(k): _strings(v) for k, v in (data.get("measures") or {}).items()}
+        profile = Profile(
+            name=str(data.get("name") or path.stem),
+            description=str(data.get("description") or ""),
+            measures=measures,
+            unit_column=_strings(data.get("unit_column")),
+            band_column=_strings(data.get("band_column")),
+            ignore_columns=_strings(data.get("ignore_columns")),
+            total_row_labels=_strings(data.get("total_row_labels") or ["合计"]),
+            subtotal_row_labels=_strings(data.get("subtotal_row_labels") or ["小计"]),
+            list_separator=str(data.get("list_separator") or "、"),
+            required=_strings(data.get("required")),
+            not_summable=_strings(data.get("not_summable")),
+            identities=tuple(parse_identity(str(t), path) for t in data.get("identities") or ()),
+            bounds=tuple(Bound(**b) for b in data.get("bounds") or ()),
+            bands=tuple(Band(**b) for b in data.get("bands") or ()),
+            measure_kinds={str(k): str(v) for k, v in (data.get("measure_kinds") or {}).items()},
+            footnote_prefixes=_strings(data.get("footnote_prefixes")) or FOOTNOTE_PREFIXES,
+            of_which_prefixes=_strings(data.get("of_which_prefixes")) or ("其中",),
+            source=str(path),
+        )
+    except (TypeError, AttributeError) as exc:
+        raise InputError(path, f"malformed profile: {exc}") from exc
+    if not profile.measures or not profile.unit_column:
+        raise InputError(path, "a profile needs 'measures' and 'unit_column'")
+    bad_kinds = {m: k for m, k in profile.measure_kinds.items() if k not in MEASURE_KINDS}
+    if bad_kinds:
+        raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
+    used = set(profile.required) | set(profile.not_summable) | set(profile.measure_kinds)
+    for ident in profile.identities:
+        used |= {ident.lhs, *ident.rhs}
+    for bound in profile.bounds:
+        used |= {bound.part, bound.whole}
+        if bound.kind not in ("hard", "soft"):
+            raise InputError(path, f"bound kind must be hard or soft, got {bound.kind!r}")
+    unknown = sorted(used - set(profile.measures))
+    if unknown:
+        raise InputError(path, f"names measures it does not define: {', '.join(unknown)}")
+    return profile
+
+
+def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Profile:
+    """Load ``profiles/<name>.yaml`` from the reference folder."""
+    path = Path(reference_dir) / "profiles" / f"{name}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in path.parent.glob("*.yaml"))
+        raise InputError(path, f"no profile named {name!r}; known profiles: {', '.join(known)}")
+    return profile_from_mapping(read_yaml(path) or {}, path)
+
+
+def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
+    """The profile named for ``district`` in districts.csv (column ``profile``), else the default."""
+    return load_profile(reference_dir, profile_of(district_row(reference_dir, district)))

@@ -1,0 +1,171 @@
+"""An executed notebook as an offline HTML report and an A4 PDF, both in Chinese.
+
+The HTML comes from nbconvert's HTMLExporter run in process with the package's template
+(``templates/govstats``): no code, no prompts, no stderr, no scripts, no network address,
+a small stylesheet and a subset of the project's Chinese font embedded, so the page reads
+the same on a machine with no Chinese font and WeasyPrint turns it into a PDF quickly.
+Markdown is rendered with raw HTML escaped: a department name (or anything else) that
+reaches a markdown cell or a text/markdown output shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import html as html_lib
+import logging
+import threading
+import time
+from pathlib import Path
+
+from jinja2 import pass_context
+from nbconvert.exporters import HTMLExporter
+from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+from nbconvert.preprocessors import Preprocessor
+from nbformat import NotebookNode
+from traitlets.config import Config
+
+from govstats.render.fonts import font_subset
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "govstats"
+FONT_FAMILY = "Govstats Noto Sans SC"
+FONT_PLACEHOLDER = "/* govstats:font-face */"
+#: Output types the report shows, best first. Scripts and widgets are left out: the page
+#: runs no code, so an output that has an HTML or image form shows that instead.
+DISPLAY_PRIORITY = [
+    "text/html",
+    "text/markdown",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/latex",
+    "text/plain",
+]
+
+
+class DropStderr(Preprocessor):
+    """Drop stderr stream outputs (warnings, progress bars): they are not for the reader."""
+
+    def preprocess_cell(self, cell, resources, index):  # type: ignore[no-untyped-def]
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o for o in cell.outputs
+                if not (o.output_type == "stream" and o.get("name") == "stderr")
+            ]
+        return cell, resources
+
+
+class EscapingRenderer(IPythonRenderer):
+    """Markdown renderer that shows raw HTML as text; markdown images are still embedded.
+
+    (IPythonRenderer with ``escape=True`` and ``embed_images`` reparses each raw tag before
+    escaping it, which turns ``<script>x</script>`` into ``<script></script>x``.)
+    """
+
+    def block_html(self, html: str) -> str:
+        return f"<p>{html_lib.escape(html.strip(), quote=False)}</p>\n"
+
+    def inline_html(self, html: str) -> str:
+        return html_lib.escape(html, quote=False)
+
+
+class ReportExporter(HTMLExporter):
+    """HTMLExporter whose markdown shows raw HTML as text and drops javascript: links.
+
+    nbconvert passes raw HTML in markdown cells and text/markdown outputs through as it is
+    (a ``<script>`` there runs in the reader's browser); its ``sanitize_html`` option would
+    also strip headings and table headers, so the report escapes instead.
+    """
+
+    @pass_context
+    def markdown2html(self, context, source):  # type: ignore[no-untyped-def, override]
+        renderer = EscapingRenderer(
+            escape=True,
+            allow_harmful_protocols=False,
+            attachments=context.get("cell", {}).get("attachments", {}),
+            embed_images=self.embed_images,
+            path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+            exclude_anchor_links=True,
+        )
+        return MarkdownWithMath(renderer=renderer).render(source)
+
+
+def report_exporter() -> ReportExporter:
+    """The exporter on the govstats template, built directly (no entry-point scan)."""
+    exporter = ReportExporter(
+        config=Config({
+            "NbConvertBase": {"display_data_priority": DISPLAY_PRIORITY},
+            # Pygments CSS is for code cells, which the report does not show.
+            "CSSHTMLHeaderPreprocessor": {"enabled": False},
+        }),
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+        embed_images=True,
+        language_code="zh",
+    )
+    exporter.register_preprocessor(DropStderr, enabled=True)
+    return exporter
+
+
+_exporters = threading.local()
+
+
+def shared_exporter() -> ReportExporter:
+    """This thread's exporter, made on first use: making one compiles its templates (about a
+    third of a report's export time), and a worker exports month after month."""
+    exporter = getattr(_exporters, "exporter", None)
+    if exporter is None:
+        exporter = _exporters.exporter = report_exporter()
+    return exporter
+
+
+def titled(nb: NotebookNode, title: str) -> NotebookNode:
+    """A shallow copy of ``nb`` whose metadata title is ``title`` (``nb`` is left as it is)."""
+    copied = copy.copy(nb)
+    copied.metadata = NotebookNode({**nb.get("metadata", {}), "title": title})
+    return copied
+
+
+def font_face_css(page: str) -> str:
+    """An @font-face rule embedding the subset of the Chinese font that ``page`` needs."""
+    font = base64.b64encode(font_subset(html_lib.unescape(page))).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: normal; font-weight: 400; '
+        f'src: url(data:font/otf;base64,{font}) format("opentype"); }}'
+    )
+
+
+def html_report(nb: NotebookNode, title: str) -> str:
+    """The executed notebook ``nb`` as one self-contained, offline HTML page titled ``title``."""
+    started = time.perf_counter()
+    page, _ = shared_exporter().from_notebook_node(titled(nb, title))
+    if FONT_PLACEHOLDER not in page:
+        raise RuntimeError(f"template {TEMPLATE_NAME} lost its font placeholder")
+    page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
+    log.info("HTML report %r: %d bytes in %.2f s", title, len(page), time.perf_counter() - started)
+    return page
+
+
+def warm_pdf_engine() -> None:
+    """Import WeasyPrint and fontTools' subsetter ahead of time (about 0.6 s), so a caller
+    can do it while it waits for something else, such as a kernel."""
+    import weasyprint  # noqa: F401
+    from fontTools import subset  # noqa: F401
+
+
+def pdf_report(html: str) -> bytes:
+    """The HTML report as A4 PDF bytes; fetches nothing but data: URLs, writes no file."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    started = time.perf_counter()
+    pdf = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
+    log.info("PDF report: %d bytes in %.2f s", len(pdf), time.perf_counter() - started)
+    return pdf

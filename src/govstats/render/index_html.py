@@ -1,0 +1,119 @@
+"""reports/index.html as a page: every district and month with its headline figures, its ledger
+result and links to its reports.
+
+``index_html`` is pure and escapes every text, loads nothing from any address and runs no script,
+so the page opens the same from a USB stick as from a file share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from govstats.periods import month_words
+from govstats.render.words import percent
+
+STYLE = """
+* { font-family: "Govstats Noto Sans SC", "Noto Sans SC", sans-serif; }
+body { margin: 2em auto; max-width: 70em; padding: 0 1.5em; color: #222; line-height: 1.5; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 0.92em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; white-space: nowrap; }
+td.text { white-space: normal; }
+th:first-child, td:first-child, td.text { text-align: left; }
+thead th { background: #f3f5f8; }
+.fail { color: #b71c1c; font-weight: bold; }
+.ok { color: #2e7d32; }
+.demo { background: #fff3e0; border-left: 4px solid #ef6c00; padding: 0.4em 0.8em; }
+.muted { color: #777; }
+"""
+
+
+@dataclass(frozen=True)
+class MonthEntry:
+    """One district-month on the index: built or not, its figures, its ledger, its reports."""
+
+    month: str
+    built: bool
+    total: float | None = None
+    immediate_rate: float | None = None
+    online_rate: float | None = None
+    ledger: dict[str, int] = field(default_factory=dict)
+    claims_failed: int | None = None
+    reports: dict[str, str] = field(default_factory=dict)  # label -> path relative to reports/
+
+
+@dataclass(frozen=True)
+class DistrictEntry:
+    """A district on the index: its months and its trends pages."""
+
+    district: str
+    name: str
+    demo: bool
+    months: list[MonthEntry]
+    pages: dict[str, str] = field(default_factory=dict)
+
+
+def links_html(reports: dict[str, str]) -> str:
+    """Links to a report's files, or a dash."""
+    if not reports:
+        return "<span class='muted'>—</span>"
+    return " ".join(f"<a href='{escape(path, quote=True)}'>{escape(label)}</a>" for label, path in reports.items())
+
+
+def ledger_cell(entry: MonthEntry) -> str:
+    """Checks passed of all; errors, warnings and checks that could not be made; failed claims."""
+    s = entry.ledger
+    if not s:
+        return "<td class='muted'>—</td><td class='muted'>—</td>"
+    failed = int(s.get("errors", 0))
+    verdict = (f"<span class='{'fail' if failed else 'ok'}'>{s.get('passed', 0)}/{s.get('checks', 0)} 通过"
+               f"{f'，{failed} 项错误' if failed else ''}</span>")
+    for key, words in (("warnings", "项提示"), ("unverifiable", "项无法核对")):
+        if s.get(key):
+            verdict += f"，{int(s[key])} {words}"
+    claims = "—" if entry.claims_failed is None else str(entry.claims_failed)
+    css = "fail" if entry.claims_failed else ""
+    return f"<td>{verdict}</td><td class='{css}'>{escape(claims)}</td>"
+
+
+def month_row(entry: MonthEntry) -> str:
+    """One table row of a district-month."""
+    if not entry.built:
+        return (f"<tr><td>{escape(month_words(entry.month))}</td><td colspan='5' class='muted text'>"
+                f"尚未生成（data/raw 中有原始文件；运行 govstats run）</td><td>{links_html(entry.reports)}</td></tr>")
+    total = "—" if entry.total is None else f"{int(entry.total):,}"
+    return (f"<tr><td>{escape(month_words(entry.month))}</td><td>{escape(total)}</td>"
+            f"<td>{escape(percent(entry.immediate_rate))}</td><td>{escape(percent(entry.online_rate))}</td>"
+            f"{ledger_cell(entry)}<td>{links_html(entry.reports)}</td></tr>")
+
+
+def district_html(entry: DistrictEntry) -> str:
+    """A district's section: heading, demo notice, trends links, and its months."""
+    parts = [f"<h2>{escape(entry.name)} <span class='muted'>({escape(entry.district)})</span></h2>"]
+    if entry.demo:
+        parts.append("<p class='demo'>演示数据：由参考月份按固定随机种子生成（scripts/make_demo.py），不是真实统计。</p>")
+    parts.append(f"<p>趋势报告：{links_html(entry.pages)}</p>")
+    rows = "".join(month_row(m) for m in entry.months)
+    parts.append("<table><thead><tr><th>月份</th><th>办理总数</th><th>即办率</th><th>网办率</th>"
+                 "<th>核对结果</th><th>通报数字不符</th><th>报告</th></tr></thead>"
+                 f"<tbody>{rows}</tbody></table>")
+    return "".join(parts)
+
+
+def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) -> str:
+    """The whole index page (pure: the same entries give the same bytes), with the subset of
+    the project's Chinese font it needs embedded, as in the reports."""
+    from govstats.render.export import FONT_PLACEHOLDER, font_face_css
+
+    sections = "".join(district_html(d) for d in districts) or "<p>还没有任何月份。把原始文件放入 data/raw 后运行 govstats run。</p>"
+    page = (
+        "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>政务服务办件统计 报告目录</title><style>{FONT_PLACEHOLDER}{STYLE}</style></head><body>"
+        "<h1>政务服务办件统计 报告目录</h1>"
+        "<p>每个区、每个月的核心数字、数据核对结果和报告链接。即办率 = 即收即办 / 办理总数，"
+        "网办率 = 网上办理 / 办理总数；核对结果为通过的核对项数 / 全部核对项数。</p>"
+        f"<p>各区公开指标与目标对照：{links_html(indicator_pages)}</p>"
+        f"{sections}</body></html>\n"
+    )
+    return page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)

@@ -1,0 +1,142 @@
+"""HTML fragments the report notebook displays: headline figures, the ledger, the tables.
+
+Every text that comes from a raw file (department names, cell text, bulletin sentences) is
+escaped here, so a name such as ``<script>`` in a raw file appears as text in the report.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from govstats.checks.ledger import STATUS_ORDER, ledger_summary
+from govstats.month import MonthAnalysis
+from govstats.reference.labels import labels
+from govstats.render.words import percent
+
+COLUMN_LABELS = {**labels("measure"), **labels("column")}
+STATUS_LABELS = labels("status")
+SEVERITY_LABELS = labels("severity")
+CHECK_LABELS = labels("check")
+CLAIM_KINDS = labels("claim_kind")
+
+
+def table_html(frame: pd.DataFrame, css_class: str = "govstats-table") -> str:
+    """A frame as an escaped HTML table with Chinese column labels."""
+    shown = frame.rename(columns=COLUMN_LABELS)
+    return shown.to_html(index=False, escape=True, na_rep="—", classes=css_class, border=0)
+
+
+def title_html(analysis: MonthAnalysis) -> str:
+    """The report's title block."""
+    return (f"<h1>{escape(analysis.title)}</h1>"
+            f"<p class='govstats-sub'>数据来源：{escape(', '.join(analysis.inputs))}"
+            f"（表格式：{escape(analysis.table.profile)}）</p>")
+
+
+def headline_html(analysis: MonthAnalysis) -> str:
+    """Headline figures as cards: value, label, and the numbers behind each rate."""
+    cards = []
+    for row in analysis.district_indicators.itertuples(index=False):
+        if row.indicator in ("departments",):
+            continue
+        if row.numerator is None or pd.isna(row.numerator):
+            value, basis = f"{int(row.value):,}", ""
+        else:
+            value = percent(row.value)
+            basis = f"{int(row.numerator):,} / {int(row.denominator):,}"
+        cards.append(
+            f"<div class='govstats-card'><div class='v'>{escape(value)}</div>"
+            f"<div class='k'>{escape(row.label)}</div><div class='b'>{escape(basis)}</div></div>"
+        )
+    return "<div class='govstats-cards'>" + "".join(cards) + "</div>"
+
+
+def ledger_html(ledger: pd.DataFrame) -> str:
+    """The ledger for readers: every check that did not pass first, then a count of passes
+    per kind of check."""
+    summary = ledger_summary(ledger)
+    parts = [
+        f"<p class='govstats-verdict'>共核对 {summary['checks']} 项：通过 {summary['passed']} 项，"
+        f"错误 {summary['errors']} 项，警告 {summary['warnings']} 项，无法核对 {summary['unverifiable']} 项。</p>"
+    ]
+    if ledger.empty:
+        return "".join(parts)
+    failed = ledger[ledger["status"] != "pass"]
+    if not failed.empty:
+        shown = failed[["status", "severity", "check", "scope", "expected", "actual", "difference", "message"]]
+        shown = shown.assign(status=shown["status"].map(STATUS_LABELS),
+                             severity=shown["severity"].map(SEVERITY_LABELS)).fillna("—")
+        parts.append("<h4>未通过的核对</h4>" + table_html(shown, "govstats-table govstats-failures"))
+    passed = ledger[ledger["status"] == "pass"]
+    if not passed.empty:
+        kinds = passed.groupby(passed["check"].str.split(":").str[0], sort=False).size()
+        counts = pd.DataFrame({"核对项": [CHECK_LABELS.get(k, k) for k in kinds.index],
+                               "通过数": kinds.to_numpy()})
+        parts.append("<h4>已通过的核对</h4>" + counts.to_html(index=False, escape=True, border=0,
+                                                           classes="govstats-table"))
+    return "".join(parts)
+
+
+def highlighted_text(text: str, claims) -> str:  # noqa: ANN001 - claims.Claim items
+    """The bulletin with each claim's clause marked by its verdict (escaped, offsets kept)."""
+    worst: dict[tuple[int, int], str] = {}
+    for claim in claims:  # one mark per clause: the worst verdict wins
+        key = (claim.start, claim.end)
+        if key not in worst or STATUS_ORDER.get(claim.verdict, 9) < STATUS_ORDER.get(worst[key], 9):
+            worst[key] = claim.verdict
+    parts, cursor = [], 0
+    for (start, end), verdict in sorted(worst.items()):
+        if start < cursor:
+            continue  # overlapping clauses: keep the first
+        parts.append(escape(text[cursor:start]))
+        parts.append(f"<mark class='claim-{verdict}' title='{STATUS_LABELS.get(verdict, verdict)}'>"
+                     f"{escape(text[start:end])}</mark>")
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return "<div class='govstats-bulletin'>" + "".join(parts).replace("\n", "<br>") + "</div>"
+
+
+def claims_html(analysis: MonthAnalysis) -> str:
+    """The bulletin's numeric claims: failures first, each with its formula, then the text with
+    every checked clause highlighted."""
+    if not analysis.bulletin:
+        return "<p>本月没有通报正文，未核对文字中的数字。</p>"
+    claims = sorted(analysis.claims, key=lambda c: (STATUS_ORDER.get(c.verdict, 9), c.start))
+    if not claims:
+        return "<p>通报正文中没有可核对的数字表述。</p>" + highlighted_text(analysis.bulletin, ())
+    counts = {v: sum(c.verdict == v for c in claims) for v in STATUS_LABELS}
+    head = (f"<p class='govstats-verdict'>通报正文中可核对的数字表述 {len(claims)} 处：" +
+            "，".join(f"{STATUS_LABELS[v]} {n} 处" for v, n in counts.items() if n) + "。</p>")
+    rows = pd.DataFrame({
+        "结果": [STATUS_LABELS.get(c.verdict, c.verdict) for c in claims],
+        "类型": [CLAIM_KINDS.get(c.kind, c.kind) for c in claims],
+        "原文": [c.text for c in claims],
+        "算式": [c.formula for c in claims],
+        "说明": [c.message + (f"（{c.note}）" if c.note else "") for c in claims],
+    })
+    table = rows.to_html(index=False, escape=True, border=0, classes="govstats-table govstats-claims")
+    return head + table + "<h4>原文（已核对的表述加底色）</h4>" + highlighted_text(analysis.bulletin, claims)
+
+
+def departments_html(analysis: MonthAnalysis) -> str:
+    """The cleaned department table with rates, largest first (canonical names)."""
+    frame = analysis.department_indicators
+    headers = analysis.table.headers  # every measure of this layout, as the table prints it
+    shown = frame[["rank", "department", *headers]].copy()
+    for column in ("immediate_rate", "online_rate", "volume_share"):
+        if column in frame:
+            shown[column] = frame[column].map(percent)
+    return table_html(shown.rename(columns=headers), "govstats-table govstats-departments")
+
+
+def names_html(analysis: MonthAnalysis) -> str:
+    """Departments published under an alias, with the registry's canonical name (names the
+    registry lacks are kept as published and listed in the ledger instead)."""
+    frame = analysis.table.departments
+    renamed = frame[frame["published_name"] != frame["department"]]
+    if renamed.empty:
+        return "<p>表中部门名称均为名录中的规范名称。</p>"
+    shown = renamed[["published_name", "department"]].rename(columns={"department": "规范名称"})
+    return table_html(shown)
