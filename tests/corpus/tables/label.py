@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Standalone labeller for the public-table corpus (no govstats import).
+
+Reads every tNN.tsv with its tNN.yaml sidecar, evaluates the relations declared
+in the sidecar against the printed figures, and writes expected.json.  With
+--write-sidecars it also rewrites the `printed_figures` and `known_breaks` keys
+of each sidecar from what it computed (nothing else in the sidecar changes).
+
+Conventions
+-----------
+* Column names: header rows are read top to bottom; an empty header cell is
+  filled from its left neighbour when both sit under the same parent (merged
+  cell left empty), then the levels are joined with '/', dropping empty levels
+  and consecutive repeats (merged cell repeated).
+* Row labels: a relation may name a row by its most specific (last non-empty)
+  label cell or by all its label cells joined with '/'.
+* A numeric cell is a printed number, optionally with thousands separators,
+  full-width digits, a trailing % or a trailing 万/件/个/条/人次.  Blank cells and
+  marks such as '—', '-', '/' are not figures.
+* printed_figures counts the numeric cells of the data rows outside the label
+  columns (header rows and label columns such as 序号 are not counted).
+* column_total with columns: all skips columns whose total-row cell is a percent.
+  Blank cells count as 0 in sums when at least one summed cell is printed.
+* Rates are compared at the precision printed: the rate holds if
+  |100*num/den - printed| <= half a unit of the last printed decimal.
+"""
+import glob
+import json
+import os
+import re
+import sys
+from decimal import Decimal
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FW = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+NUM = re.compile(r"^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|万|亿|件|个|条|人次|次)?$")
+EPS = Decimal("1e-9")
+
+
+def parse_num(cell):
+    s = cell.strip().translate(FW).replace(" ", "")
+    m = NUM.match(s)
+    if not m:
+        return None
+    txt = m.group(1).replace(",", "")
+    val = Decimal(txt)
+    decimals = len(txt.split(".")[1]) if "." in txt else 0
+    return {"value": val, "percent": m.group(2) == "%", "decimals": decimals, "unit": m.group(2) or ""}
+
+
+def read_table(tsv, meta):
+    with open(tsv, encoding="utf-8") as f:
+        lines = [ln.rstrip("\n").rstrip("\r") for ln in f if ln.strip("\n\r") != ""]
+    rows = [ln.split("\t") for ln in lines]
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    hn = meta["header_rows"]
+    lc = meta["label_columns"]
+    head = [[c.strip() for c in r] for r in rows[:hn]]
+    filled = [list(r) for r in head]
+    for i in range(hn):
+        for j in range(1, width):
+            if filled[i][j] == "" and filled[i][j - 1] != "":
+                same_parent = all(filled[k][j] == filled[k][j - 1] for k in range(i))
+                # only fill across columns whose own lower-level cells exist (true merges)
+                if same_parent and (i > 0 or any(head[k][j] for k in range(1, hn))):
+                    filled[i][j] = filled[i][j - 1]
+    names = []
+    for j in range(width):
+        parts = []
+        for i in range(hn):
+            v = filled[i][j]
+            if v and (not parts or parts[-1] != v):
+                parts.append(v)
+        names.append("/".join(parts))
+    data = rows[hn:]
+    recs = []
+    for r in data:
+        labels = [c.strip() for c in r[:lc]]
+        nonempty = [x for x in labels if x]
+        recs.append({
+            "labels": labels,
+            "short": nonempty[-1] if nonempty else "",
+            "full": "/".join(nonempty),
+            "cells": r,
+            "nums": [parse_num(c) if j >= lc else None for j, c in enumerate(r)],
+        })
+    return names, recs
+
+
+class Table:
+    def __init__(self, tid, tsv, meta):
+        self.tid = tid
+        self.meta = meta
+        self.names, self.recs = read_table(tsv, meta)
+        self.lc = meta["label_columns"]
+
+    def col(self, name):
+        hits = [j for j, n in enumerate(self.names) if n == name]
+        if not hits:
+            hits = [j for j, n in enumerate(self.names) if n.endswith("/" + name) and j >= self.lc]
+        if len(hits) != 1:
+            raise KeyError(f"{self.tid}: column {name!r} matches {len(hits)} columns; names={self.names}")
+        return hits[0]
+
+    def row(self, label):
+        hits = [i for i, r in enumerate(self.recs) if r["full"] == label]
+        if not hits:
+            hits = [i for i, r in enumerate(self.recs) if r["short"] == label]
+        if len(hits) != 1:
+            raise KeyError(f"{self.tid}: row {label!r} matches {len(hits)} rows")
+        return hits[0]
+
+    def rowname(self, i):
+        return self.recs[i]["full"]
+
+    def val(self, i, j):
+        n = self.recs[i]["nums"][j]
+        return n
+
+    def printed_figures(self):
+        return sum(1 for r in self.recs for n in r["nums"] if n is not None)
+
+    def numeric_cols(self):
+        return [j for j in range(self.lc, len(self.names))
+                if any(r["nums"][j] is not None for r in self.recs)]
+
+
+def fmt(d):
+    d = d.normalize() if isinstance(d, Decimal) else d
+    s = format(d, "f")
+    return s
+
+
+def cols_arg(t, spec, exclude_percent_at=None):
+    if spec in (None, "all"):
+        cols = t.numeric_cols()
+        if exclude_percent_at is not None:
+            cols = [j for j in cols if not (t.val(exclude_percent_at, j) or {}).get("percent")]
+        return cols
+    return [t.col(c) for c in spec]
+
+
+def sum_cells(t, rows, j):
+    vals = [t.val(i, j) for i in rows]
+    present = [v["value"] for v in vals if v is not None]
+    if not present:
+        return None
+    return sum(present, Decimal(0))
+
+
+def eval_relation(t, k, rel):
+    kind = rel["kind"]
+    breaks, covered = [], 0
+    if kind in ("column_total", "row_sum"):
+        tot = t.row(rel["total_row"] if kind == "column_total" else rel["row"])
+        spec = rel.get("rows", "all")
+        if spec == "all":
+            totals = {t.row(x) for x in t.meta.get("total_rows", [])} | {tot}
+            members = [i for i in range(len(t.recs)) if i not in totals]
+        else:
+            members = [t.row(x) for x in spec]
+        for j in cols_arg(t, rel.get("columns", "all"), exclude_percent_at=tot):
+            found = t.val(tot, j)
+            exp = sum_cells(t, members, j)
+            if found is None and exp is None:
+                continue
+            covered += 1
+            fv = found["value"] if found else None
+            if exp is None or fv is None or abs(exp - fv) > EPS:
+                breaks.append({"relation": k, "row": t.rowname(tot), "column": t.names[j],
+                               "expected": fmt(exp) if exp is not None else None,
+                               "found": t.recs[tot]["cells"][j].strip()})
+    elif kind == "row_identity":
+        lj = t.col(rel["left"])
+        rjs = [t.col(c) for c in rel["right"]]
+        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+        for i in rows:
+            left = t.val(i, lj)
+            rights = [t.val(i, j) for j in rjs]
+            if left is None and all(v is None for v in rights):
+                continue
+            covered += 1
+            exp = sum((v["value"] for v in rights if v is not None), Decimal(0))
+            if left is None or abs(left["value"] - exp) > EPS:
+                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
+                               "expected": fmt(exp), "found": t.recs[i]["cells"][lj].strip()})
+    elif kind == "rate":
+        cj = t.col(rel["column"])
+        nums = rel["numerator"] if isinstance(rel["numerator"], list) else [rel["numerator"]]
+        njs = [t.col(c) for c in nums]
+        den = rel["denominator"]
+        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+        for i in rows:
+            r = t.val(i, cj)
+            if r is None:
+                continue
+            nv = [t.val(i, j) for j in njs]
+            if isinstance(den, dict):  # {"column": c, "row": total_row}
+                dv = t.val(t.row(den["row"]), t.col(den["column"]))
+            else:
+                dv = t.val(i, t.col(den))
+            if dv is None or dv["value"] == 0 or all(v is None for v in nv):
+                continue
+            covered += 1
+            n = sum((v["value"] for v in nv if v is not None), Decimal(0))
+            exp = n / dv["value"] * 100
+            tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
+            if abs(exp - r["value"]) > tol + EPS:
+                q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
+                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[cj],
+                               "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
+                               "found": t.recs[i]["cells"][cj].strip()})
+    elif kind == "bound":
+        lj, gj = t.col(rel["lesser"]), t.col(rel["greater"])
+        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+        for i in rows:
+            a, b = t.val(i, lj), t.val(i, gj)
+            if a is None or b is None:
+                continue
+            covered += 1
+            if a["value"] > b["value"] + EPS:
+                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
+                               "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
+                               "strength": rel.get("strength", "soft")})
+    else:
+        raise ValueError(f"{t.tid}: unknown relation kind {kind}")
+    return covered, breaks
+
+
+def main():
+    write = "--write-sidecars" in sys.argv
+    out = {}
+    for tsv in sorted(glob.glob(os.path.join(HERE, "t[0-9][0-9].tsv"))):
+        tid = os.path.basename(tsv)[:-4]
+        ypath = tsv[:-4] + ".yaml"
+        with open(ypath, encoding="utf-8") as f:
+            meta = yaml.safe_load(f)
+        t = Table(tid, tsv, meta)
+        rels, allbreaks = [], []
+        for k, rel in enumerate(meta.get("relations") or []):
+            covered, breaks = eval_relation(t, k, rel)
+            rels.append({"index": k, "kind": rel["kind"], "cells": covered, "breaks": len(breaks)})
+            allbreaks.extend(breaks)
+        out[tid] = {"kind": meta["kind"], "place": meta["source"]["place"],
+                    "printed_figures": t.printed_figures(), "columns": t.names,
+                    "relations": rels, "breaks": allbreaks}
+        if write:
+            meta["printed_figures"] = t.printed_figures()
+            meta["known_breaks"] = allbreaks
+            with open(ypath, "w", encoding="utf-8") as f:
+                yaml.safe_dump(meta, f, allow_unicode=True, sort_keys=False, width=1000)
+        print(f"{tid}: figures={t.printed_figures():4d} relations={len(rels)} "
+              f"cells={sum(r['cells'] for r in rels)} breaks={len(allbreaks)}")
+        for b in allbreaks:
+            print("   ", b)
+    with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()
