@@ -1,6 +1,6 @@
 """Build the pages that span many months: a district's trends, the cross-district indicators,
-and the index, with the same steps as the monthly report (papermill, report.html_report,
-report.pdf_report, store.write_files: nothing replaced until every file is ready).
+and the index, with the same steps as the monthly report (papermill, export.html_report,
+export.pdf_report, store.write_files: nothing replaced until every file is ready).
 
 Each notebook page keeps a manifest (``data/processed/<district>/trends.manifest.json``,
 ``data/processed/indicators.manifest.json``) with the sha256 of its inputs, its notebook and

@@ -1,7 +1,7 @@
 """Which month a bulletin or a table title says it reports ("2020年7月", "7月份" with a year).
 
 A file filed under data/raw/<district>/2020-07/ whose title names June is a filing mistake the
-ledger should show; this module only reads the month, reconcile.stated_month_check compares it.
+ledger should show; this module only reads the month, checks.stated_month.stated_month_check compares it.
 """
 
 from __future__ import annotations

@@ -62,5 +62,5 @@ def ledger_check(claim: Claim) -> Check:
 
 
 def claims_ledger(claims: Iterable[Claim]) -> pd.DataFrame:
-    """Claims in the project's ledger shape (reconcile.LEDGER_COLUMNS), failures first."""
+    """Claims in the project's ledger shape (checks.ledger.LEDGER_COLUMNS), failures first."""
     return ledger_frame(ledger_check(c) for c in claims)
