@@ -25,6 +25,7 @@ from govstats.ingest.bulletin import read_bulletin
 from govstats.ingest.table import RawTable, read_table
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
+from govstats.periods import month_words
 from govstats.reference.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
 from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
@@ -64,8 +65,7 @@ class MonthAnalysis:
 
     @property
     def title(self) -> str:
-        year, mon = self.month.split("-")
-        return f"{self.district_name} {year}年{int(mon)}月 政务服务办件统计报告"
+        return f"{self.district_name} {month_words(self.month)} 政务服务办件统计报告"
 
 
 def month_inputs(raw_dir: Path) -> MonthInputs:

@@ -55,7 +55,7 @@ def period_label(text: str) -> str:
             return f"{year}年{int(month)}—{int(end_month)}月"
         return f"{year}年{int(month)}月—{end_year}年{int(end_month)}月"
     if month:
-        return f"{year}年{int(month)}月"
+        return month_words(f"{year}-{month}")
     return f"{year}年"
 
 

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from govstats.periods import month_range
+from govstats.periods import month_range, month_words
 from govstats.reference.labels import label_of, labels
 from govstats.render.charts import new_figure, styled, thousands
 from govstats.render.words import target_text, value_text
@@ -198,8 +198,8 @@ def month_ticks(months: Sequence[str]) -> list[str]:
     """Tick labels of consecutive months: 2020年7月 for the first and each January, else 8月."""
     ticks = []
     for index, month in enumerate(months):
-        year, mon = month.split("-")
-        ticks.append(f"{year}年{int(mon)}月" if index == 0 or mon == "01" else f"{int(mon)}月")
+        mon = month.split("-")[1]
+        ticks.append(month_words(month) if index == 0 or mon == "01" else f"{int(mon)}月")
     return ticks
 
 
