@@ -46,7 +46,7 @@ def test_a_file_in_the_wrong_month_folder_fails_in_the_ledger():
     text = BULLETIN.read_text(encoding="utf-8")
     check = stated_month_check("2020-08", text, source="qijiang/2020-08/bulletin.txt", profile="reference")
     assert (check.status, check.severity, check.expected, check.actual) == ("fail", "error", "2020-08", "2020-07")
-    assert "放错了月份文件夹" in check.message
+    assert "放错了文件夹" in check.message and "所述期间为 2020年7月" in check.message
     agree = stated_month_check("2020-07", text, source="bulletin.txt")
     assert agree.status == "pass"
     assert stated_month_check("2020-07", "本月无通报标题") is None

@@ -16,31 +16,21 @@ import pandas as pd
 
 from govstats.checks.claims.extract import extract_claims, table_count_claims
 from govstats.checks.claims.records import Claim, ledger_check
+from govstats.checks.crosscheck import row_claims
 from govstats.checks.ledger import Check, ledger_frame
 from govstats.checks.stated_month import stated_month_check
 from govstats.checks.table import table_checks, table_totals
-from govstats.clean.month import MonthTable, tidy_month
+from govstats.clean.month import MonthTable, empty_month, tidy_month
 from govstats.errors import InputError
-from govstats.ingest.bulletin import read_bulletin
+from govstats.ingest.document import Document, read_document
 from govstats.ingest.table import RawTable, read_table
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
-from govstats.periods import month_words
+from govstats.periods import period_words
 from govstats.reference.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
 from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
 from govstats.reference.registry import Registry, load_registry
-
-BULLETIN_STEM = "bulletin"
-
-
-@dataclass(frozen=True)
-class MonthInputs:
-    """The raw files of one district-month."""
-
-    table: Path
-    bulletin: Path | None
-
 
 @dataclass(frozen=True)
 class MonthAnalysis:
@@ -65,42 +55,74 @@ class MonthAnalysis:
 
     @property
     def title(self) -> str:
-        return f"{self.district_name} {month_words(self.month)} 政务服务办件统计报告"
+        return f"{self.district_name} {period_words(self.month)} 政务服务办件统计报告"
 
 
-def month_inputs(raw_dir: Path) -> MonthInputs:
-    """Find the table and the (optional) bulletin among a month folder's files."""
+def period_documents(raw_dir: Path) -> list[Document]:
+    """Every document in a period folder (hidden files aside), read; bad input when the folder is
+    missing or empty, or when two documents state different periods."""
     if not raw_dir.is_dir():
-        raise InputError(raw_dir, "no raw folder for this district and month")
+        raise InputError(raw_dir, "no raw folder for this district and period")
     files = sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
-    bulletins = [p for p in files if p.stem == BULLETIN_STEM]
-    tables = [p for p in files if p.stem == "table"] or [p for p in files if p not in bulletins]
-    if not tables:
-        raise InputError(raw_dir, "no table file in the month folder (expected table.<ext>)")
-    if len(tables) > 1:
-        names = ", ".join(p.name for p in tables)
-        raise InputError(raw_dir, f"several candidate tables ({names}); name the one to use table.<ext>")
-    return MonthInputs(tables[0], bulletins[0] if bulletins else None)
+    if not files:
+        raise InputError(raw_dir, "the folder holds no file")
+    documents = [read_document(p) for p in files]
+    stated = {d.source.name: d.metadata.period for d in documents if d.metadata.period}
+    if len(set(stated.values())) > 1:
+        names = "; ".join(f"{name} states {period_words(period)}" for name, period in stated.items())
+        raise InputError(raw_dir, f"the documents state different periods ({names}): file each in its own folder")
+    return documents
+
+
+def choose_table(documents: Sequence[Document], profile: Profile) -> tuple[RawTable | None, list[Check]]:
+    """The table of the period (the first whose header names the profile's unit column and a
+    measure, else the first holding rows of numbers) and a ledger record for each table not read."""
+    tables = [t for d in documents for t in d.tables]
+    chosen = next((t for t in tables if any(profile.header_matches(row) for row in t.rows)), None)
+    if chosen is None:
+        chosen = next((t for t in tables if count_rows_of(t) >= 2), None)
+    unread = [Check("unread", f"{t.source.name} {t.provenance.location}", None, None, None, "warning",
+                    "unverifiable", f"表格未读取：没有符合表格式 {profile.name} 的表头"
+                    + (f"（{t.provenance.caption}）" if t.provenance.caption else ""), profile.name)
+              for t in tables if t is not chosen]
+    return chosen, unread
+
+
+def count_rows_of(table: RawTable) -> int:
+    """Rows of a table holding at least two number-like cells."""
+    return sum(1 for row in table.rows if sum(1 for c in row if any(ch.isdigit() for ch in c)) >= 2)
+
+
+def prose_of(documents: Sequence[Document]) -> str | None:
+    """The prose of the period's documents, in file order; None when none has any."""
+    texts = [d.prose for d in documents if d.prose.strip()]
+    return "\n\n".join(texts) if texts else None
 
 
 def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
-                    count_patterns: Sequence[CountPattern | dict]) -> list[Claim]:
-    """Claims of the bulletin's prose, plus the counts it states that the table also holds."""
+                    count_patterns: Sequence[CountPattern | dict], registry: Registry | None = None) -> list[Claim]:
+    """Claims of the bulletin's prose, plus the counts it states that the table also holds (its
+    totals, and a department's row when the prose names one)."""
     found = extract_claims(text, rates) + table_count_claims(text, table_totals(table, profile), count_patterns)
+    if registry is not None:
+        found += row_claims(text, table, profile, registry)
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
-def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: str, district_name: str,
+def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, district: str, district_name: str,
             month: str, bulletin: str | None = None, rates: Sequence[RateRule] = (),
             count_patterns: Sequence[CountPattern | dict] = (),
-            inputs: dict[str, str] | None = None) -> MonthAnalysis:
-    """Clean, reconcile and measure one month from already-read inputs; check the bulletin's
-    claims when there is one."""
-    table = tidy_month(raw, profile, registry)
-    checks: list[Check] = table_checks(table, profile)
-    claims = bulletin_claims(bulletin, table, profile, rates, count_patterns) if bulletin else []
+            inputs: dict[str, str] | None = None, documents: Sequence[Document] = (),
+            extra_checks: Sequence[Check] = ()) -> MonthAnalysis:
+    """Clean, reconcile and measure one period from already-read inputs; check the bulletin's
+    claims when there is one. ``raw`` is None for a period whose documents hold no table (the
+    ledger then holds the prose's claims only); ``documents`` have their stated period checked."""
+    table = tidy_month(raw, profile, registry) if raw is not None else empty_month(profile)
+    checks: list[Check] = [*table_checks(table, profile), *extra_checks] if raw is not None else list(extra_checks)
+    claims = bulletin_claims(bulletin, table, profile, rates, count_patterns, registry) if bulletin else []
     checks += [ledger_check(c) for c in claims]
-    for source, text in (("通报", bulletin), ("表格标题", table.title)):
+    stating = [(d.source.name, d.prose) for d in documents if d.prose] or [("通报", bulletin)]
+    for source, text in [*stating, ("表格标题", table.title)]:
         stated = stated_month_check(month, text, source=source, profile=profile.name) if text else None
         checks += [stated] if stated else []
     return MonthAnalysis(
@@ -109,9 +131,10 @@ def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: st
         month=month,
         table=table,
         ledger=ledger_frame(checks),
-        district_indicators=district_indicators(table.departments),
+        district_indicators=district_indicators(table.departments).iloc[0:0] if raw is None
+        else district_indicators(table.departments),
         department_indicators=department_indicators(table.departments),
-        inputs=dict(inputs or {raw.source.name: raw.sha256}),
+        inputs=dict(inputs or ({raw.source.name: raw.sha256} if raw is not None else {})),
         bulletin=bulletin,
         claims=tuple(claims),
     )
@@ -123,18 +146,14 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
     layout = root if isinstance(root, Layout) else Layout.at(root)
     name = district_name(district_row(layout.reference, district), district)
     profile = load_district_profile(layout.reference, district)
-    inputs = month_inputs(layout.raw_month(district, month))
-    raw = read_table(inputs.table, profile)
-    hashes = {str(inputs.table.relative_to(layout.root)): raw.sha256}
-    bulletin = None
-    if inputs.bulletin is not None:
-        bulletin, digest = read_bulletin(inputs.bulletin)
-        hashes[str(inputs.bulletin.relative_to(layout.root))] = digest
+    documents = period_documents(layout.raw_month(district, month))
+    raw, unread = choose_table(documents, profile)
     return analyse(
         raw, profile, load_registry(layout.reference, district),
-        district=district, district_name=name, month=month, bulletin=bulletin,
+        district=district, district_name=name, month=month, bulletin=prose_of(documents),
         rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
-        inputs=hashes,
+        inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
+        documents=documents, extra_checks=unread,
     )
 
 
@@ -146,10 +165,10 @@ def district_of(path: Path, layout: Layout) -> str | None:
         return None
 
 
-def tidy_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
-              root: str | Path | None = None) -> tuple[MonthTable, Profile]:
-    """Read and clean the raw table ``path`` with its district's profile and registry."""
-    path = Path(path)
+def file_reference(path: Path, *, district: str | None, profile: str | None,
+                   root: str | Path | None) -> tuple[Layout, Profile, Registry]:
+    """The layout, profile and registry for one raw file: its district's (named, or read from
+    data/raw/<district>/...), else the profile asked for or the default, with no registry."""
     layout = Layout.at(root)
     district = district or district_of(path, layout)
     if district:
@@ -159,23 +178,47 @@ def tidy_file(path: str | Path, *, district: str | None = None, profile: str | N
         chosen, registry = None, Registry("", ())
     if profile or chosen is None:
         chosen = load_profile(layout.reference, profile or DEFAULT_PROFILE)
+    return layout, chosen, registry
+
+
+def tidy_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
+              root: str | Path | None = None) -> tuple[MonthTable, Profile]:
+    """Read and clean the raw table ``path`` with its district's profile and registry."""
+    path = Path(path)
+    _, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
     return tidy_month(read_table(path, chosen), chosen, registry), chosen
 
 
 def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
                root: str | Path | None = None) -> pd.DataFrame:
-    """Read, clean and reconcile ``path``; return its ledger (raises InputError on bad input)."""
-    table, chosen = tidy_file(path, district=district, profile=profile, root=root)
-    return ledger_frame(table_checks(table, chosen))
+    """Read a document (a table on its own, or prose with its tables) and return one ledger:
+    its table's checks, the tables not read, the prose's claims and their cross-checks with the
+    table. InputError on bad input, or when the file holds neither a table nor prose."""
+    path = Path(path)
+    layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
+    document = read_document(path)
+    raw, unread = choose_table([document], chosen)
+    if raw is None and not document.prose.strip():
+        raise InputError(path, "no table and no prose were found in the file")
+    table = tidy_month(raw, chosen, registry) if raw is not None else empty_month(chosen)
+    checks = [*(table_checks(table, chosen) if raw is not None else []), *unread]
+    if document.prose.strip():
+        claims = bulletin_claims(document.prose, table, chosen, load_rates(layout.reference),
+                                 load_count_patterns(layout.reference), registry)
+        checks += [ledger_check(c) for c in claims]
+    return ledger_frame(checks)
 
 
 def file_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,
                 profile: str | None = None, root: str | Path | None = None) -> list[Claim]:
-    """Claims of the bulletin ``path``; with ``table``, also its counts against the table's totals."""
-    text, _ = read_bulletin(path)
-    reference = Layout.at(root).reference
-    rates = load_rates(reference)
+    """Claims of the bulletin ``path`` (any document format: its prose); with ``table``, also its
+    counts against the table's totals and rows."""
+    path = Path(path)
+    text = read_document(path).prose
+    layout, chosen, registry = file_reference(Path(table) if table else path, district=district,
+                                              profile=profile, root=root)
+    rates = load_rates(layout.reference)
     if table is None:
         return extract_claims(text, rates)
     month, chosen = tidy_file(table, district=district, profile=profile, root=root)
-    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference))
+    return bulletin_claims(text, month, chosen, rates, load_count_patterns(layout.reference), registry)

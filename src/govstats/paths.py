@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from govstats.periods import MONTH_RE, check_month
+from govstats.periods import PERIOD_RE, check_period
 
 #: The checkout this package was imported from (src/govstats -> repository root).
 CODE_ROOT = Path(__file__).resolve().parents[2]
@@ -73,21 +73,30 @@ class Layout:
         own = self.root / "notebooks"
         return own if own.is_dir() else CODE_ROOT / "notebooks"
 
+    # A "month" below is any period folder name (2020-07, 2022-Q3, 2022-01_2022-09, 2021):
+    # every path is checked to be one, so no other text becomes a path.
     def raw_month(self, district: str, month: str) -> Path:
-        return self.raw / district / check_month(month)
+        return self.raw / district / check_period(month)
 
     def processed_month(self, district: str, month: str) -> Path:
-        return self.processed / district / check_month(month)
+        return self.processed / district / check_period(month)
 
     def report_month(self, district: str, month: str) -> Path:
-        return self.reports / district / check_month(month)
+        return self.reports / district / check_period(month)
 
-    def raw_months(self) -> list[tuple[str, str]]:
-        """Every (district, month) that has a folder under data/raw, sorted."""
-        found = []
+    def raw_folders(self) -> tuple[list[tuple[str, str]], list[Path]]:
+        """Every (district, period) with a folder under data/raw, sorted, and the folders
+        under a district whose name is no period (a run names them rather than skip them)."""
+        found, stray = [], []
         if self.raw.is_dir():
             for district_dir in sorted(p for p in self.raw.iterdir() if p.is_dir()):
-                for month_dir in sorted(p for p in district_dir.iterdir() if p.is_dir()):
-                    if MONTH_RE.match(month_dir.name):
-                        found.append((district_dir.name, month_dir.name))
-        return found
+                for folder in sorted(p for p in district_dir.iterdir() if p.is_dir()):
+                    if PERIOD_RE.match(folder.name):
+                        found.append((district_dir.name, folder.name))
+                    elif not folder.name.startswith("."):
+                        stray.append(folder)
+        return found, stray
+
+    def raw_months(self) -> list[tuple[str, str]]:
+        """Every (district, period) that has a folder under data/raw, sorted."""
+        return self.raw_folders()[0]

@@ -93,6 +93,19 @@ def typed_frame(records: list[dict], id_columns: list[str], measures: list[str],
     return frame
 
 
+def empty_month(profile: Profile, source: str = "") -> MonthTable:
+    """The month table of a period whose documents print no table: no departments, no totals,
+    every measure of the profile (so indicators and charts say there is nothing to show)."""
+    measures = list(profile.measures)
+    return MonthTable(
+        departments=typed_frame([], ID_COLUMNS, measures, profile),
+        published_totals={}, totals_row=None, headers={}, profile=profile.name, source=source, sha256="",
+        subtotals=typed_frame([], SUBTOTAL_COLUMNS, measures, profile),
+        parts=typed_frame([], PART_COLUMNS, measures, profile),
+        notes=("本期文件中没有部门表格",),
+    )
+
+
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
     headers = locate_headers(raw, profile)

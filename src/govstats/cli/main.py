@@ -46,7 +46,8 @@ def run_exit_code(outcomes, *, strict: bool) -> int:  # noqa: ANN001 - runs.Mont
 @app.command()
 def run(
     district: Annotated[Optional[str], typer.Option(help="District slug, e.g. qijiang.")] = None,
-    month: Annotated[Optional[str], typer.Option(help="Month as YYYY-MM.")] = None,
+    month: Annotated[Optional[str], typer.Option("--month", "--period", help=(
+        "Period folder: YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM_YYYY-MM."))] = None,
     root: RootOption = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also render report.pdf.")] = True,
     strict: Annotated[bool, typer.Option(help="Exit 1 when a ledger has a failing error check.")] = False,
@@ -62,18 +63,23 @@ def run(
     months whose raw files, reference data, notebook and govstats version are unchanged since
     their last build are skipped (--force builds them again)."""
     from govstats.build.cluster import DaskMissing
+    from govstats.periods import PERIOD_FORMS
     from govstats.build.runs import overview_districts, run_months
     from govstats.cli.display import RunDisplay, print_summary
     from govstats.paths import Layout
-    from govstats.periods import check_month
+    from govstats.periods import check_period
 
     layout = Layout.at(root)
     if month:
         try:
-            check_month(month)
+            check_period(month)
         except ValueError as exc:
             raise fail(str(exc), EXIT_INPUT) from None
-    targets = [(d, m) for d, m in layout.raw_months()
+    found, stray = layout.raw_folders()
+    stray = [f for f in stray if district is None or f.parent.name == district]
+    if stray and not month:
+        raise fail(f"{stray[0]}: the folder name is no period; name it {PERIOD_FORMS}", EXIT_INPUT)
+    targets = [(d, m) for d, m in found
                if (district is None or d == district) and (month is None or m == month)]
     if district and month and not targets:
         raise fail(f"no raw folder {layout.raw_month(district, month)}", EXIT_INPUT)

@@ -20,6 +20,7 @@ STATUS_LABELS = labels("status")
 SEVERITY_LABELS = labels("severity")
 CHECK_LABELS = labels("check")
 CLAIM_KINDS = labels("claim_kind")
+NO_TABLE = "<p class='govstats-sub'>本期文件中没有部门表格：没有可列的部门数字，只核对通报正文中的数字。</p>"
 
 
 def table_html(frame: pd.DataFrame, css_class: str = "govstats-table") -> str:
@@ -37,6 +38,8 @@ def title_html(analysis: MonthAnalysis) -> str:
 
 def headline_html(analysis: MonthAnalysis) -> str:
     """Headline figures as cards: value, label, and the numbers behind each rate."""
+    if analysis.table.departments.empty:
+        return NO_TABLE
     cards = []
     for row in analysis.district_indicators.itertuples(index=False):
         if row.indicator in ("departments",):
@@ -123,6 +126,8 @@ def claims_html(analysis: MonthAnalysis) -> str:
 def departments_html(analysis: MonthAnalysis) -> str:
     """The cleaned department table with rates, largest first (canonical names)."""
     frame = analysis.department_indicators
+    if frame.empty:
+        return NO_TABLE
     headers = analysis.table.headers  # every measure of this layout, as the table prints it
     shown = frame[["rank", "department", *headers]].copy()
     for column in ("immediate_rate", "online_rate", "volume_share"):
@@ -135,6 +140,8 @@ def names_html(analysis: MonthAnalysis) -> str:
     """Departments published under an alias, with the registry's canonical name (names the
     registry lacks are kept as published and listed in the ledger instead)."""
     frame = analysis.table.departments
+    if frame.empty:
+        return NO_TABLE
     renamed = frame[frame["published_name"] != frame["department"]]
     if renamed.empty:
         return "<p>表中部门名称均为名录中的规范名称。</p>"

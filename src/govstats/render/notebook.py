@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from govstats.periods import check_month
+from govstats.periods import check_month, check_period
 
 _PLAIN = (str, int, float, bool, list, dict, tuple, type(None))
 _IPYTHON_NAMES = {"In", "Out", "exit", "quit", "get_ipython", "open"}
@@ -30,7 +30,7 @@ def check_parameters(namespace: Mapping[str, object], **parameters: object) -> d
         raise ValueError(f"unknown parameter(s): {', '.join(unknown)}; "
                          f"this notebook takes: {', '.join(parameters)}")
     if "month" in parameters:
-        check_month(str(parameters["month"]))
+        check_period(str(parameters["month"]))
     for name, value in parameters.items():  # optional months such as first_month, last_month
         if name.endswith("_month") and value is not None:
             check_month(str(value))
@@ -67,7 +67,9 @@ def show_month_chart(name: str, analysis, **options: object) -> None:  # noqa: A
     from govstats.render import charts
 
     frame = analysis.department_indicators
-    if charts.chart_applies(name, frame):
+    if frame.empty:
+        show_html("<p class='govstats-sub'>本期文件中没有部门表格，不绘此图。</p>")
+    elif charts.chart_applies(name, frame):
         show_figure(getattr(charts, f"{name}_chart")(frame, **options))
     else:
         missing = [c for c in charts.MONTH_CHART_NEEDS[name] if c not in frame.columns]
