@@ -21,7 +21,9 @@ from govstats.reference.profiles import load_profile
 from govstats.reference.registry import load_registry  # noqa: E402
 
 ROOT = CODE_ROOT
-SAMPLE_TABLE = SAMPLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
+SAMPLE_TABLE = SAMPLE = Path(__file__).parent / "data" / "split_month" / "2020-07" / "table.tsv"
+#: The sample month as an office publishes it: one document, prose and 附件 table together.
+SAMPLE_DOCUMENT_DIR = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07"
 
 
 def absolute_pythonpath() -> None:

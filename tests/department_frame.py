@@ -5,6 +5,7 @@ pipeline uses (one parser of the table, not a second one here)."""
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from govstats.reference.profiles import load_profile
 from govstats.reference.registry import load_registry
 
 REFERENCE = CODE_ROOT / "data" / "reference"
-TABLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
+TABLE = Path(__file__).parent / "data" / "split_month" / "2020-07" / "table.tsv"
 
 
 @functools.lru_cache(maxsize=1)

@@ -18,14 +18,14 @@ def govstats(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 
 
 def test_check_prints_the_ledger_and_exits_0():
-    result = govstats("check", str(SAMPLE_TABLE))
+    result = govstats("check", str(SAMPLE_TABLE), "--district", "qijiang")
     assert result.returncode == 0, result.stderr
     assert "122 checks: 122 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
     assert "PASS    28 x identity" in result.stdout  # 27 departments and the 合计 row
 
 
 def test_check_json_is_the_ledger():
-    result = govstats("check", str(SAMPLE_TABLE), "--json")
+    result = govstats("check", str(SAMPLE_TABLE), "--json", "--district", "qijiang")
     records = json.loads(result.stdout)
     assert len(records) == 122
     police = next(r for r in records if r["scope"] == "区公安局" and r["check"].startswith("identity"))

@@ -44,7 +44,7 @@ def changed(rows: list[TableRow], name: str, **counts: int) -> list[TableRow]:
 
 
 def month_tables() -> dict[str, list[TableRow]]:
-    june = reference_rows(SAMPLE_TABLE)
+    june = reference_rows(read_table(SAMPLE_TABLE))
     july = changed(june, "区公安局", **POLICE)
     august = [replace(r, name="区发展改革委") if r.name == "区发改委" else r for r in july]
     september = [r for r in august if r.name != "区残联"] + [

@@ -11,7 +11,7 @@ from govstats.checks.stated_month import stated_month_check
 from govstats.ingest.metadata import stated_month
 
 ROOT = Path(__file__).resolve().parents[1]
-BULLETIN = ROOT / "data" / "raw" / "qijiang" / "2020-07" / "bulletin.txt"
+BULLETIN = Path(__file__).parent / "data" / "split_month" / "2020-07" / "bulletin.txt"
 
 
 @pytest.mark.parametrize(("text", "month"), [

@@ -89,10 +89,11 @@ def test_index_lists_every_month_with_figures_ledger_and_links(run_root):
     assert "65,887" in html and "51.37%" in html and "81.36%" in html  # 2020-07 after the change
     assert "href='qijiang/2020-07/report.html'" in html
     assert "href='qijiang/trends.html'" in html and "href='indicators.html'" in html
-    # 2020-07's bulletin says 审批服务事项67354件; the changed table holds 65887: one failed claim
+    # 2020-07's bulletin says 审批服务事项67354件 and 区公安局办理15467件; the changed table holds
+    # 65887 in all and another 区公安局 row: two failed claims
     july = json.loads((root / "data/processed/qijiang/2020-07/manifest.json").read_text(encoding="utf-8"))["ledger"]
-    assert july["errors"] == 1
-    assert re.search(rf"<td>2020年7月</td>.*?{july['passed']}/{july['checks']} 通过，1 项错误.*?<td class='fail'>1</td>",
+    assert july["errors"] == 2
+    assert re.search(rf"<td>2020年7月</td>.*?{july['passed']}/{july['checks']} 通过，2 项错误.*?<td class='fail'>2</td>",
                      html)
     june = pd.read_csv(root / "data/processed/qijiang/2020-06/ledger.csv", encoding="utf-8-sig")
     assert (june["status"] == "pass").all()  # no manifest (written without a notebook): ledger.csv counts

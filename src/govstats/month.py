@@ -32,6 +32,7 @@ from govstats.reference.districts import DEFAULT_PROFILE, district_name, distric
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
 from govstats.reference.registry import Registry, load_registry
 
+
 @dataclass(frozen=True)
 class MonthAnalysis:
     """Everything a report shows about one district-month."""
@@ -113,12 +114,25 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
             month: str, bulletin: str | None = None, rates: Sequence[RateRule] = (),
             count_patterns: Sequence[CountPattern | dict] = (),
             inputs: dict[str, str] | None = None, documents: Sequence[Document] = (),
-            extra_checks: Sequence[Check] = ()) -> MonthAnalysis:
+            extra_checks: Sequence[Check] = (), table_in_prose: bool = False) -> MonthAnalysis:
     """Clean, reconcile and measure one period from already-read inputs; check the bulletin's
     claims when there is one. ``raw`` is None for a period whose documents hold no table (the
-    ledger then holds the prose's claims only); ``documents`` have their stated period checked."""
-    table = tidy_month(raw, profile, registry) if raw is not None else empty_month(profile)
-    checks: list[Check] = [*table_checks(table, profile), *extra_checks] if raw is not None else list(extra_checks)
+    ledger then holds the prose's claims only); ``documents`` have their stated period checked.
+    With ``table_in_prose`` (the table is a 附件 of a document with prose), a table that cannot
+    be cleaned is a ledger record naming it and why, and the prose is still checked."""
+    checks: list[Check] = list(extra_checks)
+    try:
+        table = tidy_month(raw, profile, registry) if raw is not None else None
+    except InputError as exc:
+        if not table_in_prose:
+            raise
+        checks.append(Check("unread", f"{raw.source.name} {raw.provenance.location}", None, None, None, "error",
+                            "fail", f"表格无法读取：{exc.reason}（{exc}）", profile.name))
+        table, raw = None, None
+    if table is None:
+        table = empty_month(profile)
+    else:
+        checks = [*table_checks(table, profile), *checks]
     claims = bulletin_claims(bulletin, table, profile, rates, count_patterns, registry) if bulletin else []
     checks += [ledger_check(c) for c in claims]
     stating = [(d.source.name, d.prose) for d in documents if d.prose] or [("通报", bulletin)]
@@ -148,12 +162,13 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
     profile = load_district_profile(layout.reference, district)
     documents = period_documents(layout.raw_month(district, month))
     raw, unread = choose_table(documents, profile)
+    owner = next((d for d in documents if any(t is raw for t in d.tables)), None)
     return analyse(
         raw, profile, load_registry(layout.reference, district),
         district=district, district_name=name, month=month, bulletin=prose_of(documents),
         rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
-        documents=documents, extra_checks=unread,
+        documents=documents, extra_checks=unread, table_in_prose=bool(owner and owner.prose.strip()),
     )
 
 

@@ -23,7 +23,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govstats.cells import parse_count
-from govstats.ingest.table import read_table
+from govstats.errors import InputError
+from govstats.ingest.table import RawTable
+from govstats.month import choose_table, period_documents
 from govstats.paths import Layout
 from govstats.reference.files import read_csv_rows
 from govstats.reference.profiles import Profile, load_profile
@@ -54,9 +56,8 @@ class TableRow:
     counts: dict[str, int]
 
 
-def reference_rows(path: Path) -> list[TableRow]:
+def reference_rows(raw: RawTable) -> list[TableRow]:
     """Department rows of a reference-layout table, one per department (the 无办件 row split)."""
-    raw = read_table(path)
     header = next(i for i, row in enumerate(raw.rows) if "部门" in row)
     columns = {h: raw.rows[header].index(h) for h in HEADERS}
     name_col = raw.rows[header].index("部门")
@@ -140,7 +141,10 @@ def demo_month(rows: Sequence[TableRow], month: int, rng: random.Random) -> list
 def demo_tables(layout: Layout, seed: int = SEED) -> dict[str, str]:
     """The demo district's twelve month tables, by month (YYYY-MM), as TSV text."""
     profile = load_profile(layout.reference)
-    rows = reference_rows(layout.raw_month(SOURCE_DISTRICT, SOURCE_MONTH) / "table.tsv")
+    raw, _ = choose_table(period_documents(layout.raw_month(SOURCE_DISTRICT, SOURCE_MONTH)), profile)
+    if raw is None:
+        raise InputError(layout.raw_month(SOURCE_DISTRICT, SOURCE_MONTH), "the source month holds no table")
+    rows = reference_rows(raw)
     rng = random.Random(seed)
     return {f"{DEMO_YEAR}-{m:02d}": table_tsv(demo_month(rows, m, rng), profile) for m in range(1, 13)}
 

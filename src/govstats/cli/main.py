@@ -63,11 +63,10 @@ def run(
     months whose raw files, reference data, notebook and govstats version are unchanged since
     their last build are skipped (--force builds them again)."""
     from govstats.build.cluster import DaskMissing
-    from govstats.periods import PERIOD_FORMS
     from govstats.build.runs import overview_districts, run_months
     from govstats.cli.display import RunDisplay, print_summary
     from govstats.paths import Layout
-    from govstats.periods import check_period
+    from govstats.periods import PERIOD_FORMS, check_period
 
     layout = Layout.at(root)
     if month:

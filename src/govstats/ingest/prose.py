@@ -82,7 +82,8 @@ def docx_lines(data: bytes, path: Path) -> list[str]:
 
 
 def pdf_lines(data: bytes, path: Path) -> list[str]:
-    """The text lines of a PDF outside its ruled tables (pdfplumber), page by page."""
+    """The text lines of a PDF outside its ruled tables (pdfplumber), page by page; a line that
+    runs to the right margin is joined with the next (a sentence wrapped by the page)."""
     import pdfplumber
 
     lines: list[str] = []
@@ -96,11 +97,32 @@ def pdf_lines(data: bytes, path: Path) -> list[str]:
                     y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
                     return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-                text = page.filter(outside).extract_text() or ""
-                lines += text.splitlines()
+                lines += unwrapped(page.filter(outside).extract_text_lines())
     except Exception as exc:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect ...
         raise InputError(path, f"cannot open it as a PDF: corrupt, truncated or encrypted ({exc})") from exc
     return clean_lines(lines)
+
+
+#: A line ending this close to the widest line's right edge (in points) was wrapped by the page.
+WRAP_SLACK = 14.0
+
+
+def unwrapped(text_lines: list[dict]) -> list[str]:
+    """pdfplumber text lines with the page's wrapping undone: a line that reaches the right
+    margin and does not end a sentence continues on the next."""
+    if not text_lines:
+        return []
+    right = max(line["x1"] for line in text_lines)
+    out: list[str] = []
+    joining = False
+    for line in text_lines:
+        text = line["text"].strip()
+        if joining and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        joining = line["x1"] >= right - WRAP_SLACK and not text.endswith(("。", "！", "？", "：", "；"))
+    return out
 
 
 def sheet_lines(data: bytes, path: Path) -> list[str]:

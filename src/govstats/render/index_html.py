@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from govstats.periods import month_words
+from govstats.periods import period_words
 from govstats.render.words import percent
 
 STYLE = """
@@ -79,10 +79,10 @@ def ledger_cell(entry: MonthEntry) -> str:
 def month_row(entry: MonthEntry) -> str:
     """One table row of a district-month."""
     if not entry.built:
-        return (f"<tr><td>{escape(month_words(entry.month))}</td><td colspan='5' class='muted text'>"
+        return (f"<tr><td>{escape(period_words(entry.month))}</td><td colspan='5' class='muted text'>"
                 f"尚未生成（data/raw 中有原始文件；运行 govstats run）</td><td>{links_html(entry.reports)}</td></tr>")
     total = "—" if entry.total is None else f"{int(entry.total):,}"
-    return (f"<tr><td>{escape(month_words(entry.month))}</td><td>{escape(total)}</td>"
+    return (f"<tr><td>{escape(period_words(entry.month))}</td><td>{escape(total)}</td>"
             f"<td>{escape(percent(entry.immediate_rate))}</td><td>{escape(percent(entry.online_rate))}</td>"
             f"{ledger_cell(entry)}<td>{links_html(entry.reports)}</td></tr>")
 
@@ -94,7 +94,7 @@ def district_html(entry: DistrictEntry) -> str:
         parts.append("<p class='demo'>演示数据：由参考月份按固定随机种子生成（scripts/make_demo.py），不是真实统计。</p>")
     parts.append(f"<p>趋势报告：{links_html(entry.pages)}</p>")
     rows = "".join(month_row(m) for m in entry.months)
-    parts.append("<table><thead><tr><th>月份</th><th>办理总数</th><th>即办率</th><th>网办率</th>"
+    parts.append("<table><thead><tr><th>期间</th><th>办理总数</th><th>即办率</th><th>网办率</th>"
                  "<th>核对结果</th><th>通报数字不符</th><th>报告</th></tr></thead>"
                  f"<tbody>{rows}</tbody></table>")
     return "".join(parts)
@@ -105,7 +105,7 @@ def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) 
     the project's Chinese font it needs embedded, as in the reports."""
     from govstats.render.export import FONT_PLACEHOLDER, font_face_css
 
-    sections = "".join(district_html(d) for d in districts) or "<p>还没有任何月份。把原始文件放入 data/raw 后运行 govstats run。</p>"
+    sections = "".join(district_html(d) for d in districts) or "<p>还没有任何期间。把原始文件放入 data/raw 后运行 govstats run。</p>"
     page = (
         "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
