@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,9 +28,31 @@ UMASK = os.umask(0)
 os.umask(UMASK)
 
 
+#: Leading characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text that is a plain number ("-12", "+3.5", "-1,234", "-5%"): a spreadsheet reads it as a
+#: number, never a formula, so it is left as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?(\d[\d,]*(\.\d+)?|\.\d+)%?")
+
+
+def neutral_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading ``'`` so it shows as
+    text (the OWASP advice); numbers and other text unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell through neutral_cell; numeric columns untouched."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    return frame.assign(**{str(c): frame[c].map(neutral_cell) for c in text}) if text else frame
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for people: UTF-8 with BOM so Excel opens Chinese text without mojibake."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """CSV for people: UTF-8 with BOM so Excel opens Chinese text without mojibake, and no
+    cell a spreadsheet would run as a formula (neutral_frame); parquet and JSON keep the text."""
+    return neutral_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:

