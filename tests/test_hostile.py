@@ -93,3 +93,42 @@ def test_no_csv_for_people_holds_a_formula_and_parquet_and_json_keep_the_names(h
     parquet = pd.read_parquet(io.BytesIO(files["departments.parquet"]))
     assert parquet["published_name"].tolist() == names
     assert "'=" not in files["ledger.json"].decode("utf-8")
+
+
+def png_of(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def drawn_texts(fig) -> list[str]:
+    """Every text of a drawn figure (tick labels, annotations, titles)."""
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text)]
+
+
+def test_month_charts_draw_every_name_literally(hostile_analysis):
+    from matplotlib.text import Text
+
+    from govstats.render import charts
+
+    frame = hostile_analysis.department_indicators
+    for chart in (charts.volume_chart, charts.channel_mix_chart, charts.rates_chart, charts.pareto_chart):
+        fig = chart(frame)
+        assert png_of(fig).startswith(b"\x89PNG"), chart.__name__
+        assert "$x$区局" in drawn_texts(fig), chart.__name__
+        assert not [t for t in fig.findobj(Text) if "$" in t.get_text() and t.get_parse_math()]
+
+
+def test_trend_charts_draw_every_name_literally():
+    from govstats.measure.trends import department_month_table, department_ranks
+    from govstats.render.trend_charts import department_heatmap, rank_chart
+
+    names = ["$x$", r"$\frac{1}{0$", "=cmd|' /C calc'!A0"]
+    history = pd.DataFrame({"district": "demo", "month": ["2020-01"] * 3 + ["2020-02"] * 3,
+                            "department": names * 2, "total": [30, 20, 10, 10, 20, 30]})
+    for fig in (rank_chart(department_ranks(history), top=3, title="$t$"),
+                department_heatmap(department_month_table(history), title="$t$")):
+        assert png_of(fig).startswith(b"\x89PNG")
+        assert {"$x$", r"$\frac{1}{0$"} <= set(drawn_texts(fig))

@@ -62,14 +62,27 @@ def chart_applies(name: str, frame: pd.DataFrame) -> bool:
 
 
 def styled(chart: Callable[P, Figure]) -> Callable[P, Figure]:
-    """Build the chart inside the project's rc context (seaborn style, Chinese font)."""
+    """Build the chart inside the project's rc context (seaborn style, Chinese font), every
+    text drawn literally (literal_texts)."""
 
     @functools.wraps(chart)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Figure:
         with mpl.rc_context(chart_rc()):
-            return chart(*args, **kwargs)
+            return literal_texts(chart(*args, **kwargs))
 
     return wrapper
+
+
+def literal_texts(fig: Figure) -> Figure:
+    """``fig`` with mathtext off on every text it holds: a name such as ``$x$`` or ``$\\frac{``
+    is drawn as written, never parsed (the rc context already says so for texts made inside it;
+    this covers any made with explicit settings). Tick labels made later, at draw time, are
+    the formatters' numbers."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
