@@ -109,6 +109,12 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
     for header in headers:
         read_block(raw, header, end, profile, registry, out)
     measures = list(first.measure_cols)
+    if len(out.records) < profile.min_rows:
+        found = f"only {len(out.records)}" if out.records else "no"
+        raise InputError(raw.source, f"the table has {found} department rows under its header; profile "
+                                     f"{profile.name!r} expects at least {profile.min_rows}",
+                         row=raw.row_numbers[first.body_start - 1] if first.body_start else None,
+                         column=first.unit_col + 1)
     departments = typed_frame(out.records, ID_COLUMNS, measures, profile)
     dupes = departments[departments.duplicated("department", keep=False)]
     if not dupes.empty:

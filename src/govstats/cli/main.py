@@ -52,7 +52,8 @@ def run(
     strict: Annotated[bool, typer.Option(help="Exit 1 when a ledger has a failing error check.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
                     help="Months built at once (default: the number of cores).")] = None,
-    force: Annotated[bool, typer.Option(help="Build every month, changed or not.")] = False,
+    force: Annotated[bool, typer.Option(help=(
+        "Build every month, changed or not, even over a last build with more department rows."))] = False,
     scheduler: Annotated[Optional[str], typer.Option(envvar="GOVSTATS_SCHEDULER", help=(
         "Dask scheduler address (tcp://host:8786): build there instead of in local processes."))] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help=(

@@ -1,0 +1,101 @@
+"""Nothing lost: bad or empty tables are input errors, and no build replaces a good month with
+an emptier one unless --force says so."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govstats.build.month import guard_emptier
+from govstats.clean.month import tidy_month
+from govstats.errors import InputError
+from govstats.ingest.table import read_table
+from tests.conftest import SAMPLE_TABLE
+from tests.test_cli import govstats
+
+MONTH_DIR = Path("data") / "raw" / "qijiang" / "2020-07"
+PROCESSED = Path("data") / "processed" / "qijiang" / "2020-07"
+REPORT = Path("reports") / "qijiang" / "2020-07" / "report.html"
+
+
+def sample_lines() -> list[str]:
+    return SAMPLE_TABLE.read_text(encoding="utf-8").splitlines()
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("keep", [1, 2], ids=["header-only", "header-and-total"])
+def test_a_table_without_department_rows_is_bad_input(tmp_path, profile, registry, keep):
+    path = write_lines(tmp_path / "table.tsv", sample_lines()[:keep])
+    with pytest.raises(InputError, match="no department rows") as caught:
+        tidy_month(read_table(path, profile), profile, registry)
+    assert caught.value.path == str(path)
+    result = govstats("check", str(path), "--district", "qijiang")
+    assert result.returncode == 2
+    assert f"error: {path}" in result.stderr and "no department rows" in result.stderr
+
+
+def test_a_table_without_a_unit_column_exits_2_naming_the_file(tmp_path):
+    lines = ["\t".join(c for i, c in enumerate(line.split("\t")) if i != 2) for line in sample_lines()]
+    path = write_lines(tmp_path / "table.tsv", lines)
+    result = govstats("check", str(path), "--district", "qijiang")
+    assert result.returncode == 2
+    assert f"error: {path}" in result.stderr and "unit column" in result.stderr
+
+
+def test_a_profile_may_ask_for_more_rows(tmp_path, profile, registry):
+    from dataclasses import replace
+
+    path = write_lines(tmp_path / "table.tsv", sample_lines()[:5])
+    with pytest.raises(InputError, match="only 3 department rows.*at least 10"):
+        tidy_month(read_table(path, profile), replace(profile, min_rows=10), registry)
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes()
+            for folder in (root / PROCESSED, root / REPORT.parent) for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != "run.log"}
+
+
+def test_run_on_a_header_only_table_exits_2_and_keeps_the_last_good_month(built_root, tmp_path):
+    root = shutil.copytree(built_root, tmp_path / "root")
+    before = outputs(root)
+    table = write_lines(root / MONTH_DIR / "table.tsv", sample_lines()[:2])
+    result = govstats("run", "--district", "qijiang", "--month", "2020-07", "--root", str(root))
+    assert result.returncode == 2, result.stderr
+    assert str(table.relative_to(root)) in result.stdout + result.stderr
+    assert "no department rows" in result.stdout + result.stderr
+    assert outputs(root) == before
+
+
+def test_a_table_with_fewer_rows_replaces_a_month_only_with_force(built_root, tmp_path):
+    root = shutil.copytree(built_root, tmp_path / "root")
+    before = outputs(root)
+    write_lines(root / MONTH_DIR / "table.tsv", sample_lines()[:12])  # 10 of the 34 departments
+    result = govstats("run", "--district", "qijiang", "--month", "2020-07", "--root", str(root))
+    assert result.returncode == 2, result.stderr
+    said = result.stdout + result.stderr
+    assert "fewer than the 34" in said and "--force" in said
+    assert outputs(root) == before
+    result = govstats("run", "--district", "qijiang", "--month", "2020-07", "--root", str(root), "--force",
+                      "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    log = (root / REPORT.parent / "run.log").read_text(encoding="utf-8")
+    assert "replacing it (--force)" in log
+
+
+def test_guard_emptier_lets_equal_or_more_rows_through(sample_analysis, caplog):
+    rows = len(sample_analysis.table.departments)
+    for previous in (None, rows, rows - 1):
+        guard_emptier(previous, sample_analysis, force=False)
+    with pytest.raises(InputError, match="--force"):
+        guard_emptier(rows + 1, sample_analysis, force=False)
+    with caplog.at_level(logging.WARNING):
+        guard_emptier(rows + 1, sample_analysis, force=True)
+    assert "replacing it (--force)" in caplog.text
