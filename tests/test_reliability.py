@@ -99,3 +99,29 @@ def test_guard_emptier_lets_equal_or_more_rows_through(sample_analysis, caplog):
     with caplog.at_level(logging.WARNING):
         guard_emptier(rows + 1, sample_analysis, force=True)
     assert "replacing it (--force)" in caplog.text
+
+
+def tiny_notebook(path: Path) -> Path:
+    """A parameterised notebook that prints its parameter (papermill injects a cell)."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    parameters = new_code_cell("name = 'x'", metadata={"tags": ["parameters"]})
+    nb = new_notebook(cells=[parameters, new_code_cell("print(name)")],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nbformat.write(nb, path)
+    return path
+
+
+def test_an_executed_notebook_and_its_html_are_byte_identical_on_rebuild(tmp_path):
+    import nbformat
+
+    from govstats.build.notebooks import execute_notebook
+    from govstats.render.export import html_report
+
+    notebook = tiny_notebook(tmp_path / "tiny.ipynb")
+    first, second = (execute_notebook(notebook, {"name": "区局"}) for _ in range(2))
+    assert [c["id"] for c in first.cells] == [c["id"] for c in second.cells]
+    assert html_report(first, "t") == html_report(second, "t")
+    assert "injected-parameters" in [c["id"] for c in first.cells]
+    nbformat.validate(first)
