@@ -125,3 +125,58 @@ def test_an_executed_notebook_and_its_html_are_byte_identical_on_rebuild(tmp_pat
     assert html_report(first, "t") == html_report(second, "t")
     assert "injected-parameters" in [c["id"] for c in first.cells]
     nbformat.validate(first)
+
+
+def test_a_full_disk_names_the_path_and_leaves_no_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from govstats.build import store
+    from govstats.errors import OutputError
+
+    good = tmp_path / "reports" / "report.html"
+    store.write_files({good: b"old"})
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, fd: int, mode: str) -> None:
+            self.fh = real_fdopen(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.fh.close()
+
+        def write(self, data: bytes) -> int:
+            if len(data) > 3:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.fh.write(data)
+
+    monkeypatch.setattr(store.os, "fdopen", Full)
+    big = tmp_path / "data" / "processed" / "ledger.csv"
+    with pytest.raises(OutputError) as caught:
+        store.write_files({tmp_path / "reports" / "small.txt": b"ok", big: b"x" * 10, good: b"new"})
+    assert caught.value.errno == errno.ENOSPC and caught.value.path == str(big)
+    assert str(caught.value) == f"could not write processed file ledger.csv (10 bytes) to {big}: No space left on device"
+    assert good.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["report.html"]
+
+
+def test_a_file_where_a_folder_should_be_names_the_path(tmp_path):
+    from govstats.build.store import write_files
+    from govstats.errors import OutputError
+
+    (tmp_path / "reports").write_text("not a folder")
+    target = tmp_path / "reports" / "q" / "report.html"
+    with pytest.raises(OutputError, match=f"could not write report file report.html .* to {target}"):
+        write_files({target: b"<html>"})
+
+
+def test_run_that_cannot_write_its_outputs_exits_3_naming_the_path(sample_root):
+    (sample_root / "reports").mkdir()
+    (sample_root / "reports" / "qijiang").write_text("a file where the district's folder should be")
+    result = govstats("run", "--root", str(sample_root), "--no-pdf")
+    assert result.returncode == 3, result.stderr
+    assert "could not write" in result.stderr and str(sample_root / "reports" / "qijiang") in result.stderr
+    assert not [p for p in (sample_root / "data" / "processed" / "qijiang").rglob("*") if p.is_file()]
