@@ -180,3 +180,71 @@ def test_run_that_cannot_write_its_outputs_exits_3_naming_the_path(sample_root):
     assert result.returncode == 3, result.stderr
     assert "could not write" in result.stderr and str(sample_root / "reports" / "qijiang") in result.stderr
     assert not [p for p in (sample_root / "data" / "processed" / "qijiang").rglob("*") if p.is_file()]
+
+
+def long_table(path: Path, departments: int) -> Path:
+    """The sample's header and 合计 row over ``departments`` made-up department rows whose
+    columns add up (办理总数 = 中心 + 部门 + 基层), and a 合计 that is their sum."""
+    header = sample_lines()[0]
+    rows, sums = [], [0] * 6
+    for i in range(departments):
+        total = 10 + i % 97
+        values = [total, total // 2, total - 3, 2, 1, total // 3]  # total, 即办, 中心, 部门, 基层, 网办
+        sums = [a + b for a, b in zip(sums, values)]
+        rows.append("\t".join([str(i + 1), "", f"测试部门{i + 1}", *map(str, values)]))
+    return write_lines(path, [header, "\t".join(["合计", "", "", *map(str, sums)]), *rows])
+
+
+def test_a_table_over_the_row_limit_is_bad_input_naming_file_and_limit(tmp_path, monkeypatch):
+    from govstats.ingest.table import MAX_ROWS
+
+    path = long_table(tmp_path / "table.tsv", MAX_ROWS - 1)  # header + 合计 + rows = limit + 1
+    result = govstats("check", str(path), "--district", "qijiang")
+    assert result.returncode == 2, result.stderr
+    assert f"error: {path}, row {MAX_ROWS + 1}: the table has 5,001 rows, more than the limit of 5,000" \
+        in result.stderr and "GOVSTATS_MAX_ROWS" in result.stderr
+    monkeypatch.setenv("GOVSTATS_MAX_ROWS", "10")
+    with pytest.raises(InputError, match="limit of 10 rows"):
+        read_table(SAMPLE_TABLE)
+    monkeypatch.setenv("GOVSTATS_MAX_ROWS", "lots")
+    with pytest.raises(InputError, match="GOVSTATS_MAX_ROWS must be a whole number"):
+        read_table(SAMPLE_TABLE)
+
+
+def test_a_table_at_the_limit_is_read_and_its_charts_fold_the_tail_into_others(tmp_path, profile, registry):
+    from govstats.ingest.table import MAX_ROWS
+    from govstats.measure.indicators import department_indicators
+    from govstats.render import charts
+
+    path = long_table(tmp_path / "table.tsv", MAX_ROWS - 2)
+    table = tidy_month(read_table(path, profile), profile, registry)
+    assert len(table.departments) == MAX_ROWS - 2
+    frame = department_indicators(table.departments)
+    for chart in (charts.volume_chart, charts.channel_mix_chart, charts.rates_chart, charts.pareto_chart):
+        fig = chart(frame)
+        assert fig.get_figheight() <= 20, chart.__name__
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in (ax.get_xticklabels() if chart is charts.pareto_chart
+                                           else ax.get_yticklabels())]
+        assert len(labels) == charts.CHART_TOP, chart.__name__
+        assert labels[-1] == f"其他（{MAX_ROWS - 2 - charts.CHART_TOP + 1} 个部门）", chart.__name__
+    folded = charts.fold_tail(charts.by_volume(frame))
+    assert folded["total"].sum() == frame["total"].sum()
+    others = folded.iloc[-1]
+    assert others["immediate_rate"] == pytest.approx(others["immediate"] / others["total"])
+    assert others["cumulative_share"] == pytest.approx(1.0)
+
+
+def test_a_heatmap_of_many_departments_shows_the_top_ones():
+    import pandas as pd
+
+    from govstats.measure.trends import department_month_table
+    from govstats.render.charts import CHART_TOP
+    from govstats.render.trend_charts import department_heatmap
+
+    history = pd.DataFrame({"district": "demo", "month": "2020-01", "department": [f"部门{i}" for i in range(500)],
+                            "total": list(range(500, 0, -1))})
+    fig = department_heatmap(department_month_table(history), title="办件量")
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == CHART_TOP and ax.get_yticklabels()[0].get_text() == "部门0"
+    assert f"共 500 个" in ax.get_title(loc="left") and fig.get_figheight() < 20
