@@ -248,3 +248,30 @@ def test_a_heatmap_of_many_departments_shows_the_top_ones():
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == CHART_TOP and ax.get_yticklabels()[0].get_text() == "部门0"
     assert f"共 500 个" in ax.get_title(loc="left") and fig.get_figheight() < 20
+
+
+def test_an_xlsx_formula_without_a_saved_result_is_unverifiable_naming_file_sheet_cell_and_formula(
+        tmp_path, profile, registry, caplog):
+    import openpyxl
+
+    from govstats.checks.ledger import ledger_frame
+    from govstats.checks.table import table_checks
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "7月份"
+    sheet.append(["部门", "办理总数", "即收即办", "中心办理", "部门办理", "基层办理", "网上办理"])
+    sheet.append(["区公安局", 15467, 12376, 852, 9800, 4815, 15467])
+    sheet.append(["合计", "=SUM(B2:B2)", 12376, 852, 9800, 4815, 15467])
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    with caplog.at_level(logging.WARNING):
+        month = tidy_month(read_table(path, profile), profile, registry)
+    assert f"{path}: sheet '7月份', cell B3" in caplog.text
+    ledger = ledger_frame(table_checks(month, profile))
+    total = ledger[(ledger["check"] == "column_total") & (ledger["scope"] == "办理总数")]
+    assert total["status"].tolist() == ["unverifiable"]
+    formula = ledger[ledger["check"] == "formula"].iloc[0]
+    assert (formula["scope"], formula["status"], formula["expected"]) == ("7月份!B3", "unverifiable", "=SUM(B2:B2)")
+    for text in (str(path), "7月份", "B3", "=SUM(B2:B2)"):
+        assert text in formula["message"] and text in total["message"].iloc[0]

@@ -15,7 +15,7 @@ printed as two blocks side by side (部门 + measures, twice) is read block by b
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ from govstats.cells import is_empty, normalize_text
 from govstats.clean.headers import Header, check_unheaded, footnote_start, locate_headers
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
+from govstats.ingest.readers.grid import UncachedFormula
 from govstats.ingest.table import RawTable
 from govstats.reference.profiles import Profile
 from govstats.reference.registry import Registry
@@ -63,6 +64,7 @@ class MonthTable:
     title: str = ""
     header_rows: int = 1
     location: str = ""
+    formulas: tuple[UncachedFormula, ...] = ()  # formula cells saved without a result (read as empty)
 
     @property
     def measures(self) -> list[str]:
@@ -91,6 +93,12 @@ def typed_frame(records: list[dict], id_columns: list[str], measures: list[str],
         dtype = "Int64" if profile.kind_of(measure) == "count" else "Float64"
         frame[measure] = pd.array([r.get(measure) for r in records], dtype=dtype)
     return frame
+
+
+def placed_formulas(raw: RawTable, headers: list[Header]) -> tuple[UncachedFormula, ...]:
+    """The reader's formulas without a saved result, each with the measure whose column it is in."""
+    columns = {col + 1: measure for header in headers for measure, col in header.measure_cols.items()}
+    return tuple(replace(f, measure=columns.get(f.column)) for f in raw.provenance.formulas)
 
 
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
@@ -146,4 +154,5 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         title=title_of(raw, first),
         header_rows=first.row_count,
         location=raw.provenance.location,
+        formulas=placed_formulas(raw, headers),
     )
