@@ -132,3 +132,86 @@ def test_trend_charts_draw_every_name_literally():
                 department_heatmap(department_month_table(history), title="$t$")):
         assert png_of(fig).startswith(b"\x89PNG")
         assert {"$x$", r"$\frac{1}{0$"} <= set(drawn_texts(fig))
+
+
+PAGE_NAMES = ("<script>alert('x')</script>区局", '<img src=x onerror="alert(1)">', "javascript:alert(1)",
+              "$x$区局", "=cmd|' /C calc'!A0")
+DISTRICT = "<script>alert('d')</script>綦江区"
+
+
+def csv_field(text: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([text])
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def hostile_root(tmp_path_factory) -> Path:
+    """A root whose district and five departments have hostile names (registered, so they are
+    the canonical names every page shows), built by `govstats run` (month, trends, indicators,
+    index)."""
+    from tests.conftest import make_root
+    from tests.test_cli import govstats
+
+    root = make_root(tmp_path_factory.mktemp("hostile-root") / "root")
+    table = root / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
+    text = table.read_text(encoding="utf-8")
+    departments = root / "data" / "reference" / "departments.csv"
+    registry = departments.read_text(encoding="utf-8")
+    for old, new in zip(("区公安局", "区税务局", "区残联", "区交通局", "区民政局"), PAGE_NAMES):
+        text = text.replace(f"\t{old}\t", f"\t{new}\t")
+        registry = registry.replace(f"qijiang,{old},", "qijiang," + csv_field(new) + ",")
+    table.write_text(text, encoding="utf-8")
+    departments.write_text(registry, encoding="utf-8")
+    districts = root / "data" / "reference" / "districts.csv"
+    districts.write_text(districts.read_text(encoding="utf-8").replace("qijiang,綦江区,", f"qijiang,{csv_field(DISTRICT)},"),
+                         encoding="utf-8")
+    result = govstats("run", "--root", str(root), "--no-pdf")
+    assert result.returncode in (0, 1), result.stderr
+    return root
+
+
+def unsafe_markup(page: str) -> list[str]:
+    """Script elements, on* attributes and javascript: links of an HTML page."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(page)
+    found = [f"<script> {e.text_content()[:40]!r}" for e in tree.iter("script")]
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"{element.tag} {name}={value!r}")
+            if name.lower() in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
+                found.append(f"{element.tag} {name}={value!r}")
+    return found
+
+
+def test_hostile_names_are_shown_as_text_on_every_page(hostile_root):
+    reports = hostile_root / "reports"
+    pages = {"month": reports / "qijiang" / "2020-07" / "report.html", "trends": reports / "qijiang" / "trends.html",
+             "indicators": reports / "indicators.html", "index": reports / "index.html"}
+    import lxml.html
+
+    for kind, path in pages.items():
+        page = path.read_text(encoding="utf-8")
+        assert not unsafe_markup(page), (kind, unsafe_markup(page))
+        assert "mathjax" not in page.lower(), kind  # no $x$ typesetting in the browser either
+        assert "綦江区" in lxml.html.fromstring(page).text_content(), kind
+    month_text = lxml.html.fromstring(pages["month"].read_text(encoding="utf-8")).text_content()
+    for name in PAGE_NAMES:
+        assert name.replace(" ", "") in month_text.replace(" ", ""), name
+    for kind in ("index", "trends"):
+        assert DISTRICT in lxml.html.fromstring(pages[kind].read_text(encoding="utf-8")).text_content(), kind
+
+
+def test_hostile_names_are_neutral_in_every_csv_of_the_build(hostile_root):
+    files = sorted((hostile_root / "data" / "processed").rglob("*.csv"))
+    assert {p.name for p in files} >= set(CSV_FILES)
+    for path in files:
+        cells = csv_cells(path.read_bytes())
+        assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))], path.name
+        assert not [c for c in cells if c.startswith("-") and neutral_cell(c) != c], path.name
+    departments = csv_cells((hostile_root / "data/processed/qijiang/2020-07/departments.csv").read_bytes())
+    assert "'=cmd|'/Ccalc'!A0" in departments or "'=cmd|' /C calc'!A0" in departments
