@@ -73,6 +73,7 @@ def test_rebuild_gives_byte_identical_processed_files_and_charts(built_root, tmp
         if path.is_file() and path.name != "manifest.json":
             twin = processed(root) / path.relative_to(processed(built_root))
             assert twin.read_bytes() == path.read_bytes(), path.name
+    assert (report(root) / "report.html").read_bytes() == (report(built_root) / "report.html").read_bytes()
 
 
 def test_raw_text_is_escaped_in_the_report_and_strict_fails(tmp_path):

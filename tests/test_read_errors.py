@@ -238,8 +238,8 @@ def test_formula_without_a_saved_result_is_noted(tmp_path, profile, registry):
     path = tmp_path / "formulas.xlsx"
     book.save(path)
     raw = read_table(path)
-    assert raw.provenance.notes == ("row 3, column 2: formula =SUM(B2:B2) has no saved result (open and save "
-                         "the file in Excel to store it); read as empty",)
+    assert raw.provenance.notes == ("sheet 'Sheet', cell B3 (row 3, column 2): formula =SUM(B2:B2) has no saved "
+                                    "result (open and save the file in Excel to store it); read as empty",)
     month = tidy_month(raw, profile, registry)
     assert month.published_totals["total"] is None
     assert raw.provenance.notes[0] in month.notes

@@ -33,3 +33,17 @@ class InputError(Exception):
         if self.column is not None:
             where.append(f"column {self.column}")
         return f"{', '.join(where)}: {self.reason}"
+
+
+class OutputError(OSError):
+    """An output that could not be written (disk full, read-only folder, a file where a folder
+    should be): names the path and what was being written, keeping the OS error's errno."""
+
+    def __init__(self, path: str | Path, what: str, cause: OSError) -> None:
+        self.path = str(path)
+        self.what = what
+        reason = cause.strerror or str(cause)
+        super().__init__(cause.errno, f"could not write {what} to {self.path}: {reason}", self.path)
+
+    def __str__(self) -> str:
+        return self.strerror or ""

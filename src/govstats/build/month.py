@@ -11,6 +11,7 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import nbformat
 
@@ -19,7 +20,8 @@ from govstats.build.manifest import manifest_path, manifest_record, reference_di
 from govstats.build.notebooks import chart_images, execute_notebook, kernel_thread_prefix
 from govstats.build.store import json_bytes, processed_files, write_files
 from govstats.checks.ledger import ledger_summary
-from govstats.month import analyse_month
+from govstats.errors import InputError
+from govstats.month import MonthAnalysis, analyse_month
 from govstats.paths import Layout
 
 log = logging.getLogger(__name__)
@@ -38,8 +40,36 @@ class BuildResult:
     outputs: list[str] = field(default_factory=list)
 
 
-def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) -> BuildResult:
-    """Analyse, render and store one district-month; raise on bad input or a failed step.
+def processed_rows(path: Path) -> int | None:
+    """Department rows of an earlier build's departments.parquet, None when there is none."""
+    if not path.is_file():
+        return None
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_metadata(path).num_rows
+    except (OSError, ValueError):  # unreadable: nothing good to keep
+        return None
+
+
+def guard_emptier(previous: int | None, analysis: MonthAnalysis, *, force: bool) -> None:
+    """Refuse (InputError, exit 2) to replace a month built with more department rows than the
+    new table holds, unless ``force``; then say so in the log."""
+    rows = len(analysis.table.departments)
+    if previous is None or rows >= previous:
+        return
+    what = (f"{analysis.table.source} has {rows} department rows, fewer than the {previous} of the "
+            f"month's last build")
+    if not force:
+        raise InputError(analysis.table.source, f"has {rows} department rows, fewer than the {previous} "
+                         "of the month's last build; the last build is kept (pass --force to replace it)")
+    log.warning("%s: replacing it (--force)", what)
+
+
+def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True,
+                force: bool = False) -> BuildResult:
+    """Analyse, render and store one district-month; raise on bad input or a failed step, and
+    on a table with fewer department rows than the last build unless ``force`` (guard_emptier).
 
     The kernel runs the notebook in a worker thread while this thread analyses the month,
     prepares the processed files and imports the exporters: the kernel's start-up and imports
@@ -56,6 +86,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True) 
         try:
             analysis = analyse_month(district, month, layout)
             processed_dir = layout.processed_month(district, month)
+            guard_emptier(processed_rows(processed_dir / "departments.parquet"), analysis, force=force)
             files = {processed_dir / n: b for n, b in processed_files(analysis).items()}
             from govstats.render.export import html_report, pdf_report, warm_pdf_engine
 

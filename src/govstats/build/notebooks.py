@@ -5,6 +5,7 @@ failed to start, and take out the chart images it drew.
 from __future__ import annotations
 
 import base64
+import copy
 import logging
 import tempfile
 import time
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 
 
 CHART_TAG_PREFIX = "chart-"
+#: The tag papermill gives the cell it injects, and the id that cell gets here (stable_cell_ids).
+INJECTED_TAG = "injected-parameters"
 
 
 #: How often a kernel is started for one notebook before giving up (see kernel_errors), and the
@@ -40,12 +43,27 @@ def execute_notebook(path: Path, parameters: dict[str, object]) -> nbformat.Note
     retryable = kernel_errors()
     for attempt in range(1, KERNEL_ATTEMPTS):
         try:
-            return execute_once(path, parameters)
+            return stable_cell_ids(execute_once(path, parameters))
         except retryable as exc:
             log.warning("kernel for %s failed (%s: %s); starting another (attempt %d of %d)",
                         path.name, type(exc).__name__, exc, attempt + 1, KERNEL_ATTEMPTS)
             time.sleep(KERNEL_RETRY_PAUSE * attempt)
-    return execute_once(path, parameters)
+    return stable_cell_ids(execute_once(path, parameters))
+
+
+def stable_cell_ids(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` whose cells papermill injected get a fixed id instead of a random one, so
+    the same inputs give byte-identical notebooks and HTML pages. Other cells keep the ids
+    saved in the notebook file."""
+    out = copy.deepcopy(nb)
+    taken = {c.get("id") for c in out.cells if INJECTED_TAG not in c.get("metadata", {}).get("tags", [])}
+    for number, cell in enumerate(c for c in out.cells if INJECTED_TAG in c.get("metadata", {}).get("tags", [])):
+        candidate = INJECTED_TAG if number == 0 else f"{INJECTED_TAG}-{number}"
+        while candidate in taken:
+            candidate += "-x"
+        cell["id"] = candidate
+        taken.add(candidate)
+    return out
 
 
 def execute_once(path: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:

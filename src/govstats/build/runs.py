@@ -95,7 +95,7 @@ def run_months(layout: Layout, targets: Sequence[tuple[str, str]], *, jobs: int 
         if not planned.reasons:
             outcomes[planned.district, planned.month] = outcome = skipped(layout, planned)
             on_outcome(outcome)
-    tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons) for p in plans if p.reasons]
+    tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons, force) for p in plans if p.reasons]
     for outcome in builds(tasks, jobs=jobs or default_jobs(), scheduler=scheduler):
         outcomes[outcome.district, outcome.month] = outcome
         on_outcome(outcome)

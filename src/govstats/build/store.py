@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from govstats.build.manifest import read_manifest  # noqa: F401 - manifests are read where freshness is decided
+from govstats.errors import OutputError
 from govstats.month import MonthAnalysis
 
 log = logging.getLogger(__name__)
@@ -27,9 +29,31 @@ UMASK = os.umask(0)
 os.umask(UMASK)
 
 
+#: Leading characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text that is a plain number ("-12", "+3.5", "-1,234", "-5%"): a spreadsheet reads it as a
+#: number, never a formula, so it is left as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?(\d[\d,]*(\.\d+)?|\.\d+)%?")
+
+
+def neutral_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading ``'`` so it shows as
+    text (the OWASP advice); numbers and other text unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell through neutral_cell; numeric columns untouched."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    return frame.assign(**{str(c): frame[c].map(neutral_cell) for c in text}) if text else frame
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for people: UTF-8 with BOM so Excel opens Chinese text without mojibake."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """CSV for people: UTF-8 with BOM so Excel opens Chinese text without mojibake, and no
+    cell a spreadsheet would run as a formula (neutral_frame); parquet and JSON keep the text."""
+    return neutral_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -82,24 +106,56 @@ def processed_files(analysis: MonthAnalysis) -> dict[str, bytes]:
 def write_files(files: Mapping[Path, bytes], stale: Iterable[Path] = ()) -> None:
     """Write every file aside, then rename each into place: all or nothing on failure
     before the renames begin; each rename is atomic on its own. Then remove ``stale`` files
-    that the new outputs replace (a PDF from an earlier build beside a new --no-pdf HTML)."""
+    that the new outputs replace (a PDF from an earlier build beside a new --no-pdf HTML).
+    An OS error (disk full, read-only folder) is raised as OutputError naming the path and
+    what was being written."""
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((Path(tmp), path))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs are for readers too
+            staged.append(stage(path, data))
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
     for tmp, path in staged:
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise OutputError(path, f"{output_kind(path)} (moving it into place)", exc) from exc
         log.debug("wrote %s", path)
     for path in stale:
         if path not in files and path.exists():
-            path.unlink()
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise OutputError(path, f"{output_kind(path)} (removing it: an earlier build's)", exc) from exc
             log.info("removed %s: it belonged to an earlier build", path)
+
+
+def output_kind(path: Path) -> str:
+    """What an output is, for an error message: "report.html", "processed file ledger.csv"..."""
+    parts = path.parts
+    where = "processed file" if "processed" in parts else "report file" if "reports" in parts else "file"
+    return f"{where} {path.name}"
+
+
+def stage(path: Path, data: bytes) -> tuple[Path, Path]:
+    """Write ``data`` to a temporary file beside ``path``; (temporary file, path). None is left
+    behind on failure, which is raised as OutputError."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs are for readers too
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(path, f"{output_kind(path)} ({len(data):,} bytes)", exc) from exc
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp), path

@@ -24,6 +24,7 @@ class BuildTask:
     month: str
     pdf: bool = True
     reasons: tuple[str, ...] = ()
+    force: bool = False  # may replace a month with one of fewer department rows (build.month.guard_emptier)
 
     @property
     def key(self) -> str:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from govstats.checks.ledger import Check
 from govstats.clean.month import MonthTable
+from govstats.ingest.readers.grid import UncachedFormula
 from govstats.reference.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,33 @@ def column_total_checks(month: MonthTable, profile: Profile) -> list[Check]:
             continue
         published = month.published_totals.get(measure)
         column = month.departments[measure]
+        unsaved = [f for f in month.formulas if f.row == month.totals_row and f.measure == measure]
+        if published is None and unsaved:
+            f = unsaved[0]
+            checks.append(Check("column_total", label, f.formula, int(column.sum(skipna=True)), None, "warning",
+                                "unverifiable", f"合计行“{label}”是没有保存结果的公式（{formula_place(month, f)}），"
+                                "无法与各部门之和核对", profile.name))
+            continue
         if published is None or column.isna().all():
             continue
         checks.append(compare("column_total", label, published, int(column.sum(skipna=True)),
                               severity="error", profile=profile.name,
                               what=f"合计行“{label}”与各部门之和"))
     return checks
+
+
+def formula_place(month: MonthTable, formula: UncachedFormula) -> str:
+    """File, sheet, cell and formula, in words."""
+    return f"{month.source}，工作表“{formula.sheet}”，单元格 {formula.cell}，公式 {formula.formula}"
+
+
+def formula_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """One unverifiable record per formula cell saved without its result: it reads as empty, so
+    the number it stands for cannot be checked (opening and saving the file in Excel stores it)."""
+    return [Check("formula", f"{f.sheet}!{f.cell}", f.formula, None, None, "warning", "unverifiable",
+                  f"{formula_place(month, f)}：没有保存的计算结果，按空值读取，无法核对"
+                  "（在 Excel 中打开并保存文件即可存下结果）", profile.name)
+            for f in month.formulas]
 
 
 def rows_to_check(month: MonthTable) -> list[tuple[str, dict[str, object]]]:
@@ -197,6 +219,7 @@ def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
     "of which" rows, registry."""
     checks = [
         *column_total_checks(month, profile),
+        *formula_checks(month, profile),
         *identity_checks(month, profile),
         *bound_checks(month, profile),
         *band_checks(month, profile),

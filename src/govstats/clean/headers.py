@@ -128,6 +128,8 @@ def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
             continue
         count = header_band(raw, index)
         texts = column_headers(raw, index, count)
+        if not any(t and profile.is_unit_header(t) for t in texts):
+            continue  # the unit cell is under another header's merge ("x/部门"): not this layout's header
         starts = block_starts(texts, profile) + [len(texts)]
         headers = [block_header(raw, profile, index, count, range(a, b), texts)
                    for a, b in zip(starts, starts[1:])]

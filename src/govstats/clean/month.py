@@ -15,7 +15,7 @@ printed as two blocks side by side (部门 + measures, twice) is read block by b
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ from govstats.cells import is_empty, normalize_text
 from govstats.clean.headers import Header, check_unheaded, footnote_start, locate_headers
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
+from govstats.ingest.readers.grid import UncachedFormula
 from govstats.ingest.table import RawTable
 from govstats.reference.profiles import Profile
 from govstats.reference.registry import Registry
@@ -63,6 +64,7 @@ class MonthTable:
     title: str = ""
     header_rows: int = 1
     location: str = ""
+    formulas: tuple[UncachedFormula, ...] = ()  # formula cells saved without a result (read as empty)
 
     @property
     def measures(self) -> list[str]:
@@ -106,6 +108,12 @@ def empty_month(profile: Profile, source: str = "") -> MonthTable:
     )
 
 
+def placed_formulas(raw: RawTable, headers: list[Header]) -> tuple[UncachedFormula, ...]:
+    """The reader's formulas without a saved result, each with the measure whose column it is in."""
+    columns = {col + 1: measure for header in headers for measure, col in header.measure_cols.items()}
+    return tuple(replace(f, measure=columns.get(f.column)) for f in raw.provenance.formulas)
+
+
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
     headers = locate_headers(raw, profile)
@@ -122,6 +130,12 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
     for header in headers:
         read_block(raw, header, end, profile, registry, out)
     measures = list(first.measure_cols)
+    if len(out.records) < profile.min_rows:
+        found = f"only {len(out.records)}" if out.records else "no"
+        raise InputError(raw.source, f"the table has {found} department rows under its header; profile "
+                                     f"{profile.name!r} expects at least {profile.min_rows}",
+                         row=raw.row_numbers[first.body_start - 1] if first.body_start else None,
+                         column=first.unit_col + 1)
     departments = typed_frame(out.records, ID_COLUMNS, measures, profile)
     dupes = departments[departments.duplicated("department", keep=False)]
     if not dupes.empty:
@@ -153,4 +167,5 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         title=title_of(raw, first),
         header_rows=first.row_count,
         location=raw.provenance.location,
+        formulas=placed_formulas(raw, headers),
     )

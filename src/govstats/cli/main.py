@@ -3,7 +3,9 @@ numeric claims of a bulletin (``claims``).
 
 Exit codes, for schedulers: 0 success; 1 a ledger has a failing error-severity check
 (``check`` always, ``run`` with ``--strict``) or a bulletin claim fails (``claims``); 2 bad input
-(the message names file, row and column); 3 a build step failed (notebook or export).
+(the message names file, row and column); 3 a build step failed (notebook or export) or an output
+could not be written (the message names the path); 4 ``run`` only: another run holds the root's
+lock (govstats.build.lock; docs/scheduling.md).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import typer
 
 from govstats.errors import InputError
 
-EXIT_OK, EXIT_LEDGER, EXIT_INPUT, EXIT_BUILD = 0, 1, 2, 3
+EXIT_OK, EXIT_LEDGER, EXIT_INPUT, EXIT_BUILD, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Clean, reconcile, chart and report government-service statistics.")
@@ -53,22 +55,39 @@ def run(
     strict: Annotated[bool, typer.Option(help="Exit 1 when a ledger has a failing error check.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
                     help="Months built at once (default: the number of cores).")] = None,
-    force: Annotated[bool, typer.Option(help="Build every month, changed or not.")] = False,
+    force: Annotated[bool, typer.Option(help=(
+        "Build every month, changed or not, even over a last build with more department rows."))] = False,
     scheduler: Annotated[Optional[str], typer.Option(envvar="GOVSTATS_SCHEDULER", help=(
         "Dask scheduler address (tcp://host:8786): build there instead of in local processes."))] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help=(
         "Progress bar on stderr (default: when stderr is a terminal)."))] = None,
+    wait: Annotated[float, typer.Option(min=0, help=(
+        "When another run holds this root, wait up to this many seconds for it (default: exit 4 at once)."))] = 0,
 ) -> None:
     """Build processed files and reports for one district-month, or for every one in data/raw;
     months whose raw files, reference data, notebook and govstats version are unchanged since
-    their last build are skipped (--force builds them again)."""
+    their last build are skipped (--force builds them again). One run per root at a time: a
+    second one exits 4, or waits (--wait)."""
+    from govstats.build.lock import RunLocked, run_lock
+    from govstats.paths import Layout
+
+    layout = Layout.at(root)
+    try:
+        with run_lock(layout, wait=wait, on_wait=lambda message: typer.echo(message, err=True)):
+            locked_run(layout, district, month, pdf=pdf, strict=strict, jobs=jobs, force=force,
+                       scheduler=scheduler, progress=progress)
+    except RunLocked as exc:
+        raise fail(str(exc), EXIT_LOCKED) from None
+
+
+def locked_run(layout, district: str | None, month: str | None, *, pdf: bool, strict: bool,  # noqa: ANN001
+               jobs: int | None, force: bool, scheduler: str | None, progress: bool | None) -> None:
+    """``run`` once it holds the root's lock: build, then the overview pages; raises typer.Exit."""
     from govstats.build.cluster import DaskMissing
     from govstats.build.runs import overview_districts, run_months
     from govstats.cli.display import RunDisplay, print_summary
-    from govstats.paths import Layout
     from govstats.periods import PERIOD_FORMS, check_period
 
-    layout = Layout.at(root)
     if month:
         try:
             check_period(month)

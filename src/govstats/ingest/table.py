@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import zipfile
 from dataclasses import dataclass, replace
@@ -31,6 +32,23 @@ TEXT_SUFFIXES = {".tsv", ".txt", ".csv"}
 
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+
+
+#: The most rows (with text) a table may hold, header and total rows included; more is bad input
+#: (exit 2), refused before cleaning: a 200,000-row table would take minutes and gigabytes and
+#: chart nothing readable. The environment variable GOVSTATS_MAX_ROWS sets another limit.
+MAX_ROWS = 5000
+MAX_ROWS_VARIABLE = "GOVSTATS_MAX_ROWS"
+
+
+def max_rows() -> int:
+    """The row limit: GOVSTATS_MAX_ROWS when set (a whole number, 1 or more), else MAX_ROWS."""
+    text = os.environ.get(MAX_ROWS_VARIABLE, "").strip()
+    if not text:
+        return MAX_ROWS
+    if not text.isdigit() or int(text) < 1:
+        raise InputError(None, f"{MAX_ROWS_VARIABLE} must be a whole number of rows, 1 or more; got {text!r}")
+    return int(text)
 
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -189,6 +207,11 @@ def raw_from_grid(path: Path, data: bytes, fmt: str, encoding: str, grid: Grid,
             numbers.append(number)
     if not kept:
         raise InputError(path, "the file is empty: no table rows found")
+    limit = max_rows()
+    if len(kept) > limit:
+        raise InputError(path, f"the table has {len(kept):,} rows, more than the limit of {limit:,} rows "
+                               f"(header and totals included; {MAX_ROWS_VARIABLE} sets another limit)",
+                         row=numbers[limit])
     merges = []
     for span in grid.merges:
         rows = [position[r] for r in range(span.top, span.bottom + 1) if r in position]

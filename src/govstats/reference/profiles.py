@@ -84,6 +84,7 @@ class Profile:
     measure_kinds: dict[str, str] = field(default_factory=dict)
     footnote_prefixes: tuple[str, ...] = FOOTNOTE_PREFIXES
     of_which_prefixes: tuple[str, ...] = ("其中",)
+    min_rows: int = 1  # fewest department rows a table of this layout may hold
     source: str = ""
 
     def kind_of(self, measure: str) -> str:
@@ -151,6 +152,7 @@ PROFILE_KEYS = {
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
     "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
+    "min_rows",
 }
 
 
@@ -182,10 +184,13 @@ def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
             measure_kinds={str(k): str(v) for k, v in (data.get("measure_kinds") or {}).items()},
             footnote_prefixes=_strings(data.get("footnote_prefixes")) or FOOTNOTE_PREFIXES,
             of_which_prefixes=_strings(data.get("of_which_prefixes")) or ("其中",),
+            min_rows=int(data.get("min_rows", 1)),
             source=str(path),
         )
-    except (TypeError, AttributeError) as exc:
+    except (TypeError, AttributeError, ValueError) as exc:
         raise InputError(path, f"malformed profile: {exc}") from exc
+    if profile.min_rows < 1:
+        raise InputError(path, f"min_rows must be 1 or more, got {profile.min_rows}")
     if not profile.measures or not profile.unit_column:
         raise InputError(path, "a profile needs 'measures' and 'unit_column'")
     bad_kinds = {m: k for m, k in profile.measure_kinds.items() if k not in MEASURE_KINDS}

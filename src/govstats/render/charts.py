@@ -30,6 +30,10 @@ FRAME_HEIGHT = 1.3  # inches for title, legend and x axis around the bars
 LABEL_SIZE = 9
 PARETO_TOP = 1.05  # room above 100% on the pareto chart
 NO_CASES = "无办件"
+#: Departments drawn one by one on a chart; a longer table shows its CHART_TOP - 1 largest and
+#: one 其他 bar for the rest (fold_tail), so a 5,000-row table still gives a page-sized chart.
+CHART_TOP = 50
+OTHERS = "其他"
 MUTED = "#8a8f98"
 BLUE, ORANGE, GREEN = "#3b6ea8", "#e08a2e", "#4f9a60"
 #: (share column, label, colour) of the three channels, in stacking order.
@@ -38,6 +42,9 @@ CHANNELS = (
     ("department_share", "部门办理", ORANGE),
     ("grassroots_share", "基层办理", GREEN),
 )
+#: Count column -> its share column, for folding departments into 其他.
+CHANNEL_COUNTS = {"by_centre": "centre_share", "by_department": "department_share",
+                  "by_grassroots": "grassroots_share"}
 #: (rate column, label, marker, colour) of the rates chart.
 RATES = (
     ("immediate_rate", "即办率", "o", BLUE),
@@ -62,14 +69,27 @@ def chart_applies(name: str, frame: pd.DataFrame) -> bool:
 
 
 def styled(chart: Callable[P, Figure]) -> Callable[P, Figure]:
-    """Build the chart inside the project's rc context (seaborn style, Chinese font)."""
+    """Build the chart inside the project's rc context (seaborn style, Chinese font), every
+    text drawn literally (literal_texts)."""
 
     @functools.wraps(chart)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Figure:
         with mpl.rc_context(chart_rc()):
-            return chart(*args, **kwargs)
+            return literal_texts(chart(*args, **kwargs))
 
     return wrapper
+
+
+def literal_texts(fig: Figure) -> Figure:
+    """``fig`` with mathtext off on every text it holds: a name such as ``$x$`` or ``$\\frac{``
+    is drawn as written, never parsed (the rc context already says so for texts made inside it;
+    this covers any made with explicit settings). Tick labels made later, at draw time, are
+    the formatters' numbers."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
@@ -87,6 +107,27 @@ def by_volume(frame: pd.DataFrame, *, with_cases_only: bool = False) -> pd.DataF
     if with_cases_only:
         ordered = ordered[ordered["total"] > 0]
     return ordered.reset_index(drop=True)
+
+
+def fold_tail(data: pd.DataFrame, top: int = CHART_TOP) -> pd.DataFrame:
+    """``data`` (largest first, as by_volume gives it) when it has ``top`` rows or fewer; else its
+    ``top - 1`` first rows and a last row "其他（N 个部门）" holding the sum of the rest's counts,
+    its rates and shares worked out from those sums."""
+    if len(data) <= top:
+        return data
+    head, tail = data.iloc[: top - 1], data.iloc[top - 1:]
+    counts = [c for c in ("total", "immediate", "online", *CHANNEL_COUNTS) if c in data]
+    sums = {c: int(tail[c].fillna(0).sum()) for c in counts}
+    total = sums["total"]
+    row: dict[str, object] = {"department": f"{OTHERS}（{len(tail)} 个部门）", **sums}
+    for count, rate in (("immediate", "immediate_rate"), ("online", "online_rate"),
+                        *CHANNEL_COUNTS.items()):
+        if count in sums and rate in data:
+            row[rate] = sums[count] / total if total else np.nan
+    if "cumulative_share" in data:
+        row["cumulative_share"] = tail["cumulative_share"].iloc[-1]
+    folded = pd.DataFrame([row]).astype({c: data[c].dtype for c in counts})
+    return pd.concat([head, folded], ignore_index=True)
 
 
 def new_figure(height: float) -> Figure:
@@ -121,7 +162,8 @@ def volume_chart(frame: pd.DataFrame) -> Figure:
     cases get a grey label instead of a bar.
     """
     require_columns(frame, ["department", "total"])
-    data = by_volume(frame)
+    every = by_volume(frame)
+    data = fold_tail(every)
     totals = data["total"].to_numpy()
     rows = np.arange(len(data))
     fig, ax = bar_rows_figure(len(data))
@@ -140,8 +182,9 @@ def volume_chart(frame: pd.DataFrame) -> Figure:
         if total == 0:
             tick.set_color(MUTED)
     ax.set_xlabel("办件量（件，对数刻度）")
-    zero = int((~has_cases).sum())
-    fig.suptitle(f"各部门办件量（{len(data)} 个部门，其中 {zero} 个{NO_CASES}）")
+    zero = int((every["total"] == 0).sum())
+    shown = f"，图中前 {len(data) - 1} 个及{OTHERS}" if len(data) < len(every) else ""
+    fig.suptitle(f"各部门办件量（{len(every)} 个部门，其中 {zero} 个{NO_CASES}{shown}）")
     return fig
 
 
@@ -149,7 +192,7 @@ def volume_chart(frame: pd.DataFrame) -> Figure:
 def channel_mix_chart(frame: pd.DataFrame) -> Figure:
     """中心办理 / 部门办理 / 基层办理 shares per department with cases, as 100% stacked bars."""
     require_columns(frame, ["department", "total", *(c for c, _, _ in CHANNELS)])
-    data = by_volume(frame, with_cases_only=True)
+    data = fold_tail(by_volume(frame, with_cases_only=True))
     rows = np.arange(len(data))
     fig, ax = bar_rows_figure(len(data))
     left = np.zeros(len(data))
@@ -182,7 +225,7 @@ def rates_chart(frame: pd.DataFrame, district_rates: dict[str, float] | None = N
     unknown = set(references) - {c for c, _, _, _ in RATES}
     if unknown:
         raise ValueError(f"unknown district rate(s) {', '.join(sorted(unknown))}")
-    data = by_volume(frame, with_cases_only=True)
+    data = fold_tail(by_volume(frame, with_cases_only=True))
     rows = np.arange(len(data))
     fig, ax = bar_rows_figure(len(data))
     low = data[[c for c, _, _, _ in RATES]].min(axis=1).to_numpy()
@@ -209,7 +252,7 @@ def rates_chart(frame: pd.DataFrame, district_rates: dict[str, float] | None = N
 def pareto_chart(frame: pd.DataFrame) -> Figure:
     """办件量 bars largest first with the cumulative share (%) on a second axis and the 80% line."""
     require_columns(frame, ["department", "total", "cumulative_share"])
-    data = by_volume(frame, with_cases_only=True)
+    data = fold_tail(by_volume(frame, with_cases_only=True))
     columns = np.arange(len(data))
     cumulative = data["cumulative_share"].to_numpy()
     fig = new_figure(5.8)

@@ -49,7 +49,8 @@ def font_family() -> str:
 
 
 def font_rc() -> dict[str, Any]:
-    """Matplotlib rc settings that make this font the first choice and keep '-' drawable."""
+    """Matplotlib rc settings that make this font the first choice, keep '-' drawable and draw
+    every text literally: no mathtext or TeX, so a department named ``$x$`` is just a name."""
     from matplotlib import rcParamsDefault
 
     family = font_family()
@@ -58,6 +59,8 @@ def font_rc() -> dict[str, Any]:
         "font.family": [family, "sans-serif"],
         "font.sans-serif": [family, *fallbacks],
         "axes.unicode_minus": False,
+        "text.parse_math": False,
+        "text.usetex": False,
     }
 
 

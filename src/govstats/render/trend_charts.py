@@ -22,7 +22,7 @@ from matplotlib.ticker import FuncFormatter
 
 from govstats.periods import month_range, month_words
 from govstats.reference.labels import label_of, labels
-from govstats.render.charts import new_figure, styled, thousands
+from govstats.render.charts import CHART_TOP, new_figure, styled, thousands
 from govstats.render.words import target_text, value_text
 
 STATUS_COLOURS = {"met": "#2e7d32", "not_met": "#c62828", "undetermined": "#9e9e9e", "none": "#1f5fa8"}
@@ -207,11 +207,15 @@ def month_ticks(months: Sequence[str]) -> list[str]:
 def department_heatmap(table: pd.DataFrame, *, percent: bool = False, title: str = "") -> Figure:
     """Departments x months (``trends.department_month_table``): counts on a log colour scale,
     or rates (fractions) in percent. A month a department is not listed in is hatched; one it
-    is listed with no cases is white with a 0."""
+    is listed with no cases is white with a 0. A table of more than CHART_TOP departments shows
+    its first CHART_TOP (the most cases), and the title says so."""
     import seaborn as sns
 
     months = full_months([str(c) for c in table.columns])
     data = table.reindex(columns=months).astype("float64")
+    if len(data) > CHART_TOP:
+        title = f"{title}（办件最多的 {CHART_TOP} 个部门，共 {len(data)} 个）"
+        data = data.head(CHART_TOP)
     fig = new_figure(max(3.0, 0.28 * len(data) + 1.4))
     ax = fig.subplots()
     ax.set_facecolor("#f0f0f0")

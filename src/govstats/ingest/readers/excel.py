@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from govstats.errors import InputError
-from govstats.ingest.readers.grid import Grid, Provenance, Span, filled
+from govstats.ingest.readers.grid import Grid, Provenance, Span, UncachedFormula, filled
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +51,12 @@ def value_text(value: object, number_format: str = "") -> str:
 
 
 def sheet_grid(rows: list[list[str]], merges: list[Span], *, name: str, index: int,
-               hidden: bool, notes: tuple[str, ...] = ()) -> Grid:
+               hidden: bool, notes: tuple[str, ...] = (), formulas: tuple[UncachedFormula, ...] = ()) -> Grid:
     """A Grid for one sheet (row numbers are the sheet's own 1-based rows)."""
     state = ", hidden" if hidden else ""
     return Grid(filled(rows, merges), tuple(merges), tuple(range(1, len(rows) + 1)),
-                Provenance(location=f"sheet {index} {name!r}{state}", sheet=name, notes=notes))
+                Provenance(location=f"sheet {index} {name!r}{state}", sheet=name, notes=notes,
+                           formulas=formulas))
 
 
 def visible_first(sheets: list[tuple[bool, Grid]]) -> list[Grid]:
@@ -82,26 +83,35 @@ def read_xlsx(data: bytes, path: Path) -> list[Grid]:
         rows = [[value_text(c.value, c.number_format) for c in row] for row in cells]
         merges = [Span(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
                   for r in sheet.merged_cells.ranges]
-        notes = uncached_formulas(formulas[sheet.title], rows)
+        uncached = uncached_formulas(formulas[sheet.title], rows, sheet.title)
+        notes = tuple(formula_note(f) for f in uncached)
+        for note in notes:
+            log.warning("%s: %s", path, note)
         hidden = sheet.sheet_state != "visible"
         grids.append((hidden, sheet_grid(rows, merges, name=sheet.title, index=index,
-                                         hidden=hidden, notes=notes)))
+                                         hidden=hidden, notes=notes, formulas=uncached)))
     formulas.close()
     return visible_first(grids)
 
 
-def uncached_formulas(sheet, rows: list[list[str]]) -> tuple[str, ...]:
-    """Notes for formula cells with no saved result (they read as empty)."""
-    notes = []
+def uncached_formulas(sheet, rows: list[list[str]], name: str) -> tuple[UncachedFormula, ...]:  # noqa: ANN001
+    """Formula cells of the sheet ``name`` with no saved result (they read as empty)."""
+    from openpyxl.utils import get_column_letter
+
+    found = []
     for r, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True)):
         for c, value in enumerate(row):
             if isinstance(value, str) and value.startswith("=") and (
                     r >= len(rows) or c >= len(rows[r]) or not rows[r][c]):
-                notes.append(f"row {r + 1}, column {c + 1}: formula {value} has no saved result "
-                             "(open and save the file in Excel to store it); read as empty")
-    for note in notes:
-        log.warning("%s", note)
-    return tuple(notes)
+                found.append(UncachedFormula(name, f"{get_column_letter(c + 1)}{r + 1}", r + 1, c + 1, value))
+    return tuple(found)
+
+
+def formula_note(formula: UncachedFormula) -> str:
+    """What a reader says of a formula without a saved result."""
+    return (f"sheet {formula.sheet!r}, cell {formula.cell} (row {formula.row}, column {formula.column}): "
+            f"formula {formula.formula} has no saved result (open and save the file in Excel to store "
+            "it); read as empty")
 
 
 def read_xls(data: bytes, path: Path) -> list[Grid]:

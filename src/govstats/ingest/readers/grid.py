@@ -42,6 +42,19 @@ class Placed:
 
 
 @dataclass(frozen=True)
+class UncachedFormula:
+    """A spreadsheet formula cell saved without its result (read as empty): where it is, 1-based,
+    and its text; ``measure`` is the measure whose column it is in, once cleaning knows."""
+
+    sheet: str
+    cell: str  # A1 reference, "B3"
+    row: int
+    column: int
+    formula: str
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Where in its file one table is: ``location`` in words (sheet, table or pages), the sheet
     name, the table's number, the PDF pages, the caption printed with it, and what the reader
@@ -53,6 +66,7 @@ class Provenance:
     pages: tuple[int, ...] = ()
     caption: str = ""
     notes: tuple[str, ...] = ()
+    formulas: tuple[UncachedFormula, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -160,9 +160,14 @@ def delimiter_of(text: str, suffix: str) -> str:
     return "\t" if "\t" in first or suffix == ".tsv" else ","
 
 
-def rows_from_text(text: str, delimiter: str) -> list[list[str]]:
-    """Split delimited text into rows of cells (quotes honoured, including for tabs)."""
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+def rows_from_text(text: str, delimiter: str, path: Path | None = None) -> list[list[str]]:
+    """Split delimited text into rows of cells (quotes honoured, including for tabs; a lone CR
+    ends a line). Text the csv module cannot split (a NUL byte) is an InputError naming the line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise InputError(path, f"cannot split the text into cells: {exc}", row=reader.line_num) from exc
 
 
 def read_text(data: bytes, path: Path) -> tuple[list[Grid], str]:
@@ -170,5 +175,5 @@ def read_text(data: bytes, path: Path) -> tuple[list[Grid], str]:
     text, encoding = decode_text(data, path)
     delimiter = delimiter_of(text, path.suffix.lower())
     log.debug("reading %s as %s text, delimiter %r", path, encoding, delimiter)
-    rows = rows_from_text(text, delimiter)
+    rows = rows_from_text(text, delimiter, path)
     return [Grid(tuple(tuple(r) for r in rows), provenance=Provenance(location=f"{encoding} text"))], encoding
