@@ -48,9 +48,18 @@ def test_run_builds_the_month_then_trends_indicators_and_index(run_root):
     root, result = run_root
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("qijiang 2020-07: built")
-    assert [line.split(":")[0] for line in lines[1:4]] == ["qijiang/trends", "indicators", "index"]
-    assert lines[4].split()[:3] == ["district", "month", "status"]  # then the summary of the months
+    assert lines[0] == f"root: {root.resolve()}"
+    assert lines[1].startswith("qijiang 2020-07: built")
+    assert lines[2] == "overview pages: qijiang/trends, indicators, index"
+    assert [line.split(":")[0] for line in lines[3:6]] == ["qijiang/trends", "indicators", "index"]
+    assert re.fullmatch(r"qijiang/trends: built in \d+\.\d s -> reports/qijiang/trends\.html", lines[3])
+    assert lines[6].split()[:3] == ["district", "month", "status"]  # then the summary of the months
+    tally = re.search(r"1 months in (\d+\.\d) s \(months (\d+\.\d) s, 3 overview pages (\d+\.\d) s\)",
+                      result.stdout)
+    assert tally, result.stdout  # the run's time includes the pages
+    total, months, pages = map(float, tally.groups())
+    assert abs(total - months - pages) < 0.15 and pages > 0
+    assert "; pages: 3 built" in result.stdout
     for page in ("qijiang/trends.html", "qijiang/trends.ipynb", "indicators.html", "index.html"):
         assert (root / "reports" / page).is_file(), page
     assert not (root / "reports" / "qijiang" / "trends.pdf").exists()  # --no-pdf
