@@ -103,8 +103,8 @@ def test_index_lists_every_month_with_figures_ledger_and_links(run_root):
     assert july["errors"] == 1
     assert re.search(rf"<td>2020年7月</td>.*?{july['passed']}/{july['checks']} 通过，1 项错误.*?<td class='fail'>1</td>",
                      html)
-    june = pd.read_csv(root / "data/processed/qijiang/2020-06/ledger.csv", encoding="utf-8-sig")
-    assert (june["status"] == "pass").all()  # no manifest (written without a notebook): ledger.csv counts
+    june = pd.read_json(root / "data/processed/qijiang/2020-06/ledger.json")
+    assert (june["status"] == "pass").all()  # no manifest (written without a notebook): ledger.json counts
     assert ("<td>2020年6月</td><td>67,354</td><td>52.43%</td><td>81.76%</td>"
             f"<td><span class='ok'>{len(june)}/{len(june)} 通过</span></td><td class=''>—</td>") in html
     assert "示例区" not in html  # this root holds no demo months
