@@ -123,7 +123,12 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
     layout = root if isinstance(root, Layout) else Layout.at(root)
     name = district_name(district_row(layout.reference, district), district)
     profile = load_district_profile(layout.reference, district)
-    inputs = month_inputs(layout.raw_month(district, month))
+    raw_dir = layout.raw_month(district, month)
+    if not raw_dir.is_dir():
+        held = [m for d, m in layout.raw_months() if d == district]
+        raise InputError(raw_dir, f"no raw folder for this district and month: no data for {district} {month}; "
+                                  f"months with data: {', '.join(held) or 'none'}")
+    inputs = month_inputs(raw_dir)
     raw = read_table(inputs.table, profile)
     hashes = {str(inputs.table.relative_to(layout.root)): raw.sha256}
     bulletin = None

@@ -1,5 +1,5 @@
-"""The ``govstats`` command: build months (``run``), check a raw table (``check``) and check the
-numeric claims of a bulletin (``claims``).
+"""The ``govstats`` command: build months (``run``), check a raw table (``check``), check the
+numeric claims of a bulletin (``claims``) and turn an executed notebook into the report (``render``).
 
 Exit codes, for schedulers: 0 success; 1 a ledger has a failing error-severity check
 (``check`` always, ``run`` with ``--strict``) or a bulletin claim fails (``claims``); 2 bad input
@@ -216,6 +216,37 @@ def claims(
     else:
         print_claims(found)
     raise typer.Exit(EXIT_LEDGER if any(c.verdict == "fail" for c in found) else EXIT_OK)
+
+
+@app.command()
+def render(
+    notebook: Annotated[Path, typer.Argument(help="An executed notebook (papermill's output).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
+        "The HTML to write (default: beside the notebook, same name, .html)."))] = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write the PDF beside the HTML.")] = False,
+    title: Annotated[Optional[str], typer.Option(help="Page title (default: the report's own heading).")] = None,
+) -> None:
+    """Turn an executed notebook into the offline HTML report (and PDF) that govstats run writes:
+    the papermill route to the same page (jupyter nbconvert --to govstats does the same)."""
+    import nbformat
+
+    from govstats.build.store import write_files
+    from govstats.render.export import html_report, notebook_title, pdf_report
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError) as exc:  # missing, or not a notebook (nbformat's errors are ValueErrors)
+        raise fail(f"{notebook}: cannot read the notebook: {exc}", EXIT_INPUT) from None
+    if not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"):
+        raise fail(f"{notebook}: no outputs; run it first (papermill {notebook} out.ipynb -p ...)", EXIT_INPUT)
+    target = output or notebook.with_suffix(".html")
+    html = html_report(nb, title or notebook_title(nb, notebook.stem))
+    files = {target: html.encode("utf-8")}
+    if pdf:
+        files[target.with_suffix(".pdf")] = pdf_report(html)
+    write_files(files)
+    for path in files:
+        typer.echo(f"wrote {path}")
 
 
 def print_claims(found) -> None:  # noqa: ANN001 - a list of claims.Claim

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from jinja2 import pass_context
-from nbconvert.exporters import HTMLExporter
+from nbconvert.exporters import Exporter, HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
@@ -151,6 +151,49 @@ def html_report(nb: NotebookNode, title: str) -> str:
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
     log.info("HTML report %r: %d bytes in %.2f s", title, len(page), time.perf_counter() - started)
     return page
+
+
+def notebook_title(nb: NotebookNode, default: str = "") -> str:
+    """The title of an executed report notebook: the text of the first <h1> its outputs show
+    (the title block the report prints), else its metadata title, else ``default``."""
+    import re
+
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            found = re.search(r"<h1[^>]*>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")), re.S)
+            if found:
+                return html_lib.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+    return str(nb.get("metadata", {}).get("title") or default)
+
+
+class GovstatsExporter(Exporter):
+    """``jupyter nbconvert --to govstats out.ipynb``: a papermill output as the offline report
+    ``govstats run`` writes (html_report, titled by notebook_title)."""
+
+    export_from_notebook = "govstats report"
+    output_mimetype = "text/html"
+
+    def _file_extension_default(self) -> str:
+        return ".html"
+
+    def from_notebook_node(self, nb, resources=None, **kw):  # type: ignore[no-untyped-def, override]
+        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
+        name = resources.get("metadata", {}).get("name", "")
+        return html_report(nb_copy, notebook_title(nb_copy, name)), resources
+
+
+class GovstatsPDFExporter(GovstatsExporter):
+    """``jupyter nbconvert --to govstats-pdf out.ipynb``: the same report as an A4 PDF."""
+
+    export_from_notebook = "govstats report (PDF)"
+    output_mimetype = "application/pdf"
+
+    def _file_extension_default(self) -> str:
+        return ".pdf"
+
+    def from_notebook_node(self, nb, resources=None, **kw):  # type: ignore[no-untyped-def, override]
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        return pdf_report(html), resources
 
 
 def warm_pdf_engine() -> None:

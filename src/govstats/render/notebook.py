@@ -12,6 +12,13 @@ from collections.abc import Mapping
 from govstats.periods import check_month
 
 _PLAIN = (str, int, float, bool, list, dict, tuple, type(None))
+
+
+class ParameterError(ValueError):
+    """A notebook parameter that is unknown or malformed; shown in the notebook as its message."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{type(self).__name__}: {self}"]
 _IPYTHON_NAMES = {"In", "Out", "exit", "quit", "get_ipython", "open"}
 
 
@@ -27,16 +34,19 @@ def check_parameters(namespace: Mapping[str, object], **parameters: object) -> d
         and isinstance(value, _PLAIN)
     )
     if unknown:
-        raise ValueError(f"unknown parameter(s): {', '.join(unknown)}; "
-                         f"this notebook takes: {', '.join(parameters)}")
-    if "month" in parameters:
-        check_month(str(parameters["month"]))
-    for name, value in parameters.items():  # optional months such as first_month, last_month
-        if name.endswith("_month") and value is not None:
-            check_month(str(value))
+        raise ParameterError(f"unknown parameter(s): {', '.join(unknown)}; "
+                             f"this notebook takes: {', '.join(parameters)}")
+    try:
+        if "month" in parameters:
+            check_month(str(parameters["month"]))
+        for name, value in parameters.items():  # optional months such as first_month, last_month
+            if name.endswith("_month") and value is not None:
+                check_month(str(value))
+    except ValueError as exc:
+        raise ParameterError(str(exc)) from None
     for name in ("district",):
         if name in parameters and not (isinstance(parameters[name], str) and parameters[name]):
-            raise ValueError(f"parameter {name} must be a non-empty string")
+            raise ParameterError(f"parameter {name} must be a non-empty string")
     return dict(parameters)
 
 
