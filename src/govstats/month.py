@@ -67,6 +67,26 @@ class MonthAnalysis:
         year, mon = self.month.split("-")
         return f"{self.district_name} {year}年{int(mon)}月 政务服务办件统计报告"
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows for the analysis: its title, headline figures and ledger
+        counts (in a notebook that has imported govstats.render.notebook, the report's own
+        title block, cards and ledger verdict, styled as the report is)."""
+        from html import escape
+
+        from govstats.checks.ledger import ledger_summary
+
+        cards = []
+        for row in self.district_indicators.itertuples(index=False):
+            if pd.isna(row.value):
+                continue
+            value = f"{row.value:.2%}" if pd.notna(row.denominator) else f"{row.value:,.0f}"
+            cards.append(f"<div class='govstats-card'><div class='v'>{value}</div>"
+                         f"<div class='k'>{escape(str(row.label))}</div></div>")
+        s = ledger_summary(self.ledger)
+        return (f"<h1>{escape(self.title)}</h1><div class='govstats-cards'>{''.join(cards)}</div>"
+                f"<p class='govstats-verdict'>共核对 {s['checks']} 项：通过 {s['passed']} 项，错误 {s['errors']} 项，"
+                f"警告 {s['warnings']} 项，无法核对 {s['unverifiable']} 项。</p>")
+
 
 def month_inputs(raw_dir: Path) -> MonthInputs:
     """Find the table and the (optional) bulletin among a month folder's files."""

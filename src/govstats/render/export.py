@@ -10,7 +10,6 @@ reaches a markdown cell or a text/markdown output shows as text and never runs.
 
 from __future__ import annotations
 
-import base64
 import copy
 import html as html_lib
 import logging
@@ -25,13 +24,13 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets.config import Config
 
-from govstats.render.fonts import font_subset
+from govstats.render.fonts import FONT_FAMILY, font_face_css  # noqa: F401 - the pages' font, re-exported
+from govstats.render.notebook import REPORT_MIME
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "govstats"
-FONT_FAMILY = "Govstats Noto Sans SC"
 FONT_PLACEHOLDER = "/* govstats:font-face */"
 #: Output types the report shows, best first. Scripts and widgets are left out: the page
 #: runs no code, so an output that has an HTML or image form shows that instead.
@@ -55,6 +54,19 @@ class DropStderr(Preprocessor):
                 o for o in cell.outputs
                 if not (o.output_type == "stream" and o.get("name") == "stderr")
             ]
+        return cell, resources
+
+
+class ReportFragments(Preprocessor):
+    """Show each govstats fragment as the report has it: a notebook output carries the
+    fragment twice, styled for JupyterLab (text/html, with its stylesheet and font face) and
+    as it is (REPORT_MIME); the page has its own stylesheet and font, so it takes the latter."""
+
+    def preprocess_cell(self, cell, resources, index):  # type: ignore[no-untyped-def]
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data = output.get("data", {})
+            if REPORT_MIME in data:
+                data["text/html"] = data.pop(REPORT_MIME)
         return cell, resources
 
 
@@ -111,6 +123,7 @@ def report_exporter() -> ReportExporter:
         language_code="zh",
     )
     exporter.register_preprocessor(DropStderr, enabled=True)
+    exporter.register_preprocessor(ReportFragments, enabled=True)
     return exporter
 
 
@@ -133,15 +146,6 @@ def titled(nb: NotebookNode, title: str) -> NotebookNode:
     return copied
 
 
-def font_face_css(page: str) -> str:
-    """An @font-face rule embedding the subset of the Chinese font that ``page`` needs."""
-    font = base64.b64encode(font_subset(html_lib.unescape(page))).decode("ascii")
-    return (
-        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: normal; font-weight: 400; '
-        f'src: url(data:font/otf;base64,{font}) format("opentype"); }}'
-    )
-
-
 def html_report(nb: NotebookNode, title: str) -> str:
     """The executed notebook ``nb`` as one self-contained, offline HTML page titled ``title``."""
     started = time.perf_counter()
@@ -160,7 +164,8 @@ def notebook_title(nb: NotebookNode, default: str = "") -> str:
 
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            found = re.search(r"<h1[^>]*>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")), re.S)
+            data = output.get("data", {})
+            found = re.search(r"<h1[^>]*>(.*?)</h1>", str(data.get(REPORT_MIME) or data.get("text/html", "")), re.S)
             if found:
                 return html_lib.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
     return str(nb.get("metadata", {}).get("title") or default)
