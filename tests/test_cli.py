@@ -66,3 +66,57 @@ def test_run_unknown_month_folder_exits_2(sample_root):
     result = govstats("run", "--district", "qijiang", "--month", "2020-08", "--root", str(sample_root))
     assert result.returncode == 2
     assert "no raw folder" in result.stderr
+
+
+def test_version():
+    from govstats import __version__
+
+    result = govstats("--version")
+    assert (result.returncode, result.stdout) == (0, f"govstats {__version__}\n")
+
+
+def test_run_mistyped_district_lists_the_known_ones(sample_root):
+    result = govstats("run", "--district", "qijaing", "--root", str(sample_root))
+    assert result.returncode == 2
+    assert result.stdout == f"root: {sample_root.resolve()}\n"  # the root used is said first
+    assert ("error: unknown district 'qijaing' (did you mean 'qijiang'?); "
+            "known: demo-qijiang, qijiang, yongchuan, yubei") in result.stderr
+
+
+def test_without_a_data_folder_the_command_says_how_to_set_the_root(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "GOVSTATS_ROOT"}
+    for args in (["run"], ["check", str(tmp_path / "table.tsv")]):
+        result = subprocess.run([sys.executable, "-m", "govstats", *args], capture_output=True, text=True,
+                                cwd=tmp_path, env=env, timeout=60)
+        assert result.returncode == 2, result.stderr
+        assert f"no data/ directory at or above {tmp_path.resolve()}" in result.stderr
+        assert "pass --root DIR (the folder that holds data/) or set GOVSTATS_ROOT=DIR" in result.stderr
+        assert "/work" not in result.stdout  # nothing was done on the code checkout
+
+
+def test_check_finds_the_root_from_the_file_when_the_folder_has_none(sample_root, tmp_path):
+    table = sample_root / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = govstats("check", str(table), cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert "122 checks: 122 passed" in result.stdout
+
+
+def test_summary_time_includes_the_overview_pages():
+    from govstats.build.pages import PageResult
+    from govstats.build.tasks import MonthOutcome
+    from govstats.cli.display import page_line, summary_tally
+
+    outcome = MonthOutcome("qijiang", "2020-07", "built", seconds=6.9)
+    pages = [PageResult("qijiang/trends", "built", Path("/r/reports/qijiang/trends.html"), 4.2),
+             PageResult("indicators", "unchanged", Path("/r/reports/indicators.html")),
+             PageResult("index", "failed", seconds=0.1, error="OSError: disk full")]
+    tally = summary_tally([outcome], 17.0, pages, month_seconds=6.9)
+    assert tally.startswith("1 months in 17.0 s (months 6.9 s, 3 overview pages 10.1 s): 1 built, 0 skipped")
+    assert tally.endswith("; pages: 1 built, 1 unchanged, 1 failed")
+    assert page_line(pages[0], Path("/r")) == "qijiang/trends: built in 4.2 s -> reports/qijiang/trends.html"
+    assert page_line(pages[1], Path("/r")) == "indicators: unchanged -> reports/indicators.html"
+    assert page_line(pages[2], Path("/r")) == "error: index: build failed in 0.1 s: OSError: disk full"

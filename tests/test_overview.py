@@ -48,9 +48,18 @@ def test_run_builds_the_month_then_trends_indicators_and_index(run_root):
     root, result = run_root
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("qijiang 2020-07: built")
-    assert [line.split(":")[0] for line in lines[1:4]] == ["qijiang/trends", "indicators", "index"]
-    assert lines[4].split()[:3] == ["district", "month", "status"]  # then the summary of the months
+    assert lines[0] == f"root: {root.resolve()}"
+    assert lines[1].startswith("qijiang 2020-07: built")
+    assert lines[2] == "overview pages: qijiang/trends, indicators, index"
+    assert [line.split(":")[0] for line in lines[3:6]] == ["qijiang/trends", "indicators", "index"]
+    assert re.fullmatch(r"qijiang/trends: built in \d+\.\d s -> reports/qijiang/trends\.html", lines[3])
+    assert lines[6].split()[:3] == ["district", "month", "status"]  # then the summary of the months
+    tally = re.search(r"1 months in (\d+\.\d) s \(months (\d+\.\d) s, 3 overview pages (\d+\.\d) s\)",
+                      result.stdout)
+    assert tally, result.stdout  # the run's time includes the pages
+    total, months, pages = map(float, tally.groups())
+    assert abs(total - months - pages) < 0.15 and pages > 0
+    assert "; pages: 3 built" in result.stdout
     for page in ("qijiang/trends.html", "qijiang/trends.ipynb", "indicators.html", "index.html"):
         assert (root / "reports" / page).is_file(), page
     assert not (root / "reports" / "qijiang" / "trends.pdf").exists()  # --no-pdf
@@ -95,8 +104,8 @@ def test_index_lists_every_month_with_figures_ledger_and_links(run_root):
     assert july["errors"] == 2
     assert re.search(rf"<td>2020年7月</td>.*?{july['passed']}/{july['checks']} 通过，2 项错误.*?<td class='fail'>2</td>",
                      html)
-    june = pd.read_csv(root / "data/processed/qijiang/2020-06/ledger.csv", encoding="utf-8-sig")
-    assert (june["status"] == "pass").all()  # no manifest (written without a notebook): ledger.csv counts
+    june = pd.read_json(root / "data/processed/qijiang/2020-06/ledger.json")
+    assert (june["status"] == "pass").all()  # no manifest (written without a notebook): ledger.json counts
     assert ("<td>2020年6月</td><td>67,354</td><td>52.43%</td><td>81.76%</td>"
             f"<td><span class='ok'>{len(june)}/{len(june)} 通过</span></td><td class=''>—</td>") in html
     assert "示例区" not in html  # this root holds no demo months

@@ -32,7 +32,7 @@ def test_processed_files(built_root):
     raw_csv = (folder / "departments.csv").read_bytes()
     assert raw_csv.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as UTF-8
     deps = pd.read_csv(io.BytesIO(raw_csv), encoding="utf-8-sig")
-    assert len(deps) == 34 and deps["total"].sum() == 67354
+    assert len(deps) == 34 and deps["办理总数"].sum() == 67354  # Chinese headers for Excel users
     parquet = pd.read_parquet(folder / "departments.parquet")
     assert parquet.set_index("department").loc["区公安局", "total"] == 15467
     assert sorted(p.name for p in (folder / "charts").iterdir()) == [
@@ -111,11 +111,10 @@ def test_notebook_rejects_an_unknown_parameter(tmp_path):
                                    progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
 
 
-def test_another_layout_goes_through_the_pipeline(tmp_path):
-    """A district on the acceptance profile (受理/办结 columns, no channels) builds a report:
-    charts its layout cannot feed are left out and said so, its own headers label the table."""
+def acceptance_root(path):
+    """A root holding the acceptance example: district 'example', 2020-07, 受理/办结 columns."""
     examples = CODE_ROOT / "tests" / "data" / "acceptance"
-    root = make_root(tmp_path / "root", months=())
+    root = make_root(path, months=())
     reference = root / "data" / "reference"
     for name in ("districts.csv", "departments.csv"):
         rows = (examples / name).read_text(encoding="utf-8").splitlines()[1:]
@@ -124,6 +123,13 @@ def test_another_layout_goes_through_the_pipeline(tmp_path):
     raw = root / "data" / "raw" / "example" / "2020-07"
     raw.mkdir(parents=True)
     (raw / "table.html").write_bytes((examples / "table.html").read_bytes())
+    return root
+
+
+def test_another_layout_goes_through_the_pipeline(tmp_path):
+    """A district on the acceptance profile (受理/办结 columns, no channels) builds a report:
+    charts its layout cannot feed are left out and said so, its own headers label the table."""
+    root = acceptance_root(tmp_path / "root")
     result = build_month(Layout(root), "example", "2020-07", pdf=False)
     assert result.ledger["errors"] == 0
     html = (root / "reports" / "example" / "2020-07" / "report.html").read_text(encoding="utf-8")

@@ -247,7 +247,7 @@ def test_a_heatmap_of_many_departments_shows_the_top_ones():
     fig = department_heatmap(department_month_table(history), title="办件量")
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == CHART_TOP and ax.get_yticklabels()[0].get_text() == "部门0"
-    assert f"共 500 个" in ax.get_title(loc="left") and fig.get_figheight() < 20
+    assert "共 500 个" in ax.get_title(loc="left") and fig.get_figheight() < 20
 
 
 def test_an_xlsx_formula_without_a_saved_result_is_unverifiable_naming_file_sheet_cell_and_formula(

@@ -26,6 +26,11 @@ class InputError(Exception):
         self.reason = message
         super().__init__(self._render())
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for this error in a notebook (papermill passes it on): the
+        message alone, no stack of govstats frames; the message already says what to fix."""
+        return [f"{type(self).__name__}: {self}"]
+
     def _render(self) -> str:
         where = [self.path or "<input>"]
         if self.row is not None:

@@ -58,6 +58,26 @@ class MonthAnalysis:
     def title(self) -> str:
         return f"{self.district_name} {period_words(self.month)} 政务服务办件统计报告"
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows for the analysis: its title, headline figures and ledger
+        counts (in a notebook that has imported govstats.render.notebook, the report's own
+        title block, cards and ledger verdict, styled as the report is)."""
+        from html import escape
+
+        from govstats.checks.ledger import ledger_summary
+
+        cards = []
+        for row in self.district_indicators.itertuples(index=False):
+            if pd.isna(row.value):
+                continue
+            value = f"{row.value:.2%}" if pd.notna(row.denominator) else f"{row.value:,.0f}"
+            cards.append(f"<div class='govstats-card'><div class='v'>{value}</div>"
+                         f"<div class='k'>{escape(str(row.label))}</div></div>")
+        s = ledger_summary(self.ledger)
+        return (f"<h1>{escape(self.title)}</h1><div class='govstats-cards'>{''.join(cards)}</div>"
+                f"<p class='govstats-verdict'>共核对 {s['checks']} 项：通过 {s['passed']} 项，错误 {s['errors']} 项，"
+                f"警告 {s['warnings']} 项，无法核对 {s['unverifiable']} 项。</p>")
+
 
 def period_documents(raw_dir: Path) -> list[Document]:
     """Every document in a period folder (hidden files aside), read; bad input when the folder is
@@ -160,7 +180,12 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
     layout = root if isinstance(root, Layout) else Layout.at(root)
     name = district_name(district_row(layout.reference, district), district)
     profile = load_district_profile(layout.reference, district)
-    documents = period_documents(layout.raw_month(district, month))
+    raw_dir = layout.raw_month(district, month)
+    if not raw_dir.is_dir():
+        held = [m for d, m in layout.raw_months() if d == district]
+        raise InputError(raw_dir, f"no raw folder for this district and period: no data for {district} {month}; "
+                                  f"periods with data: {', '.join(held) or 'none'}")
+    documents = period_documents(raw_dir)
     raw, unread = choose_table(documents, profile)
     owner = next((d for d in documents if any(t is raw for t in d.tables)), None)
     return analyse(

@@ -20,9 +20,14 @@ CODE_ROOT = Path(__file__).resolve().parents[2]
 ROOT_ENV = "GOVSTATS_ROOT"
 
 
+class RootNotFound(FileNotFoundError):
+    """No project root: no ``data/`` at or above the starting folder, and none given."""
+
+
 def project_root(explicit: str | Path | None = None, start: str | Path | None = None) -> Path:
     """Return the project root: ``explicit``, else ``$GOVSTATS_ROOT``, else the nearest
-    directory at or above ``start`` (default: the current directory) that holds ``data/``."""
+    directory at or above ``start`` (default: the current directory) that holds ``data/``.
+    Raises RootNotFound otherwise: never a silent fall back to the code checkout."""
     if explicit:
         return Path(explicit).expanduser().resolve()
     env = os.environ.get(ROOT_ENV)
@@ -32,11 +37,9 @@ def project_root(explicit: str | Path | None = None, start: str | Path | None = 
     for candidate in (here, *here.parents):
         if (candidate / "data").is_dir():
             return candidate
-    if (CODE_ROOT / "data").is_dir():
-        return CODE_ROOT
-    raise FileNotFoundError(
+    raise RootNotFound(
         f"no project root found: no data/ directory at or above {here}; "
-        f"pass --root DIR or set {ROOT_ENV}"
+        f"pass --root DIR (the folder that holds data/) or set {ROOT_ENV}=DIR"
     )
 
 

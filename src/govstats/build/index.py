@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -25,6 +26,10 @@ TRENDS_PAGE = "trends"
 
 
 INDICATORS_PAGE = "indicators"
+
+
+#: A month's indicators with machine names (the CSV beside it is for people).
+INDICATORS_FILE = "indicators.json"
 
 
 #: The ledger's check kind for what a bulletin claims (``claim:<kind>`` records).
@@ -57,14 +62,14 @@ def month_entry(layout: Layout, district: str, month: str) -> MonthEntry:
     (the manifest's ledger summary when there is one), and its report files."""
     processed = layout.processed_month(district, month)
     reports = existing_reports(layout, layout.report_month(district, month), "report")
-    indicators = processed / "indicators.csv"
+    indicators = processed / INDICATORS_FILE
     if not indicators.is_file():
         return MonthEntry(month, built=False, reports=reports)
-    frame = pd.read_csv(indicators, encoding="utf-8-sig")
+    frame = pd.DataFrame(json.loads(indicators.read_text(encoding="utf-8")))
     values = dict(zip(frame["indicator"], frame["value"].astype(float)))
     manifest = read_manifest(processed / "manifest.json") or {}
-    ledger_path = processed / "ledger.csv"
-    ledger = pd.read_csv(ledger_path, encoding="utf-8-sig") if ledger_path.is_file() else None
+    ledger_path = processed / "ledger.json"
+    ledger = pd.DataFrame(json.loads(ledger_path.read_text(encoding="utf-8"))) if ledger_path.is_file() else None
     summary = manifest.get("ledger") or (ledger_summary(ledger) if ledger is not None else {})
     return MonthEntry(month, built=True, total=values.get("total"), immediate_rate=values.get("immediate_rate"),
                       online_rate=values.get("online_rate"), ledger=dict(summary),
@@ -76,7 +81,7 @@ def index_entries(layout: Layout) -> list[DistrictEntry]:
     districts = load_districts(layout.reference)
     pairs = set(layout.raw_months())
     if layout.processed.is_dir():
-        pairs |= {(p.parent.parent.name, p.parent.name) for p in layout.processed.glob("*/*/indicators.csv")}
+        pairs |= {(p.parent.parent.name, p.parent.name) for p in layout.processed.glob(f"*/*/{INDICATORS_FILE}")}
     entries = []
     for district in sorted({d for d, _ in pairs}):
         row = districts.get(district, {})

@@ -140,18 +140,31 @@ def page_result(name: str, make_page: Callable[[], Page], layout: Layout, pdf: b
     return PageResult(name, "built", path, time.perf_counter() - started)
 
 
-def build_overview(layout: Layout, districts: Iterable[str], *, pdf: bool = True,
-                   force: bool = False) -> list[PageResult]:
+def overview_names(districts: Iterable[str]) -> list[str]:
+    """The pages build_overview renders, in its order."""
+    return [*(f"{d}/{TRENDS_PAGE}" for d in districts), INDICATORS_PAGE, "index"]
+
+
+def build_overview(layout: Layout, districts: Iterable[str], *, pdf: bool = True, force: bool = False,
+                   on_result: Callable[[PageResult], None] | None = None) -> list[PageResult]:
     """Trends of ``districts`` (those whose months were just built), the indicators page,
-    then the index (always, and last, so it links what exists now)."""
-    results = []
+    then the index (always, and last, so it links what exists now). ``on_result`` hears of
+    each page as it finishes."""
+    results: list[PageResult] = []
+
+    def done(result: PageResult) -> None:
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
     for district in districts:
-        results.append(page_result(f"{district}/{TRENDS_PAGE}", lambda d=district: trends_page(layout, d),
-                                   layout, pdf, force))
-    results.append(page_result(INDICATORS_PAGE, lambda: indicators_page(layout), layout, pdf, force))
+        done(page_result(f"{district}/{TRENDS_PAGE}", lambda d=district: trends_page(layout, d),
+                         layout, pdf, force))
+    done(page_result(INDICATORS_PAGE, lambda: indicators_page(layout), layout, pdf, force))
     started = time.perf_counter()
     try:
-        results.append(PageResult("index", "built", build_index(layout), time.perf_counter() - started))
+        done(PageResult("index", "built", build_index(layout), time.perf_counter() - started))
     except Exception as exc:  # noqa: BLE001 - same contract as the other pages
-        results.append(PageResult("index", "failed", error=f"{type(exc).__name__}: {exc}"))
+        done(PageResult("index", "failed", seconds=time.perf_counter() - started,
+                        error=f"{type(exc).__name__}: {exc}"))
     return results

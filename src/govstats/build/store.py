@@ -85,21 +85,29 @@ def ledger_records(ledger: pd.DataFrame) -> list[dict]:
 
 
 def processed_files(analysis: MonthAnalysis) -> dict[str, bytes]:
-    """Every processed file of a month, by name relative to its processed folder."""
+    """Every processed file of a month, by name relative to its processed folder: the CSVs for
+    people (Chinese headers, govstats.build.readable) with their datapackage.json, and parquet
+    and JSON with the machine names."""
+    from govstats.build.readable import measure_fields, month_schemas, package_descriptor, readable_tables
+
     departments = analysis.table.departments.assign(district=analysis.district, month=analysis.month)
     departments = departments[["district", "month", *analysis.table.departments.columns]]
     totals = pd.DataFrame(
         [{"measure": m, "header": h, "published_total": analysis.table.published_totals.get(m)}
-         for m, h in analysis.table.headers.items()]
+         for m, h in analysis.table.headers.items()],
+        columns=["measure", "header", "published_total"],
     )
+    frames = {"departments": departments, "published_totals": totals, "ledger": analysis.ledger,
+              "indicators": analysis.district_indicators, "department_indicators": analysis.department_indicators}
+    schemas = month_schemas(frames, measure_fields(analysis.table.departments, analysis.table.headers))
+    readable = readable_tables(frames, schemas)  # validated against data/reference/fields.yaml first
+    package = package_descriptor(schemas, f"{analysis.district}-{analysis.month}", analysis.title)
     return {
-        "departments.csv": csv_bytes(departments),
+        **{f"{name}.csv": csv_bytes(frame) for name, frame in readable.items()},
+        "datapackage.json": json_bytes(package),
         "departments.parquet": parquet_bytes(departments),
-        "published_totals.csv": csv_bytes(totals),
-        "ledger.csv": csv_bytes(analysis.ledger),
         "ledger.json": json_bytes(ledger_records(analysis.ledger)),
-        "indicators.csv": csv_bytes(analysis.district_indicators),
-        "department_indicators.csv": csv_bytes(analysis.department_indicators),
+        "indicators.json": json_bytes(analysis.district_indicators.to_dict(orient="records")),
     }
 
 

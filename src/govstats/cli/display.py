@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from govstats.build.tasks import BUILT, FAILED, SKIPPED, MonthOutcome
@@ -100,8 +101,38 @@ class RunDisplay:
         return time.perf_counter() - self.started
 
 
-def print_summary(outcomes: Sequence[MonthOutcome], seconds: float, out: TextIO | None = None) -> None:
-    """A table of every month (status, ledger, time, log, why), then the counts."""
+def page_line(result: Any, root: Path) -> str:
+    """The line an overview page (a pages.PageResult) prints as it finishes."""
+    if result.status == "failed":
+        return f"error: {result.page}: build failed in {result.seconds:.1f} s: {result.error}"
+    where = f" -> {result.path.relative_to(root)}" if result.path is not None else ""
+    timing = f" in {result.seconds:.1f} s" if result.status == "built" else ""
+    return f"{result.page}: {result.status}{timing}{where}"
+
+
+def summary_tally(outcomes: Sequence[MonthOutcome], seconds: float, pages: Sequence[Any] = (),
+                  month_seconds: float | None = None) -> str:
+    """'3 months in 17.2 s (months 6.9 s, 3 overview pages 10.3 s): 1 built, ...': the time is
+    the whole run's, overview pages included."""
+    counts = Counter(o.status for o in outcomes)
+    split = ""
+    if pages:
+        months = seconds if month_seconds is None else month_seconds
+        split = f" (months {months:.1f} s, {len(pages)} overview pages {seconds - months:.1f} s)"
+    tally = f"{len(outcomes)} months in {seconds:.1f} s{split}: {counts[BUILT]} built, {counts[SKIPPED]} skipped"
+    if counts[SKIPPED]:
+        tally += " (unchanged since their last build; --force rebuilds them)"
+    tally += f", {counts[FAILED]} failed"
+    if pages:
+        states = Counter(p.status for p in pages)
+        tally += "; pages: " + ", ".join(f"{n} {s}" for s, n in states.items())
+    return tally
+
+
+def print_summary(outcomes: Sequence[MonthOutcome], seconds: float, out: TextIO | None = None, *,
+                  pages: Sequence[Any] = (), month_seconds: float | None = None) -> None:
+    """A table of every month (status, ledger, time, log, why), then the counts and the time of
+    the whole run (overview ``pages`` included)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -118,8 +149,4 @@ def print_summary(outcomes: Sequence[MonthOutcome], seconds: float, out: TextIO 
     width = max(Console(file=out).width, MIN_WIDTH) if out.isatty() else LOG_WIDTH
     console = Console(file=out, width=width, highlight=False)
     console.print(table)
-    counts = Counter(o.status for o in outcomes)
-    tally = f"{len(outcomes)} months in {seconds:.1f} s: {counts[BUILT]} built, {counts[SKIPPED]} skipped"
-    if counts[SKIPPED]:
-        tally += " (unchanged since their last build; --force rebuilds them)"
-    console.print(f"{tally}, {counts[FAILED]} failed", soft_wrap=True)
+    console.print(summary_tally(outcomes, seconds, pages, month_seconds), soft_wrap=True)

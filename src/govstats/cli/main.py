@@ -1,5 +1,5 @@
-"""The ``govstats`` command: build months (``run``), check a raw table (``check``) and check the
-numeric claims of a bulletin (``claims``).
+"""The ``govstats`` command: build months (``run``), check a raw table (``check``), check the
+numeric claims of a bulletin (``claims``) and turn an executed notebook into the report (``render``).
 
 Exit codes, for schedulers: 0 success; 1 a ledger has a failing error-severity check
 (``check`` always, ``run`` with ``--strict``) or a bulletin claim fails (``claims``); 2 bad input
@@ -27,6 +27,53 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 RootOption = Annotated[Optional[Path], typer.Option("--root", envvar="GOVSTATS_ROOT",
                        help="Project root (holds data/); default: found from the current directory up.")]
 
+
+def show_version(value: bool) -> None:
+    """``--version``: print the package version and stop."""
+    if value:
+        from govstats import __version__
+
+        typer.echo(f"govstats {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Clean, reconcile, chart and report government-service statistics."""
+
+
+def resolved_root(root: Path | None, near: Path | None = None) -> Path:
+    """The project root a command works on: ``--root``, ``$GOVSTATS_ROOT``, else found from the
+    current folder up (then from the folder of ``near``, the file a command reads); exit 2
+    saying how to set it when there is none."""
+    from govstats.paths import RootNotFound, project_root
+
+    try:
+        return project_root(root)
+    except RootNotFound as exc:
+        if near is not None:
+            try:
+                return project_root(start=Path(near).resolve().parent)
+            except RootNotFound:
+                pass
+        raise fail(str(exc), EXIT_INPUT) from None
+
+
+def check_district(layout, district: str) -> None:  # noqa: ANN001 - a Layout
+    """Exit 2 naming the known districts (districts.csv and data/raw) when ``district`` is none of them."""
+    from difflib import get_close_matches
+
+    from govstats.reference.districts import load_districts
+
+    known = set(load_districts(layout.reference)) | {d for d, _ in layout.raw_months()}
+    if district in known:
+        return
+    close = get_close_matches(district, sorted(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise fail(f"unknown district {district!r}{hint}; known: {', '.join(sorted(known))}", EXIT_INPUT)
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -71,7 +118,10 @@ def run(
     from govstats.build.lock import RunLocked, run_lock
     from govstats.paths import Layout
 
-    layout = Layout.at(root)
+    layout = Layout(resolved_root(root))
+    typer.echo(f"root: {layout.root}")
+    if district:
+        check_district(layout, district)
     try:
         with run_lock(layout, wait=wait, on_wait=lambda message: typer.echo(message, err=True)):
             locked_run(layout, district, month, pdf=pdf, strict=strict, jobs=jobs, force=force,
@@ -109,29 +159,35 @@ def locked_run(layout, district: str | None, month: str | None, *, pdf: bool, st
                                   on_outcome=display)
         except DaskMissing as exc:
             raise fail(str(exc), EXIT_INPUT) from None
-    seconds = display.seconds
+    month_seconds = display.seconds
     worst = run_exit_code(outcomes, strict=strict)
     districts = overview_districts(layout, outcomes, pdf=pdf, force=force)
+    pages = []
     if districts is not None:
-        worst = max(worst, run_overview(layout, districts, pdf=pdf, force=force))
-    print_summary(outcomes, seconds)
+        code, pages = run_overview(layout, districts, pdf=pdf, force=force)
+        worst = max(worst, code)
+    print_summary(outcomes, display.seconds, pages=pages, month_seconds=month_seconds)
     raise typer.Exit(worst)
 
 
-def run_overview(layout, districts: list[str], *, pdf: bool, force: bool = False) -> int:  # noqa: ANN001 - a Layout
+def run_overview(layout, districts: list[str], *, pdf: bool, force: bool = False):  # noqa: ANN001, ANN201
     """After the months: the trends of the districts just built and the indicators page (each
-    only when its inputs changed, or ``force``), then the index (govstats.build.pages). Returns
-    EXIT_BUILD when a page failed, else EXIT_OK."""
-    from govstats.build.pages import build_overview
+    only when its inputs changed, or ``force``), then the index (govstats.build.pages), a line
+    for each as it finishes. Returns (EXIT_BUILD when a page failed else EXIT_OK, the results)."""
+    from govstats.build.pages import build_overview, overview_names
+    from govstats.cli.display import page_line
 
+    typer.echo(f"overview pages: {', '.join(overview_names(districts))}")
     worst = EXIT_OK
-    for result in build_overview(layout, districts, pdf=pdf, force=force):
-        if result.status == "failed":
-            typer.echo(f"error: {result.page}: build failed: {result.error}", err=True)
-            worst = EXIT_BUILD
-        elif result.path is not None:
-            typer.echo(f"{result.page}: {result.status} -> {result.path.relative_to(layout.root)}")
-    return worst
+
+    def show(result) -> None:  # noqa: ANN001 - a pages.PageResult
+        nonlocal worst
+        failed = result.status == "failed"
+        worst = EXIT_BUILD if failed else worst
+        typer.echo(page_line(result, layout.root), err=failed)
+
+    results = build_overview(layout, districts, pdf=pdf, force=force, on_result=show)
+    return worst, results
 
 
 @app.command()
@@ -148,7 +204,7 @@ def check(
     from govstats.month import check_file
 
     try:
-        ledger = check_file(path, district=district, profile=profile, root=root)
+        ledger = check_file(path, district=district, profile=profile, root=resolved_root(root, path))
     except InputError as exc:
         raise fail(str(exc), EXIT_INPUT) from None
     if as_json:
@@ -175,7 +231,8 @@ def claims(
     from govstats.month import file_claims
 
     try:
-        found = file_claims(path, table=table, district=district, profile=profile, root=root)
+        found = file_claims(path, table=table, district=district, profile=profile,
+                            root=resolved_root(root, table or path))
     except InputError as exc:
         raise fail(str(exc), EXIT_INPUT) from None
     if as_json:
@@ -183,6 +240,37 @@ def claims(
     else:
         print_claims(found)
     raise typer.Exit(EXIT_LEDGER if any(c.verdict == "fail" for c in found) else EXIT_OK)
+
+
+@app.command()
+def render(
+    notebook: Annotated[Path, typer.Argument(help="An executed notebook (papermill's output).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
+        "The HTML to write (default: beside the notebook, same name, .html)."))] = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write the PDF beside the HTML.")] = False,
+    title: Annotated[Optional[str], typer.Option(help="Page title (default: the report's own heading).")] = None,
+) -> None:
+    """Turn an executed notebook into the offline HTML report (and PDF) that govstats run writes:
+    the papermill route to the same page (jupyter nbconvert --to govstats does the same)."""
+    import nbformat
+
+    from govstats.build.store import write_files
+    from govstats.render.export import html_report, notebook_title, pdf_report
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError) as exc:  # missing, or not a notebook (nbformat's errors are ValueErrors)
+        raise fail(f"{notebook}: cannot read the notebook: {exc}", EXIT_INPUT) from None
+    if not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"):
+        raise fail(f"{notebook}: no outputs; run it first (papermill {notebook} out.ipynb -p ...)", EXIT_INPUT)
+    target = output or notebook.with_suffix(".html")
+    html = html_report(nb, title or notebook_title(nb, notebook.stem))
+    files = {target: html.encode("utf-8")}
+    if pdf:
+        files[target.with_suffix(".pdf")] = pdf_report(html)
+    write_files(files)
+    for path in files:
+        typer.echo(f"wrote {path}")
 
 
 def print_claims(found) -> None:  # noqa: ANN001 - a list of claims.Claim

@@ -10,7 +10,6 @@ reaches a markdown cell or a text/markdown output shows as text and never runs.
 
 from __future__ import annotations
 
-import base64
 import copy
 import html as html_lib
 import logging
@@ -19,19 +18,19 @@ import time
 from pathlib import Path
 
 from jinja2 import pass_context
-from nbconvert.exporters import HTMLExporter
+from nbconvert.exporters import Exporter, HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets.config import Config
 
-from govstats.render.fonts import font_subset
+from govstats.render.fonts import FONT_FAMILY, font_face_css  # noqa: F401 - the pages' font, re-exported
+from govstats.render.notebook import REPORT_MIME
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "govstats"
-FONT_FAMILY = "Govstats Noto Sans SC"
 FONT_PLACEHOLDER = "/* govstats:font-face */"
 #: Output types the report shows, best first. Scripts and widgets are left out: the page
 #: runs no code, so an output that has an HTML or image form shows that instead.
@@ -55,6 +54,19 @@ class DropStderr(Preprocessor):
                 o for o in cell.outputs
                 if not (o.output_type == "stream" and o.get("name") == "stderr")
             ]
+        return cell, resources
+
+
+class ReportFragments(Preprocessor):
+    """Show each govstats fragment as the report has it: a notebook output carries the
+    fragment twice, styled for JupyterLab (text/html, with its stylesheet and font face) and
+    as it is (REPORT_MIME); the page has its own stylesheet and font, so it takes the latter."""
+
+    def preprocess_cell(self, cell, resources, index):  # type: ignore[no-untyped-def]
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data = output.get("data", {})
+            if REPORT_MIME in data:
+                data["text/html"] = data.pop(REPORT_MIME)
         return cell, resources
 
 
@@ -111,6 +123,7 @@ def report_exporter() -> ReportExporter:
         language_code="zh",
     )
     exporter.register_preprocessor(DropStderr, enabled=True)
+    exporter.register_preprocessor(ReportFragments, enabled=True)
     return exporter
 
 
@@ -133,15 +146,6 @@ def titled(nb: NotebookNode, title: str) -> NotebookNode:
     return copied
 
 
-def font_face_css(page: str) -> str:
-    """An @font-face rule embedding the subset of the Chinese font that ``page`` needs."""
-    font = base64.b64encode(font_subset(html_lib.unescape(page))).decode("ascii")
-    return (
-        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: normal; font-weight: 400; '
-        f'src: url(data:font/otf;base64,{font}) format("opentype"); }}'
-    )
-
-
 def html_report(nb: NotebookNode, title: str) -> str:
     """The executed notebook ``nb`` as one self-contained, offline HTML page titled ``title``."""
     started = time.perf_counter()
@@ -151,6 +155,50 @@ def html_report(nb: NotebookNode, title: str) -> str:
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
     log.info("HTML report %r: %d bytes in %.2f s", title, len(page), time.perf_counter() - started)
     return page
+
+
+def notebook_title(nb: NotebookNode, default: str = "") -> str:
+    """The title of an executed report notebook: the text of the first <h1> its outputs show
+    (the title block the report prints), else its metadata title, else ``default``."""
+    import re
+
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {})
+            found = re.search(r"<h1[^>]*>(.*?)</h1>", str(data.get(REPORT_MIME) or data.get("text/html", "")), re.S)
+            if found:
+                return html_lib.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+    return str(nb.get("metadata", {}).get("title") or default)
+
+
+class GovstatsExporter(Exporter):
+    """``jupyter nbconvert --to govstats out.ipynb``: a papermill output as the offline report
+    ``govstats run`` writes (html_report, titled by notebook_title)."""
+
+    export_from_notebook = "govstats report"
+    output_mimetype = "text/html"
+
+    def _file_extension_default(self) -> str:
+        return ".html"
+
+    def from_notebook_node(self, nb, resources=None, **kw):  # type: ignore[no-untyped-def, override]
+        nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
+        name = resources.get("metadata", {}).get("name", "")
+        return html_report(nb_copy, notebook_title(nb_copy, name)), resources
+
+
+class GovstatsPDFExporter(GovstatsExporter):
+    """``jupyter nbconvert --to govstats-pdf out.ipynb``: the same report as an A4 PDF."""
+
+    export_from_notebook = "govstats report (PDF)"
+    output_mimetype = "application/pdf"
+
+    def _file_extension_default(self) -> str:
+        return ".pdf"
+
+    def from_notebook_node(self, nb, resources=None, **kw):  # type: ignore[no-untyped-def, override]
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        return pdf_report(html), resources
 
 
 def warm_pdf_engine() -> None:

@@ -92,6 +92,22 @@ def use_chinese_font() -> None:
 SUBSET_DROP_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx"]
 
 
+#: The family name the pages give the embedded font.
+FONT_FAMILY = "Govstats Noto Sans SC"
+
+
+def font_face_css(text: str, family: str = FONT_FAMILY) -> str:
+    """An @font-face rule embedding, as ``family``, the subset of the font that ``text`` needs."""
+    import base64
+    import html
+
+    font = base64.b64encode(font_subset(html.unescape(text))).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400; '
+        f'src: url(data:font/otf;base64,{font}) format("opentype"); }}'
+    )
+
+
 def font_subset(text: str) -> bytes:
     """OTF bytes of the font cut down to the characters of ``text`` plus printable ASCII.
 

@@ -1,0 +1,78 @@
+"""JupyterLab shows what the report shows: fragments carry the report's stylesheet and an
+embedded face of the Chinese font, a MonthAnalysis displays as the report begins, and the
+report page itself is unchanged (it takes the bare fragment)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import papermill
+import pytest
+
+from govstats.paths import CODE_ROOT
+from govstats.render import notebook
+
+
+@pytest.fixture
+def fresh_kernel(monkeypatch):
+    """No font face shown yet, as in a kernel just started."""
+    monkeypatch.setattr(notebook, "_covered", set())
+    monkeypatch.setattr(notebook, "_families", [])
+
+
+def test_a_fragment_carries_its_style_and_one_font_face_per_new_characters(fresh_kernel):
+    first = notebook.lab_html("<h1>綦江区 2020年7月</h1>")
+    assert first.count("@font-face") == 1 and 'font-family: "govstats-lab-0"' in first
+    assert ".govstats-card .v" in first and ".govstats-lab table" in first  # the report's fragment rules
+    assert ".jp-RenderedMarkdown" in first  # markdown cells get the font too
+    assert first.endswith("<div class='govstats-lab'><h1>綦江区 2020年7月</h1></div>")
+    again = notebook.lab_html("<p>区公安局 办理总数 即办率</p>")  # labels and registry: covered by the first face
+    assert "@font-face" not in again and "'govstats-lab-0'" in again
+    rare = notebook.lab_html("<p>犇</p>")
+    assert rare.count("@font-face") == 1 and "'govstats-lab-1', 'govstats-lab-0'" in rare
+
+
+def test_the_first_face_covers_the_notebooks_markdown(fresh_kernel):
+    notebook.lab_html("<p>x</p>")  # ASCII only: no face yet
+    assert notebook._families == []
+    notebook.lab_html("<p>区</p>")
+    markdown = "".join("".join(c["source"]) for c in json.loads(
+        (CODE_ROOT / "notebooks" / "monthly_report.ipynb").read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "markdown")
+    assert set(markdown) <= notebook._covered
+
+
+def test_month_analysis_displays_as_the_report_begins(sample_analysis, fresh_kernel):
+    plain = sample_analysis._repr_html_()
+    assert plain.startswith("<h1>綦江区 2020年7月 政务服务办件统计报告</h1>")
+    assert "<div class='v'>67,354</div><div class='k'>办理总数</div>" in plain and "52.43%" in plain
+    assert "共核对 128 项：通过 127 项，错误 0 项，警告 0 项，无法核对 1 项。" in plain
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    notebook.register_views()
+    shown = shell.display_formatter.format(sample_analysis)[0]["text/html"]
+    assert "<div class='govstats-lab'><h1>綦江区 2020年7月 政务服务办件统计报告</h1>" in shown
+    assert "@font-face" in shown and "govstats-cards" in shown and "未通过的核对" in shown
+
+
+def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(built_root):
+    import nbformat
+
+    nb = nbformat.read(built_root / "reports/qijiang/2020-07/report.ipynb", as_version=4)
+    bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
+    fragments = [b for b in bundles if notebook.REPORT_MIME in b]
+    assert len(fragments) == 6  # title, cards, ledger, claims, departments, names
+    assert all(b["text/html"].endswith(f"<div class='govstats-lab'>{b[notebook.REPORT_MIME]}</div>") for b in fragments)
+    faces = ["@font-face" in b["text/html"] for b in fragments]
+    assert faces[0] and sum(faces) <= 3  # the common face first; more only for characters it lacks (the bulletin)
+    html = (built_root / "reports/qijiang/2020-07/report.html").read_text(encoding="utf-8")
+    assert "govstats-lab" not in html and html.count("@font-face") == 1
+
+
+def test_trends_defaults_to_the_district_with_months():
+    inferred = papermill.inspect_notebook(str(CODE_ROOT / "notebooks" / "trends.ipynb"))
+    assert inferred["district"]["default"] == '"demo-qijiang"'
+    months = sorted(p.name for p in (CODE_ROOT / "data/raw/demo-qijiang").iterdir() if re.match(r"\d{4}-\d\d$", p.name))
+    assert len(months) == 12
