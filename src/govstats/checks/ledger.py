@@ -67,3 +67,8 @@ def ledger_summary(ledger: pd.DataFrame) -> dict[str, int]:
 def has_errors(ledger: pd.DataFrame) -> bool:
     """True when any error-severity check failed."""
     return ledger_summary(ledger)["errors"] > 0
+
+
+def in_words(text: str, headers: dict[str, str]) -> str:
+    """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ...")."""
+    return " ".join(headers.get(token, token) for token in text.split())

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from govstats.cells import is_empty, normalize_text
+from govstats.cells import is_empty, is_fraction_column, normalize_text
 from govstats.clean.headers import Header, check_unheaded, footnote_start, locate_headers
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
@@ -63,6 +63,10 @@ class MonthTable:
     title: str = ""
     header_rows: int = 1
     location: str = ""
+    printed: dict[tuple[int, str], str] = field(default_factory=dict)  # (row, rate) -> cell text
+    fraction_rates: tuple[str, ...] = ()  # rate columns printed as fractions (0.98)
+    totals_label: str = ""
+    totals_listed: bool = True  # False when the total row's label is not one the profile lists
 
     @property
     def measures(self) -> list[str]:
@@ -93,6 +97,20 @@ def typed_frame(records: list[dict], id_columns: list[str], measures: list[str],
     return frame
 
 
+def scale_fractions(out: _Collected, profile: Profile, measures: list[str]) -> tuple[str, ...]:
+    """Rate columns printed as fractions (0.98, no % sign): read as 98% in every row kind."""
+    scaled = []
+    for measure in (m for m in measures if profile.kind_of(m) == "percent"):
+        if not is_fraction_column([t for (_, m), t in out.printed.items() if m == measure]):
+            continue
+        scaled.append(measure)
+        for record in [*out.records, *out.subtotals, *out.parts, out.totals]:
+            if record.get(measure) is not None:
+                record[measure] = round(record[measure] * 100, 10)
+        out.notes.append(f"rate column {measure!r} is printed as fractions (0.98 = 98%)")
+    return tuple(scaled)
+
+
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
     headers = locate_headers(raw, profile)
@@ -109,6 +127,7 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
     for header in headers:
         read_block(raw, header, end, profile, registry, out)
     measures = list(first.measure_cols)
+    fractions = scale_fractions(out, profile, measures)
     departments = typed_frame(out.records, ID_COLUMNS, measures, profile)
     dupes = departments[departments.duplicated("department", keep=False)]
     if not dupes.empty:
@@ -140,4 +159,8 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         title=title_of(raw, first),
         header_rows=first.row_count,
         location=raw.provenance.location,
+        printed=dict(out.printed),
+        fraction_rates=fractions,
+        totals_label=out.totals_label,
+        totals_listed=out.totals_listed,
     )
