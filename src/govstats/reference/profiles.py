@@ -13,7 +13,8 @@ from typing import Any
 from govstats.cells import fold_label
 from govstats.errors import InputError
 from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
-from govstats.reference.files import read_csv_rows, read_yaml
+from govstats.reference.files import read_yaml
+from govstats.reference.registry import load_folds
 
 _TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -290,21 +291,6 @@ def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Prof
         known = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise InputError(path, f"no profile named {name!r}; known profiles: {', '.join(known)}")
     return profile_from_mapping(read_yaml(path) or {}, path, load_folds(reference_dir))
-
-
-def load_folds(reference_dir: str | Path) -> dict[str, str]:
-    """Characters folded when labels are matched (characters.csv: traditional,simplified);
-    empty when the reference folder has no such file."""
-    path = Path(reference_dir) / "characters.csv"
-    if not path.is_file():
-        return {}
-    folds = {}
-    for number, row in enumerate(read_csv_rows(path), start=2):
-        trad, simp = row.get("traditional", ""), row.get("simplified", "")
-        if len(trad) != 1 or len(simp) != 1:
-            raise InputError(path, "each row folds one character into one", row=number)
-        folds[trad] = simp
-    return folds
 
 
 def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
