@@ -125,10 +125,12 @@ def test_share_of_the_total_row(tmp_path):
             ["流转中", "710", "3.92%", "/"], ["总计", "18113", "100%", "13.34%"]]
     ledger, month = records(tmp_path, rows, profile)
     assert month.departments["yoy"].tolist()[:2] == [0.1408, -0.0147]  # signed: a fall, not an error
-    assert ledger[["scope", "expected", "actual", "status"]].values.tolist() == [
+    assert ledger[["scope", "expected", "actual", "status"]].values.tolist()[:4] == [
         ["县区", 84.9666, 84.97, "pass"], ["市直单位", 11.1136, 11.11, "pass"],
         ["流转中", 3.9198, 3.92, "pass"], ["合计", 100.0, 100.0, "pass"]]
-    assert set(ledger["check"]) == {"rate:share = orders / 合计.orders"}
+    assert set(ledger["check"]) == {"rate:share = orders / 合计.orders", "share_sum:share"}
+    (summed,) = ledger[ledger["check"] == "share_sum:share"][COLUMNS].values.tolist()
+    assert summed == ["share_sum:share", "占比", 100.0, 100.0, 0, "error", "pass"]
 
 
 def test_negative_value_outside_a_signed_column_is_refused(tmp_path):
@@ -148,3 +150,13 @@ def test_malformed_rates_are_refused_naming_the_profile(rate, problem):
         profile_from_mapping({"unit_column": ["单位"], "measure_kinds": {"rate": "percent"},
                               "measures": {"received": ["受理"], "completed": ["办结"], "rate": ["办结率"]},
                               "rates": [rate]}, Path("rates.yaml"))
+
+
+def test_shares_that_do_not_add_up_to_the_total_share_fail(tmp_path):
+    profile = profile_of(measures={"orders": ["转派工单"], "share": ["占比"]},
+                         rates=[{"rate": "share", "numerator": "orders", "denominator": {"total_row": "orders"}}])
+    rows = [["单位", "转派工单", "占比"], ["县区", "300", "75.0%"], ["市直", "100", "35.0%"], ["总计", "400", "100%"]]
+    ledger, _ = records(tmp_path, rows, profile)
+    assert ledger[COLUMNS].values.tolist()[:2] == [
+        ["rate:share = orders / 合计.orders", "市直", 25.0, 35.0, 10.0, "error", "fail"],
+        ["share_sum:share", "占比", 100.0, 110.0, 10.0, "error", "fail"]]

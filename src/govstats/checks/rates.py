@@ -147,6 +147,26 @@ def other_denominators(month: MonthTable, rate: Rate, profile: Profile,
     return found
 
 
+def share_sum_check(month: MonthTable, rate: Rate, profile: Profile) -> list[Check]:
+    """The printed shares of the department rows against the total row's printed share: they may
+    differ by half a unit of the last printed digit per row, no more (84.97% + 11.11% + 3.92%)."""
+    total = month.published_totals.get(rate.rate)
+    shares = [(line, row.get(rate.rate)) for _, line, row in rate_rows(month)[:-1]]
+    shares = [(line, v) for line, v in shares if v is not None and not pd.isna(v)]
+    if month.totals_row is None or total is None or pd.isna(total) or not shares:
+        return []
+    points = [printed_points(month, rate.rate, line, v) for line, v in shares]
+    found = round(sum(p for p, _ in points), 4)
+    expected, decimals = printed_points(month, rate.rate, month.totals_row, total)
+    slack = sum(tolerance(d) for _, d in points) + tolerance(decimals)
+    ok = abs(found - expected) <= slack + EPS
+    label = month.headers[rate.rate]
+    return [Check(f"share_sum:{rate.rate}", label, expected, found, 0 if ok else round(found - expected, 4),
+                  "error", "pass" if ok else "fail",
+                  f"各行“{label}”之和 {found:.4f}%，合计行印为 {fmt_points(expected, decimals)}"
+                  + ("，在印出精度内" if ok else f"，超出印出精度（允许 ±{slack:.4f} 个百分点）"), profile.name)]
+
+
 def rate_checks(month: MonthTable, profile: Profile) -> list[Check]:
     """Every declared rate on every row and the total row; feasibility where it cannot be
     reproduced, and the other count column that reproduces it, if any."""
@@ -179,4 +199,6 @@ def rate_checks(month: MonthTable, profile: Profile) -> list[Check]:
                 checks.append(feasibility_check(month, rate, scope, points, decimals, den, profile))
         if failed:
             checks += other_denominators(month, rate, profile, rows)
+        if rate.denominator and rate.denominator.total_row and rate.numerator and not rate.numerator.total_row:
+            checks += share_sum_check(month, rate, profile)
     return checks
