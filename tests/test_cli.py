@@ -20,14 +20,14 @@ def govstats(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 def test_check_prints_the_ledger_and_exits_0():
     result = govstats("check", str(SAMPLE_TABLE))
     assert result.returncode == 0, result.stderr
-    assert "138 checks: 138 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
-    assert "PASS    28 x identity" in result.stdout  # 27 departments and the 合计 row
+    assert "145 checks: 145 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
+    assert "PASS    35 x identity" in result.stdout  # 34 departments (7 with no cases) and the 合计 row
 
 
 def test_check_json_is_the_ledger():
     result = govstats("check", str(SAMPLE_TABLE), "--json")
     records = json.loads(result.stdout)
-    assert len(records) == 138
+    assert len(records) == 145
     police = next(r for r in records if r["scope"] == "区公安局" and r["check"].startswith("identity"))
     assert (police["expected"], police["actual"], police["difference"], police["status"]) == (15467, 15467, 0, "pass")
 

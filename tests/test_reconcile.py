@@ -14,12 +14,12 @@ from tests.test_clean import write_variant
 
 def test_sample_ledger_all_pass(sample_analysis):
     ledger = sample_analysis.ledger
-    assert ledger_summary(ledger) == {"checks": 144, "passed": 143, "errors": 0, "warnings": 0, "unverifiable": 1}
+    assert ledger_summary(ledger) == {"checks": 151, "passed": 150, "errors": 0, "warnings": 0, "unverifiable": 1}
     kinds = ledger["check"].value_counts().to_dict()
     assert {k: v for k, v in kinds.items() if not k.startswith(("identity", "bound"))} == {
         "size_band": 34, "column_total": 6, "claim:share": 2, "claim:sum": 1, "claim:table": 1, "claim:rate": 1,
         "stated_month": 1}
-    assert kinds["identity:total = by_centre + by_department + by_grassroots"] == 28  # 27 rows + 合计
+    assert kinds["identity:total = by_centre + by_department + by_grassroots"] == 35  # 34 rows (7 with no cases) + 合计
     # bounds on all 34 department rows (the 7 with no cases too) and the 合计 row
     assert kinds["bound:immediate <= total"] == kinds["bound:online <= total"] == 35
     totals = ledger[ledger["check"] == "column_total"].set_index("scope")["expected"].to_dict()

@@ -59,7 +59,8 @@ def rows_to_check(month: MonthTable) -> list[tuple[str, dict[str, object]]]:
 
 
 def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """Every profile identity (lhs = a + b + ...) on every department row and the total row."""
+    """Every profile identity (lhs = a + b + ...) on every department row (rows of zeros too:
+    a printed 0 could have been a 5) and the total row."""
     checks = []
     for ident in profile.identities:
         if not {ident.lhs, *ident.rhs} <= set(month.departments.columns):
@@ -70,8 +71,6 @@ def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
             if any(v is None or pd.isna(v) for v in values):
                 checks.append(not_checked(f"identity:{ident.text}", scope, words, profile))
                 continue
-            if not any(values):
-                continue  # a row with no cases (无办件) proves nothing
             checks.append(compare(f"identity:{ident.text}", scope, values[0], sum(values[1:]),
                                   severity="error", profile=profile.name, what=f"{scope} {words}"))
     return checks
