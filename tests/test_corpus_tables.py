@@ -1,0 +1,74 @@
+"""Real public tables (tests/corpus/tables) read with their layouts' profiles: the ledger records
+their published figures give, and how many of the figures the checks cover."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govstats.checks.coverage import covered_cells, printed_cells
+from govstats.checks.ledger import ledger_frame
+from govstats.checks.table import table_checks
+from govstats.clean.month import tidy_month
+from govstats.ingest.table import read_table
+from govstats.reference.profiles import load_profile
+from govstats.reference.registry import Registry
+from tests.conftest import REFERENCE
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "tables"
+COLUMNS = ["check", "scope", "expected", "actual", "difference", "severity", "status"]
+
+
+def checked(tid: str, profile_name: str):
+    profile = load_profile(REFERENCE, profile_name)
+    month = tidy_month(read_table(CORPUS / f"{tid}.tsv", profile), profile, Registry("", (), {}, profile.folds))
+    checks = [c for c in table_checks(month, profile) if c.check != "registry"]
+    return month, checks, ledger_frame(checks)
+
+
+def test_t09_total_row_rate_is_truncated_not_rounded():
+    # 渭南 2021 Q4, mirrored in traditional characters with romanisation: 973/983 printed 98%
+    month, _, ledger = checked("t09", "corpus_weinan_mailbox")
+    assert month.headers["completion_rate"] == "辦結率" and month.totals_label == "總計"
+    flagged = ledger[ledger["status"] != "pass"]
+    assert flagged[COLUMNS].values.tolist() == [
+        ["rate:completion_rate = completed / total", "合计", 98.9827, 98.0, -0.9827, "warning", "warn"],
+        ["column_total", "辦結率", 0.98, None, None, "info", "unverifiable"],
+    ]
+    rates = ledger[ledger["check"] == "rate:completion_rate = completed / total"]
+    assert len(rates) == 15 and (rates["status"] == "pass").sum() == 14
+
+
+def test_t04_dissatisfaction_rate_needs_another_denominator():
+    # 宁国 12345: 不满意率 is not 不满意数 / 派遣; over 派遣 no whole count gives it in three rows
+    month, checks, ledger = checked("t04", "corpus_ningguo_hotline")
+    feasible = ledger[ledger["check"] == "feasible:unhappy_rate = ? / dispatched"]
+    assert feasible[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["城管局", None, 8.0, "unverifiable"], ["卫健委", None, 5.0, "unverifiable"],
+        ["市场监督管理局", None, 13.0, "unverifiable"], ["住建局", "9/99", 9.0, "pass"],
+        ["公安局", "7/77", 9.0, "pass"]]
+    assert feasible["message"].iloc[2] == ("市场监督管理局 13%：没有整数 k 使 k/41（总计）在印出精度内等于它"
+                                          "（最接近 5/41 = 12.1951%），分母应为别的数")
+    cells = printed_cells(month)
+    assert (len(cells), len(covered_cells(month, checks) & cells)) == (70, 67)
+
+
+@pytest.mark.parametrize("tid,profile,figures,covered", [
+    ("t01", "corpus_tongchuan_mailbox", 46, 46), ("t02", "corpus_weinan_mailbox", 52, 52),
+    ("t03", "corpus_hanzhong_mailbox", 148, 148), ("t13", "corpus_weinan_mailbox", 52, 52),
+    ("t06", "corpus_panjin_hotline", 42, 25), ("t08", "corpus_yichun_hotline", 14, 8),
+    ("t14", "corpus_gaoan_hotline", 35, 24)])
+def test_corpus_tables_raise_no_false_failure_and_cover_their_figures(tid, profile, figures, covered):
+    month, checks, ledger = checked(tid, profile)
+    assert not ledger["status"].isin(["fail", "warn"]).any()
+    cells = printed_cells(month)
+    assert (len(cells), len(covered_cells(month, checks) & cells)) == (figures, covered)
+
+
+def test_t08_signed_changes_and_shares_of_the_total_row():
+    month, _, ledger = checked("t08", "corpus_yichun_hotline")
+    assert month.departments["year_on_year"].tolist()[:2] == [0.1408, -0.0147]
+    assert month.departments["department"].tolist()[0] == "县(市、区)及“三区”"
+    summed = ledger[ledger["check"] == "share_sum:share"]
+    assert summed[COLUMNS].values.tolist() == [["share_sum:share", "占比", 100.0, 100.0, 0, "error", "pass"]]
