@@ -9,16 +9,18 @@ call ``analyse_month``, so every number in a report comes from here. ``check_fil
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from govstats.checks.claims.extract import extract_claims, table_count_claims
 from govstats.checks.claims.records import Claim, ledger_check
+from govstats.checks.discover import discover
 from govstats.checks.ledger import Check, ledger_frame
 from govstats.checks.stated_month import stated_month_check
 from govstats.checks.table import table_checks, table_totals
+from govstats.clean.draft import draft_profile
 from govstats.clean.month import MonthTable, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.bulletin import read_bulletin
@@ -28,7 +30,10 @@ from govstats.paths import Layout
 from govstats.reference.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
 from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
-from govstats.reference.registry import Registry, load_registry
+from govstats.reference.registry import Registry, load_folds, load_registry
+
+#: The profile name that asks for the table's layout and arithmetic to be discovered.
+AUTO = "auto"
 
 BULLETIN_STEM = "bulletin"
 
@@ -157,15 +162,27 @@ def tidy_file(path: str | Path, *, district: str | None = None, profile: str | N
         registry = load_registry(layout.reference, district)
     else:
         chosen, registry = None, Registry("", ())
+    if profile == AUTO:
+        return auto_tidy(read_table(path), registry, load_folds(layout.reference))
     if profile or chosen is None:
         chosen = load_profile(layout.reference, profile or DEFAULT_PROFILE)
     return tidy_month(read_table(path, chosen), chosen, registry), chosen
+
+
+def auto_tidy(raw: RawTable, registry: Registry, folds: dict[str, str]) -> tuple[MonthTable, Profile]:
+    """Clean a table with a profile drafted from it, then keep the relations its numbers hold
+    (govstats.checks.discover); the profile returned can be written out and kept."""
+    draft = draft_profile(raw, folds)
+    month = tidy_month(raw, draft, registry)
+    return month, discover(month, draft)
 
 
 def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
                root: str | Path | None = None) -> pd.DataFrame:
     """Read, clean and reconcile ``path``; return its ledger (raises InputError on bad input)."""
     table, chosen = tidy_file(path, district=district, profile=profile, root=root)
+    if profile == AUTO:
+        chosen = replace(chosen, bands=())  # drafted bands only say which rows hold no cases
     return ledger_frame(table_checks(table, chosen))
 
 

@@ -70,5 +70,11 @@ def has_errors(ledger: pd.DataFrame) -> bool:
 
 
 def in_words(text: str, headers: dict[str, str]) -> str:
-    """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ...")."""
-    return " ".join(headers.get(token, token) for token in text.split())
+    """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ..."; 合计.x is
+    the total row's x)."""
+    def word(token: str) -> str:
+        if token.startswith("合计.") and token[3:] in headers:
+            return "合计." + headers[token[3:]]
+        return headers.get(token, token)
+
+    return " ".join(word(token) for token in text.split())

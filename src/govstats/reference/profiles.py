@@ -296,3 +296,28 @@ def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Prof
 def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
     """The profile named for ``district`` in districts.csv (column ``profile``), else the default."""
     return load_profile(reference_dir, profile_of(district_row(reference_dir, district)))
+
+
+def profile_mapping(profile: Profile) -> dict[str, Any]:
+    """A profile as the YAML mapping :func:`profile_from_mapping` reads back (for a draft the
+    user can keep)."""
+
+    def part(p: RatePart) -> Any:
+        text = " + ".join(p.measures)
+        return {"total_row": text} if p.total_row else text
+
+    data: dict[str, Any] = {
+        "name": profile.name, "description": profile.description,
+        "unit_column": list(profile.unit_column), "band_column": list(profile.band_column),
+        "ignore_columns": list(profile.ignore_columns), "total_row_labels": list(profile.total_row_labels),
+        "list_separator": profile.list_separator, "header_rows": profile.header_rows,
+        "measures": {m: list(s) for m, s in profile.measures.items()},
+        "measure_kinds": dict(profile.measure_kinds), "not_summable": list(profile.not_summable),
+        "signed": list(profile.signed), "identities": [i.text for i in profile.identities],
+        "bounds": [{"part": b.part, "whole": b.whole, "kind": b.kind} for b in profile.bounds],
+        "bands": [{"label": b.label, "min": b.min, **({"max": b.max} if b.max is not None else {})}
+                  for b in profile.bands],
+        "rates": [{"rate": r.rate, **({"numerator": part(r.numerator)} if r.numerator else {}),
+                   "denominator": part(r.denominator)} for r in profile.rates if r.denominator],
+    }
+    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}
