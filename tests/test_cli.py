@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import SAMPLE_TABLE
 from tests.test_clean import write_variant
 
@@ -66,3 +68,13 @@ def test_run_unknown_month_folder_exits_2(sample_root):
     result = govstats("run", "--district", "qijiang", "--month", "2020-08", "--root", str(sample_root))
     assert result.returncode == 2
     assert "no raw folder" in result.stderr
+
+
+def test_check_with_profile_auto_writes_the_discovered_profile(tmp_path):
+    draft = tmp_path / "auto.yaml"
+    result = govstats("check", str(SAMPLE_TABLE), "--profile", "auto", "--write-profile", str(draft))
+    assert result.returncode == 0, result.stderr
+    assert "PASS    35 x identity" in result.stdout and "PASS     6 x column_total" in result.stdout
+    written = yaml.safe_load(draft.read_text("utf-8"))
+    assert written["identities"] == ["c4 = c6 + c7 + c8"]
+    assert written["measures"]["c4"] == ["办理总数"] and written["bands"] == [{"label": "无办件", "min": 0, "max": 0}]

@@ -180,10 +180,15 @@ def auto_tidy(raw: RawTable, registry: Registry, folds: dict[str, str]) -> tuple
 def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
                root: str | Path | None = None) -> pd.DataFrame:
     """Read, clean and reconcile ``path``; return its ledger (raises InputError on bad input)."""
+    return check_file_with_profile(path, district=district, profile=profile, root=root)[0]
+
+
+def check_file_with_profile(path: str | Path, *, district: str | None = None, profile: str | None = None,
+                            root: str | Path | None = None) -> tuple[pd.DataFrame, Profile]:
+    """The ledger of ``path`` and the profile it was checked with (the discovered one for auto)."""
     table, chosen = tidy_file(path, district=district, profile=profile, root=root)
-    if profile == AUTO:
-        chosen = replace(chosen, bands=())  # drafted bands only say which rows hold no cases
-    return ledger_frame(table_checks(table, chosen))
+    checked = replace(chosen, bands=()) if profile == AUTO else chosen  # drafted bands only mark empty rows
+    return ledger_frame(table_checks(table, checked)), chosen
 
 
 def file_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,

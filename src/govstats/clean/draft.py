@@ -108,7 +108,7 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
                          if bands and all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)
                          and normalize_label(columns[bands[0]][i])})
     separator = "、" if any("、" in columns[texts[0]][i] for i, r in enumerate(body)
-                           if all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)) else "\n"
+                           if all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)) else "|"
     return Profile(
         name="auto", header_rows=count, list_separator=separator, description=f"drafted from {raw.source.name}", measures=measures, unit_column=(unit,),
         band_column=tuple(header[c] for c in bands), ignore_columns=tuple(ignored),
