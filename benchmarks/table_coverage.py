@@ -42,19 +42,19 @@ CORPUS_PROFILES = {
     "t02": "corpus_weinan_mailbox",
     "t03": "corpus_hanzhong_mailbox",
     "t04": "corpus_ningguo_hotline",
+    "t05": "corpus_foi_requests",
     "t06": "corpus_panjin_hotline",
     "t08": "corpus_yichun_hotline",
     "t09": "corpus_weinan_mailbox",
     "t13": "corpus_weinan_mailbox",
+    "t11": "corpus_foi_requests",
     "t14": "corpus_gaoan_hotline",
 }
 
 #: Why the other tables are not read (their layouts are not a list of units with measures).
 NOT_READ = {
-    "t05": "FOI request table: rows are categories over three label columns, no unit column",
     "t07": "FOI review table: one row and no label column at all",
     "t10": "FOI proactive table: four stacked tables, each with its own header inside the body",
-    "t11": "FOI request table: rows are categories over three label columns, no unit column",
     "t12": "FOI proactive table: five stacked tables, each with its own header inside the body",
 }
 

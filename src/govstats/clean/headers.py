@@ -26,6 +26,11 @@ class Header:
     labels: dict[str, str]  # measure -> header text as published (child level when unique)
     row_count: int = 1  # rows the header spans (2 for a two-level header)
     text_cols: tuple[int, ...] = ()  # unit, band and ignored columns of this block
+    unit_span: int = 1  # columns the unit label spans (一、/(一)/1. levels printed side by side)
+
+    @property
+    def unit_cols(self) -> tuple[int, ...]:
+        return tuple(range(self.unit_col, self.unit_col + self.unit_span))
 
     @property
     def body_start(self) -> int:
@@ -106,11 +111,12 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
     ignore_keys = {profile.key(s) for s in profile.ignore_columns}
     unit_col = next(c for c in cols if texts[c] and profile.is_unit_header(texts[c]))
     band_col = next((c for c in cols if profile.key(texts[c]) in band_keys), None)
-    text_cols = [unit_col] + ([band_col] if band_col is not None else [])
+    span = range(unit_col, unit_col + profile.unit_span)
+    text_cols = [*span] + ([band_col] if band_col is not None else [])
     measure_cols: dict[str, int] = {}
     for col in cols:
         key = profile.key(texts[col])
-        if col in (unit_col, band_col) or not key:
+        if col in span or col == band_col or not key:
             continue
         if key in ignore_keys or key.rsplit("/", 1)[-1] in ignore_keys:
             text_cols.append(col)
@@ -137,7 +143,7 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
     for measure, col in measure_cols.items():
         leaf = texts[col].rsplit("/", 1)[-1]
         labels[measure] = normalize_label(leaf if leaves.count(leaf) == 1 else texts[col])
-    return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols))
+    return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols), profile.unit_span)
 
 
 def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:

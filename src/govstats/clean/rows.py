@@ -185,7 +185,7 @@ def department_names(raw: RawTable, index: int, header: Header, profile: Profile
     """The department name(s) a data row holds, refusing rows that cannot be read as one."""
     row = raw.rows[index]
     line = raw.row_numbers[index]
-    names_cell = normalize_text(cell(row, header.unit_col))
+    names_cell = "/".join(t for t in (normalize_text(cell(row, c)) for c in header.unit_cols) if t)
     if not names_cell:
         raise InputError(raw.source, "row has numbers but no department name", row=line,
                          column=header.unit_col + 1)

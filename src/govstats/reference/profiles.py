@@ -121,6 +121,7 @@ class Profile:
     rates: tuple[Rate, ...] = ()
     signed: tuple[str, ...] = ()
     header_rows: int | None = None
+    unit_span: int = 1
     folds: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
@@ -139,11 +140,12 @@ class Profile:
     def measure_for_header(self, header: str) -> str | None:
         """The canonical measure a published header names, or None.
 
-        A multi-level header reads "parent/child": it matches a synonym written that way, else
-        its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
+        A multi-level header reads "parent/child": it matches a synonym written that way (or its
+        lower levels, "法人或其他组织/其他" under 申请人情况), else its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
         """
         key = self.key(header)
-        keys = [key, key.rsplit("/", 1)[-1]]
+        levels = key.split("/")
+        keys = ["/".join(levels[i:]) for i in range(len(levels))]  # a/b/c, b/c, c
         keys += [_UNIT_SUFFIX.sub("", k) for k in keys]
         for candidate in dict.fromkeys(k for k in keys if k):
             for measure, synonyms in self.measures.items():
@@ -217,7 +219,7 @@ def parse_rate(data: Any, path: Path) -> Rate:
 
 
 PROFILE_KEYS = {
-    "rates", "signed", "header_rows",
+    "rates", "signed", "header_rows", "unit_span",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
     "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
@@ -256,6 +258,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             rates=tuple(parse_rate(r, path) for r in data.get("rates") or ()),
             signed=_strings(data.get("signed")),
             header_rows=int(data["header_rows"]) if data.get("header_rows") else None,
+            unit_span=int(data.get("unit_span") or 1),
             folds=dict(folds or {}),
             source=str(path),
         )
