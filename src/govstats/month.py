@@ -44,6 +44,7 @@ class MonthInputs:
 
     table: Path
     bulletin: Path | None
+    ignored: tuple[Path, ...] = ()  # other files of the folder, said in the ledger, never read
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,15 @@ def month_inputs(raw_dir: Path) -> MonthInputs:
     if len(tables) > 1:
         names = ", ".join(p.name for p in tables)
         raise InputError(raw_dir, f"several candidate tables ({names}); name the one to use table.<ext>")
-    return MonthInputs(tables[0], bulletins[0] if bulletins else None)
+    bulletin = bulletins[0] if bulletins else None
+    return MonthInputs(tables[0], bulletin, tuple(p for p in files if p not in (tables[0], bulletin)))
+
+
+def ignored_checks(ignored: Sequence[str], profile: Profile) -> list[Check]:
+    """A warning for each file of the month folder that is not read (a second table)."""
+    return [Check("inputs", name, "table.<ext> / bulletin.<ext>", name, None, "warning", "warn",
+                  f"月份文件夹中的 {name} 未读取：每月只读 table.<ext> 与 bulletin.<ext>；"
+                  "若它是另一张表，请分开存放或合并", profile.name) for name in ignored]
 
 
 def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
@@ -98,11 +107,11 @@ def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Seque
 def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: str, district_name: str,
             month: str, bulletin: str | None = None, rates: Sequence[RateRule] = (),
             count_patterns: Sequence[CountPattern | dict] = (),
-            inputs: dict[str, str] | None = None) -> MonthAnalysis:
+            inputs: dict[str, str] | None = None, ignored: Sequence[str] = ()) -> MonthAnalysis:
     """Clean, reconcile and measure one month from already-read inputs; check the bulletin's
-    claims when there is one."""
+    claims when there is one; say which files of the folder were not read."""
     table = tidy_month(raw, profile, registry)
-    checks: list[Check] = table_checks(table, profile)
+    checks: list[Check] = table_checks(table, profile) + ignored_checks(ignored, profile)
     claims = bulletin_claims(bulletin, table, profile, rates, count_patterns) if bulletin else []
     checks += [ledger_check(c) for c in claims]
     for source, text in (("通报", bulletin), ("表格标题", table.title)):
@@ -139,7 +148,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         raw, profile, load_registry(layout.reference, district),
         district=district, district_name=name, month=month, bulletin=bulletin,
         rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
-        inputs=hashes,
+        inputs=hashes, ignored=[p.name for p in inputs.ignored],
     )
 
 
