@@ -160,3 +160,12 @@ def test_shares_that_do_not_add_up_to_the_total_share_fail(tmp_path):
     assert ledger[COLUMNS].values.tolist()[:2] == [
         ["rate:share = orders / 合计.orders", "市直", 25.0, 35.0, 10.0, "error", "fail"],
         ["share_sum:share", "占比", 100.0, 110.0, 10.0, "error", "fail"]]
+
+
+def test_a_whole_one_in_a_column_of_fractions_is_read_at_the_column_precision(tmp_path):
+    rows = [["单位", "受理", "办结", "办结率"], ["甲局", "50", "49", "0.98"], ["乙局", "40", "39", "1"]]
+    ledger, month = records(tmp_path, rows, COMPLETION)
+    assert month.departments["rate"].tolist() == [0.98, 1.0]
+    # 39/40 = 97.5%: "1" means 100% at whole percents, so it is wrong, not within +-50 points
+    assert ledger[COLUMNS].values.tolist()[0] == ["rate:rate = completed / received", "乙局", 97.5, 100.0, 2.5,
+                                                   "error", "fail"]

@@ -62,9 +62,13 @@ def verdict(exact: float, printed: float, decimals: int) -> str:
 
 
 def printed_points(month: MonthTable, rate: str, line: int | None, value: float) -> tuple[float, int]:
-    """A rate cell as percent points and its printed decimals."""
+    """A rate cell as percent points and its printed decimals. In a column of fractions a whole
+    "1" or "0" is read at the column's precision (1 beside 0.98 is 100%, not 100% +- 50)."""
     text = month.printed.get((line, rate), "") if line is not None else ""
-    decimals = percent_decimals(text, rate in month.fraction_rates) if text else 2
+    fraction = rate in month.fraction_rates
+    decimals = percent_decimals(text, fraction) if text else 2
+    if fraction and "." not in text:
+        decimals = max(percent_decimals(t, True) for (_, m), t in month.printed.items() if m == rate)
     return round(float(value) * 100, 10), decimals
 
 
