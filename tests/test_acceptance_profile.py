@@ -118,3 +118,10 @@ def test_ledger_summary_and_profile(ledger):
 def test_the_title_states_the_month(month):
     check = stated_month_check("2020-07", month.title, source="example/2020-07/table.html")
     assert check.status == "pass"
+
+
+def test_completion_rate_reproduces_on_every_row_at_its_printed_precision(ledger):
+    rates = ledger[ledger["check"] == "rate:completion_rate = completed / total"]
+    assert rates[["scope", "expected", "actual", "status"]].values.tolist()[-2:] == [
+        ["区交通局", 99.8043, 99.8, "pass"], ["合计", 99.6588, 99.66, "pass"]]
+    assert len(rates) == 9 and (rates["status"] == "pass").all()

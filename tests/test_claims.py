@@ -363,3 +363,14 @@ def test_claims_command_on_a_missing_file_exits_2():
 def test_percentages_of_figures_printed_in_wan_allow_their_rounding(text, verdict, words):
     (claim,) = extract_claims(text, RATES)
     assert claim.verdict == verdict and words in claim.message
+
+
+@pytest.mark.parametrize("total,verdict,difference", [
+    (23650, "pass", 0.0), (23749, "pass", 0.0), (23712, "pass", 0.0),
+    (23750, "fail", 50.0), (23649, "fail", -51.0)])
+def test_a_count_printed_in_wan_is_compared_at_its_printed_precision(total, verdict, difference):
+    text = "本月受理审批服务事项2.37万件，同比增长。"
+    (claim,) = table_count_claims(text, {"total": total}, load_count_patterns(REFERENCE))
+    assert (claim.stated, claim.computed, claim.verdict, claim.difference) == (23700, total, verdict, difference)
+    if verdict == "pass":
+        assert claim.message == f"通报所称“审批服务事项”23700（2.37万，即 23650–23749），表中合计 {total}，在印出精度内相符"

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import SAMPLE_TABLE
 from tests.test_clean import write_variant
 
@@ -20,14 +22,14 @@ def govstats(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 def test_check_prints_the_ledger_and_exits_0():
     result = govstats("check", str(SAMPLE_TABLE), "--district", "qijiang")
     assert result.returncode == 0, result.stderr
-    assert "122 checks: 122 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
-    assert "PASS    28 x identity" in result.stdout  # 27 departments and the 合计 row
+    assert "145 checks: 145 passed, 0 errors, 0 warnings, 0 unverifiable" in result.stdout
+    assert "PASS    35 x identity" in result.stdout  # 34 departments (7 with no cases) and the 合计 row
 
 
 def test_check_json_is_the_ledger():
     result = govstats("check", str(SAMPLE_TABLE), "--json", "--district", "qijiang")
     records = json.loads(result.stdout)
-    assert len(records) == 122
+    assert len(records) == 145
     police = next(r for r in records if r["scope"] == "区公安局" and r["check"].startswith("identity"))
     assert (police["expected"], police["actual"], police["difference"], police["status"]) == (15467, 15467, 0, "pass")
 
@@ -120,3 +122,11 @@ def test_summary_time_includes_the_overview_pages():
     assert page_line(pages[0], Path("/r")) == "qijiang/trends: built in 4.2 s -> reports/qijiang/trends.html"
     assert page_line(pages[1], Path("/r")) == "indicators: unchanged -> reports/indicators.html"
     assert page_line(pages[2], Path("/r")) == "error: index: build failed in 0.1 s: OSError: disk full"
+def test_check_with_profile_auto_writes_the_discovered_profile(tmp_path):
+    draft = tmp_path / "auto.yaml"
+    result = govstats("check", str(SAMPLE_TABLE), "--profile", "auto", "--write-profile", str(draft))
+    assert result.returncode == 0, result.stderr
+    assert "PASS    35 x identity" in result.stdout and "PASS     6 x column_total" in result.stdout
+    written = yaml.safe_load(draft.read_text("utf-8"))
+    assert written["identities"] == ["c4 = c6 + c7 + c8"]
+    assert written["measures"]["c4"] == ["办理总数"] and written["bands"] == [{"label": "无办件", "min": 0, "max": 0}]

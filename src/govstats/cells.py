@@ -19,6 +19,9 @@ _INT = re.compile(r"^-?\d+$")
 _DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")
 _WAN = re.compile(r"^(-?\d+(?:\.\d+)?)万$")
 _COUNT_UNITS = ("件", "个", "次")
+#: Romanisation a mirror site prints after each character, 辦結(jié)率: a bracket of lowercase
+#: (tone-marked) Latin letters right after a CJK character.
+_ROMANISATION = re.compile(r"(?<=[\u3400-\u9fff])\([a-z\u00e0-\u024f\u1e00-\u1eff]{1,8}\)")
 
 
 def normalize_text(text: object) -> str:
@@ -28,9 +31,21 @@ def normalize_text(text: object) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(text))).strip()
 
 
+def strip_romanisation(text: str) -> str:
+    """``text`` without the romanisation mirror sites add in brackets (辦結(jié)率 -> 辦結率)."""
+    return _ROMANISATION.sub("", text)
+
+
 def normalize_label(text: object) -> str:
-    """Return a label for matching: NFKC, with every space and line break removed."""
-    return _SPACES.sub("", normalize_text(text))
+    """Return a label for matching and display: NFKC, every space and line break removed, and
+    romanisation in brackets (辦結(jié)率) dropped."""
+    return _SPACES.sub("", strip_romanisation(normalize_text(text)))
+
+
+def fold_label(text: object, folds: dict[str, str]) -> str:
+    """A label for matching only: :func:`normalize_label` with each character in ``folds``
+    (traditional -> simplified, from data/reference/characters.csv) replaced."""
+    return normalize_label(text).translate(str.maketrans(folds)) if folds else normalize_label(text)
 
 
 def is_blank(text: object) -> bool:
@@ -103,6 +118,23 @@ def parse_percent(text: object) -> float | None:
     if not _DECIMAL.match(s):
         raise ValueError(f"{str(text).strip()!r} is not a percentage")
     return round(float(s) / 100, 10)
+
+
+def percent_decimals(text: object, fraction: bool = False) -> int:
+    """How many decimals of percent points a rate cell prints ("98.06%" -> 2, "98" -> 0); in a
+    column of fractions ("0.985") two fewer, as 0.985 prints 98.5 points."""
+    s = normalize_label(text).replace(",", "").removesuffix("%")
+    digits = len(s.split(".", 1)[1]) if "." in s else 0
+    return digits - 2 if fraction else digits
+
+
+def is_fraction_column(texts: list[str]) -> bool:
+    """True when a rate column prints fractions (0.98 for 98%): no cell has a % sign, every
+    number is at most 1 and at least one has a decimal point."""
+    values = [normalize_label(t).replace(",", "") for t in texts if not is_blank(t)]
+    numbers = [v for v in values if _DECIMAL.match(v)]
+    return (bool(numbers) and len(numbers) == len(values) and all(abs(float(v)) <= 1 for v in numbers)
+            and any("." in v for v in numbers))
 
 
 #: Parser of each measure kind (see reference.MEASURE_KINDS).

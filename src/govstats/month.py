@@ -9,7 +9,7 @@ call ``analyse_month``, so every number in a report comes from here. ``check_fil
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +17,11 @@ import pandas as pd
 from govstats.checks.claims.extract import extract_claims, table_count_claims
 from govstats.checks.claims.records import Claim, ledger_check
 from govstats.checks.crosscheck import row_claims
+from govstats.checks.discover import discover
 from govstats.checks.ledger import Check, ledger_frame
 from govstats.checks.stated_month import stated_month_check
 from govstats.checks.table import table_checks, table_totals
+from govstats.clean.draft import draft_profile
 from govstats.clean.month import MonthTable, empty_month, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.document import Document, read_document
@@ -30,7 +32,10 @@ from govstats.periods import period_words
 from govstats.reference.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
 from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
-from govstats.reference.registry import Registry, load_registry
+from govstats.reference.registry import Registry, load_folds, load_registry
+
+#: The profile name that asks for the table's layout and arithmetic to be discovered.
+AUTO = "auto"
 
 
 @dataclass(frozen=True)
@@ -216,8 +221,8 @@ def file_reference(path: Path, *, district: str | None, profile: str | None,
         registry = load_registry(layout.reference, district)
     else:
         chosen, registry = None, Registry("", ())
-    if profile or chosen is None:
-        chosen = load_profile(layout.reference, profile or DEFAULT_PROFILE)
+    if (profile and profile != AUTO) or chosen is None:
+        chosen = load_profile(layout.reference, profile if profile and profile != AUTO else DEFAULT_PROFILE)
     return layout, chosen, registry
 
 
@@ -225,8 +230,18 @@ def tidy_file(path: str | Path, *, district: str | None = None, profile: str | N
               root: str | Path | None = None) -> tuple[MonthTable, Profile]:
     """Read and clean the raw table ``path`` with its district's profile and registry."""
     path = Path(path)
-    _, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
+    layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
+    if profile == AUTO:
+        return auto_tidy(read_table(path), registry, load_folds(layout.reference))
     return tidy_month(read_table(path, chosen), chosen, registry), chosen
+
+
+def auto_tidy(raw: RawTable, registry: Registry, folds: dict[str, str]) -> tuple[MonthTable, Profile]:
+    """Clean a table with a profile drafted from it, then keep the relations its numbers hold
+    (govstats.checks.discover); the profile returned can be written out and kept."""
+    draft = draft_profile(raw, folds)
+    month = tidy_month(raw, draft, registry)
+    return month, discover(month, draft)
 
 
 def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,
@@ -234,9 +249,22 @@ def check_file(path: str | Path, *, district: str | None = None, profile: str | 
     """Read a document (a table on its own, or prose with its tables) and return one ledger:
     its table's checks, the tables not read, the prose's claims and their cross-checks with the
     table. InputError on bad input, or when the file holds neither a table nor prose."""
+    return check_file_with_profile(path, district=district, profile=profile, root=root)[0]
+
+
+def check_file_with_profile(path: str | Path, *, district: str | None = None, profile: str | None = None,
+                            root: str | Path | None = None) -> tuple[pd.DataFrame, Profile]:
+    """The ledger of the document ``path`` and the profile it was checked with (the discovered
+    one for ``auto``)."""
     path = Path(path)
     layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
     document = read_document(path)
+    if profile == AUTO:
+        raw = next((t for t in document.tables if count_rows_of(t) >= 2), None)
+        if raw is None:
+            raise InputError(path, "no table with rows of numbers was found in the file")
+        table, chosen = auto_tidy(raw, registry, load_folds(layout.reference))
+        return ledger_frame(table_checks(table, replace(chosen, bands=()))), chosen  # drafted bands mark empty rows
     raw, unread = choose_table([document], chosen)
     if raw is None and not document.prose.strip():
         raise InputError(path, "no table and no prose were found in the file")
@@ -246,7 +274,7 @@ def check_file(path: str | Path, *, district: str | None = None, profile: str | 
         claims = bulletin_claims(document.prose, table, chosen, load_rates(layout.reference),
                                  load_count_patterns(layout.reference), registry)
         checks += [ledger_check(c) for c in claims]
-    return ledger_frame(checks)
+    return ledger_frame(checks), chosen
 
 
 def file_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,

@@ -67,3 +67,14 @@ def ledger_summary(ledger: pd.DataFrame) -> dict[str, int]:
 def has_errors(ledger: pd.DataFrame) -> bool:
     """True when any error-severity check failed."""
     return ledger_summary(ledger)["errors"] > 0
+
+
+def in_words(text: str, headers: dict[str, str]) -> str:
+    """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ..."; 合计.x is
+    the total row's x)."""
+    def word(token: str) -> str:
+        if token.startswith("合计.") and token[3:] in headers:
+            return "合计." + headers[token[3:]]
+        return headers.get(token, token)
+
+    return " ".join(word(token) for token in text.split())

@@ -10,7 +10,8 @@ import logging
 
 import pandas as pd
 
-from govstats.checks.ledger import Check
+from govstats.checks.ledger import Check, in_words
+from govstats.checks.rates import rate_checks
 from govstats.clean.month import MonthTable
 from govstats.ingest.readers.grid import UncachedFormula
 from govstats.reference.profiles import Profile
@@ -80,7 +81,8 @@ def rows_to_check(month: MonthTable) -> list[tuple[str, dict[str, object]]]:
 
 
 def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """Every profile identity (lhs = a + b + ...) on every department row and the total row."""
+    """Every profile identity (lhs = a + b + ...) on every department row (rows of zeros too:
+    a printed 0 could have been a 5) and the total row."""
     checks = []
     for ident in profile.identities:
         if not {ident.lhs, *ident.rhs} <= set(month.departments.columns):
@@ -91,16 +93,9 @@ def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
             if any(v is None or pd.isna(v) for v in values):
                 checks.append(not_checked(f"identity:{ident.text}", scope, words, profile))
                 continue
-            if not any(values):
-                continue  # a row with no cases (无办件) proves nothing
             checks.append(compare(f"identity:{ident.text}", scope, values[0], sum(values[1:]),
                                   severity="error", profile=profile.name, what=f"{scope} {words}"))
     return checks
-
-
-def in_words(text: str, headers: dict[str, str]) -> str:
-    """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ...")."""
-    return " ".join(headers.get(token, token) for token in text.split())
 
 
 def not_checked(check: str, scope: str, words: str, profile: Profile) -> Check:
@@ -110,31 +105,39 @@ def not_checked(check: str, scope: str, words: str, profile: Profile) -> Check:
 
 
 def bound_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """Every bound (part <= whole) on every department row with cases."""
+    """Every bound (part <= whole) on every department row, all-zero rows too, and the total row."""
     checks = []
-    frame = month.departments
     for bound in profile.bounds:
-        if not {bound.part, bound.whole} <= set(frame.columns):
+        if not {bound.part, bound.whole} <= set(month.departments.columns):
             continue
         label = f"{bound.part} <= {bound.whole}"
         words = in_words(label, month.headers)
-        for row in frame.itertuples(index=False):
-            part, whole = getattr(row, bound.part), getattr(row, bound.whole)
-            if pd.isna(part) or pd.isna(whole):
-                checks.append(not_checked(f"bound:{label}", row.department, words, profile))
-                continue
-            if part == 0 and whole == 0:
+        for scope, row in rows_to_check(month):
+            part, whole = row.get(bound.part), row.get(bound.whole)
+            if part is None or whole is None or pd.isna(part) or pd.isna(whole):
+                checks.append(not_checked(f"bound:{label}", scope, words, profile))
                 continue
             ok = part <= whole
             severity = "error" if bound.kind == "hard" else "warning"
             status = "pass" if ok else ("fail" if bound.kind == "hard" else "warn")
-            message = f"{row.department} {words}：{part} 对 {whole}"
+            message = f"{scope} {words}：{part} 对 {whole}"
             if not ok:
                 message += "（超出，可能为上月结转）" if bound.kind == "soft" else "（部分大于整体）"
-            checks.append(Check(f"bound:{label}", row.department, int(whole), int(part),
+            checks.append(Check(f"bound:{label}", scope, int(whole), int(part),
                                 int(part) - int(whole) if not ok else 0, severity, status, message,
                                 profile.name))
     return checks
+
+
+def total_label_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """A warning when the total row was recognised by a total word the profile does not list."""
+    if month.totals_row is None or month.totals_listed:
+        return []
+    return [Check("total_row", month.totals_label, "/".join(profile.total_row_labels), month.totals_label,
+                  None, "warning", "warn",
+                  f"第 {month.totals_row} 行“{month.totals_label}”看来是合计行，但配置只列出"
+                  f"{'/'.join(profile.total_row_labels)}：已作为合计行读取，未当作部门；"
+                  "请在 total_row_labels 中加入它", profile.name)]
 
 
 def band_checks(month: MonthTable, profile: Profile) -> list[Check]:
@@ -215,17 +218,19 @@ def part_checks(month: MonthTable, profile: Profile) -> list[Check]:
 
 
 def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """All table checks of a month: column totals, identities, bounds, bands, subtotals,
-    "of which" rows, registry."""
+    """All table checks of a month: column totals, identities, bounds, rates, bands, subtotals,
+    "of which" rows, registry, an unlisted total-row label."""
     checks = [
         *column_total_checks(month, profile),
         *formula_checks(month, profile),
         *identity_checks(month, profile),
         *bound_checks(month, profile),
+        *rate_checks(month, profile),
         *band_checks(month, profile),
         *subtotal_checks(month, profile),
         *part_checks(month, profile),
         *registry_checks(month, profile),
+        *total_label_checks(month, profile),
     ]
     log.info("%d table checks of %s: %d did not pass", len(checks), month.source,
              sum(c.status != "pass" for c in checks))

@@ -26,6 +26,11 @@ class Header:
     labels: dict[str, str]  # measure -> header text as published (child level when unique)
     row_count: int = 1  # rows the header spans (2 for a two-level header)
     text_cols: tuple[int, ...] = ()  # unit, band and ignored columns of this block
+    unit_span: int = 1  # columns the unit label spans (一、/(一)/1. levels printed side by side)
+
+    @property
+    def unit_cols(self) -> tuple[int, ...]:
+        return tuple(range(self.unit_col, self.unit_col + self.unit_span))
 
     @property
     def body_start(self) -> int:
@@ -52,13 +57,32 @@ def header_band(raw: RawTable, index: int) -> int:
         bottom = reach
 
 
+def filled_levels(raw: RawTable, index: int, count: int) -> list[list[str]]:
+    """The header rows' texts, a blank upper cell filled from its left neighbour under the same
+    parent when the table kept no merges (a .tsv prints a merged parent once, then blanks): the
+    top level is filled only over columns that have a lower level of their own."""
+    width = max(len(raw.rows[r]) for r in range(index, index + count))
+    levels = [[normalize_text(cell(raw.rows[r], c)) for c in range(width)] for r in range(index, index + count)]
+    if raw.merges or count == 1:
+        return levels
+    filled = [list(level) for level in levels]
+    for i in range(count - 1):
+        for j in range(1, width):
+            same_parent = all(filled[k][j] == filled[k][j - 1] for k in range(i))
+            lower = any(levels[k][j] for k in range(i + 1, count))
+            if not filled[i][j] and filled[i][j - 1] and same_parent and lower:
+                filled[i][j] = filled[i][j - 1]
+    return filled
+
+
 def column_headers(raw: RawTable, index: int, count: int) -> list[str]:
     """Each column's header text, levels joined as "parent/child" (repeats of a merge once)."""
     headers = []
-    for col in range(max(len(raw.rows[r]) for r in range(index, index + count))):
+    levels = filled_levels(raw, index, count)
+    for col in range(len(levels[0])):
         parts: list[str] = []
-        for r in range(index, index + count):
-            text = normalize_text(cell(raw.rows[r], col))
+        for level in levels:
+            text = level[col]
             if text and (not parts or normalize_label(parts[-1]) != normalize_label(text)):
                 parts.append(text)
         headers.append("/".join(parts))
@@ -83,15 +107,16 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
                  cols: range, texts: list[str]) -> Header:
     """Map one block's columns to the unit, band, ignored and measure columns."""
     line = raw.row_numbers[index]
-    band_keys = {normalize_label(s) for s in profile.band_column}
-    ignore_keys = {normalize_label(s) for s in profile.ignore_columns}
+    band_keys = {profile.key(s) for s in profile.band_column}
+    ignore_keys = {profile.key(s) for s in profile.ignore_columns}
     unit_col = next(c for c in cols if texts[c] and profile.is_unit_header(texts[c]))
-    band_col = next((c for c in cols if normalize_label(texts[c]) in band_keys), None)
-    text_cols = [unit_col] + ([band_col] if band_col is not None else [])
+    band_col = next((c for c in cols if profile.key(texts[c]) in band_keys), None)
+    span = range(unit_col, unit_col + profile.unit_span)
+    text_cols = [*span] + ([band_col] if band_col is not None else [])
     measure_cols: dict[str, int] = {}
     for col in cols:
-        key = normalize_label(texts[col])
-        if col in (unit_col, band_col) or not key:
+        key = profile.key(texts[col])
+        if col in span or col == band_col or not key:
             continue
         if key in ignore_keys or key.rsplit("/", 1)[-1] in ignore_keys:
             text_cols.append(col)
@@ -118,7 +143,7 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
     for measure, col in measure_cols.items():
         leaf = texts[col].rsplit("/", 1)[-1]
         labels[measure] = normalize_label(leaf if leaves.count(leaf) == 1 else texts[col])
-    return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols))
+    return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols), profile.unit_span)
 
 
 def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
@@ -126,7 +151,7 @@ def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
     for index, row in enumerate(raw.rows):
         if not any(profile.is_unit_header(c) for c in row):
             continue
-        count = header_band(raw, index)
+        count = profile.header_rows or header_band(raw, index)
         texts = column_headers(raw, index, count)
         if not any(t and profile.is_unit_header(t) for t in texts):
             continue  # the unit cell is under another header's merge ("x/部门"): not this layout's header
@@ -148,9 +173,9 @@ def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
 
 def is_footnote(row: tuple[str, ...], profile: Profile) -> bool:
     """True for a note under the table: one text (maybe merged across) starting 注/数据来源/..."""
-    texts = {normalize_label(c) for c in row if not is_empty(c)}
+    texts = {profile.key(c) for c in row if not is_empty(c)}
     return len(texts) == 1 and next(iter(texts)).startswith(
-        tuple(normalize_label(p) for p in profile.footnote_prefixes))
+        tuple(profile.key(p) for p in profile.footnote_prefixes))
 
 
 def footnote_start(raw: RawTable, start: int, profile: Profile) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from govstats.cells import is_empty, normalize_text
+from govstats.cells import is_empty, is_fraction_column, normalize_text
 from govstats.clean.headers import Header, check_unheaded, footnote_start, locate_headers
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
@@ -65,6 +65,10 @@ class MonthTable:
     header_rows: int = 1
     location: str = ""
     formulas: tuple[UncachedFormula, ...] = ()  # formula cells saved without a result (read as empty)
+    printed: dict[tuple[int, str], str] = field(default_factory=dict)  # (row, rate) -> cell text
+    fraction_rates: tuple[str, ...] = ()  # rate columns printed as fractions (0.98)
+    totals_label: str = ""
+    totals_listed: bool = True  # False when the total row's label is not one the profile lists
 
     @property
     def measures(self) -> list[str]:
@@ -114,6 +118,20 @@ def placed_formulas(raw: RawTable, headers: list[Header]) -> tuple[UncachedFormu
     return tuple(replace(f, measure=columns.get(f.column)) for f in raw.provenance.formulas)
 
 
+def scale_fractions(out: _Collected, profile: Profile, measures: list[str]) -> tuple[str, ...]:
+    """Rate columns printed as fractions (0.98, no % sign): read as 98% in every row kind."""
+    scaled = []
+    for measure in (m for m in measures if profile.kind_of(m) == "percent"):
+        if not is_fraction_column([t for (_, m), t in out.printed.items() if m == measure]):
+            continue
+        scaled.append(measure)
+        for record in [*out.records, *out.subtotals, *out.parts, out.totals]:
+            if record.get(measure) is not None:
+                record[measure] = round(record[measure] * 100, 10)
+        out.notes.append(f"rate column {measure!r} is printed as fractions (0.98 = 98%)")
+    return tuple(scaled)
+
+
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
     headers = locate_headers(raw, profile)
@@ -136,6 +154,7 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
                                      f"{profile.name!r} expects at least {profile.min_rows}",
                          row=raw.row_numbers[first.body_start - 1] if first.body_start else None,
                          column=first.unit_col + 1)
+    fractions = scale_fractions(out, profile, measures)
     departments = typed_frame(out.records, ID_COLUMNS, measures, profile)
     dupes = departments[departments.duplicated("department", keep=False)]
     if not dupes.empty:
@@ -168,4 +187,8 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         header_rows=first.row_count,
         location=raw.provenance.location,
         formulas=placed_formulas(raw, headers),
+        printed=dict(out.printed),
+        fraction_rates=fractions,
+        totals_label=out.totals_label,
+        totals_listed=out.totals_listed,
     )

@@ -12,23 +12,27 @@ from govstats.cells import PARSERS, is_blank, is_empty, normalize_label, normali
 from govstats.clean.headers import Header, cell
 from govstats.errors import InputError
 from govstats.ingest.table import RawTable
-from govstats.reference.profiles import Profile
+from govstats.reference.profiles import TOTAL_WORDS, Profile
 from govstats.reference.registry import Registry
 
 
 def row_kind(row: tuple[str, ...], header: Header, profile: Profile) -> str:
     """'total', 'subtotal', 'part' (其中 ...) or 'data', from the block's text columns.
 
-    Total and subtotal labels match a whole cell or its end (全区合计, 区级部门小计).
+    Total and subtotal labels match a whole cell or its end (全区合计, 区级部门小计), after
+    folding (總計(jì) matches 总计). A row ending in a total word the profile does not list
+    (总计, 合计, 共计 ...) is 'unlisted_total': read as the total, and reported.
     """
-    keys = [normalize_label(cell(row, c)) for c in header.text_cols]
+    keys = [profile.key(cell(row, c)) for c in header.text_cols]
     keys = [k for k in keys if k]
-    if any(k.endswith(normalize_label(s)) for k in keys for s in profile.total_row_labels):
+    if any(k.endswith(profile.key(s)) for k in keys for s in profile.total_row_labels):
         return "total"
-    if any(k.endswith(normalize_label(s)) for k in keys for s in profile.subtotal_row_labels):
+    if any(k.endswith(profile.key(s)) for k in keys for s in profile.subtotal_row_labels):
         return "subtotal"
-    if any(k.startswith(normalize_label(s)) for k in keys for s in profile.of_which_prefixes):
+    if any(k.startswith(profile.key(s)) for k in keys for s in profile.of_which_prefixes):
         return "part"
+    if any(k.endswith(w) for k in keys for w in TOTAL_WORDS):
+        return "unlisted_total"
     return "data"
 
 
@@ -40,11 +44,14 @@ def is_heading(row: tuple[str, ...], header: Header) -> bool:
 
 
 def row_values(raw: RawTable, index: int, header: Header, profile: Profile,
-               notes: list[str] | None = None) -> dict[str, int | float | None]:
+               notes: list[str] | None = None,
+               printed: dict[tuple[int, str], str] | None = None) -> dict[str, int | float | None]:
     """Parse the measure cells of one row, naming file, row and column on bad text.
 
     A number repeated by a merged range (a count spanning two rows) is counted once, at the
-    merge's first cell; the covered positions read as no value and a note says so.
+    merge's first cell; the covered positions read as no value and a note says so. Negative
+    values are refused except in ``signed`` columns (同比/环比). The text of each rate cell is
+    kept in ``printed`` by (row, measure): its printed precision is what a rate check needs.
     """
     row = raw.rows[index]
     line = raw.row_numbers[index]
@@ -55,7 +62,9 @@ def row_values(raw: RawTable, index: int, header: Header, profile: Profile,
             value = PARSERS[profile.kind_of(measure)](cell(row, col))
         except ValueError as exc:
             raise InputError(raw.source, f"{exc} (measure {measure})", row=line, column=where) from None
-        if value is not None and value < 0:
+        if printed is not None and profile.kind_of(measure) == "percent" and value is not None:
+            printed[(line, measure)] = normalize_label(cell(row, col))
+        if value is not None and value < 0 and measure not in profile.signed:
             raise InputError(raw.source, f"negative value {value} (measure {measure})",
                              row=line, column=where)
         span = raw.merge_at(index, col)
@@ -78,6 +87,9 @@ class _Collected:
     notes: list[str] = field(default_factory=list)
     totals: dict[str, int | float | None] = field(default_factory=dict)
     totals_row: int | None = None
+    totals_label: str = ""
+    totals_listed: bool = True
+    printed: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 def band_label(text: str, profile: Profile) -> str:
@@ -125,14 +137,19 @@ def read_block(raw: RawTable, header: Header, end: int, profile: Profile, regist
             out.notes.append(f"row {line}: {normalize_text(cell(row, header.unit_col))!r} read as a "
                              "section heading (one text across the row), not a department")
             continue
-        values = row_values(raw, index, header, profile, out.notes)
+        values = row_values(raw, index, header, profile, out.notes, out.printed)
         label = next((normalize_label(cell(row, c)) for c in [header.unit_col, *header.text_cols]
                       if normalize_label(cell(row, c))), "")
-        if kind == "total":
+        if kind in ("total", "unlisted_total"):
             if out.totals_row is not None:
                 raise InputError(raw.source, f"a second total row (the first is row {out.totals_row})",
                                  row=line)
             out.totals, out.totals_row = values, line
+            out.totals_label, out.totals_listed = label, kind == "total"
+            if kind == "unlisted_total":
+                out.notes.append(f"row {line}: {label!r} looks like a total row but the profile lists "
+                                 f"only {'/'.join(profile.total_row_labels)}; read as the total row, "
+                                 "not as a department")
             parent = ("合计", line)
             continue
         if not is_blank(cell(row, header.band_col)):
@@ -168,7 +185,7 @@ def department_names(raw: RawTable, index: int, header: Header, profile: Profile
     """The department name(s) a data row holds, refusing rows that cannot be read as one."""
     row = raw.rows[index]
     line = raw.row_numbers[index]
-    names_cell = normalize_text(cell(row, header.unit_col))
+    names_cell = "/".join(t for t in (normalize_text(cell(row, c)) for c in header.unit_cols) if t)
     if not names_cell:
         raise InputError(raw.source, "row has numbers but no department name", row=line,
                          column=header.unit_col + 1)

@@ -195,18 +195,30 @@ def check(
     path: Annotated[Path, typer.Argument(help="A raw table file.")],
     district: Annotated[Optional[str], typer.Option(
         help="District whose registry names the departments (default: from data/raw/<district>/...).")] = None,
-    profile: Annotated[Optional[str], typer.Option(help="Table profile (default: the district's).")] = None,
+    profile: Annotated[Optional[str], typer.Option(
+        help="Table profile (default: the district's); 'auto' finds the table's arithmetic itself.")] = None,
     root: RootOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ledger as JSON.")] = False,
+    write_profile: Annotated[Optional[Path], typer.Option(
+        "--write-profile", help="Write the profile used (with --profile auto: the discovered one) as YAML.")] = None,
 ) -> None:
     """Read, clean and reconcile a raw table without rendering; print the ledger."""
     from govstats.build.store import ledger_records
-    from govstats.month import check_file
+    from govstats.month import check_file_with_profile
 
     try:
-        ledger = check_file(path, district=district, profile=profile, root=resolved_root(root, path))
+        ledger, used = check_file_with_profile(path, district=district, profile=profile,
+                                               root=resolved_root(root, path))
     except InputError as exc:
         raise fail(str(exc), EXIT_INPUT) from None
+    if write_profile is not None:
+        import yaml
+
+        from govstats.reference.profiles import profile_mapping
+
+        write_profile.write_text(yaml.safe_dump(profile_mapping(used), allow_unicode=True, sort_keys=False),
+                                 encoding="utf-8")
+        typer.echo(f"profile written to {write_profile}", err=True)
     if as_json:
         typer.echo(json.dumps(ledger_records(ledger), ensure_ascii=False, indent=2, default=str))
     else:

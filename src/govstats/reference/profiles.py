@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govstats.cells import normalize_label
+from govstats.cells import fold_label
 from govstats.errors import InputError
 from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
 from govstats.reference.files import read_yaml
+from govstats.reference.registry import load_folds
 
 _TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -52,6 +53,39 @@ class Bound:
 
 
 @dataclass(frozen=True)
+class RatePart:
+    """The numerator or denominator of a rate: the sum of ``measures`` on the same row, or,
+    with ``total_row``, on the table's total row (a share of the total)."""
+
+    measures: tuple[str, ...]
+    total_row: bool = False
+
+    @property
+    def text(self) -> str:
+        return ("合计." if self.total_row else "") + " + ".join(self.measures)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """``rate = numerator / denominator`` in percent, at the precision printed. A part left out
+    (not printed in the table) is checked for feasibility only."""
+
+    rate: str
+    numerator: RatePart | None
+    denominator: RatePart | None
+
+    @property
+    def text(self) -> str:
+        num = self.numerator.text if self.numerator else "?"
+        den = self.denominator.text if self.denominator else "?"
+        return f"{self.rate} = {num} / {den}"
+
+
+#: Last words of a row that look like a grand total whatever the profile lists (folded labels).
+TOTAL_WORDS = ("合计", "总计", "共计", "总合计")
+
+
+@dataclass(frozen=True)
 class Band:
     """A size band label (办件量分类) and the inclusive range of totals it stands for."""
 
@@ -85,7 +119,16 @@ class Profile:
     footnote_prefixes: tuple[str, ...] = FOOTNOTE_PREFIXES
     of_which_prefixes: tuple[str, ...] = ("其中",)
     min_rows: int = 1  # fewest department rows a table of this layout may hold
+    rates: tuple[Rate, ...] = ()
+    signed: tuple[str, ...] = ()
+    header_rows: int | None = None
+    unit_span: int = 1
+    folds: dict[str, str] = field(default_factory=dict)
     source: str = ""
+
+    def key(self, text: object) -> str:
+        """A label for matching: spaces and romanisation dropped, traditional characters folded."""
+        return fold_label(text, self.folds)
 
     def kind_of(self, measure: str) -> str:
         """count, decimal or percent."""
@@ -98,34 +141,35 @@ class Profile:
     def measure_for_header(self, header: str) -> str | None:
         """The canonical measure a published header names, or None.
 
-        A multi-level header reads "parent/child": it matches a synonym written that way, else
-        its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
+        A multi-level header reads "parent/child": it matches a synonym written that way (or its
+        lower levels, "法人或其他组织/其他" under 申请人情况), else its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
         """
-        key = normalize_label(header)
-        keys = [key, key.rsplit("/", 1)[-1]]
+        key = self.key(header)
+        levels = key.split("/")
+        keys = ["/".join(levels[i:]) for i in range(len(levels))]  # a/b/c, b/c, c
         keys += [_UNIT_SUFFIX.sub("", k) for k in keys]
         for candidate in dict.fromkeys(k for k in keys if k):
             for measure, synonyms in self.measures.items():
-                if candidate in {normalize_label(s) for s in synonyms}:
+                if candidate in {self.key(s) for s in synonyms}:
                     return measure
         return None
 
     def is_unit_header(self, header: str) -> bool:
         """True when a header cell names the unit (department) column."""
-        return normalize_label(header) in {normalize_label(s) for s in self.unit_column}
+        return self.key(header) in {self.key(s) for s in self.unit_column}
 
     def header_matches(self, row: tuple[str, ...] | list[str]) -> bool:
         """True when a row names the unit column and at least one measure of this profile."""
         return (any(self.is_unit_header(c) for c in row)
-                and any(self.measure_for_header(c) for c in row if normalize_label(c)))
+                and any(self.measure_for_header(c) for c in row if self.key(c)))
 
     def known_headers(self) -> str:
         """Every measure with its synonyms, for messages about unknown headers."""
         return "; ".join(f"{m}: {'/'.join(s)}" for m, s in self.measures.items())
 
     def band_for(self, label: str) -> Band | None:
-        key = normalize_label(label)
-        return next((b for b in self.bands if normalize_label(b.label) == key), None)
+        key = self.key(label)
+        return next((b for b in self.bands if self.key(b.label) == key), None)
 
     def band_of_total(self, total: int) -> Band | None:
         return next((b for b in self.bands if b.holds(total)), None)
@@ -148,7 +192,35 @@ def parse_identity(text: str, path: Path) -> Identity:
     return Identity(lhs.strip(), tuple(terms))
 
 
+def parse_rate_part(value: Any, path: Path) -> RatePart | None:
+    """``a`` or ``a + b`` (same row), or ``{total_row: a}`` (the total row's a); None when absent."""
+    if value is None:
+        return None
+    total = isinstance(value, dict)
+    if total:
+        if set(value) != {"total_row"}:
+            raise InputError(path, f"a rate part must be 'measure', 'a + b' or {{total_row: measure}}, got {value!r}")
+        value = value["total_row"]
+    terms = [t.strip() for t in (value if isinstance(value, list) else str(value).split("+"))]
+    if not terms or not all(_TERM.match(str(t)) for t in terms):
+        raise InputError(path, f"rate part {value!r} must name measures ('a' or 'a + b')")
+    return RatePart(tuple(str(t) for t in terms), total)
+
+
+def parse_rate(data: Any, path: Path) -> Rate:
+    """One entry of ``rates``: {rate, numerator, denominator}; the numerator may be left out."""
+    if not isinstance(data, dict) or "rate" not in data or not set(data) <= {"rate", "numerator", "denominator"}:
+        raise InputError(path, f"a rate reads {{rate: measure, numerator: ..., denominator: ...}}, got {data!r}")
+    rate = Rate(str(data["rate"]), parse_rate_part(data.get("numerator"), path),
+                parse_rate_part(data.get("denominator"), path))
+    if rate.denominator is None:
+        raise InputError(path, f"rate {rate.rate!r} needs a denominator (a column or {{total_row: column}}); "
+                               "leave out the numerator when it is not printed")
+    return rate
+
+
 PROFILE_KEYS = {
+    "rates", "signed", "header_rows", "unit_span",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
     "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
@@ -156,8 +228,9 @@ PROFILE_KEYS = {
 }
 
 
-def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
-    """Build a Profile from a parsed YAML mapping, checking that every term is a measure."""
+def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str] | None = None) -> Profile:
+    """Build a Profile from a parsed YAML mapping, checking that every term is a measure;
+    ``folds`` maps characters folded for matching (traditional -> simplified)."""
     if not isinstance(data, dict):
         raise InputError(path, "a profile must be a YAML mapping of keys to values")
     unknown_keys = sorted(set(data) - PROFILE_KEYS)
@@ -185,6 +258,11 @@ def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
             footnote_prefixes=_strings(data.get("footnote_prefixes")) or FOOTNOTE_PREFIXES,
             of_which_prefixes=_strings(data.get("of_which_prefixes")) or ("其中",),
             min_rows=int(data.get("min_rows", 1)),
+            rates=tuple(parse_rate(r, path) for r in data.get("rates") or ()),
+            signed=_strings(data.get("signed")),
+            header_rows=int(data["header_rows"]) if data.get("header_rows") else None,
+            unit_span=int(data.get("unit_span") or 1),
+            folds=dict(folds or {}),
             source=str(path),
         )
     except (TypeError, AttributeError, ValueError) as exc:
@@ -196,7 +274,12 @@ def profile_from_mapping(data: dict[str, Any], path: Path) -> Profile:
     bad_kinds = {m: k for m, k in profile.measure_kinds.items() if k not in MEASURE_KINDS}
     if bad_kinds:
         raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
-    used = set(profile.required) | set(profile.not_summable) | set(profile.measure_kinds)
+    used = (set(profile.required) | set(profile.not_summable) | set(profile.measure_kinds)
+            | set(profile.signed))
+    for rate in profile.rates:
+        used |= {rate.rate} | {m for part in (rate.numerator, rate.denominator) if part for m in part.measures}
+        if profile.kind_of(rate.rate) != "percent":
+            raise InputError(path, f"rate {rate.rate!r} must be a percent measure (measure_kinds: {{{rate.rate}: percent}})")
     for ident in profile.identities:
         used |= {ident.lhs, *ident.rhs}
     for bound in profile.bounds:
@@ -215,9 +298,34 @@ def load_profile(reference_dir: str | Path, name: str = DEFAULT_PROFILE) -> Prof
     if not path.is_file():
         known = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise InputError(path, f"no profile named {name!r}; known profiles: {', '.join(known)}")
-    return profile_from_mapping(read_yaml(path) or {}, path)
+    return profile_from_mapping(read_yaml(path) or {}, path, load_folds(reference_dir))
 
 
 def load_district_profile(reference_dir: str | Path, district: str) -> Profile:
     """The profile named for ``district`` in districts.csv (column ``profile``), else the default."""
     return load_profile(reference_dir, profile_of(district_row(reference_dir, district)))
+
+
+def profile_mapping(profile: Profile) -> dict[str, Any]:
+    """A profile as the YAML mapping :func:`profile_from_mapping` reads back (for a draft the
+    user can keep)."""
+
+    def part(p: RatePart) -> Any:
+        text = " + ".join(p.measures)
+        return {"total_row": text} if p.total_row else text
+
+    data: dict[str, Any] = {
+        "name": profile.name, "description": profile.description,
+        "unit_column": list(profile.unit_column), "band_column": list(profile.band_column),
+        "ignore_columns": list(profile.ignore_columns), "total_row_labels": list(profile.total_row_labels),
+        "list_separator": profile.list_separator, "header_rows": profile.header_rows,
+        "measures": {m: list(s) for m, s in profile.measures.items()},
+        "measure_kinds": dict(profile.measure_kinds), "not_summable": list(profile.not_summable),
+        "signed": list(profile.signed), "identities": [i.text for i in profile.identities],
+        "bounds": [{"part": b.part, "whole": b.whole, "kind": b.kind} for b in profile.bounds],
+        "bands": [{"label": b.label, "min": b.min, **({"max": b.max} if b.max is not None else {})}
+                  for b in profile.bands],
+        "rates": [{"rate": r.rate, **({"numerator": part(r.numerator)} if r.numerator else {}),
+                   "denominator": part(r.denominator)} for r in profile.rates if r.denominator],
+    }
+    return {k: v for k, v in data.items() if v not in (None, [], {}, "")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govstats.cells import normalize_label
+from govstats.cells import fold_label
 from govstats.errors import InputError
 from govstats.reference.files import read_csv_rows
 
@@ -17,11 +17,13 @@ class Registry:
 
     district: str
     canonical: tuple[str, ...]
-    aliases: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical name
+    folds: dict[str, str] = field(default_factory=dict)
 
     def canonical_name(self, published: str) -> str | None:
-        """The canonical name for a published name, or None when the registry lacks it."""
-        return self.aliases.get(normalize_label(published))
+        """The canonical name for a published name (matched without spaces or romanisation,
+        traditional characters folded), or None when the registry lacks it."""
+        return self.aliases.get(fold_label(published, self.folds))
 
 
 def load_registry(reference_dir: str | Path, district: str) -> Registry:
@@ -29,6 +31,7 @@ def load_registry(reference_dir: str | Path, district: str) -> Registry:
     path = Path(reference_dir) / "departments.csv"
     canonical: list[str] = []
     aliases: dict[str, str] = {}
+    folds = load_folds(reference_dir)
     for number, row in enumerate(read_csv_rows(path), start=2):
         if row.get("district") != district:
             continue
@@ -39,11 +42,27 @@ def load_registry(reference_dir: str | Path, district: str) -> Registry:
             raise InputError(path, f"department {name!r} is listed twice", row=number, column="department")
         canonical.append(name)
         for alias in [name, *[a for a in row.get("aliases", "").split(";") if a.strip()]]:
-            key = normalize_label(alias)
+            key = fold_label(alias, folds)
             if key in aliases and aliases[key] != name:
                 raise InputError(
                     path, f"alias {alias!r} maps to both {aliases[key]!r} and {name!r}",
                     row=number, column="aliases",
                 )
             aliases[key] = name
-    return Registry(district, tuple(canonical), aliases)
+    return Registry(district, tuple(canonical), aliases, folds)
+
+
+def load_folds(reference_dir: str | Path) -> dict[str, str]:
+    """Characters folded when labels are matched (characters.csv: traditional,simplified);
+    empty when the reference folder has no such file."""
+    path = Path(reference_dir) / "characters.csv"
+    if not path.is_file():
+        return {}
+    folds = {}
+    for number, row in enumerate(read_csv_rows(path), start=2):
+        trad, simp = row.get("traditional", ""), row.get("simplified", "")
+        if len(trad) != 1 or len(simp) != 1:
+            raise InputError(path, "each row folds one character into one", row=number)
+        folds[trad] = simp
+    return folds
+

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from govstats.checks.claims.numbers import format_number, parse_number
+from govstats.checks.claims.numbers import format_number, parse_number, printed_range
 from govstats.checks.claims.percentages import percentage_claims
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim, claim_from
@@ -58,10 +58,16 @@ def table_count_claims(text: str, table_totals: Mapping[str, int | float],
                     message=f"表中没有“{item.measure}”列，无法核对“{item.label}”", **common))
                 continue
             actual = float(table_totals[item.measure])
-            difference = actual - stated
-            verdict = "pass" if difference == 0 else "fail"
-            message = (f"通报所称“{item.label}”{format_number(stated)}，表中合计 {format_number(actual)}"
-                       + ("，相符" if verdict == "pass" else f"，相差 {format_number(difference)}"))
+            low, high = printed_range(match.group(1))
+            rounded = high > low  # 2.37万 stands for 23650 to 23749
+            within = low <= actual < high if rounded else actual == stated
+            difference = 0.0 if within else actual - stated
+            verdict = "pass" if within else "fail"
+            shown = format_number(stated) + (f"（{match.group(1).strip()}，即 {format_number(low)}–"
+                                              f"{format_number(high - 1)}）" if rounded else "")
+            message = (f"通报所称“{item.label}”{shown}，表中合计 {format_number(actual)}"
+                       + (("，在印出精度内相符" if rounded else "，相符") if within
+                          else f"，相差 {format_number(actual - stated)}"))
             claims.append(claim_from(doc, span, formula=f"表中合计[{item.measure}] = {format_number(actual)}",
                                      computed=actual, verdict=verdict, difference=difference,
                                      message=message, **common))

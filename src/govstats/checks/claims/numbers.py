@@ -129,6 +129,17 @@ def parse_number(text: str) -> float:
     return float(Decimal(s) * scale)
 
 
+def printed_range(text: str) -> tuple[float, float]:
+    """The exact counts a printed number stands for, as [low, high): 2.37万 -> [23650, 23750);
+    an exact count (84781) stands for itself, [84781, 84781]."""
+    value = parse_number(text)
+    s = re.sub(r"\s+", "", normalize_chars(text)).replace(",", "")
+    if not s or s[-1] not in MULTIPLIERS:
+        return value, value
+    half = Decimal(5).scaleb(-_decimals(s[:-1]) - 1) * MULTIPLIERS[s[-1]]
+    return float(Decimal(str(value)) - half), float(Decimal(str(value)) + half)
+
+
 def _decimals(number: str) -> int:
     return len(number.partition(".")[2])
 

@@ -1,0 +1,76 @@
+"""Which printed figures of a table the ledger's checks cover.
+
+A figure is a measure cell that holds a value (department rows, the total row, subtotals, 其中
+rows). A check covers the cells it compared: a column total every cell of its column, an
+identity, bound or rate the cells of its terms on its row, a feasibility check that found a
+numerator the rate and its count. Checks that could not be made (unverifiable) cover nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from govstats.checks.ledger import Check
+from govstats.clean.month import MonthTable
+
+Cell = tuple[int, str]  # (printed row number, measure)
+
+#: Statuses of a check that compared something.
+COMPARED = ("pass", "fail", "warn")
+
+
+def printed_cells(month: MonthTable) -> set[Cell]:
+    """Every measure cell of the table that holds a value."""
+    cells: set[Cell] = set()
+    for frame in (month.departments, month.subtotals, month.parts):
+        for record in frame.to_dict("records"):
+            cells |= {(int(record["source_row"]), m) for m in month.headers
+                      if m in record and not pd.isna(record[m])}
+    if month.totals_row is not None:
+        cells |= {(month.totals_row, m) for m, v in month.published_totals.items()
+                  if v is not None and not pd.isna(v)}
+    return cells
+
+
+def row_of(month: MonthTable, scope: str) -> int | None:
+    """The printed row a check's scope names (a department, or 合计 for the total row)."""
+    if scope == "合计":
+        return month.totals_row
+    rows = month.departments.loc[month.departments["department"] == scope, "source_row"]
+    return int(rows.iloc[0]) if len(rows) else None
+
+
+def term_cells(month: MonthTable, text: str, row: int | None) -> set[Cell]:
+    """Cells of the measures named in a rule's text on ``row`` (合计.m: the total row's m)."""
+    cells = set()
+    for token in text.replace("=", " ").replace("+", " ").replace("/", " ").replace("<", " ").split():
+        where, measure = (month.totals_row, token[3:]) if token.startswith("合计.") else (row, token)
+        if measure in month.headers and where is not None:
+            cells.add((where, measure))
+    return cells
+
+
+def check_cells(month: MonthTable, check: Check) -> set[Cell]:
+    """The printed cells one ledger record compared (empty when it compared none)."""
+    if check.status not in COMPARED:
+        return set()
+    kind, _, rule = check.check.partition(":")
+    labels = {label: m for m, label in month.headers.items()}
+    if kind in ("column_total", "share_sum"):
+        measure = labels.get(check.scope) if kind == "column_total" else rule
+        return {c for c in printed_cells(month) if c[1] == measure}
+    if kind == "size_band":
+        return {(row, "total")} & printed_cells(month) if (row := row_of(month, check.scope)) else set()
+    if kind in ("identity", "bound", "rate", "feasible"):
+        return term_cells(month, rule.replace("?", ""), row_of(month, check.scope)) & printed_cells(month)
+    return set()
+
+
+def covered_cells(month: MonthTable, checks: Iterable[Check]) -> set[Cell]:
+    """Every printed cell at least one check compared."""
+    covered: set[Cell] = set()
+    for check in checks:
+        covered |= check_cells(month, check)
+    return covered

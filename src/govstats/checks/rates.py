@@ -1,0 +1,208 @@
+"""Rates and shares in a table, checked at the precision they are printed.
+
+A profile declares ``rate = numerator / denominator`` (either part may be the total row, for a
+share). Each row's printed percentage passes when it is within half a unit of its last printed
+digit of the exact ratio; a printed value that is the exact ratio cut off (not rounded) warns,
+naming truncation; anything else fails with the difference in percent points. When a part is not
+printed, or the printed denominator does not reproduce the rate, feasibility says whether any
+whole-number numerator over the row's count gives the printed rate, and which other count column,
+if any, reproduces every row.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from govstats.cells import percent_decimals
+from govstats.checks.ledger import Check, in_words
+from govstats.clean.month import MonthTable
+from govstats.reference.profiles import Profile, Rate, RatePart
+
+#: Slack for floating-point error when a ratio sits exactly on a rounding edge.
+EPS = 1e-9
+
+
+def rate_rows(month: MonthTable) -> list[tuple[str, int | None, dict[str, object]]]:
+    """(scope, printed row number, values) of every department row, then of the total row."""
+    rows = [(str(r["department"]), int(r["source_row"]), r) for r in month.departments.to_dict("records")]
+    if month.totals_row is not None:
+        rows.append(("合计", month.totals_row, dict(month.published_totals)))
+    return rows
+
+
+def part_value(part: RatePart, row: dict[str, object], totals: dict[str, object]) -> int | None:
+    """The sum a rate part stands for on ``row`` (or on the total row), None when a cell is blank."""
+    source = totals if part.total_row else row
+    values = [source.get(m) for m in part.measures]
+    if any(v is None or pd.isna(v) for v in values):
+        return None
+    return int(sum(values))
+
+
+def tolerance(decimals: int) -> float:
+    """Half a unit of the last printed digit, in percent points."""
+    return 0.5 * 10.0 ** -decimals
+
+
+def fmt_points(value: float, decimals: int) -> str:
+    """A percentage at ``decimals`` places ("96.9%")."""
+    return f"{value:.{max(decimals, 0)}f}%"
+
+
+def verdict(exact: float, printed: float, decimals: int) -> str:
+    """pass (rounds to the printed value), truncated (cut off to it) or fail."""
+    if abs(exact - printed) <= tolerance(decimals) + EPS:
+        return "pass"
+    scale = 10.0 ** decimals
+    if abs(math.floor(exact * scale + EPS) / scale - printed) <= EPS:
+        return "truncated"
+    return "fail"
+
+
+def printed_points(month: MonthTable, rate: str, line: int | None, value: float) -> tuple[float, int]:
+    """A rate cell as percent points and its printed decimals. In a column of fractions a whole
+    "1" or "0" is read at the column's precision (1 beside 0.98 is 100%, not 100% +- 50)."""
+    text = month.printed.get((line, rate), "") if line is not None else ""
+    fraction = rate in month.fraction_rates
+    decimals = percent_decimals(text, fraction) if text else 2
+    if fraction and "." not in text:
+        decimals = max(percent_decimals(t, True) for (_, m), t in month.printed.items() if m == rate)
+    return round(float(value) * 100, 10), decimals
+
+
+def rate_check(month: MonthTable, rate: Rate, scope: str, exact: float, points: float, decimals: int,
+               num: int, den: int, profile: Profile) -> Check:
+    """One row's printed rate against num / den."""
+    words = in_words(rate.text, month.headers)
+    state = verdict(exact, points, decimals)
+    diff = round(points - exact, 4)
+    shown = fmt_points(points, decimals)
+    message = f"{scope} {words}：{num}/{den} = {exact:.4f}%，印为 {shown}"
+    if state == "pass":
+        message += "，在印出精度内"
+    elif state == "truncated":
+        message += f"，是截断值（四舍五入应为 {fmt_points(round(exact, max(decimals, 0)), decimals)}）"
+    else:
+        message += f"，相差 {diff:+.4f} 个百分点"
+    status = {"pass": "pass", "truncated": "warn", "fail": "fail"}[state]
+    return Check(f"rate:{rate.text}", scope, round(exact, 4), points, 0 if state == "pass" else diff,
+                 "warning" if state == "truncated" else "error", status, message, profile.name)
+
+
+def feasible_numerators(count: int, points: float, decimals: int) -> range:
+    """Whole numbers k in 0..count with k / count rounding to the printed percentage."""
+    tol = tolerance(decimals)
+    low = max(0, math.ceil(count * (points - tol) / 100 - EPS))
+    high = min(count, math.floor(count * (points + tol) / 100 + EPS))
+    return range(low, high + 1)
+
+
+def feasibility_check(month: MonthTable, rate: Rate, scope: str, points: float, decimals: int,
+                      count: int, profile: Profile) -> Check:
+    """Whether any whole-number numerator over the row's count gives the printed rate."""
+    den_words = in_words(" + ".join(rate.denominator.measures), month.headers) if rate.denominator else "?"
+    shown = fmt_points(points, decimals)
+    name = f"feasible:{rate.text}"
+    if count == 0:
+        return Check(name, scope, None, points, None, "info", "unverifiable",
+                     f"{scope} {den_words} 为 0，{shown} 无从核对", profile.name)
+    ks = feasible_numerators(count, points, decimals)
+    if ks:
+        first = ks[0]
+        found = f"{first}/{count}" if len(ks) == 1 else f"{first}..{ks[-1]}/{count}"
+        return Check(name, scope, found, points, 0, "info", "pass",
+                     f"{scope} {shown} 可由整数分子得到：{found}（{den_words} {count}）", profile.name)
+    near = min(range(count + 1), key=lambda k: abs(100 * k / count - points))
+    return Check(name, scope, None, points, round(points - 100 * near / count, 4), "warning", "unverifiable",
+                 f"{scope} {shown}：没有整数 k 使 k/{count}（{den_words}）在印出精度内等于它"
+                 f"（最接近 {near}/{count} = {100 * near / count:.4f}%），分母应为别的数", profile.name)
+
+
+def other_denominators(month: MonthTable, rate: Rate, profile: Profile,
+                       rows: list[tuple[str, int | None, dict[str, object]]]) -> list[Check]:
+    """Count columns other than the declared denominator that reproduce the rate on every row."""
+    if rate.numerator is None:
+        return []
+    declared = set(rate.denominator.measures) if rate.denominator else set()
+    found = []
+    for column in month.headers:
+        if profile.kind_of(column) != "count" or {column} == declared or column in rate.numerator.measures:
+            continue
+        checked = 0
+        for scope, line, row in rows:
+            value, num, den = row.get(rate.rate), part_value(rate.numerator, row, month.published_totals), row.get(column)
+            if value is None or pd.isna(value) or num is None or den is None or pd.isna(den):
+                continue
+            if den == 0:
+                break
+            points, decimals = printed_points(month, rate.rate, line, value)
+            if verdict(100 * num / int(den), points, decimals) != "pass":
+                break
+            checked += 1
+        else:
+            if checked:
+                label = month.headers[column]
+                found.append(Check(f"rate_denominator:{rate.rate}", label, label, checked, None, "warning", "warn",
+                                   f"“{month.headers[rate.rate]}”在全部 {checked} 行都等于 "
+                                   f"{in_words(' + '.join(rate.numerator.measures), month.headers)} / {label}"
+                                   "，分母应是这一列", profile.name))
+    return found
+
+
+def share_sum_check(month: MonthTable, rate: Rate, profile: Profile) -> list[Check]:
+    """The printed shares of the department rows against the total row's printed share: they may
+    differ by half a unit of the last printed digit per row, no more (84.97% + 11.11% + 3.92%)."""
+    total = month.published_totals.get(rate.rate)
+    shares = [(line, row.get(rate.rate)) for _, line, row in rate_rows(month)[:-1]]
+    shares = [(line, v) for line, v in shares if v is not None and not pd.isna(v)]
+    if month.totals_row is None or total is None or pd.isna(total) or not shares:
+        return []
+    points = [printed_points(month, rate.rate, line, v) for line, v in shares]
+    found = round(sum(p for p, _ in points), 4)
+    expected, decimals = printed_points(month, rate.rate, month.totals_row, total)
+    slack = sum(tolerance(d) for _, d in points) + tolerance(decimals)
+    ok = abs(found - expected) <= slack + EPS
+    label = month.headers[rate.rate]
+    return [Check(f"share_sum:{rate.rate}", label, expected, found, 0 if ok else round(found - expected, 4),
+                  "error", "pass" if ok else "fail",
+                  f"各行“{label}”之和 {found:.4f}%，合计行印为 {fmt_points(expected, decimals)}"
+                  + ("，在印出精度内" if ok else f"，超出印出精度（允许 ±{slack:.4f} 个百分点）"), profile.name)]
+
+
+def rate_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """Every declared rate on every row and the total row; feasibility where it cannot be
+    reproduced, and the other count column that reproduces it, if any."""
+    checks: list[Check] = []
+    for rate in profile.rates:
+        parts = [p for p in (rate.numerator, rate.denominator) if p]
+        if rate.rate not in month.headers or not all(set(p.measures) <= set(month.headers) for p in parts):
+            continue
+        rows = rate_rows(month)
+        failed = False
+        for scope, line, row in rows:
+            value = row.get(rate.rate)
+            if value is None or pd.isna(value):
+                continue
+            points, decimals = printed_points(month, rate.rate, line, value)
+            num = part_value(rate.numerator, row, month.published_totals) if rate.numerator else None
+            den = part_value(rate.denominator, row, month.published_totals) if rate.denominator else None
+            if rate.numerator and rate.denominator:
+                if num is None or den is None or den == 0:
+                    checks.append(Check(f"rate:{rate.text}", scope, None, points, None, "warning", "unverifiable",
+                                        f"{scope}：分子或分母为空或为 0，未能核对“{in_words(rate.text, month.headers)}”",
+                                        profile.name))
+                    continue
+                check = rate_check(month, rate, scope, 100 * num / den, points, decimals, num, den, profile)
+                checks.append(check)
+                if check.status == "fail":
+                    failed = True
+                    checks.append(feasibility_check(month, rate, scope, points, decimals, den, profile))
+            elif den is not None:
+                checks.append(feasibility_check(month, rate, scope, points, decimals, den, profile))
+        if failed:
+            checks += other_denominators(month, rate, profile, rows)
+        if rate.denominator and rate.denominator.total_row and rate.numerator and not rate.numerator.total_row:
+            checks += share_sum_check(month, rate, profile)
+    return checks

@@ -1,0 +1,119 @@
+"""A draft profile for a table nobody has described: where its header is and what each column holds.
+
+The header is the first row of two or more texts followed by a row of numbers; the unit column
+is the first column of texts under it; a column of consecutive numbers (or headed 序号) is a row
+number and ignored; another text column is a size band; every other column is a measure named
+c1, c2 ... after its place, counted, a decimal or a percent from what its cells print. The
+relations that hold in the table are found afterwards (govstats.checks.discover).
+"""
+
+from __future__ import annotations
+
+from govstats.cells import PARSERS, is_blank, is_empty, normalize_label
+from govstats.clean.headers import column_headers
+from govstats.errors import InputError
+from govstats.ingest.table import RawTable
+from govstats.reference.profiles import TOTAL_WORDS, Band, Profile
+
+#: Headers of row-number columns.
+ROW_NUMBER_HEADERS = ("序号", "编号", "序")
+
+
+def parses(kind: str, text: str) -> bool:
+    try:
+        return PARSERS[kind](text) is not None
+    except ValueError:
+        return False
+
+
+def numeric_cells(row: tuple[str, ...]) -> int:
+    return sum(1 for c in row if parses("decimal", c.rstrip("%％")))
+
+
+def is_text_row(row: tuple[str, ...]) -> bool:
+    """Two or more texts and no numbers: a header row."""
+    return sum(1 for c in row if not is_empty(c)) >= 2 and numeric_cells(row) == 0
+
+
+def header_span(raw: RawTable) -> tuple[int, int]:
+    """(first row, rows) of the header: the text rows right above the first row of numbers."""
+    for index, row in enumerate(raw.rows[:-1]):
+        if is_text_row(row) and numeric_cells(raw.rows[index + 1]) >= 2:
+            start = index
+            while start > 0 and is_text_row(raw.rows[start - 1]):
+                start -= 1
+            return start, index - start + 1
+    raise InputError(raw.source, "no header row followed by a row of numbers was found")
+
+
+def column_kind(texts: list[str]) -> str | None:
+    """count, decimal or percent for a column of numbers (None for a column of texts)."""
+    values = [t for t in texts if not is_blank(t)]
+    if not values:
+        return None
+    if all(parses("percent", t) for t in values) and any(normalize_label(t).endswith("%") for t in values):
+        return "percent"
+    if all(parses("count", t) for t in values):
+        return "count"
+    if all(parses("decimal", t) for t in values):
+        return "decimal"
+    return None
+
+
+def is_row_number(header: str, texts: list[str]) -> bool:
+    """True for a 序号 column: headed so, or 1, 2, 3 ... down the rows that have one."""
+    if normalize_label(header) in ROW_NUMBER_HEADERS:
+        return True
+    numbers = [int(t) for t in texts if normalize_label(t).isdigit()]
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile:
+    """A profile read off the table itself: header, unit column, measures and their kinds.
+    A cell naming several units (区委办、区委宣传部) is split on 、 only when such a cell stands
+    in a row of no numbers; elsewhere 、 belongs to the name (县(市、区))."""
+    start, count = header_span(raw)
+    index = start + count - 1
+    header = column_headers(raw, start, count)
+    body = [r for r in raw.rows[index + 1:] if any(not is_empty(c) for c in r)]
+    width = max(len(header), *(len(r) for r in body))
+    header += [""] * (width - len(header))
+    columns = [[r[c] if c < len(r) else "" for r in body] for c in range(width)]
+    measures: dict[str, tuple[str, ...]] = {}
+    kinds: dict[str, str] = {}
+    signed: list[str] = []
+    texts: list[int] = []
+    ignored: list[str] = []
+    for col, name in enumerate(header):
+        if not normalize_label(name):
+            continue
+        cells = [c for c in columns[col] if not any(w in normalize_label(c) for w in TOTAL_WORDS)]
+        kind = column_kind(cells)
+        if kind is None:
+            texts.append(col)
+        elif is_row_number(name, cells):
+            ignored.append(name)
+        else:
+            code = f"c{col + 1}"
+            measures[code], kinds[code] = (name,), kind
+            if any(normalize_label(c).startswith("-") for c in cells):
+                signed.append(code)
+    if not texts or not measures:
+        raise InputError(raw.source, "the table has no column of names and numbers to draft a profile from",
+                         row=raw.row_numbers[index])
+    texts.sort(key=lambda c: -sum(1 for t in columns[c] if not is_blank(t)))
+    unit, bands = header[texts[0]], texts[1:2]
+    measure_cols = [c for c, name in enumerate(header) if name in {s[0] for s in measures.values()}]
+    zero_bands = sorted({normalize_label(columns[bands[0]][i]) for i, r in enumerate(body)
+                         if bands and all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)
+                         and normalize_label(columns[bands[0]][i])})
+    separator = "、" if any("、" in columns[texts[0]][i] for i, r in enumerate(body)
+                           if all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)) else "|"
+    return Profile(
+        name="auto", header_rows=count, list_separator=separator, description=f"drafted from {raw.source.name}", measures=measures, unit_column=(unit,),
+        band_column=tuple(header[c] for c in bands), ignore_columns=tuple(ignored),
+        total_row_labels=TOTAL_WORDS, measure_kinds={m: k for m, k in kinds.items() if k != "count"},
+        signed=tuple(signed), bands=tuple(Band(label, 0, 0) for label in zero_bands),
+        not_summable=tuple(m for m, k in kinds.items() if k != "count"), folds=dict(folds or {}),
+        source=f"auto profile of {raw.source}",
+    )

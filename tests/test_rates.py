@@ -1,0 +1,171 @@
+"""Rate and share columns checked at their printed precision; feasibility when they cannot be
+reproduced. Small tables of our own, each asserting the exact ledger records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import builders
+import pytest
+
+from govstats.checks.ledger import ledger_frame
+from govstats.checks.rates import rate_checks
+from govstats.clean.month import tidy_month
+from govstats.errors import InputError
+from govstats.ingest.table import read_table
+from govstats.reference.profiles import profile_from_mapping
+from govstats.reference.registry import Registry
+
+COLUMNS = ["check", "scope", "expected", "actual", "difference", "severity", "status"]
+
+
+def profile_of(**extra):
+    data = {"name": "rates", "unit_column": ["单位"], "measure_kinds": {}, **extra}
+    data["measure_kinds"] = {**{r["rate"]: "percent" for r in data.get("rates", [])}, **data["measure_kinds"]}
+    return profile_from_mapping(data, Path("rates.yaml"))
+
+
+def records(tmp_path, rows, profile):
+    path = builders.write_csv(tmp_path / "table.csv", rows, "utf-8")
+    month = tidy_month(read_table(path), profile, Registry("", ()))
+    return ledger_frame(rate_checks(month, profile)), month
+
+
+COMPLETION = profile_of(measures={"received": ["受理"], "completed": ["办结"], "rate": ["办结率"]},
+                        rates=[{"rate": "rate", "numerator": "completed", "denominator": "received"}])
+
+
+def test_rate_column_with_a_truncated_and_a_wrong_row(tmp_path):
+    rows = [["单位", "受理", "办结", "办结率"],
+            ["甲局", "1000", "969", "96%"],      # 96.9% cut off to 96%: truncation
+            ["乙局", "200", "150", "80%"],       # 75%: wrong by 5 points
+            ["丙局", "40", "39", "97.5%"],
+            ["合计", "1240", "1158", "93.39%"]]  # 93.3871%
+    ledger, _ = records(tmp_path, rows, COMPLETION)
+    name = "rate:rate = completed / received"
+    assert ledger[COLUMNS].values.tolist() == [
+        [name, "乙局", 75.0, 80.0, 5.0, "error", "fail"],
+        [name, "甲局", 96.9, 96.0, -0.9, "warning", "warn"],
+        [name, "丙局", 97.5, 97.5, 0, "error", "pass"],
+        [name, "合计", 93.3871, 93.39, 0, "error", "pass"],
+        # the wrong row: whole numerators over its 200 cases that would print 80%
+        ["feasible:rate = completed / received", "乙局", "159..161/200", 80.0, 0, "info", "pass"],
+    ]
+    messages = ledger.set_index("scope")["message"]
+    assert "截断值（四舍五入应为 97%）" in messages["甲局"]
+    assert messages["乙局"].iloc[0] == "乙局 办结率 = 办结 / 受理：150/200 = 75.0000%，印为 80%，相差 +5.0000 个百分点"
+
+
+def test_rate_that_only_reproduces_with_another_denominator(tmp_path):
+    profile = profile_of(
+        measures={"dispatched": ["派遣"], "visited": ["回访"], "unhappy": ["不满意"], "rate": ["不满意率"]},
+        rates=[{"rate": "rate", "numerator": "unhappy", "denominator": "dispatched"}])
+    rows = [["单位", "派遣", "回访", "不满意", "不满意率"],
+            ["甲局", "99", "89", "8", "9%"],    # 8/99 = 8.08%, 8/89 = 8.99%
+            ["乙局", "77", "70", "6", "9%"],    # 6/77 = 7.79%, 6/70 = 8.57%
+            ["丙局", "41", "38", "5", "13%"]]   # 5/41 = 12.20%, 5/38 = 13.16%
+    ledger, _ = records(tmp_path, rows, profile)
+    got = ledger[COLUMNS].values.tolist()
+    rate, feasible = "rate:rate = unhappy / dispatched", "feasible:rate = unhappy / dispatched"
+    assert got == [
+        [rate, "甲局", 8.0808, 9.0, 0.9192, "error", "fail"],
+        [rate, "乙局", 7.7922, 9.0, 1.2078, "error", "fail"],
+        [rate, "丙局", 12.1951, 13.0, 0.8049, "error", "fail"],
+        ["rate_denominator:rate", "回访", "回访", 3, None, "warning", "warn"],
+        # no whole number of the 41 cases gives 13% (5/41 = 12.20%, 6/41 = 14.63%)
+        [feasible, "丙局", None, 13.0, 0.8049, "warning", "unverifiable"],
+        [feasible, "甲局", "9/99", 9.0, 0, "info", "pass"],
+        [feasible, "乙局", "7/77", 9.0, 0, "info", "pass"],
+    ]
+    messages = ledger.set_index("scope")["message"]
+    assert messages["丙局"].iloc[1].endswith("分母应为别的数")
+    assert messages["回访"] == "“不满意率”在全部 3 行都等于 不满意 / 回访，分母应是这一列"
+
+
+def test_rate_without_a_printed_numerator_is_checked_for_feasibility(tmp_path):
+    profile = profile_of(measures={"dispatched": ["派遣"], "rate": ["满意率"]},
+                         rates=[{"rate": "rate", "denominator": "dispatched"}])
+    rows = [["单位", "派遣", "满意率"], ["甲局", "322", "76.24%"], ["乙局", "7", "50.00%"]]
+    ledger, _ = records(tmp_path, rows, profile)
+    assert ledger[COLUMNS].values.tolist() == [
+        # 245/322 = 76.09%, 246/322 = 76.40%: no whole count prints 76.24%
+        ["feasible:rate = ? / dispatched", "甲局", None, 76.24, 0.153, "warning", "unverifiable"],
+        ["feasible:rate = ? / dispatched", "乙局", None, 50.0, 7.1429, "warning", "unverifiable"],
+    ]
+    rows = [["单位", "派遣", "满意率"], ["甲局", "4226", "98.06%"]]  # 4144/4226 = 98.0596%
+    ledger, _ = records(tmp_path, rows, profile)
+    assert ledger[COLUMNS].values.tolist() == [
+        ["feasible:rate = ? / dispatched", "甲局", "4144/4226", 98.06, 0, "info", "pass"]]
+
+
+@pytest.mark.parametrize("cells,precision", [
+    (["98%", "75%", "87%"], "%"),                 # integer percents with the sign
+    (["98", "75", "87"], "points"),               # integer percents under a 办结率(%) header
+    (["98.0", "75.0", "86.7"], "points"),         # one decimal
+    (["0.98", "0.75", "0.87"], "fraction"),       # fractions, read as 98%
+])
+def test_printed_forms_of_a_rate_are_read(tmp_path, cells, precision):
+    rows = [["单位", "受理", "办结", "办结率"], ["甲局", "50", "49", cells[0]], ["乙局", "4", "3", cells[1]],
+            ["合计", "54", "52", cells[2]]]  # 52/54 = 96.30%: every form of 87 is wrong
+    ledger, month = records(tmp_path, rows, COMPLETION)
+    assert month.departments["rate"].tolist() == [0.98, 0.75]
+    assert month.fraction_rates == (("rate",) if precision == "fraction" else ())
+    rates = ledger[ledger["check"].str.startswith("rate:")]
+    assert rates.set_index("scope")["status"].to_dict() == {"甲局": "pass", "乙局": "pass", "合计": "fail"}
+    total = rates[rates["scope"] == "合计"].iloc[0]
+    assert total["expected"] == 96.2963 and total["actual"] == pytest.approx(float(cells[2].rstrip("%")) * (100 if precision == "fraction" else 1))
+
+
+def test_share_of_the_total_row(tmp_path):
+    profile = profile_of(measures={"orders": ["转派工单"], "share": ["占比"], "yoy": ["同比"]},
+                         measure_kinds={"yoy": "percent"}, signed=["yoy"],
+                         rates=[{"rate": "share", "numerator": "orders", "denominator": {"total_row": "orders"}}])
+    rows = [["单位", "转派工单", "占比", "同比"],
+            ["县区", "15390", "84.97%", "14.08%"], ["市直单位", "2013", "11.11%", "-1.47%"],
+            ["流转中", "710", "3.92%", "/"], ["总计", "18113", "100%", "13.34%"]]
+    ledger, month = records(tmp_path, rows, profile)
+    assert month.departments["yoy"].tolist()[:2] == [0.1408, -0.0147]  # signed: a fall, not an error
+    assert ledger[["scope", "expected", "actual", "status"]].values.tolist()[:4] == [
+        ["县区", 84.9666, 84.97, "pass"], ["市直单位", 11.1136, 11.11, "pass"],
+        ["流转中", 3.9198, 3.92, "pass"], ["合计", 100.0, 100.0, "pass"]]
+    assert set(ledger["check"]) == {"rate:share = orders / 合计.orders", "share_sum:share"}
+    (summed,) = ledger[ledger["check"] == "share_sum:share"][COLUMNS].values.tolist()
+    assert summed == ["share_sum:share", "占比", 100.0, 100.0, 0, "error", "pass"]
+
+
+def test_negative_value_outside_a_signed_column_is_refused(tmp_path):
+    rows = [["单位", "受理", "办结", "办结率"], ["甲局", "-5", "3", "60%"]]
+    with pytest.raises(InputError, match=r"row 2, column 2 \(受理\): negative value -5"):
+        records(tmp_path, rows, COMPLETION)
+
+
+@pytest.mark.parametrize("rate,problem", [
+    ({"rate": "rate", "numerator": "completed"}, "needs a denominator"),
+    ({"rate": "rate", "numerator": "completed", "denominator": "nope"}, "does not define: nope"),
+    ({"rate": "rate", "denominator": {"row": "received"}}, "a rate part must be"),
+    ({"rate": "completed", "numerator": "completed", "denominator": "received"}, "must be a percent measure"),
+])
+def test_malformed_rates_are_refused_naming_the_profile(rate, problem):
+    with pytest.raises(InputError, match=problem):
+        profile_from_mapping({"unit_column": ["单位"], "measure_kinds": {"rate": "percent"},
+                              "measures": {"received": ["受理"], "completed": ["办结"], "rate": ["办结率"]},
+                              "rates": [rate]}, Path("rates.yaml"))
+
+
+def test_shares_that_do_not_add_up_to_the_total_share_fail(tmp_path):
+    profile = profile_of(measures={"orders": ["转派工单"], "share": ["占比"]},
+                         rates=[{"rate": "share", "numerator": "orders", "denominator": {"total_row": "orders"}}])
+    rows = [["单位", "转派工单", "占比"], ["县区", "300", "75.0%"], ["市直", "100", "35.0%"], ["总计", "400", "100%"]]
+    ledger, _ = records(tmp_path, rows, profile)
+    assert ledger[COLUMNS].values.tolist()[:2] == [
+        ["rate:share = orders / 合计.orders", "市直", 25.0, 35.0, 10.0, "error", "fail"],
+        ["share_sum:share", "占比", 100.0, 110.0, 10.0, "error", "fail"]]
+
+
+def test_a_whole_one_in_a_column_of_fractions_is_read_at_the_column_precision(tmp_path):
+    rows = [["单位", "受理", "办结", "办结率"], ["甲局", "50", "49", "0.98"], ["乙局", "40", "39", "1"]]
+    ledger, month = records(tmp_path, rows, COMPLETION)
+    assert month.departments["rate"].tolist() == [0.98, 1.0]
+    # 39/40 = 97.5%: "1" means 100% at whole percents, so it is wrong, not within +-50 points
+    assert ledger[COLUMNS].values.tolist()[0] == ["rate:rate = completed / received", "乙局", 97.5, 100.0, 2.5,
+                                                   "error", "fail"]
