@@ -36,6 +36,8 @@ from govstats.reference.registry import Registry, load_folds, load_registry
 
 #: The profile name that asks for the table's layout and arithmetic to be discovered.
 AUTO = "auto"
+#: The stem of a split folder's table file, read before any other table.
+TABLE_STEM = "table"
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,9 @@ def period_documents(raw_dir: Path) -> list[Document]:
 
 def choose_table(documents: Sequence[Document], profile: Profile) -> tuple[RawTable | None, list[Check]]:
     """The table of the period (the first whose header names the profile's unit column and a
-    measure, else the first holding rows of numbers) and a ledger record for each table not read."""
-    tables = [t for d in documents for t in d.tables]
+    measure, a file named table.<ext> first; else the first holding rows of numbers) and a ledger
+    record for each table not read."""
+    tables = sorted((t for d in documents for t in d.tables), key=lambda t: t.source.stem != TABLE_STEM)
     chosen = next((t for t in tables if any(profile.header_matches(row) for row in t.rows)), None)
     if chosen is None:
         chosen = next((t for t in tables if count_rows_of(t) >= 2), None)
