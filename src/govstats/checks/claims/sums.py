@@ -109,11 +109,13 @@ def sum_claim(doc: Passage, breakdown: Breakdown) -> Claim:
     if total.approx or any(p.approx for p in parts):
         return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
                           formula=formula, computed=None, verdict="unverifiable", difference=None,
-                          message="合计或分项为约数（余、多、以上），无法精确核对")
+                          message="合计或分项为约数（余、多、以上），无法精确核对",
+                          parts=tuple(p.value for p in parts), whole=total.value)
     verdict, difference, message = sum_verdict(total, parts)
     note = ""
     if verdict == "fail" and breakdown.how == "bracket" and "其中" in doc.norm[total.end:parts[0].start]:
         note = "括号内以“其中”列出分项，按全部分项核对；若所列并非全部分项，此差额不是错误"
     return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
                       formula=formula, computed=sum(p.value for p in parts), verdict=verdict,
-                      difference=difference, message=message, note=note)
+                      difference=difference, message=message, note=note,
+                      parts=tuple(p.value for p in parts), whole=total.value)
