@@ -8,7 +8,7 @@ call ``analyse_month``, so every number in a report comes from here. ``check_fil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,15 @@ from govstats.ingest.bulletin import read_bulletin
 from govstats.ingest.table import RawTable, read_table
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
-from govstats.reference.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
+from govstats.reference.claim_rules import (
+    CountPattern,
+    Measure,
+    RateRule,
+    load_count_patterns,
+    load_folds,
+    load_measures,
+    load_rates,
+)
 from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
 from govstats.reference.registry import Registry, load_registry
@@ -84,21 +92,24 @@ def month_inputs(raw_dir: Path) -> MonthInputs:
 
 
 def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
-                    count_patterns: Sequence[CountPattern | dict]) -> list[Claim]:
+                    count_patterns: Sequence[CountPattern | dict], measures: Sequence[Measure] = (),
+                    folds: Mapping[str, str] | None = None) -> list[Claim]:
     """Claims of the bulletin's prose, plus the counts it states that the table also holds."""
-    found = extract_claims(text, rates) + table_count_claims(text, table_totals(table, profile), count_patterns)
+    found = (extract_claims(text, rates, measures, folds)
+             + table_count_claims(text, table_totals(table, profile), count_patterns))
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
 def analyse(raw: RawTable, profile: Profile, registry: Registry, *, district: str, district_name: str,
             month: str, bulletin: str | None = None, rates: Sequence[RateRule] = (),
             count_patterns: Sequence[CountPattern | dict] = (),
-            inputs: dict[str, str] | None = None) -> MonthAnalysis:
+            inputs: dict[str, str] | None = None, measures: Sequence[Measure] = (),
+            folds: Mapping[str, str] | None = None) -> MonthAnalysis:
     """Clean, reconcile and measure one month from already-read inputs; check the bulletin's
     claims when there is one."""
     table = tidy_month(raw, profile, registry)
     checks: list[Check] = table_checks(table, profile)
-    claims = bulletin_claims(bulletin, table, profile, rates, count_patterns) if bulletin else []
+    claims = bulletin_claims(bulletin, table, profile, rates, count_patterns, measures, folds) if bulletin else []
     checks += [ledger_check(c) for c in claims]
     for source, text in (("通报", bulletin), ("表格标题", table.title)):
         stated = stated_month_check(month, text, source=source, profile=profile.name) if text else None
@@ -134,7 +145,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         raw, profile, load_registry(layout.reference, district),
         district=district, district_name=name, month=month, bulletin=bulletin,
         rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
-        inputs=hashes,
+        inputs=hashes, measures=load_measures(layout.reference), folds=load_folds(layout.reference),
     )
 
 
@@ -174,8 +185,8 @@ def file_claims(path: str | Path, *, table: str | Path | None = None, district: 
     """Claims of the bulletin ``path``; with ``table``, also its counts against the table's totals."""
     text, _ = read_bulletin(path)
     reference = Layout.at(root).reference
-    rates = load_rates(reference)
+    rates, measures, folds = load_rates(reference), load_measures(reference), load_folds(reference)
     if table is None:
-        return extract_claims(text, rates)
+        return extract_claims(text, rates, measures, folds)
     month, chosen = tidy_file(table, district=district, profile=profile, root=root)
-    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference))
+    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference), measures, folds)

@@ -14,9 +14,16 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-#: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人).
-COUNT_UNITS = ("万元", "亿元", "件次", "人次", "件", "个", "项", "次", "人", "户", "元", "名", "家", "亩")
-MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+#: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人). The list is
+#: open: any classifier bulletins count cases, messages, calls or bodies in belongs here.
+COUNT_UNITS = ("万元", "亿元", "件次", "人次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
+               "亩", "条", "笔", "单", "起", "宗", "台", "通", "份", "面", "场", "例", "批", "封", "张", "所",
+               "座", "家次", "‰")
+#: Units of a percentage or a change in percentage points (not counts).
+PERCENT_UNITS = ("%", "个百分点", "‰")
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}
+#: A number right after these is an ordinal or a code, not a count (第3名, 〔2020〕12号).
+NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
@@ -26,8 +33,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿)?\s*(?P<approx>余|多)?\s*"
-    rf"(?P<unit>%|{'|'.join(COUNT_UNITS)})?"
+    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|多)?\s*"
+    rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})?"
 )
 _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 
@@ -53,7 +60,12 @@ class Figure:
 
     @property
     def is_percent(self) -> bool:
-        return self.unit == "%"
+        """True for a percentage, a per-mille figure or a change in percentage points."""
+        return self.unit in PERCENT_UNITS
+
+    @property
+    def is_points(self) -> bool:
+        return self.unit == "个百分点"
 
     @property
     def shown(self) -> str:
@@ -144,6 +156,8 @@ def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
     if not unit:
         return None
     if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
+        return None
+    if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
         return None
     number = m.group("num")
     mult = m.group("mult")

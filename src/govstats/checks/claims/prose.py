@@ -7,7 +7,7 @@ closing punctuation; otherwise the sentence runs on. Offsets always refer to the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from govstats.checks.claims.numbers import Figure, find_figures, normalize_chars
@@ -128,14 +128,19 @@ class Passage:
     """A text with its figures and structure, computed once and shared by the claim finders."""
 
     text: str
+    #: Characters matched as others (traditional -> simplified), one to one so offsets hold.
+    folds: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def norm(self) -> str:
-        return normalize_chars(self.text)
+        folded = normalize_chars(self.text)
+        if self.folds:
+            folded = folded.translate(str.maketrans(dict(self.folds)))
+        return folded
 
     @cached_property
     def figures(self) -> tuple[Figure, ...]:
-        return tuple(find_figures(self.text))
+        return tuple(replace(f, text=self.text[f.start:f.end]) for f in find_figures(self.norm))
 
     @cached_property
     def depths(self) -> list[int]:
@@ -183,6 +188,17 @@ class Passage:
     def label(self, figure: Figure) -> str:
         """Words before a figure up to the previous list break or figure ("受理43720件" -> 受理)."""
         return strip_label(self.norm[self.label_start(figure):figure.start])
+
+    def depth_at(self, position: int) -> int:
+        return self.depths[position] if position < len(self.depths) else 0
+
+    def words_after(self, figure: Figure) -> str:
+        """Words after a figure up to the next list break or figure ("224件已答复" -> 已答复)."""
+        ceiling = min((f.start for f in self.figures if f.start >= figure.end), default=len(self.norm))
+        pos = figure.end
+        while pos < ceiling and self.norm[pos] not in ITEM_BREAKS:
+            pos += 1
+        return strip_label(self.norm[figure.end:pos])
 
     def gap(self, first: Figure, second: Figure) -> str:
         """Text between two figures, spaces and quotes removed."""

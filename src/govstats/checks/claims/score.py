@@ -252,7 +252,7 @@ def report(score: Score, split: str, verbose: bool) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from govstats.checks.claims.extract import extract_claims
-    from govstats.reference.claim_rules import load_rates
+    from govstats.reference.claim_rules import load_folds, load_measures, load_rates
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -260,9 +260,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--verbose", action="store_true", help="a line per text, with its misses")
     args = parser.parse_args(argv)
-    rates = load_rates(args.reference)
+    rates, measures, folds = load_rates(args.reference), load_measures(args.reference), load_folds(args.reference)
     texts, expected = read_corpus(args.corpus)
-    score = score_corpus(texts, expected, lambda text: extract_claims(text, rates), args.split)
+    score = score_corpus(texts, expected, lambda text: extract_claims(text, rates, measures, folds), args.split)
     print("\n".join(report(score, args.split, args.verbose)))
     return 0
 
