@@ -33,7 +33,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     stated = {b.total for b in found} | {p for b in found for p in b.parts}
     found += [Breakdown(item.whole, item.parts, item.how) for item in listings
               if item.exhaustive and item.whole not in stated and not stated & set(item.parts)]
-    wholes = {part: b.total for b in found for part in b.parts}
+    wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}
     wholes.update({item.parts[0]: item.whole for item in listings if len(item.parts) == 1})
     claims = ([sum_claim(doc, b) for b in found]
               + percentage_claims(doc, tuple(rates), tuple(measures), listings, wholes)

@@ -68,14 +68,23 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     return found[0] if found else current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
 
 
-def item_spans(doc: Passage, span: Span) -> list[Span]:
-    """Items of a list: cut at semicolons when it has any, else at , and 、."""
+def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
+    """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
     text = doc.norm[span.start:span.end]
     outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
-    if outer:
-        return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
-                                                       [span.start + i for i in outer] + [span.end]))
-                if doc.norm[s.start:s.end].strip()]
+    return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
+                                                   [span.start + i for i in outer] + [span.end]))
+            if doc.norm[s.start:s.end].strip()]
+
+
+def item_spans(doc: Passage, span: Span) -> list[Span]:
+    """Items of a list: cut at semicolons when it has any, else at , and 、."""
+    pieces = semicolon_pieces(doc, span)
+    if len(pieces) > 1:
+        first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
+        if len([i for i in first if counts(doc, i)]) < 2:
+            return pieces
+        return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
     return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
 
 
@@ -109,7 +118,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
 
 
 def is_partial(doc: Passage, span: Span) -> bool:
-    return any(w in doc.norm[span.start:span.end] for w in PARTIAL)
+    """True when the list (outside its brackets) says it names only the largest items."""
+    outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
+    return any(w in outside for w in PARTIAL)
 
 
 def named_whole(doc: Passage, sentence: Span, head: str, unit: str) -> Figure | None:
@@ -147,7 +158,13 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return []
     if whole is None or lead is None:
         return []
+    if how == "qizhong" and (parallel := parallel_listings(doc, sentence, Span(start + lead.end(), sentence.end),
+                                                           whole.unit)):
+        return parallel
     body = Span(start + lead.end(), sentence.end)
+    opener = next(iter(counts(doc, body)), None)
+    if opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
+        return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:
         return []
@@ -155,6 +172,21 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体")
     return [found]
+
+
+def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
+    """"共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。": items that each
+    repeat the counts of the sentence before are parts of those counts, one list per position."""
+    pieces = semicolon_pieces(doc, body)
+    if len(pieces) < 2:
+        return []
+    rows = [counts(doc, piece, unit) for piece in pieces]
+    width = len(rows[0])
+    totals = counts(doc, previous_sentence(doc, sentence) or Span(0, 0), unit)
+    if width < 2 or any(len(row) != width for row in rows) or len(totals) < width:
+        return []
+    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
+            for j in range(width)]
 
 
 def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:

@@ -40,7 +40,7 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     if any(f.is_percent for f in doc.figures_in(inside)):
         return None
     content = doc.norm[inside.start:inside.end]
-    lead = re.match(r"\s*其中\s*[,:]?", content)
+    lead = re.match(r"\s*(?:其中|含|包括)\s*[,:]?", content)
     start = inside.start + (lead.end() if lead else 0)
     items = items_of(doc.norm, doc.depths, start, inside.end, depth)
     texts = [doc.norm[i.start:i.end] for i in items]
