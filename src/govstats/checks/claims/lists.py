@@ -21,7 +21,7 @@ HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|
                      r"(?:分类为|分类|分布|构成|情况|类型为))\s*[,:]")
 #: A sentence opening "X中，": the list's whole is stated in X or named by it.
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
-SUBSET = re.compile(r"(?:其中|包括)\s*[,:]?")
+SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
 DONE = ("已办结", "已完成", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
@@ -82,7 +82,8 @@ def item_spans(doc: Passage, span: Span) -> list[Span]:
     pieces = semicolon_pieces(doc, span)
     if len(pieces) > 1:
         first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
-        if len([i for i in first if counts(doc, i)]) < 2:
+        widths = [len(counts(doc, piece)) for piece in pieces]
+        if len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths):
             return pieces
         return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
     return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
