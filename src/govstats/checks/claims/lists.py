@@ -235,6 +235,10 @@ def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
     return out
 
 
+_DONE = re.compile("|".join(DONE))
+_REMAINING = re.compile("|".join(REMAINING))
+
+
 def context(doc: Passage, figure: Figure) -> str:
     return doc.label(figure) + doc.words_after(figure)
 
@@ -246,7 +250,7 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
     for i, (done, rest) in enumerate(zip(here, here[1:])):
         if done in taken or rest.unit != done.unit:
             continue
-        if not any(w in context(doc, done) for w in DONE) or not any(w in context(doc, rest) for w in REMAINING):
+        if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
             continue
         whole = next((f for f in here[:i] if f.unit == done.unit and f not in taken), None)
         if whole is not None:

@@ -8,6 +8,7 @@ it speaks of the same entity as the text before) in the earlier clauses of the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from govstats.checks.claims.lists import REMAINING, Listing
@@ -17,17 +18,33 @@ from govstats.checks.claims.records import Claim, claim_from
 from govstats.reference.claim_rules import Measure
 
 
+_INDEX: dict[int, tuple[Sequence[Measure], re.Pattern[str], dict[str, int]]] = {}
+
+
 def measure_in(text: str, measures: Sequence[Measure]) -> Measure | None:
     """The first measure (in file order) one of whose words ``text`` holds."""
-    return next((m for m in measures if any(w in text for w in m.words)), None)
+    if not measures:
+        return None
+    cached = _INDEX.get(id(measures))
+    if cached is None or cached[0] is not measures:
+        rank = {}
+        for n, measure in enumerate(measures):
+            for word in measure.words:
+                rank.setdefault(word, n)
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(rank, key=len, reverse=True)))
+        cached = _INDEX[id(measures)] = (measures, pattern, rank)
+    found = [cached[2][m.group()] for m in cached[1].finditer(text)]
+    return measures[min(found)] if found else None
 
 
 def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Measure | None:
     """The measure a count is of, or None (a remainder such as 其余2件 or 逾期71件 is none)."""
-    label, after = doc.label(figure), doc.words_after(figure)
-    if any(w in label + after for w in REMAINING):
-        return None
-    return measure_in(label, measures) or measure_in(after, measures)
+    key = (f"measure:{id(measures)}", figure.start)
+    if key not in doc.memo:
+        label, after = doc.label(figure), doc.words_after(figure)
+        remainder = any(w in label + after for w in REMAINING)
+        doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures))
+    return doc.memo[key]  # type: ignore[return-value]
 
 
 def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Figure]]:
@@ -52,12 +69,15 @@ def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[
 
 
 def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str) -> Claim:
-    """lesser <= greater: a hard break fails, a soft one warns."""
+    """lesser <= greater: a hard break fails, a soft one warns; a hard break across clauses (the
+    same entity only guessed) is unverifiable with a note."""
     slack = lesser.resolution + greater.resolution
     difference = lesser.value - greater.value
     small, big = format_number(lesser.value), format_number(greater.value)
     if difference <= slack + 1e-9:
         verdict, message = "pass", f"{small} 不大于 {big}，相符"
+    elif bound == "hard" and doc.clause_of(lesser) != doc.clause_of(greater) and not why.startswith("“其中”"):
+        verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"
     elif bound == "hard":
         verdict, message = "fail", f"{small} 大于 {big}：部分不能多于整体"
     else:

@@ -73,17 +73,21 @@ class Figure:
         return format_number(self.value)
 
 
+_FOLDED: dict[str, str] = {}  # NFKC form of each character met so far
+
+
 def normalize_chars(text: str) -> str:
     """Return ``text`` with each character in NFKC form where that keeps one character.
 
     Full-width digits, commas, brackets and percent signs become ASCII while every offset
     stays valid for the original text (characters that NFKC would expand are left alone).
     """
-    out = []
-    for ch in text:
+    if len(text) == 1 and text in _FOLDED:
+        return _FOLDED[text]
+    for ch in set(text) - _FOLDED.keys():
         folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+        _FOLDED[ch] = folded if len(folded) == 1 else ch
+    return text.translate({ord(ch): _FOLDED[ch] for ch in set(text) if _FOLDED[ch] != ch})
 
 
 def format_number(value: float) -> str:

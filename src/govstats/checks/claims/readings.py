@@ -36,6 +36,8 @@ CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
 ENTITY_ENDS = ("站点", "站", "局", "街道", "镇", "乡", "窗口", "部门", "单位", "社区", "村", "分中心")
+#: Notes of rate_claim whose denominator is chosen by position, not by a cue.
+GUESSED_DENOMINATORS = ("取最近的", "取总数")
 NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)的?$")
 
 
@@ -201,12 +203,17 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
             whole, note = listed[figure][1], listed[figure][2]
         if whole is not None:
             return share_of(doc, figure, parts, whole, note)
-        return share_claim(doc, figure) or unverifiable(doc, figure, "share", label, "文中未给出其分子")
+        positional = share_claim(doc, figure)
+        if positional is None:
+            return unverifiable(doc, figure, "share", label, "文中未给出其分子")
+        return guarded(positional, "按位置推测的整体" if positional.note else "")
     rule = rate_rule_for(label, rules)
     if rule and (entity := entity_prefix(label, rule)):
         return unverifiable(doc, figure, "rate", label, f"这是“{entity}”的比率，文中未给出其分子分母")
     if rule and not qualified(label, rule, measures):
         claim = rate_claim(doc, figure, rule, wholes)
+        if claim.note.startswith(GUESSED_DENOMINATORS):
+            return guarded(claim, "按位置推测的分母")
         numerator = rate_numerator(doc, rule, counts_before(doc, figure, doc.sentence_of(figure)))
         if claim.verdict != "unverifiable" or not numerator or claim.whole is not None:
             return claim
