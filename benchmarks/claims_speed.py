@@ -4,7 +4,9 @@
 
 The sentences are those of the claims corpus's dev texts and of the test bulletins, taken text by
 text (each text checked whole, as a bulletin is) until the count is reached; the median of --runs
-runs is printed with the number of claims found. Target: under 2 s for 5000 sentences.
+runs is printed, as wall time and as this process's CPU time (the machine may be shared with
+other work, which only the wall time feels), with the number of claims found. Target: under 2 s of
+CPU time for 5000 sentences.
 """
 
 from __future__ import annotations
@@ -53,15 +55,17 @@ def main() -> int:
     reference = CODE_ROOT / "data" / "reference"
     rules = (load_rates(reference), load_measures(reference), load_folds(reference))
     texts, sentences = workload(args.sentences)
-    times, found = [], 0
+    walls, cpus, found = [], [], 0
     for _ in range(args.runs):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         found = sum(len(extract_claims(text, *rules)) for text in texts)
-        times.append(time.perf_counter() - start)
-    median = statistics.median(times)
-    verdict = "ok" if median * 5000 / sentences < TARGET_SECONDS else "SLOW"
-    print(f"{sentences} sentences in {len(texts)} texts: {median:.2f} s (median of {args.runs}), "
-          f"{found} claims; target < {TARGET_SECONDS:.0f} s per 5000 sentences: {verdict}")
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    wall, cpu = statistics.median(walls), statistics.median(cpus)
+    verdict = "ok" if cpu * 5000 / sentences < TARGET_SECONDS else "SLOW"
+    print(f"{sentences} sentences in {len(texts)} texts: {cpu:.2f} s CPU, {wall:.2f} s wall "
+          f"(medians of {args.runs}), {found} claims; target < {TARGET_SECONDS:.0f} s CPU per 5000 "
+          f"sentences: {verdict}")
     return 0 if verdict == "ok" else 1
 
 

@@ -34,7 +34,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|多)?\s*"
-    rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})?"
+    rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
 )
 _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 
@@ -154,7 +154,7 @@ def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
     return any(rest.startswith(w) for w in words)
 
 
-def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
+def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | None:
     """A Figure from one regex match, or None when the number has no counting unit."""
     unit = m.group("unit")
     if not unit:
@@ -172,10 +172,10 @@ def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
     value = float(Decimal(number.replace(",", "")) * scale)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, m.end(), APPROX_AFTER)
-    return Figure(value, unit, m.start(), m.end(), text[m.start():m.end()], decimals, resolution, approx)
+    return Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals, resolution, approx)
 
 
-def _percent_in_words(text: str, m: re.Match[str]) -> Figure | None:
+def _percent_in_words(text: str, m: re.Match[str], source: str) -> Figure | None:
     raw = m.group("num")
     if raw[0].isdigit():
         value, decimals = float(raw), _decimals(raw)
@@ -185,14 +185,13 @@ def _percent_in_words(text: str, m: re.Match[str]) -> Figure | None:
             return None
         value, decimals = parsed, len(raw.partition("点")[2])
     approx = _followed_by(text, m.end(), APPROX_AFTER)
-    return Figure(value, "%", m.start(), m.end(), text[m.start():m.end()], decimals, 0.0, approx)
+    return Figure(value, "%", m.start(), m.end(), source[m.start():m.end()], decimals, 0.0, approx)
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every count with a unit and every percentage in ``text``, in reading order."""
-    norm = normalize_chars(text)
-    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m))]
-    figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m))]
-    figures = [Figure(f.value, f.unit, f.start, f.end, text[f.start:f.end], f.decimals,
-                      f.resolution, f.approx) for f in figures]
+def find_figures(text: str, norm: str | None = None) -> list[Figure]:
+    """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
+    the text already folded one character to one (``normalize_chars`` when not given)."""
+    norm = normalize_chars(text) if norm is None else norm
+    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
+    figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     return sorted(figures, key=lambda f: f.start)

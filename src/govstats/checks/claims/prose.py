@@ -8,7 +8,7 @@ closing punctuation; otherwise the sentence runs on. Offsets always refer to the
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -63,10 +63,10 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans + ([tail] if tail else [])
 
 
-def sentence_spans(text: str) -> list[Span]:
-    """Sentences of ``text``: paragraphs cut after 。！？."""
+def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Sentences of ``text``: paragraphs (``paragraph_spans`` unless given) cut after 。！？."""
     spans = []
-    for para in paragraph_spans(text):
+    for para in paragraph_spans(text) if paragraphs is None else paragraphs:
         start = para.start
         for pos in range(para.start, para.end):
             if text[pos] in SENTENCE_END:
@@ -142,7 +142,7 @@ class Passage:
 
     @cached_property
     def figures(self) -> tuple[Figure, ...]:
-        return tuple(replace(f, text=self.text[f.start:f.end]) for f in find_figures(self.norm))
+        return tuple(find_figures(self.text, self.norm))
 
     @cached_property
     def depths(self) -> list[int]:
@@ -154,7 +154,7 @@ class Passage:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return sentence_spans(self.text)
+        return sentence_spans(self.text, self.paragraphs)
 
     @cached_property
     def clauses(self) -> list[Span]:
@@ -244,6 +244,12 @@ class Passage:
 
     def bracket_after(self, figure: Figure) -> Span | None:
         """Inside of the bracket that opens right after ``figure`` ("55306件(…)"), if any."""
+        key = ("bracket", figure.start)
+        if key not in self.memo:
+            self.memo[key] = self._bracket_after(figure)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def _bracket_after(self, figure: Figure) -> Span | None:
         pos = figure.end
         while pos < len(self.norm) and self.norm[pos] == " ":
             pos += 1

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from govstats.checks.claims.numbers import Figure
@@ -42,6 +43,7 @@ SUBSET_WORDS = ("其中", "含", "包括")
 SHARE_LOOKBACK = 400  # characters before a clause searched for a whole stated earlier
 
 
+@lru_cache(maxsize=4096)
 def core_label(label: str) -> str:
     """A label without trailing filler verbs ("占比达" -> "占比")."""
     changed = True
