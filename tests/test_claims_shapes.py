@@ -132,3 +132,14 @@ def test_a_guessed_reading_never_fails():
     text = "本月共收到来信90件。其中，留言50件，办结45件，办结率80%；投诉40件，办结40件，办结率100%。"
     rates = [(c.stated, c.verdict) for c in claims(text) if c.unit == "%"]
     assert rates == [(80, "unverifiable"), (100, "pass")]
+
+
+def test_a_denominator_holding_the_numerator_word_is_kept():
+    """应结案 contains 结案: it is still the whole of the 结案率."""
+    (rate,) = [c for c in claims("本月应结案120件，已结案110件，结案率95%。") if c.unit == "%"]
+    assert (rate.formula, rate.verdict, rate.difference) == ("110 / 120", "fail", -3.0)
+
+
+def test_figures_in_wan_written_traditionally_are_read():
+    found = [c for c in claims("全年共受理訴求9.67萬件，直接答復7.25萬件，直接答復率74.97%。") if c.unit == "%"]
+    assert [(c.formula, c.verdict) for c in found] == [("72500 / 96700", "pass")]

@@ -164,7 +164,9 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
     """The whole of a named rate: stated before it in its sentence (or paragraph, by exact label)."""
     exclude = (*rule.exclude, *rule.numerator_terms)
     for term in rule.denominator:
-        candidates = [f for f in before if f not in numerator and labelled(doc, f, term, exclude)]
+        # a numerator word inside the denominator's own name (结案 in 应结案) does not exclude it
+        words = [w for w in exclude if w not in term]
+        candidates = [f for f in before if f not in numerator and labelled(doc, f, term, words)]
         if candidates:
             return pick_denominator(doc, candidates, numerator, term, wholes)
     if rule.scope != "paragraph":

@@ -212,16 +212,18 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         return unverifiable(doc, figure, "rate", label, f"这是“{entity}”的比率，文中未给出其分子分母")
     if rule and not qualified(label, rule, measures):
         claim = rate_claim(doc, figure, rule, wholes)
-        if claim.note.startswith(GUESSED_DENOMINATORS):
-            return guarded(claim, "按位置推测的分母")
         numerator = rate_numerator(doc, rule, counts_before(doc, figure, doc.sentence_of(figure)))
-        if claim.verdict != "unverifiable" or not numerator or claim.whole is not None:
-            return claim
-        whole, guessed = rate_whole(doc, numerator[-1], wholes, measures)
-        if whole is None or whole in numerator:
-            return claim
-        fresh = share_of(doc, figure, numerator, whole)
-        return guarded(Claim(**{**fresh.__dict__, "kind": "rate"}), guessed)
+        named = measure_in(rule.name.removesuffix("率"), measures)
+        qualified_parts = named and any(measure_of(doc, f, measures) not in (named, None) for f in numerator)
+        guess = "分子带限定词（如“按时”），与比率的名称不同，属推测" if qualified_parts else ""
+        if claim.note.startswith(GUESSED_DENOMINATORS):
+            guess = guess or "按位置推测的分母"
+        if claim.verdict == "unverifiable" and numerator and claim.whole is None:
+            whole, guessed = rate_whole(doc, numerator[-1], wholes, measures)
+            if whole is not None and whole not in numerator:
+                fresh = share_of(doc, figure, numerator, whole)
+                claim, guess = Claim(**{**fresh.__dict__, "kind": "rate"}), "；".join(g for g in (guess, guessed) if g)
+        return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
         return stem_rate(doc, figure, label, wholes, measures)
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
