@@ -143,3 +143,8 @@ def test_a_denominator_holding_the_numerator_word_is_kept():
 def test_figures_in_wan_written_traditionally_are_read():
     found = [c for c in claims("全年共受理訴求9.67萬件，直接答復7.25萬件，直接答復率74.97%。") if c.unit == "%"]
     assert [(c.formula, c.verdict) for c in found] == [("72500 / 96700", "pass")]
+
+
+def test_the_last_items_of_a_list_joined_by_he_are_parts():
+    assert readings("本月共办件100件，其中窗口60件、网上30件和自助终端10件。") == [
+        ("sum", 100, "60 + 30 + 10", "pass")]

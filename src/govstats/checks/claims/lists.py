@@ -111,8 +111,14 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
         if not found:
             continue
-        parts.append(found[0])
-        shares += shares_in(doc, item, found[0])
+        joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
+        for nxt in found[1:]:
+            if not re.search(r"(?:和|及|以及)[^和及]*$", doc.norm[joined[-1].end:nxt.start]):
+                break
+            joined.append(nxt)
+        parts += joined
+        for part in joined:
+            shares += shares_in(doc, item, part)
     if not parts:
         return None
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=len(parts) >= 2 and not partial)
