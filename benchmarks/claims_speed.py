@@ -21,9 +21,9 @@ from pathlib import Path
 CODE_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(CODE_ROOT / "src"))
 
-from govstats.checks.claims.extract import extract_claims  # noqa: E402
-from govstats.checks.claims.prose import sentence_spans  # noqa: E402
-from govstats.reference.claim_rules import load_folds, load_measures, load_rates  # noqa: E402
+from govstats.checks.claims.extract import extract_claims
+from govstats.checks.claims.prose import sentence_spans
+from govstats.reference.claim_rules import load_folds, load_measures, load_rates
 
 CORPUS = CODE_ROOT / "tests" / "corpus" / "claims"
 BULLETINS = CODE_ROOT / "tests" / "data" / "bulletins"

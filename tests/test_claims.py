@@ -21,7 +21,11 @@ from govstats.checks.ledger import LEDGER_COLUMNS, has_errors
 from govstats.errors import InputError
 from govstats.ingest.table import read_table
 from govstats.paths import CODE_ROOT
-from govstats.reference.claim_rules import load_count_patterns, load_measures, load_rates
+from govstats.reference.claim_rules import (
+    load_count_patterns,
+    load_measures,
+    load_rates,
+)
 
 REFERENCE = CODE_ROOT / "data" / "reference"
 SEEDS = CODE_ROOT.parent / "shared" / "seeds"

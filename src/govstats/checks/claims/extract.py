@@ -9,14 +9,20 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from govstats.checks.claims.numbers import format_number, parse_number
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims
+from govstats.checks.claims.numbers import format_number, parse_number
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.readings import percentage_claims
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
-from govstats.reference.claim_rules import COUNTS_FILE, CountPattern, Measure, RateRule, pattern_from_item
+from govstats.reference.claim_rules import (
+    COUNTS_FILE,
+    CountPattern,
+    Measure,
+    RateRule,
+    pattern_from_item,
+)
 
 log = logging.getLogger(__name__)
 

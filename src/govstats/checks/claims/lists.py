@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
@@ -253,7 +254,7 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
     """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total before."""
     found = []
     here = counts(doc, sentence)
-    for i, (done, rest) in enumerate(zip(here, here[1:])):
+    for i, (done, rest) in enumerate(pairwise(here)):
         if done in taken or rest.unit != done.unit:
             continue
         if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):

@@ -17,7 +17,6 @@ from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.reference.claim_rules import Measure
 
-
 _INDEX: dict[int, tuple[Sequence[Measure], re.Pattern[str], dict[str, int]]] = {}
 
 

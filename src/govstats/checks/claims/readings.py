@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from govstats.checks.claims.lists import Listing
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
@@ -26,7 +27,14 @@ from govstats.checks.claims.percentages import (
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.verdicts import percent_claim
-from govstats.checks.claims.words import CHANGE_DOWN, CHANGE_UP, SHARE_WORDS, TARGET_WORDS, core_label, figure_list
+from govstats.checks.claims.words import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    SHARE_WORDS,
+    TARGET_WORDS,
+    core_label,
+    figure_list,
+)
 from govstats.reference.claim_rules import Measure, RateRule
 
 #: Words that make a percentage a change against another period.
@@ -102,8 +110,8 @@ def named_share_whole(doc: Passage, name: str, parts: Sequence[Figure], measures
 def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure, note: str = "") -> Claim:
     top = f"({figure_list(parts)})" if len(parts) > 1 else figure_list(parts)
     operands = (tuple(p.value for p in parts), whole.value)
-    common = dict(kind="share", span=doc.clause_of(figure), formula=f"{top} / {whole.shown}", note=note,
-                  operands=operands)
+    common: dict[str, Any] = {"kind": "share", "span": doc.clause_of(figure), "formula": f"{top} / {whole.shown}",
+                              "note": note, "operands": operands}
     if whole.approx or any(p.approx for p in parts):
         return percent_claim(doc, figure, part=None, whole=None, missing="分子或分母为约数，无法精确核对", **common)
     return percent_claim(doc, figure, part=sum(p.value for p in parts), whole=whole.value,
@@ -187,9 +195,9 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                     measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str]],
                     wholes: Mapping[Figure, Figure]) -> Claim:
     """The one reading of a percentage (see the module docstring for the order)."""
-    if any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label:
-        if (checked := change_claim(doc, figure)) is not None:
-            return checked
+    changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
+    if changed and (checked := change_claim(doc, figure)) is not None:
+        return checked
     if is_change(label, figure) or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例"))):
         return change_claim(doc, figure) or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数")
     if figure.unit != "%" or figure.approx:

@@ -11,7 +11,12 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.verdicts import sum_verdict
-from govstats.checks.claims.words import SUBSET_WORDS, TOTAL_WORDS, core_label, figure_list
+from govstats.checks.claims.words import (
+    SUBSET_WORDS,
+    TOTAL_WORDS,
+    core_label,
+    figure_list,
+)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govstats.checks.claims.numbers import Figure, format_number, round_half_up, truncate
+from govstats.checks.claims.numbers import (
+    Figure,
+    format_number,
+    round_half_up,
+    truncate,
+)
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 

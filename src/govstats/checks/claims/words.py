@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import TOTAL_MARKERS
