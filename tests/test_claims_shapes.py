@@ -148,3 +148,8 @@ def test_figures_in_wan_written_traditionally_are_read():
 def test_the_last_items_of_a_list_joined_by_he_are_parts():
     assert readings("本月共办件100件，其中窗口60件、网上30件和自助终端10件。") == [
         ("sum", 100, "60 + 30 + 10", "pass")]
+
+
+def test_a_results_heading_lists_parts_of_the_total_before():
+    text = "全年共受理依申请公开120件。办理结果：予以公开70件，部分公开30件，不予公开20件。"
+    assert readings(text) == [("sum", 120, "70 + 30 + 20", "pass")]

@@ -18,8 +18,8 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 
 #: A sentence opening with one of these lists parts of a total stated before it.
-HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)|[^,:;。]{0,14}?"
-                     r"(?:分类为|分类|分布|构成|情况|类型为))\s*[,:]")
+HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
+                     r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:)")
 #: A sentence opening "X中，": the list's whole is stated in X or named by it.
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
