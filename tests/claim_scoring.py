@@ -18,7 +18,8 @@ import yaml
 from govstats.checks.claims.extract import extract_claims
 from govstats.checks.claims.records import Claim
 from govstats.paths import CODE_ROOT
-from govstats.reference.claim_rules import load_rates
+from govstats.reference.characters import load_folds
+from govstats.reference.claim_rules import load_measures, load_rates
 
 BULLETINS = Path(__file__).parent / "data" / "bulletins"
 LABELS = BULLETINS / "labels.yaml"
@@ -73,8 +74,9 @@ def load_labels(path: Path = LABELS) -> dict[str, list[dict[str, object]]]:
 def score_texts(labels: Mapping[str, Sequence[Mapping[str, object]]],
                 folder: Path = BULLETINS) -> dict[str, Score]:
     """Score of every labelled text in ``folder`` (with the project's named rates)."""
-    rates = load_rates(CODE_ROOT / "data" / "reference")
-    return {name: score_claims(extract_claims((folder / name).read_text("utf-8"), rates), items)
+    reference = CODE_ROOT / "data" / "reference"
+    rules = (load_rates(reference), load_measures(reference), load_folds(reference))
+    return {name: score_claims(extract_claims((folder / name).read_text("utf-8"), *rules), items)
             for name, items in labels.items()}
 
 

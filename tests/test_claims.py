@@ -21,7 +21,11 @@ from govstats.checks.ledger import LEDGER_COLUMNS, has_errors
 from govstats.errors import InputError
 from govstats.ingest.table import read_table
 from govstats.paths import CODE_ROOT
-from govstats.reference.claim_rules import load_count_patterns, load_rates
+from govstats.reference.claim_rules import (
+    load_count_patterns,
+    load_measures,
+    load_rates,
+)
 
 REFERENCE = CODE_ROOT / "data" / "reference"
 SEEDS = CODE_ROOT.parent / "shared" / "seeds"
@@ -96,9 +100,13 @@ def test_seeds_fail_only_the_misprinted_reduction():
     assert [(c.formula, c.stated, c.difference) for c in failed] == [("(5567 - 4034) / 5567", 27.52, 0.02)]
 
 
-def test_seed_without_checkable_statements_gives_no_claim():
-    """Seed 002 is a plan: every percentage in it is a target (达到, 以上, 不得低于)."""
-    assert extract_claims(seed_text("002"), RATES) == []
+def test_seed_without_checkable_statements_gives_no_checked_claim():
+    """Seed 002 is a plan: its percentages are printed without parts, so each is listed as
+    unverifiable with its label (none dropped, none passed or failed); 不得低于 is a target, no claim."""
+    claims = extract_claims(seed_text("002"), RATES)
+    assert claims and {c.verdict for c in claims} == {"unverifiable"}
+    assert all(c.message.startswith("“") for c in claims)
+    assert not any("入驻率" in c.formula for c in claims)
 
 
 def test_truncated_percentage_is_a_warning_that_names_truncation():
@@ -221,18 +229,36 @@ def test_share_in_a_sentence_opening_with_qizhong_uses_the_total_before():
         "咨询电话：023-48661234，手机13800138000，热线12345。",
         "面向35岁以下人员，年满60周岁的老人，建党99周年。",
         "区公安局办件300件，区税务局办件200件，区民政局办件500件。",
-        "网上可受理率达到83%，事项入驻率不得低于80%，群众主动评价率90%以上。",
-        "新增市场主体30722户，同比增长17.3%，其中新增公司8617户，增长8.9%。",
-        "区残联办件400件（其中网上办理300件）。区发展改革委、区城市管理局各超时1件。",
-        "进驻实体大厅723项（21项不宜进驻）。共收到投诉16件，其中查实4件。",
+        "进驻实体大厅723项（21项不宜进驻）。区发展改革委、区城市管理局各超时1件。",
     ],
 )
 def test_text_that_states_no_relation_gives_no_claim(text):
     assert extract_claims(text, RATES) == []
 
 
-def test_the_no_claims_bulletin_gives_no_claim():
-    assert claims_of("no_claims.txt") == []
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("网上可受理率达到83%，事项入驻率不得低于80%，群众主动评价率90%以上。",
+         [("rate", 83, "unverifiable"), ("rate", 90, "unverifiable")]),
+        ("新增市场主体30722户，同比增长17.3%，其中新增公司8617户，增长8.9%。",
+         [("change", 17.3, "unverifiable"), ("bound", 8617, "pass"), ("change", 8.9, "unverifiable")]),
+        ("区残联办件400件（其中网上办理300件）。", [("bound", 300, "pass")]),
+        ("共收到投诉16件，其中查实4件。", [("bound", 4, "pass")]),
+    ],
+)
+def test_rates_changes_and_single_parts_are_listed_never_summed(text, listed):
+    """A rate or change printed without parts is unverifiable, a single part under 其中 is a bound."""
+    assert sorted((c.kind, c.stated, c.verdict) for c in extract_claims(text, RATES)) == sorted(listed)
+
+
+def test_the_no_claims_bulletin_passes_or_fails_nothing_but_a_part_under_its_whole():
+    """Dates, document numbers, ordinals, phones, ages and unrelated counts give nothing; its
+    rates and changes are listed as unverifiable; 其中8617户 is a bound of the 30722."""
+    claims = claims_of("no_claims.txt")
+    assert sorted((c.kind, c.stated, c.verdict) for c in claims) == [
+        ("bound", 8617, "pass"), ("change", 8.9, "unverifiable"), ("change", 17.3, "unverifiable"),
+        ("rate", 83, "unverifiable"), ("rate", 90, "unverifiable")]
 
 
 def test_offsets_point_at_the_clause_in_the_full_text():
@@ -256,8 +282,8 @@ def test_records_are_json_with_a_stable_schema():
 def test_frame_has_one_row_per_claim_in_column_order():
     claims = claims_of("reform_article.txt")
     frame = claims_frame(claims)
-    assert list(frame.columns) == CLAIM_COLUMNS and len(frame) == len(claims) == 4
-    assert list(frame["verdict"]) == ["fail", "pass", "pass", "pass"]
+    assert list(frame.columns) == CLAIM_COLUMNS and len(frame) == len(claims) == 6
+    assert sorted(frame["verdict"]) == ["fail", "pass", "pass", "pass", "unverifiable", "unverifiable"]
     assert list(claims_frame([]).columns) == CLAIM_COLUMNS
 
 
@@ -279,12 +305,24 @@ def test_ledger_keeps_pass_and_fail_for_error_severity():
 
 
 def test_a_new_rate_is_a_row_of_reference_data(tmp_path: Path):
-    text = "本季度办结1000件，其中按期办结990件，按期率99%。"
-    assert extract_claims(text, RATES) == []
+    text = "本季度办结1000件，其中按期办结990件，及时率99%。"
+    (rate,) = [c for c in extract_claims(text, RATES) if c.unit == "%"]
+    assert rate.verdict == "unverifiable"
     (tmp_path / "rates.csv").write_text(
-        (REFERENCE / "rates.csv").read_text("utf-8") + "按期率,,按期办结,办结,,hard,sentence,on time\n", "utf-8")
-    (claim,) = extract_claims(text, load_rates(tmp_path))
-    assert (claim.formula, claim.verdict) == ("990 / 1000", "pass")
+        (REFERENCE / "rates.csv").read_text("utf-8") + "及时率,,按期办结,办结,,hard,sentence,on time\n", "utf-8")
+    (rate,) = [c for c in extract_claims(text, load_rates(tmp_path)) if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("990 / 1000", "pass")
+
+
+def test_a_new_measure_is_a_row_of_reference_data(tmp_path: Path):
+    text = "本月受理咨询500件，解答520件。"
+    measures = load_measures(REFERENCE)
+    assert extract_claims(text, RATES, measures) == []
+    (tmp_path / "measures.csv").write_text(
+        (REFERENCE / "measures.csv").read_text("utf-8") + "解答,解答,受理:hard,answers to questions received\n",
+        "utf-8")
+    (claim,) = extract_claims(text, RATES, load_measures(tmp_path))
+    assert (claim.kind, claim.formula, claim.verdict, claim.difference) == ("bound", "520 ≤ 500", "fail", 20)
 
 
 def test_extract_claims_does_not_change_the_rates_it_is_given():
@@ -306,7 +344,7 @@ def test_bad_rate_row_names_file_row_and_column(tmp_path: Path):
 def test_precision_and_recall_on_the_labelled_bulletins():
     per_text = score_texts(load_labels())
     total = overall(per_text.values())
-    assert total.true_pos == 43
+    assert total.true_pos == 70
     assert (total.precision, total.recall) == (1.0, 1.0), per_text
 
 
@@ -332,7 +370,7 @@ def test_claims_command_prints_verdicts_and_exits_1_on_a_failure():
     result = govstats("claims", str(BULLETINS / "reform_article.txt"))
     assert result.returncode == 1, result.stderr
     assert "FAIL         change     27.52%  (5567 - 4034) / 5567" in result.stdout
-    assert result.stdout.rstrip().endswith("4 claims: 3 passed, 1 failed, 0 warnings, 0 unverifiable")
+    assert result.stdout.rstrip().endswith("6 claims: 3 passed, 1 failed, 0 warnings, 2 unverifiable")
 
 
 def test_claims_command_with_the_table_checks_the_shared_count_and_exits_0():
@@ -343,7 +381,9 @@ def test_claims_command_with_the_table_checks_the_shared_count_and_exits_0():
     records = json.loads(result.stdout)
     table = next(r for r in records if r["kind"] == "table")
     assert (table["stated"], table["computed"], table["verdict"]) == (67354, 67354, "pass")
-    assert [r["verdict"] for r in records].count("pass") == 7  # sum, 2 shares, the 合计, 3 department rows
+    assert [r["verdict"] for r in records].count("pass") == 8  # sum, 2 shares, a bound, the 合计, 3 department rows
+    bound = next(r for r in records if r["kind"] == "bound")
+    assert (bound["formula"], bound["verdict"]) == ("55306 ≤ 84781", "pass")
 
 
 def test_claims_command_on_a_missing_file_exits_2():
@@ -361,7 +401,7 @@ def test_claims_command_on_a_missing_file_exits_2():
     ("全年共办件8.5万件，其中网上办理6.2万件，占75.5%。", "fail", "相差"),
 ])
 def test_percentages_of_figures_printed_in_wan_allow_their_rounding(text, verdict, words):
-    (claim,) = extract_claims(text, RATES)
+    (claim,) = [c for c in extract_claims(text, RATES) if c.unit == "%"]
     assert claim.verdict == verdict and words in claim.message
 
 

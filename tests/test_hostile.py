@@ -11,13 +11,13 @@ import csv
 import io
 from pathlib import Path
 
+import builders
 import pandas as pd
 import pytest
 
-import builders
 from govstats.build.store import csv_bytes, neutral_cell, processed_files
-from govstats.month import analyse
 from govstats.ingest.table import read_table
+from govstats.month import analyse
 
 FORMULAS = (
     '=HYPERLINK("http://x/?"&A1,"点击")',

@@ -12,8 +12,9 @@ from govstats.checks.ledger import ledger_frame
 from govstats.checks.table import table_checks
 from govstats.clean.month import tidy_month
 from govstats.ingest.table import read_table
+from govstats.reference.characters import load_folds
 from govstats.reference.profiles import profile_from_mapping
-from govstats.reference.registry import Registry, load_folds
+from govstats.reference.registry import Registry
 from tests.conftest import REFERENCE
 
 FOLDS = load_folds(REFERENCE)

@@ -143,9 +143,8 @@ def test_another_layout_keeps_its_own_measures_and_validates(tmp_path):
     """The acceptance layout (受理/办结 columns, no channels): its undeclared measures are
     described from their published headers, the channel rates are left out, and frictionless
     accepts the folder."""
-    from tests.test_pipeline import acceptance_root
-
     from govstats.month import analyse_month
+    from tests.test_pipeline import acceptance_root
 
     analysis = analyse_month("example", "2020-07", acceptance_root(tmp_path / "root"))
     files = processed_files(analysis)

@@ -36,6 +36,8 @@ _EXPORTS = {
     "claims_ledger": "govstats.checks.claims.records",
     "load_rates": "govstats.reference.claim_rules",
     "load_count_patterns": "govstats.reference.claim_rules",
+    "load_measures": "govstats.reference.claim_rules",
+    "load_folds": "govstats.reference.characters",
     "department_indicators": "govstats.measure.indicators",
     "district_indicators": "govstats.measure.indicators",
     "MonthAnalysis": "govstats.month",

@@ -8,7 +8,7 @@ call ``analyse_month``, so every number in a report comes from here. ``check_fil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,10 +29,18 @@ from govstats.ingest.table import RawTable, read_table
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
 from govstats.periods import period_words
-from govstats.reference.claim_rules import CountPattern, RateRule, load_count_patterns, load_rates
+from govstats.reference.characters import load_folds
+from govstats.reference.claim_rules import (
+    CountPattern,
+    Measure,
+    RateRule,
+    load_count_patterns,
+    load_measures,
+    load_rates,
+)
 from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
-from govstats.reference.registry import Registry, load_folds, load_registry
+from govstats.reference.registry import Registry, load_registry
 
 #: The profile name that asks for the table's layout and arithmetic to be discovered.
 AUTO = "auto"
@@ -129,10 +137,12 @@ def prose_of(documents: Sequence[Document]) -> str | None:
 
 
 def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
-                    count_patterns: Sequence[CountPattern | dict], registry: Registry | None = None) -> list[Claim]:
+                    count_patterns: Sequence[CountPattern | dict], registry: Registry | None = None,
+                    measures: Sequence[Measure] = (), folds: Mapping[str, str] | None = None) -> list[Claim]:
     """Claims of the bulletin's prose, plus the counts it states that the table also holds (its
     totals, and a department's row when the prose names one)."""
-    found = extract_claims(text, rates) + table_count_claims(text, table_totals(table, profile), count_patterns)
+    found = (extract_claims(text, rates, measures, folds)
+             + table_count_claims(text, table_totals(table, profile), count_patterns))
     if registry is not None:
         found += row_claims(text, table, profile, registry)
     return sorted(found, key=lambda c: (c.start, c.end))
@@ -142,7 +152,8 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
             month: str, bulletin: str | None = None, rates: Sequence[RateRule] = (),
             count_patterns: Sequence[CountPattern | dict] = (),
             inputs: dict[str, str] | None = None, documents: Sequence[Document] = (),
-            extra_checks: Sequence[Check] = (), table_in_prose: bool = False) -> MonthAnalysis:
+            extra_checks: Sequence[Check] = (), table_in_prose: bool = False, measures: Sequence[Measure] = (),
+            folds: Mapping[str, str] | None = None) -> MonthAnalysis:
     """Clean, reconcile and measure one period from already-read inputs; check the bulletin's
     claims when there is one. ``raw`` is None for a period whose documents hold no table (the
     ledger then holds the prose's claims only); ``documents`` have their stated period checked.
@@ -161,7 +172,8 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
         table = empty_month(profile)
     else:
         checks = [*table_checks(table, profile), *checks]
-    claims = bulletin_claims(bulletin, table, profile, rates, count_patterns, registry) if bulletin else []
+    claims = (bulletin_claims(bulletin, table, profile, rates, count_patterns, registry, measures, folds)
+              if bulletin else [])
     checks += [ledger_check(c) for c in claims]
     stating = [(d.source.name, d.prose) for d in documents if d.prose] or [("通报", bulletin)]
     for source, text in [*stating, ("表格标题", table.title)]:
@@ -202,6 +214,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
         documents=documents, extra_checks=unread, table_in_prose=bool(owner and owner.prose.strip()),
+        measures=load_measures(layout.reference), folds=load_folds(layout.reference),
     )
 
 
@@ -275,7 +288,8 @@ def check_file_with_profile(path: str | Path, *, district: str | None = None, pr
     checks = [*(table_checks(table, chosen) if raw is not None else []), *unread]
     if document.prose.strip():
         claims = bulletin_claims(document.prose, table, chosen, load_rates(layout.reference),
-                                 load_count_patterns(layout.reference), registry)
+                                 load_count_patterns(layout.reference), registry,
+                                 load_measures(layout.reference), load_folds(layout.reference))
         checks += [ledger_check(c) for c in claims]
     return ledger_frame(checks), chosen
 
@@ -288,8 +302,9 @@ def file_claims(path: str | Path, *, table: str | Path | None = None, district: 
     text = read_document(path).prose
     layout, chosen, registry = file_reference(Path(table) if table else path, district=district,
                                               profile=profile, root=root)
-    rates = load_rates(layout.reference)
+    reference = layout.reference
+    rates, measures, folds = load_rates(reference), load_measures(reference), load_folds(reference)
     if table is None:
-        return extract_claims(text, rates)
+        return extract_claims(text, rates, measures, folds)
     month, chosen = tidy_file(table, district=district, profile=profile, root=root)
-    return bulletin_claims(text, month, chosen, rates, load_count_patterns(layout.reference), registry)
+    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference), registry, measures, folds)

@@ -14,7 +14,6 @@ import pandas as pd
 
 from govstats.reference.fields import Field, TableSchema
 
-
 #: How far a float may pass a bound by rounding alone (the CSV rounds it back inside).
 TOLERANCE = 1e-9
 

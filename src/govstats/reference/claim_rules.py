@@ -124,3 +124,45 @@ def load_count_patterns(reference_dir: str | Path) -> tuple[CountPattern, ...]:
         raise InputError(path, "reference file not found")
     items = read_yaml(path) or []
     return tuple(pattern_from_item(item, path, n) for n, item in enumerate(items, start=1))
+
+
+MEASURES_FILE = "measures.csv"
+
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantity bulletins count (受理, 办结, 主动评价, ...), the words that name it and the
+    measures it cannot exceed: ``parents`` pairs a parent measure with its bound (hard or soft)."""
+
+    name: str
+    words: tuple[str, ...]
+    parents: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+
+
+def measure_from_row(row: dict[str, str], path: Path, number: int) -> Measure:
+    """One Measure from a measures.csv row; ``parents`` reads ``受理:soft;申请:hard``."""
+    for column in ("measure", "words"):
+        if not row.get(column):
+            raise InputError(path, f"{column} is empty", row=number, column=column)
+    parents = []
+    for item in _split(row.get("parents", "")):
+        parent, _, bound = item.partition(":")
+        bound = bound.strip() or "hard"
+        if bound not in BOUNDS:
+            raise InputError(path, f"bound must be hard or soft, got {bound!r}", row=number, column="parents")
+        parents.append((parent.strip(), bound))
+    return Measure(row["measure"], _split(row["words"]), tuple(parents), row.get("note", ""))
+
+
+def load_measures(reference_dir: str | Path) -> tuple[Measure, ...]:
+    """Measures from ``measures.csv``, in file order (an earlier row wins when a label names two)."""
+    path = Path(reference_dir) / MEASURES_FILE
+    measures = tuple(measure_from_row(row, path, n) for n, row in enumerate(read_csv_rows(path), start=2))
+    known = {m.name for m in measures}
+    for n, measure in enumerate(measures, start=2):
+        for parent, _ in measure.parents:
+            if parent not in known:
+                raise InputError(path, f"parent {parent!r} is not a measure", row=n, column="parents")
+    return measures

@@ -12,9 +12,9 @@ from typing import Any
 
 from govstats.cells import fold_label
 from govstats.errors import InputError
+from govstats.reference.characters import load_folds
 from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
 from govstats.reference.files import read_yaml
-from govstats.reference.registry import load_folds
 
 _TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

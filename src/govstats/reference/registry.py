@@ -8,6 +8,7 @@ from pathlib import Path
 
 from govstats.cells import fold_label
 from govstats.errors import InputError
+from govstats.reference.characters import load_folds
 from govstats.reference.files import read_csv_rows
 
 
@@ -50,19 +51,3 @@ def load_registry(reference_dir: str | Path, district: str) -> Registry:
                 )
             aliases[key] = name
     return Registry(district, tuple(canonical), aliases, folds)
-
-
-def load_folds(reference_dir: str | Path) -> dict[str, str]:
-    """Characters folded when labels are matched (characters.csv: traditional,simplified);
-    empty when the reference folder has no such file."""
-    path = Path(reference_dir) / "characters.csv"
-    if not path.is_file():
-        return {}
-    folds = {}
-    for number, row in enumerate(read_csv_rows(path), start=2):
-        trad, simp = row.get("traditional", ""), row.get("simplified", "")
-        if len(trad) != 1 or len(simp) != 1:
-            raise InputError(path, "each row folds one character into one", row=number)
-        folds[trad] = simp
-    return folds
-

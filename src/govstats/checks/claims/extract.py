@@ -9,24 +9,41 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from govstats.checks.claims.lists import find_listings
+from govstats.checks.claims.measures import bound_claims
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
-from govstats.checks.claims.percentages import percentage_claims
 from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.readings import percentage_claims
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.sums import breakdowns, sum_claim
-from govstats.reference.claim_rules import COUNTS_FILE, CountPattern, RateRule, pattern_from_item
+from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
+from govstats.reference.claim_rules import (
+    COUNTS_FILE,
+    CountPattern,
+    Measure,
+    RateRule,
+    pattern_from_item,
+)
 
 log = logging.getLogger(__name__)
 
 
-def extract_claims(text: str, rates: Sequence[RateRule]) -> list[Claim]:
+def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Measure] = (),
+                   folds: Mapping[str, str] | None = None) -> list[Claim]:
     """Every checkable numeric statement of ``text`` with its verdict, in reading order.
-    ``rates`` are the named rates to know (``load_rates(reference_dir)``)."""
-    rules = tuple(rates)
-    doc = Passage(text)
+    ``rates`` are the named rates to know (``load_rates(reference_dir)``), ``measures`` the
+    measures and their bounds (``load_measures``), ``folds`` the characters matched as others
+    (``load_folds``: 辦結率 is read as 办结率)."""
+    doc = Passage(text, tuple(sorted((folds or {}).items())))
     found = breakdowns(doc)
-    wholes = {part: b.total for b in found for part in b.parts}
-    claims = [sum_claim(doc, b) for b in found] + percentage_claims(doc, rules, wholes)
+    listings = find_listings(doc)
+    stated = {b.total for b in found} | {p for b in found for p in b.parts}
+    found += [Breakdown(item.whole, item.parts, item.how) for item in listings
+              if item.exhaustive and item.whole not in stated and not stated & set(item.parts)]
+    wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}
+    wholes.update({item.parts[0]: item.whole for item in listings if len(item.parts) == 1})
+    claims = ([sum_claim(doc, b) for b in found]
+              + percentage_claims(doc, tuple(rates), tuple(measures), listings, wholes)
+              + bound_claims(doc, tuple(measures), listings))
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))
 

@@ -14,9 +14,16 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-#: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人).
-COUNT_UNITS = ("万元", "亿元", "件次", "人次", "件", "个", "项", "次", "人", "户", "元", "名", "家", "亩")
-MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+#: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人). The list is
+#: open: any classifier bulletins count cases, messages, calls or bodies in belongs here.
+COUNT_UNITS = ("万元", "亿元", "件次", "人次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
+               "亩", "条", "笔", "单", "起", "宗", "台", "通", "份", "面", "场", "例", "批", "封", "张", "所",
+               "座", "家次", "‰")
+#: Units of a percentage or a change in percentage points (not counts).
+PERCENT_UNITS = ("%", "个百分点", "‰")
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}
+#: A number right after these is an ordinal or a code, not a count (第3名, 〔2020〕12号).
+NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
@@ -26,8 +33,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿)?\s*(?P<approx>余|多)?\s*"
-    rf"(?P<unit>%|{'|'.join(COUNT_UNITS)})?"
+    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|多)?\s*"
+    rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
 )
 _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 
@@ -53,12 +60,20 @@ class Figure:
 
     @property
     def is_percent(self) -> bool:
-        return self.unit == "%"
+        """True for a percentage, a per-mille figure or a change in percentage points."""
+        return self.unit in PERCENT_UNITS
+
+    @property
+    def is_points(self) -> bool:
+        return self.unit == "个百分点"
 
     @property
     def shown(self) -> str:
         """The value as a plain number (84781, 95.4), without unit."""
         return format_number(self.value)
+
+
+_FOLDED: dict[str, str] = {}  # NFKC form of each character met so far
 
 
 def normalize_chars(text: str) -> str:
@@ -67,11 +82,12 @@ def normalize_chars(text: str) -> str:
     Full-width digits, commas, brackets and percent signs become ASCII while every offset
     stays valid for the original text (characters that NFKC would expand are left alone).
     """
-    out = []
-    for ch in text:
+    if len(text) == 1 and text in _FOLDED:
+        return _FOLDED[text]
+    for ch in set(text) - _FOLDED.keys():
         folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+        _FOLDED[ch] = folded if len(folded) == 1 else ch
+    return text.translate({ord(ch): _FOLDED[ch] for ch in set(text) if _FOLDED[ch] != ch})
 
 
 def format_number(value: float) -> str:
@@ -149,12 +165,14 @@ def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
     return any(rest.startswith(w) for w in words)
 
 
-def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
+def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | None:
     """A Figure from one regex match, or None when the number has no counting unit."""
     unit = m.group("unit")
     if not unit:
         return None
     if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
+        return None
+    if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
         return None
     number = m.group("num")
     mult = m.group("mult")
@@ -165,10 +183,10 @@ def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
     value = float(Decimal(number.replace(",", "")) * scale)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, m.end(), APPROX_AFTER)
-    return Figure(value, unit, m.start(), m.end(), text[m.start():m.end()], decimals, resolution, approx)
+    return Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals, resolution, approx)
 
 
-def _percent_in_words(text: str, m: re.Match[str]) -> Figure | None:
+def _percent_in_words(text: str, m: re.Match[str], source: str) -> Figure | None:
     raw = m.group("num")
     if raw[0].isdigit():
         value, decimals = float(raw), _decimals(raw)
@@ -178,14 +196,13 @@ def _percent_in_words(text: str, m: re.Match[str]) -> Figure | None:
             return None
         value, decimals = parsed, len(raw.partition("点")[2])
     approx = _followed_by(text, m.end(), APPROX_AFTER)
-    return Figure(value, "%", m.start(), m.end(), text[m.start():m.end()], decimals, 0.0, approx)
+    return Figure(value, "%", m.start(), m.end(), source[m.start():m.end()], decimals, 0.0, approx)
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every count with a unit and every percentage in ``text``, in reading order."""
-    norm = normalize_chars(text)
-    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m))]
-    figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m))]
-    figures = [Figure(f.value, f.unit, f.start, f.end, text[f.start:f.end], f.decimals,
-                      f.resolution, f.approx) for f in figures]
+def find_figures(text: str, norm: str | None = None) -> list[Figure]:
+    """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
+    the text already folded one character to one (``normalize_chars`` when not given)."""
+    norm = normalize_chars(text) if norm is None else norm
+    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
+    figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     return sorted(figures, key=lambda f: f.start)

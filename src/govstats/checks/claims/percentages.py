@@ -110,13 +110,16 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
     whole, note = share_whole(doc, figure, part, clause)
     if whole is None:
         return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / ?",
-                             part=None, whole=None, missing=f"文中未给出 {part.shown} 所占的整体")
+                             part=None, whole=None, missing=f"文中未给出 {part.shown} 所占的整体",
+                             operands=((part.value,), None))
+    operands = ((part.value,), whole.value)
     if part.approx or whole.approx:
         return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
-                             part=None, whole=None, note=note, missing="分子或分母为约数，无法精确核对")
+                             part=None, whole=None, note=note, missing="分子或分母为约数，无法精确核对",
+                             operands=operands)
     return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
                          part=part.value, whole=whole.value, note=note,
-                         slack=(part.resolution, whole.resolution))
+                         slack=(part.resolution, whole.resolution), operands=operands)
 
 
 def labelled(doc: Passage, figure: Figure, term: str, exclude: Sequence[str]) -> bool:
@@ -161,7 +164,9 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
     """The whole of a named rate: stated before it in its sentence (or paragraph, by exact label)."""
     exclude = (*rule.exclude, *rule.numerator_terms)
     for term in rule.denominator:
-        candidates = [f for f in before if f not in numerator and labelled(doc, f, term, exclude)]
+        # a numerator word inside the denominator's own name (结案 in 应结案) does not exclude it
+        words = [w for w in exclude if w not in term]
+        candidates = [f for f in before if f not in numerator and labelled(doc, f, term, words)]
         if candidates:
             return pick_denominator(doc, candidates, numerator, term, wholes)
     if rule.scope != "paragraph":
@@ -183,20 +188,21 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
     formula = f"{top} / {denominator.shown if denominator else '?'}"
+    operands = (tuple(f.value for f in numerator), denominator.value if denominator else None)
     if not numerator or denominator is None:
         missing = [what for what, got in (("分子", numerator), ("分母", denominator)) if not got]
         wanted = "、".join(
             f"{what}（{'/'.join(rule.numerator_terms if what == '分子' else rule.denominator)}）"
             for what in missing)
         return percent_claim(doc, figure, kind="rate", span=clause, formula=formula, part=None, whole=None,
-                             note=note, missing=f"{rule.name}：文中未给出{wanted}，无法核对")
+                             note=note, missing=f"{rule.name}：文中未给出{wanted}，无法核对", operands=operands)
     if any(f.approx for f in (*numerator, denominator)):
         return percent_claim(doc, figure, kind="rate", span=clause, formula=formula, part=None, whole=None,
-                             note=note, missing=f"{rule.name}：分子或分母为约数，无法精确核对")
+                             note=note, missing=f"{rule.name}：分子或分母为约数，无法精确核对", operands=operands)
     return percent_claim(doc, figure, kind="rate", span=clause, formula=formula,
                          part=sum(f.value for f in numerator), whole=denominator.value,
                          bound=rule.bound, note=note,
-                         slack=(sum(f.resolution for f in numerator), denominator.resolution))
+                         slack=(sum(f.resolution for f in numerator), denominator.resolution), operands=operands)
 
 
 def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]]:
@@ -223,12 +229,13 @@ def change_claim(doc: Passage, figure: Figure) -> Claim | None:
     first, second, down = (earlier or pairs)[-1 if earlier else 0]
     formula = (f"({first.shown} - {second.shown}) / {first.shown}" if down
                else f"({second.shown} - {first.shown}) / {first.shown}")
+    operands = ((first.value, second.value), None)
     if first.approx or second.approx:
         return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=None, whole=None,
-                             missing="变化前后的数为约数，无法精确核对")
+                             missing="变化前后的数为约数，无法精确核对", operands=operands)
     delta = first.value - second.value if down else second.value - first.value
     return percent_claim(doc, figure, kind="change", span=clause, formula=formula,
-                         part=delta, whole=first.value)
+                         part=delta, whole=first.value, operands=operands)
 
 
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], wholes: Mapping[Figure, Figure]) -> list[Claim]:

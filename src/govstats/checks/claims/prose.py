@@ -7,8 +7,10 @@ closing punctuation; otherwise the sentence runs on. Offsets always refer to the
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from govstats.checks.claims.numbers import Figure, find_figures, normalize_chars
 
@@ -61,10 +63,10 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans + ([tail] if tail else [])
 
 
-def sentence_spans(text: str) -> list[Span]:
-    """Sentences of ``text``: paragraphs cut after 。！？."""
+def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Sentences of ``text``: paragraphs (``paragraph_spans`` unless given) cut after 。！？."""
     spans = []
-    for para in paragraph_spans(text):
+    for para in paragraph_spans(text) if paragraphs is None else paragraphs:
         start = para.start
         for pos in range(para.start, para.end):
             if text[pos] in SENTENCE_END:
@@ -128,14 +130,19 @@ class Passage:
     """A text with its figures and structure, computed once and shared by the claim finders."""
 
     text: str
+    #: Characters matched as others (traditional -> simplified), one to one so offsets hold.
+    folds: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def norm(self) -> str:
-        return normalize_chars(self.text)
+        folded = normalize_chars(self.text)
+        if self.folds:
+            folded = folded.translate(str.maketrans(dict(self.folds)))
+        return folded
 
     @cached_property
     def figures(self) -> tuple[Figure, ...]:
-        return tuple(find_figures(self.text))
+        return tuple(find_figures(self.text, self.norm))
 
     @cached_property
     def depths(self) -> list[int]:
@@ -147,7 +154,7 @@ class Passage:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return sentence_spans(self.text)
+        return sentence_spans(self.text, self.paragraphs)
 
     @cached_property
     def clauses(self) -> list[Span]:
@@ -158,7 +165,13 @@ class Passage:
 
     def enclosing(self, spans: list[Span], position: int) -> Span:
         """The span of ``spans`` that holds ``position`` (the whole text when none does)."""
-        return next((s for s in spans if s.holds(position)), Span(0, len(self.text)))
+        key = ("starts", id(spans))
+        if key not in self.memo:
+            self.memo[key] = [s.start for s in spans]
+        index = bisect_right(self.memo[key], position) - 1  # type: ignore[arg-type]
+        if index >= 0 and spans[index].holds(position):
+            return spans[index]
+        return Span(0, len(self.text))
 
     def sentence_of(self, figure: Figure) -> Span:
         return self.enclosing(self.sentences, figure.start)
@@ -169,20 +182,57 @@ class Passage:
     def paragraph_of(self, figure: Figure) -> Span:
         return self.enclosing(self.paragraphs, figure.start)
 
+    @cached_property
+    def starts(self) -> list[int]:
+        return [f.start for f in self.figures]
+
+    @cached_property
+    def memo(self) -> dict[tuple[str, int], Any]:
+        """Answers computed once per figure (labels, words after, measures)."""
+        return {}
+
     def figures_in(self, span: Span) -> list[Figure]:
-        return [f for f in self.figures if span.start <= f.start and f.end <= span.end]
+        found = []
+        for figure in self.figures[bisect_left(self.starts, span.start):]:
+            if figure.start >= span.end:
+                break
+            if figure.end <= span.end:
+                found.append(figure)
+        return found
 
     def label_start(self, figure: Figure) -> int:
         """Where a figure's label begins: after the previous list break or figure."""
-        floor = max((f.end for f in self.figures if f.end <= figure.start), default=0)
-        pos = figure.start
-        while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
-            pos -= 1
-        return pos
+        key = ("label_start", figure.start)
+        if key not in self.memo:
+            index = bisect_left(self.starts, figure.start)
+            floor = max((f.end for f in self.figures[:index] if f.end <= figure.start), default=0)
+            pos = figure.start
+            while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
+                pos -= 1
+            self.memo[key] = pos
+        return self.memo[key]  # type: ignore[return-value]
 
     def label(self, figure: Figure) -> str:
         """Words before a figure up to the previous list break or figure ("受理43720件" -> 受理)."""
-        return strip_label(self.norm[self.label_start(figure):figure.start])
+        key = ("label", figure.start)
+        if key not in self.memo:
+            self.memo[key] = strip_label(self.norm[self.label_start(figure):figure.start])
+        return self.memo[key]  # type: ignore[return-value]
+
+    def depth_at(self, position: int) -> int:
+        return self.depths[position] if position < len(self.depths) else 0
+
+    def words_after(self, figure: Figure) -> str:
+        """Words after a figure up to the next list break or figure ("224件已答复" -> 已答复)."""
+        key = ("after", figure.start)
+        if key not in self.memo:
+            later = self.figures[bisect_left(self.starts, figure.end):]
+            ceiling = later[0].start if later else len(self.norm)
+            pos = figure.end
+            while pos < ceiling and self.norm[pos] not in ITEM_BREAKS:
+                pos += 1
+            self.memo[key] = strip_label(self.norm[figure.end:pos])
+        return self.memo[key]  # type: ignore[return-value]
 
     def gap(self, first: Figure, second: Figure) -> str:
         """Text between two figures, spaces and quotes removed."""
@@ -194,6 +244,12 @@ class Passage:
 
     def bracket_after(self, figure: Figure) -> Span | None:
         """Inside of the bracket that opens right after ``figure`` ("55306件(…)"), if any."""
+        key = ("bracket", figure.start)
+        if key not in self.memo:
+            self.memo[key] = self._bracket_after(figure)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def _bracket_after(self, figure: Figure) -> Span | None:
         pos = figure.end
         while pos < len(self.norm) and self.norm[pos] == " ":
             pos += 1

@@ -32,6 +32,10 @@ class Claim:
     difference: float | None
     message: str
     note: str = ""
+    #: The operands as figures: a sum's parts, a ratio's numerator figures, a change's (from, to),
+    #: a bound's lesser; ``whole`` is a sum's total, a ratio's denominator, a bound's greater.
+    parts: tuple[float, ...] = ()
+    whole: float | None = None
 
 
 def claim_from(doc: Passage, span: Span, **fields: object) -> Claim:

@@ -11,7 +11,12 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.verdicts import sum_verdict
-from govstats.checks.claims.words import SUBSET_WORDS, TOTAL_WORDS, core_label, figure_list
+from govstats.checks.claims.words import (
+    SUBSET_WORDS,
+    TOTAL_WORDS,
+    core_label,
+    figure_list,
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     if any(f.is_percent for f in doc.figures_in(inside)):
         return None
     content = doc.norm[inside.start:inside.end]
-    lead = re.match(r"\s*其中\s*[,:]?", content)
+    lead = re.match(r"\s*(?:其中|含|包括)\s*[,:]?", content)
     start = inside.start + (lead.end() if lead else 0)
     items = items_of(doc.norm, doc.depths, start, inside.end, depth)
     texts = [doc.norm[i.start:i.end] for i in items]
@@ -109,11 +114,13 @@ def sum_claim(doc: Passage, breakdown: Breakdown) -> Claim:
     if total.approx or any(p.approx for p in parts):
         return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
                           formula=formula, computed=None, verdict="unverifiable", difference=None,
-                          message="合计或分项为约数（余、多、以上），无法精确核对")
+                          message="合计或分项为约数（余、多、以上），无法精确核对",
+                          parts=tuple(p.value for p in parts), whole=total.value)
     verdict, difference, message = sum_verdict(total, parts)
     note = ""
     if verdict == "fail" and breakdown.how == "bracket" and "其中" in doc.norm[total.end:parts[0].start]:
         note = "括号内以“其中”列出分项，按全部分项核对；若所列并非全部分项，此差额不是错误"
     return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
                       formula=formula, computed=sum(p.value for p in parts), verdict=verdict,
-                      difference=difference, message=message, note=note)
+                      difference=difference, message=message, note=note,
+                      parts=tuple(p.value for p in parts), whole=total.value)

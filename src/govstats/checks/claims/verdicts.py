@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govstats.checks.claims.numbers import Figure, format_number, round_half_up, truncate
+from govstats.checks.claims.numbers import (
+    Figure,
+    format_number,
+    round_half_up,
+    truncate,
+)
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 
@@ -60,12 +65,14 @@ def rounded_range(part: float, whole: float, part_slack: float, whole_slack: flo
 
 def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formula: str,
                   part: float | None, whole: float | None, bound: str = "hard",
-                  note: str = "", missing: str = "", slack: tuple[float, float] = (0.0, 0.0)) -> Claim:
+                  note: str = "", missing: str = "", slack: tuple[float, float] = (0.0, 0.0),
+                  operands: tuple[tuple[float, ...], float | None] = ((), None)) -> Claim:
     """A share, rate or change claim with its verdict (unverifiable when a part is missing).
 
     ``slack`` is how far the part and whole may be from their printed values (figures printed
     in 万 are rounded): a percentage anywhere in the range they allow is consistent."""
-    common = dict(kind=kind, stated=figure.value, decimals=figure.decimals, unit="%", formula=formula, note=note)
+    common = dict(kind=kind, stated=figure.value, decimals=figure.decimals, unit="%", formula=formula, note=note,
+                  parts=operands[0], whole=operands[1])
     if part is None or whole is None or whole == 0:
         return claim_from(doc, span, computed=None, verdict="unverifiable", difference=None,
                           message=missing or "文中未给出计算所需的数", **common)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import TOTAL_MARKERS
 
 #: Verbs between a label and its percentage that carry no meaning ("满意率达99.9%").
-FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为")
+FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为", "仅有", "仅为", "则为", "都在",
+           "均", "也", "亦", "分别", "在")
 
 
 #: A percentage after these words is a target or a bound, not a stated result.
@@ -41,6 +43,7 @@ SUBSET_WORDS = ("其中", "含", "包括")
 SHARE_LOOKBACK = 400  # characters before a clause searched for a whole stated earlier
 
 
+@lru_cache(maxsize=4096)
 def core_label(label: str) -> str:
     """A label without trailing filler verbs ("占比达" -> "占比")."""
     changed = True

@@ -1,0 +1,275 @@
+"""Lists of parts and the whole they belong to, read from the cues bulletins use.
+
+A list follows 其中/包括 inside a sentence ("…171件，其中前台办结70件、网络转办101件"), opens a
+sentence with 其中 (its whole is the total stated in the sentence before), sits under a heading
+("按主题分，" "从来信类型看，" "工单分类为：") whose whole is the paragraph's current total, under a
+heading that names or states its whole ("派出的601件中，" "已答复的申请中，"), or splits a total by
+status ("已办结290件，尚在办理60件"). Each item's first count of the whole's unit is a part, and a
+share printed in the item ("占60%", "（25.0%）") is that part over the list's one whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span, items_of
+
+#: A sentence opening with one of these lists parts of a total stated before it.
+HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
+                     r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:)")
+#: A sentence opening "X中，": the list's whole is stated in X or named by it.
+IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
+SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
+#: Words of a list that names only the largest items: its parts are not the whole.
+PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
+DONE = ("已办结", "已完成", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中")
+SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A whole, the parts a list gives for it, and each share printed beside a part."""
+
+    whole: Figure
+    parts: tuple[Figure, ...]
+    shares: tuple[tuple[Figure, Figure], ...]  # (percentage, its part)
+    how: str  # qizhong | heading | status
+    exhaustive: bool
+    note: str = ""
+
+
+def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
+    return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
+            and (unit is None or f.unit == unit)]
+
+
+def opening(doc: Passage, sentence: Span) -> str:
+    return doc.norm[sentence.start:sentence.end].lstrip(" \u3000")
+
+
+def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
+    return earlier[-1] if earlier else None
+
+
+def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0) -> Figure | None:
+    """The total a sentence states (its first count of ``unit``); through sentences that only
+    list parts (其中…, headings) to the total they belong to."""
+    if sentence is None or hops > 4:
+        return None
+    head = opening(doc, sentence)
+    if head.startswith("其中") or HEADING.match(head):
+        return current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+    found = counts(doc, sentence, unit)
+    return found[0] if found else current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+
+
+def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
+    """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
+    text = doc.norm[span.start:span.end]
+    outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
+    return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
+                                                   [span.start + i for i in outer] + [span.end]))
+            if doc.norm[s.start:s.end].strip()]
+
+
+def item_spans(doc: Passage, span: Span) -> list[Span]:
+    """Items of a list: cut at semicolons when it has any, else at , and 、."""
+    pieces = semicolon_pieces(doc, span)
+    if len(pieces) > 1:
+        first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
+        widths = [len(counts(doc, piece)) for piece in pieces]
+        if len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths):
+            return pieces
+        return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
+    return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+
+
+def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figure]]:
+    """Percentages of an item that state the share of its part ("占60%", "（25.0%）")."""
+    found = []
+    for figure in doc.figures_in(item):
+        if figure.unit != "%" or figure.start < part.end:
+            continue
+        gap = doc.norm[part.end:figure.start]
+        if any(w in gap for w in ("率", "同比", "环比", "比上", "较上", "增长", "下降", "提高", "减少")):
+            continue
+        same_depth = doc.depth(figure) == doc.depth(part)
+        if (same_depth and SHARE_LABEL.match(doc.label(figure))) or gap.strip() == "(":
+            found.append((figure, part))
+    return found
+
+
+def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) -> Listing | None:
+    """The parts (first count of the whole's unit in each item) of the list in ``span``."""
+    parts, shares = [], []
+    for item in item_spans(doc, span):
+        found = [f for f in counts(doc, item, whole.unit) if f is not whole]
+        if not found:
+            continue
+        joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
+        for nxt in found[1:]:
+            if not re.search(r"(?:和|及|以及)[^和及]*$", doc.norm[joined[-1].end:nxt.start]):
+                break
+            joined.append(nxt)
+        parts += joined
+        for part in joined:
+            shares += shares_in(doc, item, part)
+    if not parts:
+        return None
+    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=len(parts) >= 2 and not partial)
+
+
+def is_partial(doc: Passage, span: Span) -> bool:
+    """True when the list (outside its brackets) says it names only the largest items."""
+    outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
+    return any(w in outside for w in PARTIAL)
+
+
+def named_whole(doc: Passage, sentence: Span, head: str, unit: str) -> Figure | None:
+    """The earlier count of the paragraph a heading "已答复的申请中" names (its label or the words
+    after it hold 答复)."""
+    stem = re.sub(r"^(?:已|在|对|从|经)", "", head).split("的")[0]
+    if len(stem) < 2:
+        return None
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    for figure in counts(doc, Span(paragraph.start, sentence.start), unit):
+        if stem in doc.label(figure) or stem in doc.words_after(figure):
+            return figure
+    return None
+
+
+def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
+    """The lists that open a sentence: 其中…, a heading, or "X中，"."""
+    head = opening(doc, sentence)
+    start = sentence.end - len(head)
+    first = next(iter(counts(doc, sentence)), None)
+    if first is None:
+        return []
+    if head.startswith("其中"):
+        whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
+        lead = SUBSET.match(head)
+        how = "qizhong"
+    elif match := HEADING.match(head):
+        whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
+        lead, how = match, "heading"
+    elif match := IN_WHOLE.match(head):
+        inside = counts(doc, Span(start, start + match.end("head")), first.unit)
+        whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
+        lead, how = match, "heading"
+    else:
+        return []
+    if whole is None or lead is None:
+        return []
+    if how == "qizhong" and (parallel := parallel_listings(doc, sentence, Span(start + lead.end(), sentence.end),
+                                                           whole.unit)):
+        return parallel
+    body = Span(start + lead.end(), sentence.end)
+    opener = next(iter(counts(doc, body)), None)
+    if opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
+        return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
+    found = listing(doc, whole, body, how, is_partial(doc, sentence))
+    if found is None:
+        return []
+    if whole.start < sentence.start:
+        cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
+        found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体")
+    return [found]
+
+
+def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
+    """"共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。": items that each
+    repeat the counts of the sentence before are parts of those counts, one list per position."""
+    pieces = semicolon_pieces(doc, body)
+    if len(pieces) < 2:
+        return []
+    rows = [counts(doc, piece, unit) for piece in pieces]
+    width = len(rows[0])
+    totals = counts(doc, previous_sentence(doc, sentence) or Span(0, 0), unit)
+    if width < 2 or any(len(row) != width for row in rows) or len(totals) < width:
+        return []
+    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
+            for j in range(width)]
+
+
+def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
+    """"…2495件，其中A 2388件、B 107件；…": the count before 其中 and the list to the clause's end."""
+    found = []
+    for match in SUBSET.finditer(doc.norm, sentence.start, sentence.end):
+        if doc.depths[match.start()] != 0 or match.start() <= sentence.end - len(opening(doc, sentence)):
+            continue
+        clause = doc.enclosing(doc.clauses, match.start())
+        before = counts(doc, Span(clause.start, match.start()))
+        after = Span(match.end(), clause.end)
+        items = counts(doc, after)
+        if not before or not items:
+            continue
+        if len(item_spans(doc, after)) == 1 and (paired := paired_bounds(doc, before, items)):
+            found += paired
+            continue
+        whole = next((f for f in reversed(before) if f.unit == items[0].unit), None)
+        if whole is not None and (got := listing(doc, whole, after, "qizhong", is_partial(doc, clause))):
+            found.append(got)
+    return found
+
+
+def paired_bounds(doc: Passage, before: list[Figure], items: list[Figure]) -> list[Listing]:
+    """"376个部门的28046个项目…，其中341个部门的21606个项目…": each part under the whole of its noun."""
+    out = []
+    for part in items:
+        noun = doc.norm[part.end:part.end + 2]
+        whole = next((f for f in reversed(before) if f.unit == part.unit and doc.norm[f.end:f.end + 2] == noun), None)
+        if whole is not None:
+            out.append(Listing(whole, (part,), (), "qizhong", exhaustive=False))
+    return out
+
+
+def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
+    """"共375件（其中无锡重点督办74件）": one part in a bracket, a part of the count before it."""
+    out = []
+    for figure in counts(doc, sentence):
+        inside = doc.bracket_after(figure)
+        if inside is None or not doc.norm[inside.start:inside.end].lstrip().startswith(("其中", "含")):
+            continue
+        parts = counts(doc, inside, figure.unit, doc.depth(figure) + 1)
+        if len(parts) == 1:
+            out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
+    return out
+
+
+_DONE = re.compile("|".join(DONE))
+_REMAINING = re.compile("|".join(REMAINING))
+
+
+def context(doc: Passage, figure: Figure) -> str:
+    return doc.label(figure) + doc.words_after(figure)
+
+
+def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
+    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total before."""
+    found = []
+    here = counts(doc, sentence)
+    for i, (done, rest) in enumerate(pairwise(here)):
+        if done in taken or rest.unit != done.unit:
+            continue
+        if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
+            continue
+        whole = next((f for f in here[:i] if f.unit == done.unit and f not in taken), None)
+        if whole is not None:
+            found.append(Listing(whole, (done, rest), (), "status", exhaustive=True))
+    return found
+
+
+def find_listings(doc: Passage) -> list[Listing]:
+    """Every list of parts the text gives for a whole, in reading order."""
+    out: list[Listing] = []
+    for sentence in doc.sentences:
+        here = sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
+        taken = {p for found in here for p in found.parts}
+        out += here + status_listings(doc, sentence, taken)
+    return out

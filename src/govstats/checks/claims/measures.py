@@ -1,0 +1,107 @@
+"""Measures of counts (受理, 办结, 主动评价, ...) and the bounds between one entity's measures.
+
+Which measure a count is comes from the words of its label (or, for "224件已答复", the words after
+it), matched against ``data/reference/measures.csv`` in file order. A count's parent measure is
+looked for in its own clause first; only when the clause states no earlier count of the unit (so
+it speaks of the same entity as the text before) in the earlier clauses of the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govstats.checks.claims.lists import REMAINING, Listing
+from govstats.checks.claims.numbers import Figure, format_number
+from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.records import Claim, claim_from
+from govstats.reference.claim_rules import Measure
+
+_INDEX: dict[int, tuple[Sequence[Measure], re.Pattern[str], dict[str, int]]] = {}
+
+
+def measure_in(text: str, measures: Sequence[Measure]) -> Measure | None:
+    """The first measure (in file order) one of whose words ``text`` holds."""
+    if not measures:
+        return None
+    cached = _INDEX.get(id(measures))
+    if cached is None or cached[0] is not measures:
+        rank = {}
+        for n, measure in enumerate(measures):
+            for word in measure.words:
+                rank.setdefault(word, n)
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(rank, key=len, reverse=True)))
+        cached = _INDEX[id(measures)] = (measures, pattern, rank)
+    found = [cached[2][m.group()] for m in cached[1].finditer(text)]
+    return measures[min(found)] if found else None
+
+
+def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Measure | None:
+    """The measure a count is of, or None (a remainder such as 其余2件 or 逾期71件 is none)."""
+    key = (f"measure:{id(measures)}", figure.start)
+    if key not in doc.memo:
+        label, after = doc.label(figure), doc.words_after(figure)
+        remainder = any(w in label + after for w in REMAINING)
+        doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures))
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Figure]]:
+    """Counts of the figure's unit before it: in its clause, and earlier in its paragraph
+    (both nearest first)."""
+    clause, paragraph = doc.clause_of(figure), doc.paragraph_of(figure)
+    same = [f for f in doc.figures_in(Span(paragraph.start, figure.start))
+            if f.unit == figure.unit and not f.is_percent and doc.depth(f) == doc.depth(figure) and not f.approx]
+    inside = [f for f in reversed(same) if f.start >= clause.start]
+    before = [f for f in reversed(same) if f.start < clause.start]
+    return inside, before
+
+
+def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure]) -> Figure | None:
+    """The nearest earlier count of measure ``parent`` for the same entity, or None."""
+    by_name = {m.name: m for m in measures}
+    inside, before = earlier_counts(doc, figure)
+    hit = next((f for f in inside if measure_of(doc, f, measures) is by_name.get(parent)), None)
+    if hit is not None or inside:
+        return hit
+    return next((f for f in before if measure_of(doc, f, measures) is by_name.get(parent)), None)
+
+
+def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str) -> Claim:
+    """lesser <= greater: a hard break fails, a soft one warns; a hard break across clauses (the
+    same entity only guessed) is unverifiable with a note."""
+    slack = lesser.resolution + greater.resolution
+    difference = lesser.value - greater.value
+    small, big = format_number(lesser.value), format_number(greater.value)
+    if difference <= slack + 1e-9:
+        verdict, message = "pass", f"{small} 不大于 {big}，相符"
+    elif bound == "hard" and doc.clause_of(lesser) != doc.clause_of(greater) and not why.startswith("“其中”"):
+        verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"
+    elif bound == "hard":
+        verdict, message = "fail", f"{small} 大于 {big}：部分不能多于整体"
+    else:
+        verdict, message = "warn", f"{small} 多于 {big}（可能含上期结转）"
+    span = Span(min(doc.clause_of(greater).start, doc.clause_of(lesser).start), doc.clause_of(lesser).end)
+    return claim_from(doc, span, kind="bound", stated=lesser.value, decimals=None, unit=lesser.unit,
+                      formula=f"{small} ≤ {big}", computed=greater.value, verdict=verdict,
+                      difference=difference, message=f"{why}：{message}", parts=(lesser.value,),
+                      whole=greater.value)
+
+
+def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[Listing]) -> list[Claim]:
+    """Bounds between one entity's measures (办结 ≤ 受理 soft, 主动评价 ≤ 办件 hard) and of a
+    single part named under 其中 (part ≤ whole, hard)."""
+    pairs: dict[tuple[Figure, Figure], tuple[str, str]] = {}
+    for found in listings:
+        if len(found.parts) == 1 and not found.parts[0].approx and not found.whole.approx:
+            pairs[(found.parts[0], found.whole)] = ("hard", "“其中”所列部分不大于整体")
+    for figure in doc.figures:
+        if figure.is_percent or figure.approx or (measure := measure_of(doc, figure, measures)) is None:
+            continue
+        for parent, bound in measure.parents:
+            greater = parent_figure(doc, figure, parent, measures)
+            if greater is not None:
+                pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
+                break
+    claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
+    return sorted(claims, key=lambda c: (c.start, c.end))

@@ -1,0 +1,257 @@
+"""The reading each percentage gets: a change, a share of a list's one whole or of the whole it
+names, a named rate, a rate known only by its stem, or a figure printed without its parts.
+
+Every percentage that is not a target is a claim: what cannot be computed is listed as
+unverifiable with its label, never dropped. A reading the text fixes by a cue (a list's whole, a
+named whole, a rate's parts named in data) may fail; a guessed one (the first count of the clause
+taken as the whole) never fails: it passes or is unverifiable with a note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from govstats.checks.claims.lists import Listing
+from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.percentages import (
+    change_claim,
+    counts_before,
+    rate_claim,
+    rate_numerator,
+    rate_rule_for,
+    share_claim,
+)
+from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.words import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    SHARE_WORDS,
+    TARGET_WORDS,
+    core_label,
+    figure_list,
+)
+from govstats.reference.claim_rules import Measure, RateRule
+
+#: Words that make a percentage a change against another period.
+PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
+CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减")
+#: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
+SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
+#: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
+ENTITY_ENDS = ("站点", "站", "局", "街道", "镇", "乡", "窗口", "部门", "单位", "社区", "村", "分中心")
+#: Notes of rate_claim whose denominator is chosen by position, not by a cue.
+GUESSED_DENOMINATORS = ("取最近的", "取总数")
+NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)的?$")
+
+
+def unverifiable(doc: Passage, figure: Figure, kind: str, label: str, why: str, note: str = "") -> Claim:
+    """A percentage listed as a claim that cannot be checked from the text."""
+    return claim_from(doc, doc.clause_of(figure), kind=kind, stated=figure.value, decimals=figure.decimals,
+                      unit=figure.unit, formula=f"{label or '?'} = ?", computed=None, verdict="unverifiable",
+                      difference=None, message=f"“{label}”{figure.text}：{why}", note=note)
+
+
+def is_change(label: str, figure: Figure) -> bool:
+    return figure.is_points or any(w in label for w in PERIOD_WORDS)
+
+
+def guarded(claim: Claim, guessed: str) -> Claim:
+    """A guessed reading that does not pass becomes unverifiable (it never fails)."""
+    if not guessed or claim.verdict in ("pass", "unverifiable"):
+        return claim if not guessed else _noted(claim, guessed)
+    return _noted(claim, guessed, verdict="unverifiable", computed=None, difference=None,
+                  message=f"按推测的读法核对不相符（{claim.message}），不作为错误")
+
+
+def _noted(claim: Claim, note: str, **changes: object) -> Claim:
+    fields = {**claim.__dict__, "note": "；".join(n for n in (claim.note, note) if n), **changes}
+    return Claim(**fields)  # type: ignore[arg-type]
+
+
+def numerator_run(doc: Passage, figure: Figure) -> list[Figure]:
+    """The count before a share, with the counts joined to it by 、 ("A 783件、B 579件，占77%")."""
+    clause = doc.clause_of(figure)
+    before = [f for f in doc.figures_in(clause) if f.end <= figure.start and not f.is_percent
+              and doc.depth(f) == doc.depth(figure)]
+    if not before:
+        return []
+    run = [before[-1]]
+    for earlier in reversed(before[:-1]):
+        gap = doc.norm[earlier.end:run[0].start]
+        if earlier.unit != run[0].unit or "、" not in gap or any(ch in gap for ch in ",;。"):
+            break
+        run.insert(0, earlier)
+    return run
+
+
+def named_share_whole(doc: Passage, name: str, parts: Sequence[Figure], measures: Sequence[Measure]) -> Figure | None:
+    """The whole "占全部办结量的" names: an earlier count of the paragraph labelled (or measured) so."""
+    stem = re.sub(r"^(?:全部|全市|全区|全县|全|总|本月|当月)", "", name)
+    stem = re.sub(r"(?:总量|总数|件数|数量|总|量|数)$", "", stem)
+    if not stem:
+        return None
+    unit, first = parts[0].unit, parts[0]
+    paragraph = doc.paragraph_of(first)
+    earlier = [f for f in reversed(doc.figures_in(Span(paragraph.start, first.start)))
+               if f.unit == unit and not f.is_percent and f not in parts]
+    labels = {f: doc.label(f).removeprefix("共") for f in earlier}
+    for test in (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f]):
+        if hit := next((f for f in earlier if test(f)), None):
+            return hit
+    wanted = measure_in(stem, measures)
+    return next((f for f in earlier if wanted and measure_of(doc, f, measures) is wanted), None)
+
+
+def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure, note: str = "") -> Claim:
+    top = f"({figure_list(parts)})" if len(parts) > 1 else figure_list(parts)
+    operands = (tuple(p.value for p in parts), whole.value)
+    common: dict[str, Any] = {"kind": "share", "span": doc.clause_of(figure), "formula": f"{top} / {whole.shown}",
+                              "note": note, "operands": operands}
+    if whole.approx or any(p.approx for p in parts):
+        return percent_claim(doc, figure, part=None, whole=None, missing="分子或分母为约数，无法精确核对", **common)
+    return percent_claim(doc, figure, part=sum(p.value for p in parts), whole=whole.value,
+                         slack=(sum(p.resolution for p in parts), whole.resolution), **common)
+
+
+def stem_numerator(doc: Passage, figure: Figure, stem: str, measures: Sequence[Measure]) -> tuple[Figure | None, str]:
+    """The count a rate's stem names (综合办结率 -> 综合办结数为11163件), nearest first; a count
+    whose measure is a qualified one (按时结案 for 结案率) is only a guess."""
+    sentence = doc.sentence_of(figure)
+    wanted = measure_in(stem, measures)
+    guess = None
+    for f in reversed(doc.figures_in(Span(sentence.start, figure.start))):
+        if f.is_percent or doc.depth(f) != doc.depth(figure):
+            continue
+        if stem in doc.label(f) or stem in doc.words_after(f):
+            if wanted is None or measure_of(doc, f, measures) is wanted:
+                return f, ""
+            guess = guess or f
+    return guess, (f"取“{doc.label(guess)}{guess.text}”为分子（带限定词，属推测）" if guess else "")
+
+
+def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
+               measures: Sequence[Measure]) -> tuple[Figure | None, str]:
+    """The whole of a rate: the list whole of its part, else the parent measure, else (a guess) the
+    first count of the clause."""
+    if part in wholes:
+        return wholes[part], ""
+    measure = measure_of(doc, part, measures)
+    for parent, _ in measure.parents if measure else ():
+        if (hit := parent_figure(doc, part, parent, measures)) is not None:
+            return hit, ""
+    clause = doc.clause_of(part)
+    first = next((f for f in doc.figures_in(clause) if f.end <= part.start and f.unit == part.unit
+                  and not f.is_percent and doc.depth(f) == doc.depth(part)), None)
+    return first, (f"分母取本分句第一个数 {first.shown}（推测）" if first else "")
+
+
+def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],
+              measures: Sequence[Measure]) -> Claim:
+    """A …率 with no rule of its own: the stem's count over its whole."""
+    stem = label.removesuffix("率")
+    for word in SCOPE_WORDS:
+        stem = stem.removeprefix(word)
+    part, guessed = stem_numerator(doc, figure, stem, measures) if len(stem) >= 2 else (None, "")
+    if part is None:
+        return unverifiable(doc, figure, "rate", label, "文中未给出其分子，无法核对")
+    whole, guessed_whole = rate_whole(doc, part, wholes, measures)
+    if whole is None:
+        return unverifiable(doc, figure, "rate", label, f"文中未给出 {part.shown} 所对的分母，无法核对")
+    claim = share_of(doc, figure, [part], whole)
+    return guarded(Claim(**{**claim.__dict__, "kind": "rate"}), "；".join(x for x in (guessed, guessed_whole) if x))
+
+
+def qualified(label: str, rule: RateRule, measures: Sequence[Measure]) -> bool:
+    """True when the words before the rule's name qualify it (限时办结率 is not the 办结率)."""
+    name = next(n for n in sorted(rule.names, key=len, reverse=True) if label.endswith(n))
+    prefix = label[: -len(name)]
+    for word in SCOPE_WORDS:
+        prefix = prefix.removeprefix(word)
+    if not prefix:
+        return False
+    return measure_in(prefix + name, measures) is not measure_in(name, measures)
+
+
+def entity_prefix(label: str, rule: RateRule) -> str:
+    name = next(n for n in sorted(rule.names, key=len, reverse=True) if label.endswith(n))
+    prefix = label[: -len(name)]
+    return prefix if prefix.endswith(ENTITY_ENDS) and not prefix.startswith("全") else ""
+
+
+def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
+    """Several rates sharing one figure ("按时办结率、现场办结率和群众满意率均达到100%")."""
+    clause = doc.clause_of(figure)
+    head = core_label(doc.norm[clause.start:figure.start].split(",")[-1].replace("均", ""))
+    names = [n for n in re.split(r"[、和及与]", head) if n.endswith("率")]
+    return names if len(names) > 1 else [label]
+
+
+def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
+                    measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str]],
+                    wholes: Mapping[Figure, Figure]) -> Claim:
+    """The one reading of a percentage (see the module docstring for the order)."""
+    changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
+    if changed and (checked := change_claim(doc, figure)) is not None:
+        return checked
+    if is_change(label, figure) or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例"))):
+        return change_claim(doc, figure) or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数")
+    if figure.unit != "%" or figure.approx:
+        return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
+    named = NAMED_WHOLE.search(label)
+    if figure in listed or named or label.endswith(SHARE_WORDS):
+        parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
+        whole = named_share_whole(doc, named.group("name"), parts, measures) if named and parts else None
+        note = ""
+        if whole is None and figure in listed:
+            whole, note = listed[figure][1], listed[figure][2]
+        if whole is not None:
+            return share_of(doc, figure, parts, whole, note)
+        positional = share_claim(doc, figure)
+        if positional is None:
+            return unverifiable(doc, figure, "share", label, "文中未给出其分子")
+        return guarded(positional, "按位置推测的整体" if positional.note else "")
+    rule = rate_rule_for(label, rules)
+    if rule and (entity := entity_prefix(label, rule)):
+        return unverifiable(doc, figure, "rate", label, f"这是“{entity}”的比率，文中未给出其分子分母")
+    if rule and not qualified(label, rule, measures):
+        claim = rate_claim(doc, figure, rule, wholes)
+        numerator = rate_numerator(doc, rule, counts_before(doc, figure, doc.sentence_of(figure)))
+        named = measure_in(rule.name.removesuffix("率"), measures)
+        qualified_parts = named and any(measure_of(doc, f, measures) not in (named, None) for f in numerator)
+        guess = "分子带限定词（如“按时”），与比率的名称不同，属推测" if qualified_parts else ""
+        if claim.note.startswith(GUESSED_DENOMINATORS):
+            guess = guess or "按位置推测的分母"
+        if claim.verdict == "unverifiable" and numerator and claim.whole is None:
+            whole, guessed = rate_whole(doc, numerator[-1], wholes, measures)
+            if whole is not None and whole not in numerator:
+                fresh = share_of(doc, figure, numerator, whole)
+                claim, guess = Claim(**{**fresh.__dict__, "kind": "rate"}), "；".join(g for g in (guess, guessed) if g)
+        return guarded(claim, guess)
+    if label.endswith("率") or (rule and qualified(label, rule, measures)):
+        return stem_rate(doc, figure, label, wholes, measures)
+    return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
+                      listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
+    """A claim for every percentage the text states as a result (targets apart)."""
+    listed = {pct: (part, found.whole, found.note) for found in listings for pct, part in found.shares}
+    claims: list[Claim] = []
+    previous: tuple[Figure, str] | None = None
+    for figure in doc.figures:
+        if not figure.is_percent:
+            continue
+        label = core_label(doc.label(figure))
+        if previous and label in ("", "和", "及", "与") and set(doc.gap(previous[0], figure)) <= set("、和及与"):
+            label = previous[1]  # "环比减少12.35%、49.58%和0.9%": one label for the list
+        previous = (figure, label)
+        if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
+            continue
+        for name in rate_names(doc, figure, label):
+            claims.append(read_percentage(doc, figure, name, rules, measures, listed, wholes))
+    return claims

@@ -1,0 +1,156 @@
+"""The sentence shapes of real bulletins (made-up figures, verdicts worked out by hand): open units,
+lists under 其中/headings/分别为/status splits, one whole per list, named wholes, qualified rates,
+bounds between measures, changes listed, traditional characters, and no sum from coincidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from govstats.checks.claims.extract import extract_claims
+from govstats.checks.claims.numbers import find_figures
+from govstats.checks.claims.records import Claim
+from govstats.paths import CODE_ROOT
+from govstats.reference.characters import load_folds
+from govstats.reference.claim_rules import load_measures, load_rates
+
+REFERENCE = CODE_ROOT / "data" / "reference"
+RULES = (load_rates(REFERENCE), load_measures(REFERENCE), load_folds(REFERENCE))
+
+
+def claims(text: str) -> list[Claim]:
+    return extract_claims(text, *RULES)
+
+
+def readings(text: str) -> list[tuple[str, float, str, str]]:
+    """(kind, stated, formula, verdict) of every claim, sorted."""
+    return sorted((c.kind, c.stated, c.formula, c.verdict) for c in claims(text))
+
+
+def test_counts_in_tiao_and_bi_are_read_and_codes_are_not():
+    figures = find_figures("收到评价1,250条，缴费30笔，派单12单，第3名，〔2020〕12号，热线12345，2024年3月。")
+    assert [(f.value, f.unit) for f in figures] == [(1250, "条"), (30, "笔"), (12, "单")]
+
+
+def test_bracket_list_in_tiao_is_a_sum():
+    assert readings("本季度共收到办事评价1,250条（窗口评价800条、网上评价450条）。") == [
+        ("sum", 1250, "800 + 450", "pass")]
+
+
+def test_inline_qizhong_list_is_a_sum():
+    assert readings("本月共登记事项4200件，其中即时办理1500件，承诺办理2700件。") == [
+        ("sum", 4200, "1500 + 2700", "pass")]
+
+
+def test_heading_list_in_the_next_sentence_belongs_to_the_total_before():
+    assert readings("一季度共办理事项900件。分窗口看，综合窗口600件，专业窗口200件，自助终端100件。") == [
+        ("sum", 900, "600 + 200 + 100", "pass")]
+
+
+def test_status_split_is_a_sum_and_a_bound():
+    assert readings("本月收到上级交办件350件，已办结290件，尚在办理60件。") == [
+        ("bound", 290, "290 ≤ 350", "pass"), ("sum", 350, "290 + 60", "pass")]
+
+
+def test_fenbiewei_list_is_a_sum():
+    assert readings("本月逾期未办结37件，分别为：甲局9件、乙局23件、丙街道5件。") == [
+        ("sum", 37, "9 + 23 + 5", "pass")]
+
+
+def test_shares_in_a_heading_list_use_the_list_whole():
+    found = readings("本年度共收到意见建议180件。按主题分，教育45件（25.0%），养老63件（36.0%），其他72件（40.0%）。")
+    assert found == [("share", 25.0, "45 / 180", "pass"), ("share", 36.0, "63 / 180", "fail"),
+                     ("share", 40.0, "72 / 180", "pass"), ("sum", 180, "45 + 63 + 72", "pass")]
+    (wrong,) = [c for c in claims("本年度共收到意见建议180件。按主题分，养老63件（36.0%）。") if c.unit == "%"]
+    assert wrong.difference == -1.0  # 63/180 = 35.0%
+
+
+def test_every_share_of_a_list_has_the_one_whole_not_a_sibling():
+    text = "本月共登记群众反映5000件。按反映渠道分，电话3000件，占60%；网络1500件，占30%；信件500件，占10%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("3000 / 5000", "pass"), ("1500 / 5000", "pass"), ("500 / 5000", "pass")]
+
+
+def test_a_share_that_names_its_whole_is_taken_against_it():
+    text = "本年度窗口收件1000件，办结990件。其中即时办结件860件，占全部办结量的86.9%。"
+    (share,) = [c for c in claims(text) if c.kind == "share"]
+    assert (share.formula, share.verdict) == ("860 / 990", "pass")
+
+
+def test_a_rate_named_by_its_stem_and_one_without_parts():
+    (rate,) = [c for c in claims("本月到期工单800件，按期答复776件，答复率97%。") if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("776 / 800", "pass")
+    (alone,) = claims("本月来电接通率98.5%。")
+    assert (alone.kind, alone.verdict) == ("rate", "unverifiable") and "接通率" in alone.message
+
+
+def test_evaluation_rate_fails_against_cases_handled():
+    found = [c for c in claims("当月线上办件2,000件，获主动评价1,900件，主动评价率92.5%。") if c.unit == "%"]
+    assert [(c.formula, c.verdict, c.difference) for c in found] == [("1900 / 2000", "fail", 2.5)]
+
+
+def test_a_qualified_rate_is_not_computed_with_the_generic_parts():
+    (rate,) = [c for c in claims("上半年窗口受理3000件，办结2900件，限时办结率为100%。") if c.unit == "%"]
+    assert rate.verdict == "unverifiable" and "限时办结率" in rate.message
+
+
+def test_bounds_between_one_entitys_measures():
+    found = readings("某街道本月受理420件、办结436件；当月线上办件1000件，主动评价1050件。")
+    assert found == [("bound", 436, "436 ≤ 420", "warn"), ("bound", 1050, "1050 ≤ 1000", "fail")]
+
+
+def test_changes_against_other_periods_are_listed_as_unverifiable():
+    found = claims("本月办件量同比下降12.5%，环比增长3.1%；满意率比上月提高0.4个百分点。")
+    assert [(c.kind, c.stated, c.unit, c.verdict) for c in found] == [
+        ("change", 12.5, "%", "unverifiable"), ("change", 3.1, "%", "unverifiable"),
+        ("change", 0.4, "个百分点", "unverifiable")]
+
+
+def test_traditional_characters_are_folded_for_matching():
+    found = [c for c in claims("本季度受理辦件500件，辦結480件，辦結率96%。") if c.unit == "%"]
+    assert [(c.formula, c.verdict) for c in found] == [("480 / 500", "pass")]
+    assert claims("本季度受理辦件500件，辦結480件，辦結率96%。")[0].text.startswith("本季度受理辦件")
+
+
+def test_rates_of_sub_units_are_unverifiable_with_their_entity():
+    found = claims("分站点看，东站好评率仅有61.2%，西站则为70.5%。")
+    assert [(c.stated, c.verdict) for c in found] == [(61.2, "unverifiable"), (70.5, "unverifiable")]
+    assert "东站" in found[0].message and "西站" in found[1].message
+    (rate,) = [c for c in claims("本月平台办件量600件，主动评价540件，甲站点主动评价率61.2%。") if c.unit == "%"]
+    assert rate.verdict == "unverifiable" and "甲站点" in rate.message
+
+
+@pytest.mark.parametrize("text", [
+    "窗口受理17件、网上26件，接待群众43人次。",
+    "本季度窗口受理17件、网上受理26件，另办理咨询43件。",
+    "电话占60%，网络占30%，信件占10%。",
+])
+def test_no_sum_from_arithmetic_coincidence(text):
+    assert [c for c in claims(text) if c.kind == "sum"] == []
+
+
+def test_a_guessed_reading_never_fails():
+    """The item's first count is only a guess at the whole of its 办结率: a mismatch is unverifiable."""
+    text = "本月共收到来信90件。其中，留言50件，办结45件，办结率80%；投诉40件，办结40件，办结率100%。"
+    rates = [(c.stated, c.verdict) for c in claims(text) if c.unit == "%"]
+    assert rates == [(80, "unverifiable"), (100, "pass")]
+
+
+def test_a_denominator_holding_the_numerator_word_is_kept():
+    """应结案 contains 结案: it is still the whole of the 结案率."""
+    (rate,) = [c for c in claims("本月应结案120件，已结案110件，结案率95%。") if c.unit == "%"]
+    assert (rate.formula, rate.verdict, rate.difference) == ("110 / 120", "fail", -3.0)
+
+
+def test_figures_in_wan_written_traditionally_are_read():
+    found = [c for c in claims("全年共受理訴求9.67萬件，直接答復7.25萬件，直接答復率74.97%。") if c.unit == "%"]
+    assert [(c.formula, c.verdict) for c in found] == [("72500 / 96700", "pass")]
+
+
+def test_the_last_items_of_a_list_joined_by_he_are_parts():
+    assert readings("本月共办件100件，其中窗口60件、网上30件和自助终端10件。") == [
+        ("sum", 100, "60 + 30 + 10", "pass")]
+
+
+def test_a_results_heading_lists_parts_of_the_total_before():
+    text = "全年共受理依申请公开120件。办理结果：予以公开70件，部分公开30件，不予公开20件。"
+    assert readings(text) == [("sum", 120, "70 + 30 + 20", "pass")]
