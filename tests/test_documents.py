@@ -231,3 +231,36 @@ def test_check_reads_a_whole_document_prose_and_table_in_one_ledger():
     kinds = {r["check"].split(":")[0] for r in records}
     assert {"column_total", "identity", "claim"} <= kinds
     assert any(r["check"] == "claim:table" and r["expected"] == 15467 for r in records)
+
+
+def test_quarters_are_trended_against_the_quarter_before_and_a_year_before_never_with_months(tmp_path):
+    from govstats.build.store import processed_files, write_files
+    from govstats.measure.trends import district_trends_of
+    from govstats.paths import Layout
+    from tests.conftest import make_root
+
+    root = make_root(tmp_path / "root")
+    text = "关于{words}政务服务情况的通报\n\n本期共受理事项{n}件。\n"
+    table = (CODE_ROOT / "tests" / "data" / "split_month" / "2020-07" / "table.tsv").read_text(encoding="utf-8")
+    for period, words in (("2020-Q2", "2020年第二季度"), ("2020-Q3", "2020年第三季度"), ("2021-Q3", "2021年第三季度"),
+                          ("2020-01_2020-09", "2020年1—9月"), ("2021-01_2021-09", "2021年1—9月")):
+        folder = root / "data" / "raw" / "qijiang" / period
+        folder.mkdir(parents=True)
+        (folder / "table.tsv").write_text(table, encoding="utf-8")
+        (folder / "通报.txt").write_text(text.format(words=words, n=67354), encoding="utf-8")
+        analysis = analyse_month("qijiang", period, root)
+        write_files({Layout(root).processed_month("qijiang", period) / n: b for n, b in processed_files(analysis).items()})
+    analysis = analyse_month("qijiang", "2020-07", root)
+    write_files({Layout(root).processed_month("qijiang", "2020-07") / n: b for n, b in processed_files(analysis).items()})
+    view = district_trends_of("qijiang", root=root)
+    assert view.months == ["2020-07"]  # the month series holds months only
+    total = view.periods[view.periods["indicator"] == "total"].set_index("month")
+    assert total.loc["2020-Q3", "previous"] == 67354 and total.loc["2020-Q3", "mom"] == 0  # against 2020-Q2
+    assert total.loc["2021-Q3", "year_ago"] == 67354 and total.loc["2021-Q3", "yoy"] == 0  # against 2020-Q3
+    assert pd.isna(total.loc["2021-Q3", "previous"])  # 2021-Q2 was not built: no other quarter stands in
+    assert total.loc["2021-01_2021-09", "year_ago"] == 67354 and pd.isna(total.loc["2021-01_2021-09", "previous"])
+    assert pd.isna(total.loc["2020-Q2", "year_ago"])
+    from govstats.render.trend_html import district_trend_html
+
+    page = district_trend_html(view.periods, periods=True)
+    assert "2021年第三季度" in page and "2021年1—9月" in page and "比上年同期" in page and "2020年7月" not in page

@@ -31,7 +31,7 @@ def csv_of(files: dict[str, bytes], name: str) -> pd.DataFrame:
 
 def test_departments_csv_has_chinese_headers_integers_and_yes_no(files):
     text = files["departments.csv"].decode("utf-8-sig")
-    assert text.splitlines()[0] == "区县代码,月份,部门,表中名称,办件量分类,已登记,原表行号,办理总数,即收即办,中心办理,部门办理,基层办理,网上办理"
+    assert text.splitlines()[0] == "区县代码,期间,部门,表中名称,办件量分类,已登记,原表行号,办理总数,即收即办,中心办理,部门办理,基层办理,网上办理"
     assert "qijiang,2020-07,区公安局,区公安局,1000件以上,是,3,15467,12376,852,9800,4815,15467" in text
     frame = csv_of(files, "departments.csv")
     assert frame["办理总数"].astype(int).sum() == 67354 and set(frame["已登记"]) <= {"是", "否"}

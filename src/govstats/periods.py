@@ -201,3 +201,13 @@ def period_words(text: str) -> str:
         return parse_period(text).words
     except ValueError:
         return text
+
+
+def compared_later(name: str, which: str) -> str | None:
+    """The period that ``name`` is the ``previous`` (or ``year_ago``) of: the month, quarter,
+    half or year after it (a year after it); None for a range's ``previous`` (a cumulative range
+    is compared with the same range a year before only)."""
+    period = parse_period(name)
+    if which == "year_ago":
+        return period.shifted(12).name
+    return None if period.kind == "range" else period.shifted(len(period.months)).name

@@ -65,7 +65,9 @@ class PageResult:
 def trends_page(layout: Layout, district: str) -> Page:
     """The trends page of a district over all its processed months (InputError when none)."""
     view = district_trends_of(district, root=layout.root)
-    months = [layout.processed_month(district, m) / "departments.parquet" for m in view.months]
+    periods = sorted(set(view.months) | set(view.periods["month"].astype(str)) if not view.periods.empty
+                     else set(view.months))
+    months = [layout.processed_month(district, m) / "departments.parquet" for m in periods]
     return Page(f"{district}/{TRENDS_PAGE}", layout.notebooks / TRENDS_NOTEBOOK,
                 {"district": district, "root": str(layout.root)}, view.title,
                 layout.reports / district / TRENDS_PAGE,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from govstats.errors import InputError
 from govstats.paths import Layout
-from govstats.periods import MONTH_RE, check_month
+from govstats.periods import MONTH_RE, PERIOD_RE, check_month
 from govstats.reference.districts import is_demo, load_districts
 
 log = logging.getLogger(__name__)
@@ -31,9 +31,11 @@ TURNOVER_COLUMNS = ["district", "month", "previous_month", "event", "department"
 
 
 def processed_month_files(layout: Layout, district: str | None = None,
-                          months: Iterable[str] | None = None) -> list[Path]:
-    """The departments.parquet file of every processed district-month, sorted."""
-    wanted = None if months is None else {check_month(m) for m in months}
+                          months: Iterable[str] | None = None, *, periods: bool = False) -> list[Path]:
+    """The departments.parquet file of every processed district-month, sorted; with ``periods``,
+    of every processed period that is not a month (quarters, halves, years, ranges) instead."""
+    wanted = None if months is None else {m if periods else check_month(m) for m in months}
+    folder_re = PERIOD_RE if periods else MONTH_RE
     found = []
     if not layout.processed.is_dir():
         return found
@@ -41,7 +43,8 @@ def processed_month_files(layout: Layout, district: str | None = None,
         if district is not None and district_dir.name != district:
             continue
         for month_dir in sorted(p for p in district_dir.iterdir() if p.is_dir()):
-            if not MONTH_RE.match(month_dir.name) or (wanted is not None and month_dir.name not in wanted):
+            if (not folder_re.match(month_dir.name) or (periods and MONTH_RE.match(month_dir.name))
+                    or (wanted is not None and month_dir.name not in wanted)):
                 continue
             path = month_dir / DEPARTMENTS_FILE
             if path.is_file():
@@ -92,16 +95,18 @@ def read_months(files: list[Path]) -> pd.DataFrame:
 
 
 def load_history(district: str | None = None, months: Iterable[str] | None = None,
-                 root: str | Path | None = None, *, include_demo: bool = False) -> pd.DataFrame:
+                 root: str | Path | None = None, *, include_demo: bool = False, periods: bool = False) -> pd.DataFrame:
     """Every processed department row of the chosen district(s) and month(s), in one frame.
 
     One row per (district, month, department), sorted by district, month and the order in the
     published table. Measures a month's layout lacks are missing (<NA>), never 0. Demo
     districts are left out of an all-district history unless ``include_demo`` (asking for a
-    demo district by name gives it), so real and demo rows never mix by accident.
+    demo district by name gives it), so real and demo rows never mix by accident. With
+    ``periods``, the periods that are not months instead (their ``month`` column holds the period
+    folder name, 2022-Q3), so a month series and a quarter series never mix.
     """
     layout = Layout.at(root)
-    files = processed_month_files(layout, district, months)
+    files = processed_month_files(layout, district, months, periods=periods)
     if district is None and not include_demo:
         demos = {d for d, row in load_districts(layout.reference).items() if is_demo(row)}
         files = [f for f in files if f.parent.parent.name not in demos]

@@ -10,7 +10,7 @@ rates in percentage points (个百分点); rates themselves stay fractions in 0.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ from govstats.errors import InputError
 from govstats.measure.history import KEY_COLUMNS, department_turnover, history_months, load_history
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
-from govstats.periods import month_range, month_words, shift_month
+from govstats.periods import compared_later, month_range, month_words, shift_month
 from govstats.reference.districts import district_name, district_row, is_demo
 
 #: Columns of a history frame that are not measures.
@@ -78,14 +78,16 @@ def change_unit(indicator: str) -> str:
 
 
 def with_changes(series: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
-    """``series`` (keys, month, indicator, value) with the value a calendar month and a year
-    before, and the changes: ``mom``/``yoy`` in cases or percentage points, ``mom_relative``/
+    """``series`` (keys, month, indicator, value) with the value of the period before (a calendar
+    month, or the quarter, half or year before; none for a cumulative range) and a year before,
+    and the changes: ``mom``/``yoy`` in cases or percentage points, ``mom_relative``/
     ``yoy_relative`` as a fraction of the earlier count (rates have none)."""
     on = [*keys, "indicator", "month"]
     base = series[on + ["value"]].astype({"month": str})
     out = series.astype({"month": str})
-    for name, lag in (("previous", 1), ("year_ago", 12)):
-        shifted = base.assign(month=base["month"].map(lambda m, lag=lag: shift_month(m, lag)))
+    for name in ("previous", "year_ago"):
+        shifted = base.assign(month=base["month"].map(lambda m, name=name: compared_later(m, name)))
+        shifted = shifted[shifted["month"].notna()]
         out = out.merge(shifted.rename(columns={"value": name}), on=on, how="left", validate="one_to_one")
     is_rate = out["indicator"].isin(RATE_INDICATORS).to_numpy()
     value = out["value"].astype("float64")
@@ -182,6 +184,7 @@ class DistrictTrends:
     ranks: pd.DataFrame
     turnover: pd.DataFrame
     rolling: pd.DataFrame
+    periods: pd.DataFrame = field(default_factory=pd.DataFrame)  # quarters, halves, years, ranges
 
     @property
     def title(self) -> str:
@@ -193,7 +196,9 @@ class DistrictTrends:
 
 def district_trends_of(district: str, first_month: str | None = None, last_month: str | None = None,
                        root: str | Path | None = None) -> DistrictTrends:
-    """Load a district's processed months (all, or first..last) and compute its trends."""
+    """Load a district's processed months (all, or first..last) and compute its trends; the
+    district's other periods (quarters, halves, years, ranges) get trends of their own, each
+    compared with the period of its kind before it and with the same period a year before."""
     layout = Layout.at(root)
     row = district_row(layout.reference, district)
     months = None
@@ -206,9 +211,11 @@ def district_trends_of(district: str, first_month: str | None = None, last_month
         raise InputError(layout.processed / district,
                          f"no processed months for {district}{'' if months is None else f' in {months[0]}..{months[-1]}'}; "
                          f"build them first: govstats run --district {district}")
+    others = load_history(district, root=layout.root, periods=True)
     return DistrictTrends(
         district=district, district_name=district_name(row, district), demo=is_demo(row),
         months=history_months(history, district), history=history,
         district_trends=district_trends(history), department_trends=department_trends(history),
         ranks=department_ranks(history), turnover=department_turnover(history), rolling=rolling_year(history),
+        periods=district_trends(others),
     )

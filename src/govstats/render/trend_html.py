@@ -12,7 +12,7 @@ from html import escape
 import pandas as pd
 
 from govstats.measure.trends import PERCENTAGE_POINTS, RATE_INDICATORS
-from govstats.periods import month_words
+from govstats.periods import month_words, period_words
 from govstats.reference.labels import label_of, labels
 from govstats.render.month_html import table_html
 from govstats.render.words import percent, target_text, value_text
@@ -67,24 +67,28 @@ def month_summary(trends: pd.DataFrame, month: str) -> str:
     return f"{month_words(month)}：" + "；".join(parts) + "。" + note
 
 
-def district_trend_html(trends: pd.DataFrame) -> str:
-    """The district's headline indicators, one row per month, with month-on-month changes."""
+def district_trend_html(trends: pd.DataFrame, *, periods: bool = False) -> str:
+    """The district's headline indicators, one row per month, with month-on-month and
+    year-on-year changes; with ``periods``, one row per quarter, half, year or range, compared
+    with the period of its kind before it and the same period a year before."""
+    first, words, suffixes = (("期间", period_words, ("比上期", "比上年同期")) if periods
+                              else ("月份", month_words, ("环比", "同比")))
     wanted = trends[trends["indicator"].isin(["total", "immediate_rate", "online_rate"])]
     if wanted.empty:
         return "<p>没有数据。</p>"
     rows = []
     for month, frame in wanted.groupby("month", sort=True):
         by = frame.set_index("indicator")
-        row = {"月份": month_words(month)}
+        row = {first: words(month)}
         for code in ("total", "immediate_rate", "online_rate"):
             if code in by.index:
                 row[label_of('indicator', code)] = figure_text(code, by.at[code, "value"])
-                row[f"{label_of('indicator', code)}环比"] = change_text(code, by.at[code, "mom"])
-                row[f"{label_of('indicator', code)}同比"] = change_text(code, by.at[code, "yoy"])
+                row[f"{label_of('indicator', code)}{suffixes[0]}"] = change_text(code, by.at[code, "mom"])
+                row[f"{label_of('indicator', code)}{suffixes[1]}"] = change_text(code, by.at[code, "yoy"])
         rows.append(row)
     shown = pd.DataFrame(rows)
-    for change, suffix in (("mom", "环比"), ("yoy", "同比")):
-        if wanted[change].isna().all():  # no month has the month to compare with: leave them out
+    for change, suffix in zip(("mom", "yoy"), suffixes):
+        if wanted[change].isna().all():  # no period has the one to compare with: leave them out
             shown = shown.drop(columns=[c for c in shown.columns if c.endswith(suffix)])
     return table_html(shown)
 
