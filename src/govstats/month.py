@@ -281,17 +281,44 @@ def check_file_with_profile(path: str | Path, *, district: str | None = None, pr
             raise InputError(path, "no table with rows of numbers was found in the file")
         table, chosen = auto_tidy(raw, registry, load_folds(layout.reference))
         return ledger_frame(table_checks(table, replace(chosen, bands=()))), chosen  # drafted bands mark empty rows
-    raw, unread = choose_table([document], chosen)
-    if raw is None and not document.prose.strip():
-        raise InputError(path, "no table and no prose were found in the file")
-    table = tidy_month(raw, chosen, registry) if raw is not None else empty_month(chosen)
-    checks = [*(table_checks(table, chosen) if raw is not None else []), *unread]
-    if document.prose.strip():
-        claims = bulletin_claims(document.prose, table, chosen, load_rates(layout.reference),
-                                 load_count_patterns(layout.reference), registry,
-                                 load_measures(layout.reference), load_folds(layout.reference))
-        checks += [ledger_check(c) for c in claims]
+    checks, _ = document_checks(document, document.prose, layout, chosen, registry)
     return ledger_frame(checks), chosen
+
+
+def document_checks(document: Document, text: str, layout: Layout, profile: Profile,
+                    registry: Registry) -> tuple[list[Check], list[Claim]]:
+    """The checks of one document: its table's, the tables not read, and the claims of ``text``
+    (its prose) with their cross-checks against the table; and those claims."""
+    raw, unread = choose_table([document], profile)
+    if raw is None and not text.strip():
+        raise InputError(document.source, "no table and no prose were found in the file")
+    table = tidy_month(raw, profile, registry) if raw is not None else empty_month(profile)
+    checks = [*(table_checks(table, profile) if raw is not None else []), *unread]
+    claims = []
+    if text.strip():
+        reference = layout.reference
+        claims = bulletin_claims(text, table, profile, load_rates(reference), load_count_patterns(reference),
+                                 registry, load_measures(reference), load_folds(reference))
+        checks += [ledger_check(c) for c in claims]
+    return checks, claims
+
+
+def review_draft(path: str | Path, *, district: str | None = None, profile: str | None = None,
+                 root: str | Path | None = None) -> tuple[pd.DataFrame, list[Claim], str]:
+    """A draft checked as a published document is (its table, its prose's claims and their
+    cross-checks): the ledger, the claims, and the text they were read from. For a Word draft
+    the text is its paragraphs joined by line breaks, as Word holds them, so every claim can be
+    placed back on the runs that print it (govstats.render.review)."""
+    path = Path(path)
+    layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
+    document = read_document(path)
+    text = document.prose
+    if document.format == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    checks, claims = document_checks(document, text, layout, chosen, registry)
+    return ledger_frame(checks), claims, text
 
 
 def file_claims(path: str | Path, *, table: str | Path | None = None, district: str | None = None,

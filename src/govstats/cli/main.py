@@ -255,6 +255,37 @@ def claims(
 
 
 @app.command()
+def review(
+    draft: Annotated[Path, typer.Argument(help="A draft bulletin: .docx (also .txt, .html).")],
+    district: Annotated[Optional[str], typer.Option(help="District whose profile and registry apply.")] = None,
+    profile: Annotated[Optional[str], typer.Option(help="Table profile (default: the district's).")] = None,
+    root: RootOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
+        "Where the checked copy goes (default: DRAFT.checked.docx beside the draft)."))] = None,
+) -> None:
+    """Check a draft before it is published: the same checks a published document gets. A Word
+    draft comes back as DRAFT.checked.docx, unchanged but for a comment on every number that fails
+    or warns and a summary at the top; other drafts print the claims. Exit 1 when anything fails."""
+    from govstats.checks.ledger import has_errors
+    from govstats.month import review_draft
+
+    try:
+        ledger, found, _ = review_draft(draft, district=district, profile=profile, root=resolved_root(root, draft))
+    except InputError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
+    print_claims(found)
+    if draft.suffix.lower() == ".docx":
+        from govstats.build.store import write_files
+        from govstats.render.review import commented_docx
+
+        checked, commented = commented_docx(draft.read_bytes(), found)
+        target = output or draft.with_name(f"{draft.stem}.checked.docx")
+        write_files({target: checked})
+        typer.echo(f"{commented} numbers commented -> {target}")
+    raise typer.Exit(EXIT_LEDGER if has_errors(ledger) else EXIT_OK)
+
+
+@app.command()
 def render(
     notebook: Annotated[Path, typer.Argument(help="An executed notebook (papermill's output).")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
