@@ -104,7 +104,7 @@ def test_the_sample_month_is_one_document_with_its_attachment():
     assert ("table", 67354.0, "表中合计[total] = 67354", "pass") in claims
     assert ("table", 15467.0, "表中[区公安局][办理总数] = 15467", "pass") in claims
     kinds = ledger["check"].str.split(":").str[0].value_counts().to_dict()
-    assert kinds == {"bound": 54, "size_band": 34, "identity": 28, "column_total": 6} and set(ledger["status"]) == {"pass"}
+    assert kinds == {"bound": 70, "size_band": 34, "identity": 35, "column_total": 6} and set(ledger["status"]) == {"pass"}
 
 
 @pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])

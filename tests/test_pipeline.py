@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 
@@ -148,11 +149,12 @@ def test_a_kernel_that_fails_to_start_is_started_again(monkeypatch):
         calls.append(path)
         if len(calls) < 3:
             raise RuntimeError("Kernel died before replying to kernel_info")
-        return "executed"
+        return executed
 
+    executed = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("done")])
     monkeypatch.setattr(notebooks, "KERNEL_RETRY_PAUSE", 0)
     monkeypatch.setattr(notebooks, "execute_once", flaky)
-    assert notebooks.execute_notebook(Path("nb.ipynb"), {}) == "executed" and len(calls) == 3
+    assert notebooks.execute_notebook(Path("nb.ipynb"), {}) == executed and len(calls) == 3
 
     def failing_cell(path, parameters):
         calls.append(path)

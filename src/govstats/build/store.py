@@ -47,7 +47,9 @@ def neutral_cell(value: object) -> object:
 def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell through neutral_cell; numeric columns untouched."""
     text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    return frame.assign(**{str(c): frame[c].map(neutral_cell) for c in text}) if text else frame
+    # cells kept as objects: mapping a column of whole numbers and blanks must not make it floats (67354.0)
+    return frame.assign(**{str(c): pd.Series([neutral_cell(v) for v in frame[c]], index=frame.index, dtype=object)
+                           for c in text}) if text else frame
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

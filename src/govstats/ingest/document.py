@@ -133,16 +133,17 @@ def prose_text(lines: list[str], captions: set[str]) -> tuple[str, list[str]]:
     return "\n".join(kept).strip("\n") + ("\n" if kept else ""), dropped
 
 
-def grid_tables(fmt: str, data: bytes, path: Path) -> tuple[list[RawTable], str]:
+def grid_tables(fmt: str, data: bytes, path: Path, *, keep_all: bool = False) -> tuple[list[RawTable], str]:
     """The tables of a non-text file that hold rows of numbers (layout tables of a web page are
-    left out), and the encoding; a file with no table gives none, not an error."""
+    left out; ``keep_all`` keeps every table with text, for a file that is only a table), and the
+    encoding; a file with no table gives none, not an error."""
     try:
         grids, encoding = grids_of(fmt, data, path)
     except InputError as exc:
         if "no table" in exc.reason:
             return [], ""
         raise
-    usable = [g for g in grids if g.has_text and count_rows(g) >= 1]
+    usable = [g for g in grids if g.has_text and (keep_all or count_rows(g) >= 1)]
     return [raw_from_grid(path, data, fmt, encoding, g, "holds rows of numbers", len(usable)) for g in usable], encoding
 
 
@@ -179,7 +180,7 @@ def read_document(path: str | Path) -> Document:
         raise InputError(path, "the file is empty")
     fmt = sniff_format(data, path)
     if fmt == "text" and path.suffix.lower() in TABLE_ONLY_SUFFIXES:
-        tables, _ = grid_tables(fmt, data, path)
+        tables, _ = grid_tables(fmt, data, path, keep_all=True)
         lines: list[str] = []
     elif fmt == "text":
         text, encoding = decode_text(data, path)
