@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 #: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人). The list is
@@ -58,10 +58,11 @@ class Figure:
     resolution: float = 0.0
     approx: bool = False
 
-    @property
-    def is_percent(self) -> bool:
-        """True for a percentage, a per-mille figure or a change in percentage points."""
-        return self.unit in PERCENT_UNITS
+    #: True for a percentage, a per-mille figure or a change in percentage points (set from unit).
+    is_percent: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_percent", self.unit in PERCENT_UNITS)
 
     @property
     def is_points(self) -> bool:
@@ -73,7 +74,7 @@ class Figure:
         return format_number(self.value)
 
 
-_FOLDED: dict[str, str] = {}  # NFKC form of each character met so far
+_CHANGED: dict[int, str] = {}  # characters of the basic plane whose NFKC form is another single one
 
 
 def normalize_chars(text: str) -> str:
@@ -82,12 +83,15 @@ def normalize_chars(text: str) -> str:
     Full-width digits, commas, brackets and percent signs become ASCII while every offset
     stays valid for the original text (characters that NFKC would expand are left alone).
     """
-    if len(text) == 1 and text in _FOLDED:
-        return _FOLDED[text]
-    for ch in set(text) - _FOLDED.keys():
-        folded = unicodedata.normalize("NFKC", ch)
-        _FOLDED[ch] = folded if len(folded) == 1 else ch
-    return text.translate({ord(ch): _FOLDED[ch] for ch in set(text) if _FOLDED[ch] != ch})
+    if not _CHANGED:
+        for point in range(0x10000):  # the basic plane once; rarer characters one by one
+            folded = unicodedata.normalize("NFKC", chr(point))
+            if len(folded) == 1 and folded != chr(point):
+                _CHANGED[point] = folded
+    out = text.translate(_CHANGED)
+    if out.isascii() or max(out) < "\U00010000":
+        return out
+    return "".join(f if len(f := unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in out)
 
 
 def format_number(value: float) -> str:
@@ -180,7 +184,8 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     if unit in ("万元", "亿元"):
         scale, unit = scale * MULTIPLIERS[unit[0]], "元"
     decimals = _decimals(number)
-    value = float(Decimal(number.replace(",", "")) * scale)
+    plain = number.replace(",", "")
+    value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, m.end(), APPROX_AFTER)
     return Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals, resolution, approx)

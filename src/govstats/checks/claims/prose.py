@@ -187,18 +187,21 @@ class Passage:
         return [f.start for f in self.figures]
 
     @cached_property
-    def memo(self) -> dict[tuple[str, int], Any]:
+    def memo(self) -> dict[tuple[Any, ...], Any]:
         """Answers computed once per figure (labels, words after, measures)."""
         return {}
 
     def figures_in(self, span: Span) -> list[Figure]:
-        found = []
-        for figure in self.figures[bisect_left(self.starts, span.start):]:
-            if figure.start >= span.end:
-                break
-            if figure.end <= span.end:
-                found.append(figure)
-        return found
+        key = ("in", span.start, span.end)
+        if key not in self.memo:
+            found = []
+            for figure in self.figures[bisect_left(self.starts, span.start):]:
+                if figure.start >= span.end:
+                    break
+                if figure.end <= span.end:
+                    found.append(figure)
+            self.memo[key] = tuple(found)
+        return list(self.memo[key])
 
     def label_start(self, figure: Figure) -> int:
         """Where a figure's label begins: after the previous list break or figure."""
