@@ -46,16 +46,16 @@ CORPUS_PROFILES = {
     "t06": "corpus_panjin_hotline",
     "t08": "corpus_yichun_hotline",
     "t09": "corpus_weinan_mailbox",
+    "t10": "corpus_foi_proactive",
     "t13": "corpus_weinan_mailbox",
     "t11": "corpus_foi_requests",
+    "t12": "corpus_foi_proactive",
     "t14": "corpus_gaoan_hotline",
 }
 
 #: Why the other tables are not read (their layouts are not a list of units with measures).
 NOT_READ = {
     "t07": "FOI review table: one row and no label column at all",
-    "t10": "FOI proactive table: four stacked tables, each with its own header inside the body",
-    "t12": "FOI proactive table: five stacked tables, each with its own header inside the body",
 }
 
 

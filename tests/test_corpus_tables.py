@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from govstats.checks.coverage import covered_cells, printed_cells
@@ -98,3 +99,19 @@ def test_t05_categories_over_three_label_columns():
     assert identity[["scope", "expected", "actual", "status"]].values.tolist()[0] == [
         "一、本年新收政府信息公开申请数量", 66, 66, "pass"]
     assert len(identity) == 10 and (identity["status"] == "pass").all()
+
+
+def test_t12_tables_stacked_in_one_file_are_read_each_with_its_own_columns():
+    # 文登区住建局: five small tables one under another, each with a title and its own header
+    month, checks, ledger = checked("t12", "corpus_foi_proactive")
+    rows = month.departments.set_index("department")
+    assert rows.loc["规范性文件", ["newly_published", "published_total"]].tolist() == [8, 8]
+    assert rows.loc["行政许可", ["last_year_items", "change", "decisions"]].tolist() == [716, -417, 298]
+    assert pd.isna(rows.loc["行政许可", "published_total"])  # that table has no such column
+    assert "row 5: '第二十条第(五)项' read as the title of the table under it" in month.notes
+    # the bound is checked only on the rows of the table that has both columns
+    bound = ledger[ledger["check"] == "bound:newly_published <= published_total"]
+    assert bound[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["规章", 0, 0, "pass"], ["规范性文件", 8, 8, "pass"]]
+    cells = printed_cells(month)
+    assert (len(cells), len(covered_cells(month, checks) & cells)) == (22, 4)

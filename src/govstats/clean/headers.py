@@ -146,10 +146,11 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
     return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols), profile.unit_span)
 
 
-def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
-    """The header of each block of the table (one block unless printed side by side)."""
+def locate_headers(raw: RawTable, profile: Profile, start: int = 0) -> list[Header]:
+    """The header of each block of the table (one block unless printed side by side), at or
+    after row ``start``."""
     for index, row in enumerate(raw.rows):
-        if not any(profile.is_unit_header(c) for c in row):
+        if index < start or not any(profile.is_unit_header(c) for c in row):
             continue
         count = profile.header_rows or header_band(raw, index)
         texts = column_headers(raw, index, count)
@@ -195,3 +196,15 @@ def check_unheaded(raw: RawTable, headers: list[Header], start: int, end: int) -
                 raise InputError(raw.source, f"cell {normalize_text(text)!r} is in a column with "
                                              "no header; it would be lost",
                                  row=raw.row_numbers[index], column=col + 1)
+
+
+def is_title(row: tuple[str, ...]) -> bool:
+    """One text alone on its row (a block's title, 第二十条第(五)项)."""
+    return sum(1 for c in row if not is_empty(c)) == 1
+
+
+def stacked_starts(raw: RawTable, profile: Profile, body_start: int, end: int) -> list[int]:
+    """Rows below the first header that start another table stacked under it: a row naming the
+    unit column and a measure again (信息内容 | 本年处理决定数量), as tables printed one under
+    another each with its own header do."""
+    return [i for i in range(body_start, end) if profile.header_matches(raw.rows[i])]
