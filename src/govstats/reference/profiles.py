@@ -314,6 +314,7 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
         "unit_column": list(profile.unit_column), "band_column": list(profile.band_column),
         "ignore_columns": list(profile.ignore_columns), "total_row_labels": list(profile.total_row_labels),
         "list_separator": profile.list_separator, "header_rows": profile.header_rows,
+        "unit_span": profile.unit_span if profile.unit_span > 1 else None,
         "measures": {m: list(s) for m, s in profile.measures.items()},
         "measure_kinds": dict(profile.measure_kinds), "not_summable": list(profile.not_summable),
         "signed": list(profile.signed), "identities": [i.text for i in profile.identities],
