@@ -9,12 +9,15 @@ the registry, and a name the registry lacks is kept and reported, never dropped.
 Layouts differ in data, not code: the profile says which headers name which measures. A header
 may span several rows (a parent such as 办理方式 over 中心办理/部门办理/基层办理): the merged
 ranges the reader kept say how many, and the levels are joined as "parent/child". A table
-printed as two blocks side by side (部门 + measures, twice) is read block by block.
+printed as two blocks side by side (部门 + measures, twice) is read block by block; tables
+stacked one under another, each with its own header, are read each with its own columns. Rate
+cells keep their printed text, as a rate is checked at the precision printed.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -70,10 +73,10 @@ class MonthTable:
     totals_listed: bool = True  # False when the total row's label is not one the profile lists
     absent: frozenset[tuple[int, str]] = frozenset()  # (row, measure) a stacked table lacks
 
-    def lacks(self, row: object, measures: object) -> bool:
-        """True when the stacked table ``row`` (a source row number) belongs to has no column
-        for one of ``measures`` (not the same as a cell printed "—")."""
-        return any((row, m) in self.absent for m in measures)  # type: ignore[union-attr]
+    def lacks(self, row: object, measures: Iterable[str]) -> bool:
+        """True when the stacked table ``row`` (a source row number; None for the total row)
+        belongs to has no column for one of ``measures`` (not the same as a cell printed "—")."""
+        return any((row, m) in self.absent for m in measures)
 
     @property
     def measures(self) -> list[str]:
