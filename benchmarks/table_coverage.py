@@ -44,6 +44,7 @@ CORPUS_PROFILES = {
     "t04": "corpus_ningguo_hotline",
     "t05": "corpus_foi_requests",
     "t06": "corpus_panjin_hotline",
+    "t07": "corpus_foi_review",
     "t08": "corpus_yichun_hotline",
     "t09": "corpus_weinan_mailbox",
     "t10": "corpus_foi_proactive",
@@ -55,7 +56,6 @@ CORPUS_PROFILES = {
 
 #: Why the other tables are not read (their layouts are not a list of units with measures).
 NOT_READ = {
-    "t07": "FOI review table: one row and no label column at all",
 }
 
 

@@ -7,7 +7,7 @@ printed as two blocks side by side (部门 + measures, twice) has one header per
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govstats.cells import is_empty, normalize_label, normalize_text
 from govstats.errors import InputError
@@ -208,3 +208,27 @@ def stacked_starts(raw: RawTable, profile: Profile, body_start: int, end: int) -
     unit column and a measure again (信息内容 | 本年处理决定数量), as tables printed one under
     another each with its own header do."""
     return [i for i in range(body_start, end) if profile.header_matches(raw.rows[i])]
+
+
+#: Header of the label column given to a table that prints none (profile ``row_label``).
+ROW_LABEL_HEADER = "(行)"
+
+
+def with_row_labels(raw: RawTable, profile: Profile) -> RawTable:
+    """A table that prints no column of names (one row of counts under a header), given one as
+    its last column, so every printed cell keeps its column number: the header's first row
+    names it, each body row is labelled ``row_label`` (with its row number when there are
+    several)."""
+    start = next((i for i, r in enumerate(raw.rows) if sum(1 for c in r if not is_empty(c)) >= 2), 0)
+    body = range(start + (profile.header_rows or 1), len(raw.rows))
+    width = raw.width
+    rows = []
+    for index, row in enumerate(raw.rows):
+        padded = tuple(row) + ("",) * (width - len(row))
+        label = ""
+        if index == start:
+            label = ROW_LABEL_HEADER
+        elif index in body:
+            label = profile.row_label if len(body) == 1 else f"{profile.row_label}（第 {raw.row_numbers[index]} 行）"
+        rows.append(padded + (label,))
+    return replace(raw, rows=tuple(rows))

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from govstats.cells import is_empty, is_fraction_column, normalize_text
-from govstats.clean.headers import (Header, check_unheaded, footnote_start, is_title, locate_headers,
-                                    stacked_starts)
+from govstats.clean.headers import (ROW_LABEL_HEADER, Header, check_unheaded, footnote_start, is_title,
+                                    locate_headers, stacked_starts, with_row_labels)
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
 from govstats.ingest.table import RawTable
@@ -143,6 +143,9 @@ def stacked_groups(raw: RawTable, profile: Profile, headers: list[Header], end: 
 
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
+    if profile.row_label:
+        raw = with_row_labels(raw, profile)
+        profile = replace(profile, unit_column=(*profile.unit_column, ROW_LABEL_HEADER))
     headers = locate_headers(raw, profile)
     first = headers[0]
     end = footnote_start(raw, first.body_start, profile)
