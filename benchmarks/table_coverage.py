@@ -54,6 +54,24 @@ CORPUS_PROFILES = {
     "t14": "corpus_gaoan_hotline",
 }
 
+def break_cell(month: MonthTable, profile: Profile, item: dict) -> tuple[int, str] | None:
+    """The (row, measure) a sidecar's known break names, matched on folded labels."""
+    row_key, col_key = fold_label(item["row"], profile.folds), fold_label(item["column"], profile.folds)
+    if month.totals_row is not None and fold_label(month.totals_label, profile.folds) == row_key:
+        row = month.totals_row
+    else:
+        hits = month.departments[[fold_label(n, profile.folds) == row_key
+                                  for n in month.departments["published_name"]]]
+        if hits.empty:
+            return None
+        row = int(hits["source_row"].iloc[0])
+    for measure, label in month.headers.items():
+        key = fold_label(label, profile.folds)
+        if col_key == key or col_key.endswith("/" + key):
+            return row, measure
+    return None
+
+
 #: The reference table (the sample month), checked the same way; it has no hand label.
 REFERENCE_TABLE = CODE_ROOT / "data" / "raw" / "qijiang" / "2020-07" / "table.tsv"
 
