@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from govstats.checks.coverage import covered_cells, printed_cells
@@ -70,6 +71,7 @@ def test_t04_dissatisfaction_rate_needs_another_denominator(tmp_path):
     ("t01", "corpus_tongchuan_mailbox", 46, 46), ("t02", "corpus_weinan_mailbox", 52, 52),
     ("t03", "corpus_hanzhong_mailbox", 148, 148), ("t13", "corpus_weinan_mailbox", 52, 52),
     ("t05", "corpus_foi_requests", 70, 70), ("t11", "corpus_foi_requests", 28, 28),
+    ("t07", "corpus_foi_review", 15, 15), ("t10", "corpus_foi_proactive", 9, 0),
     ("t06", "corpus_panjin_hotline", 42, 25), ("t08", "corpus_yichun_hotline", 14, 8),
     ("t14", "corpus_gaoan_hotline", 35, 24)])
 def test_corpus_tables_raise_no_false_failure_and_cover_their_figures(tid, profile, figures, covered):
@@ -98,3 +100,29 @@ def test_t05_categories_over_three_label_columns():
     assert identity[["scope", "expected", "actual", "status"]].values.tolist()[0] == [
         "一、本年新收政府信息公开申请数量", 66, 66, "pass"]
     assert len(identity) == 10 and (identity["status"] == "pass").all()
+
+
+def test_t12_tables_stacked_in_one_file_are_read_each_with_its_own_columns():
+    # 文登区住建局: five small tables one under another, each with a title and its own header
+    month, checks, ledger = checked("t12", "corpus_foi_proactive")
+    rows = month.departments.set_index("department")
+    assert rows.loc["规范性文件", ["newly_published", "published_total"]].tolist() == [8, 8]
+    assert rows.loc["行政许可", ["last_year_items", "change", "decisions"]].tolist() == [716, -417, 298]
+    assert pd.isna(rows.loc["行政许可", "published_total"])  # that table has no such column
+    assert "row 5: '第二十条第(五)项' read as the title of the table under it" in month.notes
+    # the bound is checked only on the rows of the table that has both columns
+    bound = ledger[ledger["check"] == "bound:newly_published <= published_total"]
+    assert bound[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["规章", 0, 0, "pass"], ["规范性文件", 8, 8, "pass"]]
+    cells = printed_cells(month)
+    assert (len(cells), len(covered_cells(month, checks) & cells)) == (22, 4)
+
+
+def test_t07_a_row_of_counts_with_no_column_of_names():
+    # 文登区信访局: one row under a three-level header; row_label names it
+    month, _, ledger = checked("t07", "corpus_foi_review")
+    assert month.departments["department"].tolist() == ["本年度"]
+    assert month.headers["direct_total"] == "行政诉讼/未经复议直接起诉/总计"
+    identities = ledger[ledger["check"].str.startswith("identity")]
+    assert identities[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["本年度", 0, 0, "pass"], ["本年度", 0, 0, "pass"], ["本年度", 0, 0, "pass"]]

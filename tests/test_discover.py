@@ -15,7 +15,7 @@ from govstats.reference.profiles import profile_from_mapping, profile_mapping
 from tests.conftest import SAMPLE_TABLE
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "tables"
-READABLE = ["t01", "t02", "t03", "t04", "t06", "t08", "t09", "t13", "t14"]
+READABLE = ["t01", "t02", "t03", "t04", "t05", "t06", "t08", "t09", "t11", "t13", "t14"]
 
 
 def found(path):
@@ -37,6 +37,8 @@ def test_reference_table_identity_and_column_totals_are_found_without_a_profile(
 
 def test_corpus_relations_found_without_a_profile():
     assert found(CORPUS / "t03.tsv")[2] == ["承办件数 = 办结数 + 在办数 + 超时未办数"]
+    # t05: labels over three columns; the applicant kinds with no requests (all 0) drop out
+    assert found(CORPUS / "t05.tsv")[2] == ["总计 = 自然人 + 商业企业 + 法律服务机构"]
     _, _, identities, rates = found(CORPUS / "t09.tsv")
     assert (identities, rates) == (["總件數 = 處理中 + 已辦結"], ["辦結率 = 已辦結 / 總件數"])
     assert found(CORPUS / "t08.tsv")[3] == ["占比 = 转派工单 / 合计.转派工单"]  # a share of the 总计 row

@@ -89,6 +89,8 @@ def identity_checks(month: MonthTable, profile: Profile) -> list[Check]:
             continue
         words = in_words(ident.text, month.headers)
         for scope, row in rows_to_check(month):
+            if month.lacks(row.get("source_row"), (ident.lhs, *ident.rhs)):
+                continue  # a table stacked in the same file without these columns
             values = [row.get(m) for m in (ident.lhs, *ident.rhs)]
             if any(v is None or pd.isna(v) for v in values):
                 checks.append(not_checked(f"identity:{ident.text}", scope, words, profile))
@@ -113,6 +115,8 @@ def bound_checks(month: MonthTable, profile: Profile) -> list[Check]:
         label = f"{bound.part} <= {bound.whole}"
         words = in_words(label, month.headers)
         for scope, row in rows_to_check(month):
+            if month.lacks(row.get("source_row"), (bound.part, bound.whole)):
+                continue
             part, whole = row.get(bound.part), row.get(bound.whole)
             if part is None or whole is None or pd.isna(part) or pd.isna(whole):
                 checks.append(not_checked(f"bound:{label}", scope, words, profile))

@@ -103,6 +103,10 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
                          row=raw.row_numbers[index])
     texts.sort(key=lambda c: -sum(1 for t in columns[c] if not is_blank(t)))
     unit, bands = header[texts[0]], texts[1:2]
+    span = 1  # unheaded columns of text right of the unit column: lower levels of its labels
+    while (texts[0] + span < width and not normalize_label(header[texts[0] + span])
+           and any(not is_blank(t) for t in columns[texts[0] + span])):
+        span += 1
     measure_cols = [c for c, name in enumerate(header) if name in {s[0] for s in measures.values()}]
     zero_bands = sorted({normalize_label(columns[bands[0]][i]) for i, r in enumerate(body)
                          if bands and all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)
@@ -110,7 +114,7 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
     separator = "、" if any("、" in columns[texts[0]][i] for i, r in enumerate(body)
                            if all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)) else "|"
     return Profile(
-        name="auto", header_rows=count, list_separator=separator, description=f"drafted from {raw.source.name}", measures=measures, unit_column=(unit,),
+        name="auto", header_rows=count, list_separator=separator, unit_span=span, description=f"drafted from {raw.source.name}", measures=measures, unit_column=(unit,),
         band_column=tuple(header[c] for c in bands), ignore_columns=tuple(ignored),
         total_row_labels=TOTAL_WORDS, measure_kinds={m: k for m, k in kinds.items() if k != "count"},
         signed=tuple(signed), bands=tuple(Band(label, 0, 0) for label in zero_bands),

@@ -7,7 +7,7 @@ printed as two blocks side by side (部门 + measures, twice) has one header per
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govstats.cells import is_empty, normalize_label, normalize_text
 from govstats.errors import InputError
@@ -146,10 +146,11 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
     return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols), profile.unit_span)
 
 
-def locate_headers(raw: RawTable, profile: Profile) -> list[Header]:
-    """The header of each block of the table (one block unless printed side by side)."""
+def locate_headers(raw: RawTable, profile: Profile, start: int = 0) -> list[Header]:
+    """The header of each block of the table (one block unless printed side by side), at or
+    after row ``start``."""
     for index, row in enumerate(raw.rows):
-        if not any(profile.is_unit_header(c) for c in row):
+        if index < start or not any(profile.is_unit_header(c) for c in row):
             continue
         count = profile.header_rows or header_band(raw, index)
         texts = column_headers(raw, index, count)
@@ -197,3 +198,39 @@ def check_unheaded(raw: RawTable, headers: list[Header], start: int, end: int) -
                 raise InputError(raw.source, f"cell {normalize_text(text)!r} is in a column with "
                                              "no header; it would be lost",
                                  row=raw.row_numbers[index], column=col + 1)
+
+
+def is_title(row: tuple[str, ...]) -> bool:
+    """One text alone on its row (a block's title, 第二十条第(五)项)."""
+    return sum(1 for c in row if not is_empty(c)) == 1
+
+
+def stacked_starts(raw: RawTable, profile: Profile, body_start: int, end: int) -> list[int]:
+    """Rows below the first header that start another table stacked under it: a row naming the
+    unit column and a measure again (信息内容 | 本年处理决定数量), as tables printed one under
+    another each with its own header do."""
+    return [i for i in range(body_start, end) if profile.header_matches(raw.rows[i])]
+
+
+#: Header of the label column given to a table that prints none (profile ``row_label``).
+ROW_LABEL_HEADER = "(行)"
+
+
+def with_row_labels(raw: RawTable, profile: Profile) -> RawTable:
+    """A table that prints no column of names (one row of counts under a header), given one as
+    its last column, so every printed cell keeps its column number: the header's first row
+    names it, each body row is labelled ``row_label`` (with its row number when there are
+    several)."""
+    start = next((i for i, r in enumerate(raw.rows) if sum(1 for c in r if not is_empty(c)) >= 2), 0)
+    body = range(start + (profile.header_rows or 1), len(raw.rows))
+    width = raw.width
+    rows = []
+    for index, row in enumerate(raw.rows):
+        padded = tuple(row) + ("",) * (width - len(row))
+        label = ""
+        if index == start:
+            label = ROW_LABEL_HEADER
+        elif index in body:
+            label = profile.row_label if len(body) == 1 else f"{profile.row_label}（第 {raw.row_numbers[index]} 行）"
+        rows.append(padded + (label,))
+    return replace(raw, rows=tuple(rows))

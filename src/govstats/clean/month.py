@@ -9,18 +9,22 @@ the registry, and a name the registry lacks is kept and reported, never dropped.
 Layouts differ in data, not code: the profile says which headers name which measures. A header
 may span several rows (a parent such as 办理方式 over 中心办理/部门办理/基层办理): the merged
 ranges the reader kept say how many, and the levels are joined as "parent/child". A table
-printed as two blocks side by side (部门 + measures, twice) is read block by block.
+printed as two blocks side by side (部门 + measures, twice) is read block by block; tables
+stacked one under another, each with its own header, are read each with its own columns. Rate
+cells keep their printed text, as a rate is checked at the precision printed.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from govstats.cells import is_empty, is_fraction_column, normalize_text
-from govstats.clean.headers import Header, check_unheaded, footnote_start, locate_headers
+from govstats.clean.headers import (ROW_LABEL_HEADER, Header, check_unheaded, footnote_start, is_title,
+                                    locate_headers, stacked_starts, with_row_labels)
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import UncachedFormula
@@ -69,6 +73,12 @@ class MonthTable:
     fraction_rates: tuple[str, ...] = ()  # rate columns printed as fractions (0.98)
     totals_label: str = ""
     totals_listed: bool = True  # False when the total row's label is not one the profile lists
+    absent: frozenset[tuple[int, str]] = frozenset()  # (row, measure) a stacked table lacks
+
+    def lacks(self, row: object, measures: Iterable[str]) -> bool:
+        """True when the stacked table ``row`` (a source row number; None for the total row)
+        belongs to has no column for one of ``measures`` (not the same as a cell printed "—")."""
+        return any((row, m) in self.absent for m in measures)
 
     @property
     def measures(self) -> list[str]:
@@ -132,8 +142,31 @@ def scale_fractions(out: _Collected, profile: Profile, measures: list[str]) -> t
     return tuple(scaled)
 
 
+def stacked_groups(raw: RawTable, profile: Profile, headers: list[Header], end: int,
+                   notes: list[str]) -> list[tuple[list[Header], int]]:
+    """The table's header groups with the row each one's body stops at: one group, unless
+    tables are printed one under another, each with its own header (and maybe a title row)."""
+    groups: list[tuple[list[Header], int]] = []
+    group = headers
+    for start in stacked_starts(raw, profile, headers[0].body_start, end):
+        if start < group[0].body_start:
+            continue
+        stop = start - 1 if start > 0 and is_title(raw.rows[start - 1]) else start
+        if stop < start:
+            notes.append(f"row {raw.row_numbers[stop]}: {normalize_text(' '.join(raw.rows[stop])).strip()!r} "
+                         "read as the title of the table under it")
+        groups.append((group, stop))
+        group = locate_headers(raw, profile, start)
+        notes.append(f"row {raw.row_numbers[start]}: another table's header; its rows are read with it")
+    groups.append((group, end))
+    return groups
+
+
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
+    if profile.row_label:
+        raw = with_row_labels(raw, profile)
+        profile = replace(profile, unit_column=(*profile.unit_column, ROW_LABEL_HEADER))
     headers = locate_headers(raw, profile)
     first = headers[0]
     end = footnote_start(raw, first.body_start, profile)
@@ -143,11 +176,15 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         if sum(1 for c in raw.rows[index] if parse_like_count(c)) >= 2:
             raise InputError(raw.source, "a row with numbers comes after the footnotes (注/数据来源); "
                                          "footnotes must be the last rows", row=raw.row_numbers[index])
-    check_unheaded(raw, headers, first.body_start, end)
     out = _Collected(notes=list(raw.provenance.notes))
-    for header in headers:
-        read_block(raw, header, end, profile, registry, out)
-    measures = list(first.measure_cols)
+    labels: dict[str, str] = {}
+    for group, stop in stacked_groups(raw, profile, headers, end, out.notes):
+        check_unheaded(raw, group, group[0].body_start, stop)
+        for header in group:
+            labels = {**labels, **{m: l for m, l in header.labels.items() if m not in labels}}
+            read_block(raw, header, stop, profile, registry, out)
+    measures = list(labels)
+    absent = frozenset((r["source_row"], m) for r in out.records for m in measures if m not in r)
     if len(out.records) < profile.min_rows:
         found = f"only {len(out.records)}" if out.records else "no"
         raise InputError(raw.source, f"the table has {found} department rows under its header; profile "
@@ -175,7 +212,7 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         departments=departments,
         published_totals=out.totals,
         totals_row=out.totals_row,
-        headers=dict(first.labels),
+        headers=labels,
         profile=profile.name,
         source=str(raw.source),
         sha256=raw.sha256,
@@ -191,4 +228,5 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         fraction_rates=fractions,
         totals_label=out.totals_label,
         totals_listed=out.totals_listed,
+        absent=absent,
     )

@@ -123,6 +123,7 @@ class Profile:
     signed: tuple[str, ...] = ()
     header_rows: int | None = None
     unit_span: int = 1
+    row_label: str = ""  # for a table with no unit column: the label its rows are read under
     folds: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
@@ -220,7 +221,7 @@ def parse_rate(data: Any, path: Path) -> Rate:
 
 
 PROFILE_KEYS = {
-    "rates", "signed", "header_rows", "unit_span",
+    "rates", "signed", "header_rows", "unit_span", "row_label",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
     "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
@@ -262,6 +263,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             signed=_strings(data.get("signed")),
             header_rows=int(data["header_rows"]) if data.get("header_rows") else None,
             unit_span=int(data.get("unit_span") or 1),
+            row_label=str(data.get("row_label") or ""),
             folds=dict(folds or {}),
             source=str(path),
         )
@@ -269,8 +271,9 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
         raise InputError(path, f"malformed profile: {exc}") from exc
     if profile.min_rows < 1:
         raise InputError(path, f"min_rows must be 1 or more, got {profile.min_rows}")
-    if not profile.measures or not profile.unit_column:
-        raise InputError(path, "a profile needs 'measures' and 'unit_column'")
+    if not profile.measures or not (profile.unit_column or profile.row_label):
+        raise InputError(path, "a profile needs 'measures' and 'unit_column' (or 'row_label' for a "
+                               "table with no column of names)")
     bad_kinds = {m: k for m, k in profile.measure_kinds.items() if k not in MEASURE_KINDS}
     if bad_kinds:
         raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
@@ -319,6 +322,7 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
         "unit_column": list(profile.unit_column), "band_column": list(profile.band_column),
         "ignore_columns": list(profile.ignore_columns), "total_row_labels": list(profile.total_row_labels),
         "list_separator": profile.list_separator, "header_rows": profile.header_rows,
+        "unit_span": profile.unit_span if profile.unit_span > 1 else None,
         "measures": {m: list(s) for m, s in profile.measures.items()},
         "measure_kinds": dict(profile.measure_kinds), "not_summable": list(profile.not_summable),
         "signed": list(profile.signed), "identities": [i.text for i in profile.identities],
