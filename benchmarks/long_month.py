@@ -5,7 +5,7 @@
 Builds the month with `govstats run --jobs 1` in a temporary project root and prints the wall
 time and the peak resident memory of the largest process of the build (this process's children:
 the CLI, its kernel). The made-up departments are not in the registry, so the ledger holds one
-registry warning per department and the report lists them all: a worst case.
+registry warning per department (the report lists the first 200): a worst case.
 
 Measured on this project's shared 2-core machine (2026-12-01, other builds running), with the
 report listing the first 200 failed checks (render/month_html.LISTED_FAILURES): 286 s for the

@@ -46,8 +46,11 @@ def neutral_cell(value: object) -> object:
 
 def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell through neutral_cell; numeric columns untouched."""
-    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    return frame.assign(**{str(c): frame[c].map(neutral_cell) for c in text}) if text else frame
+    out = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            out[column] = frame[column].map(neutral_cell)
+    return out
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -117,11 +120,12 @@ def write_files(files: Mapping[Path, bytes], stale: Iterable[Path] = ()) -> None
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
-    for tmp, path in staged:
+    for done, (tmp, path) in enumerate(staged):
         try:
             os.replace(tmp, path)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            for left, _ in staged[done:]:
+                left.unlink(missing_ok=True)
             raise OutputError(path, f"{output_kind(path)} (moving it into place)", exc) from exc
         log.debug("wrote %s", path)
     for path in stale:
