@@ -275,3 +275,14 @@ def test_an_xlsx_formula_without_a_saved_result_is_unverifiable_naming_file_shee
     assert (formula["scope"], formula["status"], formula["expected"]) == ("7月份!B3", "unverifiable", "=SUM(B2:B2)")
     for text in (str(path), "7月份", "B3", "=SUM(B2:B2)"):
         assert text in formula["message"] and text in total["message"].iloc[0]
+
+
+def test_the_report_lists_the_first_failures_and_counts_the_rest():
+    from govstats.checks.ledger import Check, ledger_frame
+    from govstats.render.month_html import LISTED_FAILURES, ledger_html
+
+    checks = [Check("registry", f"部门{i}", None, None, None, "warning", "warn", f"部门{i} 未登记") for i in range(250)]
+    page = ledger_html(ledger_frame(checks))
+    assert "部门0 未登记" in page and f"部门{LISTED_FAILURES - 1} 未登记" in page
+    assert f"部门{LISTED_FAILURES} 未登记" not in page and "另有 50 项未通过的核对未列出" in page
+    assert "另有" not in ledger_html(ledger_frame(checks[:3]))

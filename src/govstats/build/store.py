@@ -46,10 +46,12 @@ def neutral_cell(value: object) -> object:
 
 def neutral_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell through neutral_cell; numeric columns untouched."""
-    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    # cells kept as objects: mapping a column of whole numbers and blanks must not make it floats (67354.0)
-    return frame.assign(**{str(c): pd.Series([neutral_cell(v) for v in frame[c]], index=frame.index, dtype=object)
-                           for c in text}) if text else frame
+    out = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            # kept as objects: mapping whole numbers and blanks must not make them floats (67354.0)
+            out[column] = pd.Series([neutral_cell(v) for v in frame[column]], index=frame.index, dtype=object)
+    return out
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -127,11 +129,12 @@ def write_files(files: Mapping[Path, bytes], stale: Iterable[Path] = ()) -> None
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
-    for tmp, path in staged:
+    for done, (tmp, path) in enumerate(staged):
         try:
             os.replace(tmp, path)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            for left, _ in staged[done:]:
+                left.unlink(missing_ok=True)
             raise OutputError(path, f"{output_kind(path)} (moving it into place)", exc) from exc
         log.debug("wrote %s", path)
     for path in stale:
