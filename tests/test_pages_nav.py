@@ -60,3 +60,13 @@ def test_an_index_row_leads_to_the_month_ledger_and_fits_a_phone():
     assert html.count("<table>") == html.count("<div class='scroll'><table>") == 1  # wide tables scroll in a box
     assert ".scroll { overflow-x: auto;" in html and "position: sticky; left: 0;" in html
     assert "<meta name='viewport' content='width=device-width, initial-scale=1'>" in html
+
+
+def test_pdf_pages_after_the_first_carry_a_running_header(built_root):
+    from pypdf import PdfReader
+
+    pages = PdfReader(built_root / "reports/qijiang/2020-07/report.pdf").pages
+    title = "綦江区 2020年7月 政务服务办件统计报告"
+    assert len(pages) > 2
+    assert pages[0].extract_text().count(title) == 1  # the heading alone on page 1
+    assert all(title in page.extract_text() for page in pages[1:])
