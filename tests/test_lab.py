@@ -57,18 +57,32 @@ def test_month_analysis_displays_as_the_report_begins(sample_analysis, fresh_ker
     assert "@font-face" in shown and "govstats-cards" in shown and "未通过的核对" in shown
 
 
-def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(built_root):
-    import nbformat
+def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(tmp_path):
+    """A notebook run as an analyst runs it (papermill, or Lab): each fragment twice."""
+    from govstats.render.export import html_report
 
-    nb = nbformat.read(built_root / "reports/qijiang/2020-07/report.ipynb", as_version=4)
+    nb = papermill.execute_notebook(str(CODE_ROOT / "notebooks" / "monthly_report.ipynb"), str(tmp_path / "out.ipynb"),
+                                    kernel_name="python3", progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     fragments = [b for b in bundles if notebook.REPORT_MIME in b]
     assert len(fragments) == 6  # title, cards, ledger, claims, departments, names
     assert all(b["text/html"].endswith(f"<div class='govstats-lab'>{b[notebook.REPORT_MIME]}</div>") for b in fragments)
     faces = ["@font-face" in b["text/html"] for b in fragments]
     assert faces[0] and sum(faces) <= 3  # the common face first; more only for characters it lacks (the bulletin)
-    html = (built_root / "reports/qijiang/2020-07/report.html").read_text(encoding="utf-8")
+    html = html_report(nb, "t")
     assert "govstats-lab" not in html and html.count("@font-face") == 1
+
+
+def test_a_build_kernel_shows_the_bare_fragments_only(built_root):
+    """A build's kernels (govstats.build.kernel) skip the Lab styles and faces: about 2 s a month."""
+    import nbformat
+
+    nb = nbformat.read(built_root / "reports/qijiang/2020-07/report.ipynb", as_version=4)
+    bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
+    html = [b["text/html"] for b in bundles if "text/html" in b]
+    assert len(html) == 6 and not any("govstats-lab" in h or "@font-face" in h for h in html)
+    assert not any(notebook.REPORT_MIME in b for b in bundles)
+    assert html[0].startswith("<h1>綦江区 2020年7月 政务服务办件统计报告</h1>")
 
 
 def test_trends_defaults_to_the_district_with_months():

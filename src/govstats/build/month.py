@@ -17,6 +17,7 @@ import nbformat
 
 from govstats.build.freshness import MONTHLY_NOTEBOOK, month_fingerprint
 from govstats.build.manifest import manifest_path, manifest_record, reference_digests
+from govstats.build.nav import month_nav
 from govstats.build.notebooks import chart_images, execute_notebook, kernel_thread_prefix
 from govstats.build.store import json_bytes, processed_files, write_files
 from govstats.checks.ledger import ledger_summary
@@ -95,7 +96,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True,
         finally:
             wait([running])  # on bad input the notebook fails too; never leave a kernel behind
         executed = running.result()
-    html = html_report(executed, analysis.title)
+    html = html_report(executed, analysis.title, month_nav(layout, district, month))
     report_dir = layout.report_month(district, month)
     files.update({processed_dir / "charts" / f"{n}.png": b for n, b in chart_images(executed).items()})
     files[report_dir / "report.html"] = html.encode("utf-8")

@@ -80,7 +80,8 @@ def execute_once(path: Path, parameters: dict[str, object]) -> nbformat.Notebook
     from traitlets.config import Config
 
     with tempfile.TemporaryDirectory(prefix="govstats-kernel-") as sockets:
-        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")},
+                         "NotebookClient": {"kernel_manager_class": "govstats.build.kernel.ReportKernelManager"}})
         return papermill.execute_notebook(
             str(path), None, parameters=parameters, kernel_name="python3", progress_bar=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate", config=config,

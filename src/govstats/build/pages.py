@@ -21,6 +21,7 @@ import nbformat
 
 from govstats.build.freshness import file_digest
 from govstats.build.index import INDICATORS_PAGE, TRENDS_PAGE, build_index
+from govstats.build.nav import indicators_nav, trends_nav
 from govstats.build.manifest import MANIFEST_SUFFIX, manifest_record, page_is_current, read_manifest
 from govstats.build.notebooks import execute_notebook
 from govstats.build.store import json_bytes, write_files
@@ -46,6 +47,7 @@ class Page:
     stem: Path  # reports/.../<page> without suffix
     manifest: Path
     inputs: list[Path] = field(default_factory=list)
+    nav: list[tuple[str, str]] = field(default_factory=list)  # the header bar (govstats.build.nav)
 
     def outputs(self, pdf: bool) -> list[Path]:
         return [self.stem.with_suffix(".html"), *([self.stem.with_suffix(".pdf")] if pdf else [])]
@@ -72,7 +74,7 @@ def trends_page(layout: Layout, district: str) -> Page:
                 {"district": district, "root": str(layout.root)}, view.title,
                 layout.reports / district / TRENDS_PAGE,
                 layout.processed / district / f"{TRENDS_PAGE}{MANIFEST_SUFFIX}",
-                [*months, layout.reference / "districts.csv"])
+                [*months, layout.reference / "districts.csv"], trends_nav())
 
 
 def indicators_page(layout: Layout) -> Page:
@@ -80,7 +82,7 @@ def indicators_page(layout: Layout) -> Page:
     reference = [layout.reference / n for n in (FIGURES_FILE, TARGETS_FILE, ALIASES_FILE, "districts.csv")]
     return Page(INDICATORS_PAGE, layout.notebooks / INDICATORS_NOTEBOOK, {"root": str(layout.root)},
                 INDICATORS_TITLE, layout.reports / INDICATORS_PAGE,
-                layout.processed / f"{INDICATORS_PAGE}{MANIFEST_SUFFIX}", reference)
+                layout.processed / f"{INDICATORS_PAGE}{MANIFEST_SUFFIX}", reference, indicators_nav())
 
 
 def input_digests(layout: Layout, page: Page) -> dict[str, str]:
@@ -102,7 +104,7 @@ def render_page(layout: Layout, page: Page, *, pdf: bool = True) -> Path:
 
     started = time.perf_counter()
     executed = execute_notebook(page.notebook, page.parameters)
-    html = html_report(executed, page.title)
+    html = html_report(executed, page.title, page.nav)
     files = {page.stem.with_suffix(".html"): html.encode("utf-8")}
     if pdf:
         files[page.stem.with_suffix(".pdf")] = pdf_report(html)

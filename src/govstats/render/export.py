@@ -100,7 +100,7 @@ class ReportExporter(HTMLExporter):
             attachments=context.get("cell", {}).get("attachments", {}),
             embed_images=self.embed_images,
             path=context.get("resources", {}).get("metadata", {}).get("path", ""),
-            exclude_anchor_links=True,
+            exclude_anchor_links=False,  # headings get ids and a ¶ link (shown on hover, not in print)
         )
         return MarkdownWithMath(renderer=renderer).render(source)
 
@@ -118,7 +118,7 @@ def report_exporter() -> ReportExporter:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        exclude_anchor_links=True,
+        exclude_anchor_links=False,
         embed_images=True,
         language_code="zh",
     )
@@ -146,10 +146,11 @@ def titled(nb: NotebookNode, title: str) -> NotebookNode:
     return copied
 
 
-def html_report(nb: NotebookNode, title: str) -> str:
-    """The executed notebook ``nb`` as one self-contained, offline HTML page titled ``title``."""
+def html_report(nb: NotebookNode, title: str, nav: list[tuple[str, str]] | None = None) -> str:
+    """The executed notebook ``nb`` as one self-contained, offline HTML page titled ``title``,
+    with a header bar of ``nav`` links (label, relative href) when given."""
     started = time.perf_counter()
-    page, _ = shared_exporter().from_notebook_node(titled(nb, title))
+    page, _ = shared_exporter().from_notebook_node(titled(nb, title), resources={"govstats_nav": nav or []})
     if FONT_PLACEHOLDER not in page:
         raise RuntimeError(f"template {TEMPLATE_NAME} lost its font placeholder")
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import quote
 
 from govstats.periods import period_words
 from govstats.render.words import percent
@@ -16,7 +17,11 @@ from govstats.render.words import percent
 STYLE = """
 * { font-family: "Govstats Noto Sans SC", "Noto Sans SC", sans-serif; }
 body { margin: 2em auto; max-width: 70em; padding: 0 1.5em; color: #222; line-height: 1.5; }
-table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 0.92em; }
+.scroll { overflow-x: auto; max-width: 100%; margin: 0.5em 0 1.5em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
+.scroll th:first-child, .scroll td:first-child { position: sticky; left: 0; background: #fff; }
+.scroll thead th:first-child { background: #f3f5f8; }
+@media (max-width: 480px) { body { margin: 1em auto; padding: 0 0.75em; } h1 { font-size: 1.4em; } }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; white-space: nowrap; }
 td.text { white-space: normal; }
 th:first-child, td:first-child, td.text { text-align: left; }
@@ -26,6 +31,12 @@ thead th { background: #f3f5f8; }
 .demo { background: #fff3e0; border-left: 4px solid #ef6c00; padding: 0.4em 0.8em; }
 .muted { color: #777; }
 """
+
+
+#: The id of the monthly report's ledger section: nbconvert gives the heading "## 二、数据核对"
+#: its text, percent-encoded, as id (and a link to the same fragment beside it).
+LEDGER_HEADING = "二、数据核对"
+LEDGER_ANCHOR = quote(LEDGER_HEADING)
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,8 @@ def ledger_cell(entry: MonthEntry) -> str:
     for key, words in (("warnings", "项提示"), ("unverifiable", "项无法核对")):
         if s.get(key):
             verdict += f"，{int(s[key])} {words}"
+    if "HTML" in entry.reports:  # on to the month's ledger section
+        verdict = f"<a href='{escape(entry.reports['HTML'] + '#' + LEDGER_ANCHOR, quote=True)}'>{verdict}</a>"
     claims = "—" if entry.claims_failed is None else str(entry.claims_failed)
     css = "fail" if entry.claims_failed else ""
     return f"<td>{verdict}</td><td class='{css}'>{escape(claims)}</td>"
@@ -94,9 +107,9 @@ def district_html(entry: DistrictEntry) -> str:
         parts.append("<p class='demo'>演示数据：由参考月份按固定随机种子生成（scripts/make_demo.py），不是真实统计。</p>")
     parts.append(f"<p>趋势报告：{links_html(entry.pages)}</p>")
     rows = "".join(month_row(m) for m in entry.months)
-    parts.append("<table><thead><tr><th>期间</th><th>办理总数</th><th>即办率</th><th>网办率</th>"
+    parts.append("<div class='scroll'><table><thead><tr><th>期间</th><th>办理总数</th><th>即办率</th><th>网办率</th>"
                  "<th>核对结果</th><th>通报数字不符</th><th>报告</th></tr></thead>"
-                 f"<tbody>{rows}</tbody></table>")
+                 f"<tbody>{rows}</tbody></table></div>")
     return "".join(parts)
 
 

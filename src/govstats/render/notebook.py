@@ -22,6 +22,9 @@ from govstats.periods import check_month, check_period
 
 #: The bare fragment of a show_html output, which govstats.render.export puts on the page.
 REPORT_MIME = "application/vnd.govstats.fragment+html"
+#: Set (to 1) in the environment of the kernels a build starts (govstats.build.kernel): their
+#: outputs go to the report page only, so show_html leaves out JupyterLab's styles and fonts.
+REPORT_KERNEL_ENV = "GOVSTATS_REPORT_KERNEL"
 STYLESHEET = Path(__file__).parent / "templates" / "govstats" / "govstats.css"
 #: Where govstats.css starts the rules for the fragments (class rules, safe inside Lab).
 FRAGMENT_RULES = "/* Fragments from govstats.render.month_html"
@@ -169,10 +172,15 @@ def lab_html(fragment: str) -> str:
 
 def show_html(fragment: str) -> None:
     """Display an HTML fragment from govstats.render (already escaped): styled for JupyterLab,
-    and bare for the report (REPORT_MIME)."""
+    and bare for the report (REPORT_MIME); bare alone in a build's kernel (REPORT_KERNEL_ENV)."""
+    import os
+
     from IPython.display import display
 
-    display({"text/html": lab_html(fragment), REPORT_MIME: fragment}, raw=True)
+    if os.environ.get(REPORT_KERNEL_ENV) == "1":
+        display({"text/html": fragment}, raw=True)
+    else:
+        display({"text/html": lab_html(fragment), REPORT_MIME: fragment}, raw=True)
 
 
 def month_view(analysis) -> str:  # noqa: ANN001 - a MonthAnalysis
