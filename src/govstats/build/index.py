@@ -65,8 +65,8 @@ def month_entry(layout: Layout, district: str, month: str) -> MonthEntry:
     indicators = processed / INDICATORS_FILE
     if not indicators.is_file():
         return MonthEntry(month, built=False, reports=reports)
-    frame = pd.DataFrame(json.loads(indicators.read_text(encoding="utf-8")))
-    values = dict(zip(frame["indicator"], frame["value"].astype(float)))
+    records = json.loads(indicators.read_text(encoding="utf-8"))  # none for a period with no table
+    values = {r["indicator"]: float(r["value"]) if r.get("value") is not None else None for r in records}
     manifest = read_manifest(processed / "manifest.json") or {}
     ledger_path = processed / "ledger.json"
     ledger = pd.DataFrame(json.loads(ledger_path.read_text(encoding="utf-8"))) if ledger_path.is_file() else None

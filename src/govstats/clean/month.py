@@ -115,7 +115,8 @@ def empty_month(profile: Profile, source: str = "") -> MonthTable:
     measures = list(profile.measures)
     return MonthTable(
         departments=typed_frame([], ID_COLUMNS, measures, profile),
-        published_totals={}, totals_row=None, headers={}, profile=profile.name, source=source, sha256="",
+        published_totals={}, totals_row=None, headers={m: synonyms[0] for m, synonyms in profile.measures.items() if synonyms},
+        profile=profile.name, source=source, sha256="",
         subtotals=typed_frame([], SUBTOTAL_COLUMNS, measures, profile),
         parts=typed_frame([], PART_COLUMNS, measures, profile),
         notes=("本期文件中没有部门表格",),
