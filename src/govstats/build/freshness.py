@@ -94,6 +94,16 @@ def raw_fingerprint(layout: Layout, district: str, month: str) -> dict[str, str]
     return {p.relative_to(layout.root).as_posix(): file_digest(p) for p in files}
 
 
+def neighbour_months(layout: Layout, district: str, month: str) -> list[str | None]:
+    """The district's months with raw folders just before and after ``month`` (None at an end):
+    the months its report's header bar links (govstats.build.nav)."""
+    months = sorted(m for d, m in layout.raw_months() if d == district)
+    if month not in months:
+        return [None, None]
+    at = months.index(month)
+    return [months[at - 1] if at > 0 else None, months[at + 1] if at + 1 < len(months) else None]
+
+
 def month_fingerprint(layout: Layout, district: str, month: str, *,
                       reference: Mapping[str, str] | None = None, notebook: str | None = None) -> dict:
     """What a build of the district-month reads, as digests. ``reference`` and ``notebook``
@@ -107,6 +117,7 @@ def month_fingerprint(layout: Layout, district: str, month: str, *,
         "reference": dict(reference),
         "notebook": notebook,
         "package_version": __version__,
+        "neighbours": neighbour_months(layout, district, month),
     }
 
 
@@ -137,6 +148,8 @@ def changes(previous: Mapping | None, fingerprint: Mapping, root: Path, *, pdf: 
         reasons.append("report notebook changed")
     if before.get("package_version") != fingerprint["package_version"]:
         reasons.append(f"govstats {before.get('package_version')} -> {fingerprint['package_version']}")
+    if "neighbours" in fingerprint and before.get("neighbours") != fingerprint["neighbours"]:
+        reasons.append("previous or next month changed (the header bar links them)")
     outputs = list(previous.get("outputs", {}))
     missing = [o for o in outputs if not (root / o).exists()]
     if missing:

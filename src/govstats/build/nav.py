@@ -2,11 +2,13 @@
 and the previous and next month, as relative paths that work from a file share or a USB stick.
 
 Previous and next are the district's neighbouring months that have raw folders: a run builds
-them too. A month added later is linked from its neighbours once they are built again.
+them too. They are part of a month's fingerprint (govstats.build.freshness), so a month added
+later rebuilds its neighbours, whose bars then link it.
 """
 
 from __future__ import annotations
 
+from govstats.build.freshness import neighbour_months
 from govstats.build.index import INDEX_FILE, INDICATORS_PAGE, TRENDS_PAGE
 from govstats.paths import Layout
 from govstats.periods import month_words
@@ -16,15 +18,13 @@ Nav = list[tuple[str, str]]
 
 def month_nav(layout: Layout, district: str, month: str) -> Nav:
     """Links from reports/<district>/<month>/report.html."""
-    months = sorted(m for d, m in layout.raw_months() if d == district)
+    before, after = neighbour_months(layout, district, month)
     nav = [("报告目录", f"../../{INDEX_FILE}"), ("本区趋势", f"../{TRENDS_PAGE}.html"),
            ("指标与目标", f"../../{INDICATORS_PAGE}.html")]
-    if month in months:
-        at = months.index(month)
-        if at > 0:
-            nav.append((f"← 上一期 {month_words(months[at - 1])}", f"../{months[at - 1]}/report.html"))
-        if at + 1 < len(months):
-            nav.append((f"下一期 {month_words(months[at + 1])} →", f"../{months[at + 1]}/report.html"))
+    if before:
+        nav.append((f"← 上一期 {month_words(before)}", f"../{before}/report.html"))
+    if after:
+        nav.append((f"下一期 {month_words(after)} →", f"../{after}/report.html"))
     return nav
 
 
