@@ -70,3 +70,16 @@ def test_pdf_pages_after_the_first_carry_a_running_header(built_root):
     assert len(pages) > 2
     assert pages[0].extract_text().count(title) == 1  # the heading alone on page 1
     assert all(title in page.extract_text() for page in pages[1:])
+
+
+def test_a_new_month_rebuilds_its_neighbour_for_the_link(tmp_path):
+    from govstats.build.freshness import changes, month_fingerprint, neighbour_months
+
+    root = make_root(tmp_path / "root", months=("2020-06", "2020-07"))
+    layout = Layout(root)
+    assert neighbour_months(layout, "qijiang", "2020-07") == ["2020-06", None]
+    built = {"fingerprint": month_fingerprint(layout, "qijiang", "2020-07"), "outputs": {}}
+    assert changes(built, month_fingerprint(layout, "qijiang", "2020-07"), root, pdf=False) == []
+    (root / "data/raw/qijiang/2020-08").mkdir()
+    assert changes(built, month_fingerprint(layout, "qijiang", "2020-07"), root, pdf=False) == [
+        "previous or next month changed (the header bar links them)"]

@@ -59,7 +59,7 @@ def backfilled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_parallel_backfill_builds_every_month_with_its_log(backfilled):
     for month in MONTHS:
         record = manifest.read_manifest(backfilled / f"data/processed/qijiang/{month}/manifest.json")
-        assert set(record["fingerprint"]) == {"raw", "reference", "notebook", "package_version"}
+        assert set(record["fingerprint"]) == {"raw", "reference", "notebook", "package_version", "neighbours"}
         assert list(record["fingerprint"]["raw"]) == [f"data/raw/qijiang/{month}/bulletin.txt",
                                                         f"data/raw/qijiang/{month}/table.tsv"]
         log = (backfilled / f"reports/qijiang/{month}/run.log").read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from govstats import __version__
 from govstats.paths import Layout
+from govstats.periods import parse_period
 from govstats.reference.districts import DISTRICTS_FILE, load_districts, profile_of
 
 MONTHLY_NOTEBOOK = "monthly_report.ipynb"
@@ -94,6 +95,18 @@ def raw_fingerprint(layout: Layout, district: str, month: str) -> dict[str, str]
     return {p.relative_to(layout.root).as_posix(): file_digest(p) for p in files}
 
 
+def neighbour_months(layout: Layout, district: str, month: str) -> list[str | None]:
+    """The district's periods of the same kind as ``month`` (months with months, quarters with
+    quarters) with raw folders just before and after it (None at an end): the periods its report's
+    header bar links (govstats.build.nav)."""
+    kind = parse_period(month).kind
+    months = sorted(m for d, m in layout.raw_months() if d == district and parse_period(m).kind == kind)
+    if month not in months:
+        return [None, None]
+    at = months.index(month)
+    return [months[at - 1] if at > 0 else None, months[at + 1] if at + 1 < len(months) else None]
+
+
 def month_fingerprint(layout: Layout, district: str, month: str, *,
                       reference: Mapping[str, str] | None = None, notebook: str | None = None) -> dict:
     """What a build of the district-month reads, as digests. ``reference`` and ``notebook``
@@ -107,6 +120,7 @@ def month_fingerprint(layout: Layout, district: str, month: str, *,
         "reference": dict(reference),
         "notebook": notebook,
         "package_version": __version__,
+        "neighbours": neighbour_months(layout, district, month),
     }
 
 
@@ -137,6 +151,8 @@ def changes(previous: Mapping | None, fingerprint: Mapping, root: Path, *, pdf: 
         reasons.append("report notebook changed")
     if before.get("package_version") != fingerprint["package_version"]:
         reasons.append(f"govstats {before.get('package_version')} -> {fingerprint['package_version']}")
+    if "neighbours" in fingerprint and before.get("neighbours") != fingerprint["neighbours"]:
+        reasons.append("previous or next month changed (the header bar links them)")
     outputs = list(previous.get("outputs", {}))
     missing = [o for o in outputs if not (root / o).exists()]
     if missing:

@@ -2,31 +2,30 @@
 and the previous and next month, as relative paths that work from a file share or a USB stick.
 
 Previous and next are the district's neighbouring periods of the same kind (months with months,
-quarters with quarters) that have raw folders: a run builds them too. A period added later is
-linked from its neighbours once they are built again.
+quarters with quarters) that have raw folders: a run builds them too. They are part of a period's
+fingerprint (govstats.build.freshness), so a period added later rebuilds its neighbours, whose
+bars then link it.
 """
 
 from __future__ import annotations
 
+from govstats.build.freshness import neighbour_months
 from govstats.build.index import INDEX_FILE, INDICATORS_PAGE, TRENDS_PAGE
 from govstats.paths import Layout
-from govstats.periods import parse_period, period_words
+from govstats.periods import period_words
 
 Nav = list[tuple[str, str]]
 
 
 def month_nav(layout: Layout, district: str, month: str) -> Nav:
     """Links from reports/<district>/<month>/report.html."""
-    kind = parse_period(month).kind
-    months = sorted(m for d, m in layout.raw_months() if d == district and parse_period(m).kind == kind)
+    before, after = neighbour_months(layout, district, month)
     nav = [("报告目录", f"../../{INDEX_FILE}"), ("本区趋势", f"../{TRENDS_PAGE}.html"),
            ("指标与目标", f"../../{INDICATORS_PAGE}.html")]
-    if month in months:
-        at = months.index(month)
-        if at > 0:
-            nav.append((f"← 上一期 {period_words(months[at - 1])}", f"../{months[at - 1]}/report.html"))
-        if at + 1 < len(months):
-            nav.append((f"下一期 {period_words(months[at + 1])} →", f"../{months[at + 1]}/report.html"))
+    if before:
+        nav.append((f"← 上一期 {period_words(before)}", f"../{before}/report.html"))
+    if after:
+        nav.append((f"下一期 {period_words(after)} →", f"../{after}/report.html"))
     return nav
 
 

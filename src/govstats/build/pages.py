@@ -21,8 +21,8 @@ import nbformat
 
 from govstats.build.freshness import file_digest
 from govstats.build.index import INDICATORS_PAGE, TRENDS_PAGE, build_index
-from govstats.build.nav import indicators_nav, trends_nav
 from govstats.build.manifest import MANIFEST_SUFFIX, manifest_record, page_is_current, read_manifest
+from govstats.build.nav import indicators_nav, trends_nav
 from govstats.build.notebooks import execute_notebook
 from govstats.build.store import json_bytes, write_files
 from govstats.measure.trends import district_trends_of

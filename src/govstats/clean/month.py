@@ -23,8 +23,16 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from govstats.cells import is_empty, is_fraction_column, normalize_text
-from govstats.clean.headers import (ROW_LABEL_HEADER, Header, check_unheaded, footnote_start, is_title,
-                                    locate_headers, stacked_starts, with_row_labels)
+from govstats.clean.headers import (
+    ROW_LABEL_HEADER,
+    Header,
+    check_unheaded,
+    footnote_start,
+    is_title,
+    locate_headers,
+    stacked_starts,
+    with_row_labels,
+)
 from govstats.clean.rows import _Collected, parse_like_count, read_block
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import UncachedFormula
