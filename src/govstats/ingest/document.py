@@ -21,7 +21,7 @@ from govstats.ingest import metadata
 from govstats.ingest.prose import docx_lines, html_lines, pdf_lines, sheet_lines
 from govstats.ingest.readers.grid import Grid, Provenance
 from govstats.ingest.readers.text import decode_text
-from govstats.ingest.table import RawTable, count_rows, grids_of, raw_from_grid, sha256_of, sniff_format
+from govstats.ingest.table import RawTable, count_rows, grids_of, raw_from_grid, received, sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -173,12 +173,7 @@ def read_document(path: str | Path) -> Document:
     """Read a document (txt, docx, pdf, html, xlsx, xls, ods, csv, tsv) into prose, tables and
     metadata; InputError naming the file when it is missing, empty, corrupt or mis-encoded."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "file not found")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(path, "the file is empty")
-    fmt = sniff_format(data, path)
+    data, fmt = received(path)
     if fmt == "text" and path.suffix.lower() in TABLE_ONLY_SUFFIXES:
         tables, _ = grid_tables(fmt, data, path, keep_all=True)
         lines: list[str] = []

@@ -223,6 +223,16 @@ def raw_from_grid(path: Path, data: bytes, fmt: str, encoding: str, grid: Grid,
     return RawTable(path, sha256_of(data), tuple(kept), tuple(numbers), encoding, fmt, where, tuple(merges))
 
 
+def received(path: Path) -> tuple[bytes, str]:
+    """A raw file's bytes and its format (by content); InputError when it is missing or empty."""
+    if not path.is_file():
+        raise InputError(path, "file not found")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    return data, sniff_format(data, path)
+
+
 def read_table(path: str | Path, profile: Profile | None = None) -> RawTable:
     """Read a raw table file (xlsx, xls, ods, docx, pdf, html, csv, tsv, txt) into a RawTable.
 
@@ -231,12 +241,7 @@ def read_table(path: str | Path, profile: Profile | None = None) -> RawTable:
     it is missing, empty, corrupt, mis-encoded or holds no table.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "file not found")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(path, "the file is empty")
-    fmt = sniff_format(data, path)
+    data, fmt = received(path)
     grids, encoding = grids_of(fmt, data, path)
     grid, why = chosen_grid(grids, path, profile)
     raw = raw_from_grid(path, data, fmt, encoding, grid, why, len(grids))
