@@ -264,3 +264,24 @@ def test_quarters_are_trended_against_the_quarter_before_and_a_year_before_never
 
     page = district_trend_html(view.periods, periods=True)
     assert "2021年第三季度" in page and "2021年1—9月" in page and "比上年同期" in page and "2020年7月" not in page
+
+
+def test_a_workbook_whose_prose_is_typed_in_cells_is_read_as_a_document(tmp_path):
+    import openpyxl
+
+    lines, rows = prose_and_rows()
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "通报"
+    for line in lines:
+        notes.append([line])
+    sheet = book.create_sheet("附件")
+    for row in rows:
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    path = tmp_path / "data" / "raw" / "qijiang" / "2020-07" / "通报.xlsx"
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    document = read_document(path)
+    assert "合计受理事项84781件" in document.prose and len(document.tables) == 1
+    _, departments, _, claims = summary(tmp_path)
+    assert departments["total"].sum() == 67354 and ("sum", 84781.0, "67354 + 17427", "pass") in claims
