@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from govstats.errors import InputError
 from govstats.ingest.document import read_document
 from govstats.month import analyse_month
 from govstats.paths import CODE_ROOT
@@ -209,7 +210,7 @@ def test_two_documents_stating_different_periods_are_bad_input(tmp_path):
                                 "b.txt": "2020年8月政务服务通报\n\n本月受理90件。\n"})
     result = govstats("check", str(root / "data/raw/qijiang/2020-07/a.txt"), "--root", str(root))
     assert result.returncode == 0  # one document on its own is fine
-    with pytest.raises(Exception, match="a.txt states 2020年7月; b.txt states 2020年8月"):
+    with pytest.raises(InputError, match="a.txt states 2020年7月; b.txt states 2020年8月"):
         analyse_month("qijiang", "2020-07", root)
 
 

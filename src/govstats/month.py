@@ -25,7 +25,7 @@ from govstats.clean.draft import draft_profile
 from govstats.clean.month import MonthTable, empty_month, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.document import Document, read_document
-from govstats.ingest.table import RawTable, read_table
+from govstats.ingest.table import RawTable, count_rows, read_table
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
 from govstats.periods import period_words
@@ -117,17 +117,13 @@ def choose_table(documents: Sequence[Document], profile: Profile) -> tuple[RawTa
     tables = sorted((t for d in documents for t in d.tables), key=lambda t: t.source.stem != TABLE_STEM)
     chosen = next((t for t in tables if any(profile.header_matches(row) for row in t.rows)), None)
     if chosen is None:
-        chosen = next((t for t in tables if count_rows_of(t) >= 2), None)
+        chosen = next((t for t in tables if count_rows(t.rows) >= 2), None)
     unread = [Check("unread", f"{t.source.name} {t.provenance.location}", None, None, None, "warning",
                     "unverifiable", f"表格未读取：没有符合表格式 {profile.name} 的表头"
                     + (f"（{t.provenance.caption}）" if t.provenance.caption else ""), profile.name)
               for t in tables if t is not chosen]
     return chosen, unread
 
-
-def count_rows_of(table: RawTable) -> int:
-    """Rows of a table holding at least two number-like cells."""
-    return sum(1 for row in table.rows if sum(1 for c in row if any(ch.isdigit() for ch in c)) >= 2)
 
 
 def prose_of(documents: Sequence[Document]) -> str | None:
@@ -276,7 +272,7 @@ def check_file_with_profile(path: str | Path, *, district: str | None = None, pr
     layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
     document = read_document(path)
     if profile == AUTO:
-        raw = next((t for t in document.tables if count_rows_of(t) >= 2), None)
+        raw = next((t for t in document.tables if count_rows(t.rows) >= 2), None)
         if raw is None:
             raise InputError(path, "no table with rows of numbers was found in the file")
         table, chosen = auto_tidy(raw, registry, load_folds(layout.reference))

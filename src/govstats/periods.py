@@ -24,45 +24,31 @@ def check_month(month: str) -> str:
     return month
 
 
-#: A published indicator's period: YYYY, YYYY-MM, YYYY-Qn or YYYY-MM/YYYY-MM.
-_PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:/(\d{4})-(0[1-9]|1[0-2]))?|-Q([1-4]))?$")
 _QUARTERS = "一二三四"
 
 
+def published_period(text: str) -> "Period":
+    """The Period of a published indicator's period, written as a folder names it or with a
+    slash for a range (2022-01/2022-09): one parser for both (parse_period)."""
+    try:
+        return parse_period(text.strip().replace("/", "_"))
+    except ValueError:
+        raise ValueError(f"period {text!r} must read YYYY, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY-MM/YYYY-MM") from None
+
+
 def period_bounds(text: str) -> tuple[str, str]:
-    """First and last month of a period written YYYY, YYYY-MM, YYYY-Qn or YYYY-MM/YYYY-MM."""
-    match = _PERIOD.match(text.strip())
-    if not match:
-        raise ValueError(f"period {text!r} must read YYYY, YYYY-MM, YYYY-Qn or YYYY-MM/YYYY-MM")
-    year, month, end_year, end_month, quarter = match.groups()
-    if quarter:
-        first = (int(quarter) - 1) * 3 + 1
-        return f"{year}-{first:02d}", f"{year}-{first + 2:02d}"
-    if month and end_year:
-        start, end = f"{year}-{month}", f"{end_year}-{end_month}"
-        if end < start:
-            raise ValueError(f"period {text!r} ends before it starts")
-        return start, end
-    if month:
-        return f"{year}-{month}", f"{year}-{month}"
-    return f"{year}-01", f"{year}-12"
+    """First and last month of a period written YYYY, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY-MM/YYYY-MM."""
+    period = published_period(text)
+    return period.first, period.last
 
 
 def period_label(text: str) -> str:
-    """A period in Chinese: 2020年, 2020年7月, 2022年三季度, 2022年1—9月, 2020年7月—2021年6月."""
-    match = _PERIOD.match(text.strip())
-    if not match:
+    """A period in Chinese (2020年, 2020年7月, 2022年第三季度, 2022年1—9月, 2020年7月—2021年6月);
+    the text itself when it names no period."""
+    try:
+        return published_period(text).words
+    except ValueError:
         return text
-    year, month, end_year, end_month, quarter = match.groups()
-    if quarter:
-        return f"{year}年{_QUARTERS[int(quarter) - 1]}季度"
-    if month and end_year:
-        if end_year == year:
-            return f"{year}年{int(month)}—{int(end_month)}月"
-        return f"{year}年{int(month)}月—{end_year}年{int(end_month)}月"
-    if month:
-        return month_words(f"{year}-{month}")
-    return f"{year}年"
 
 
 def month_range(first: str, last: str) -> list[str]:

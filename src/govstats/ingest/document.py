@@ -143,7 +143,7 @@ def grid_tables(fmt: str, data: bytes, path: Path, *, keep_all: bool = False) ->
         if "no table" in exc.reason:
             return [], ""
         raise
-    usable = [g for g in grids if g.has_text and (keep_all or count_rows(g) >= 1)]
+    usable = [g for g in grids if g.has_text and (keep_all or count_rows(g.cells) >= 1)]
     return [raw_from_grid(path, data, fmt, encoding, g, "holds rows of numbers", len(usable)) for g in usable], encoding
 
 

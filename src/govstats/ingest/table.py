@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
@@ -167,10 +168,9 @@ def grids_of(fmt: str, data: bytes, path: Path) -> tuple[list[Grid], str]:
     return readers[fmt](data, path), ""
 
 
-def count_rows(grid: Grid) -> int:
-    """How many rows hold at least two number-like cells."""
-    return sum(1 for row in grid.cells
-               if sum(1 for c in row if _COUNTLIKE.match(normalize_label(c))) >= 2)
+def count_rows(rows: Sequence[Sequence[str]]) -> int:
+    """How many rows (of a Grid's cells or a RawTable's rows) hold at least two number-like cells."""
+    return sum(1 for row in rows if sum(1 for c in row if _COUNTLIKE.match(normalize_label(c))) >= 2)
 
 
 def chosen_grid(grids: list[Grid], path: Path, profile: Profile | None) -> tuple[Grid, str]:
@@ -186,7 +186,7 @@ def chosen_grid(grids: list[Grid], path: Path, profile: Profile | None) -> tuple
         log.warning("%s: no table has a header row of profile %r; taking the first with numbers",
                     path, profile.name)
     for grid in usable:
-        if count_rows(grid) >= 2:
+        if count_rows(grid.cells) >= 2:
             return grid, "the first with rows of numbers"
     return usable[0], "the first"
 
