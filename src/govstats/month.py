@@ -18,7 +18,9 @@ from govstats.checks.claims.extract import extract_claims, table_count_claims
 from govstats.checks.claims.records import Claim, ledger_check
 from govstats.checks.crosscheck import row_claims
 from govstats.checks.discover import discover
+from govstats.checks.figures import Figure, prose_figures, table_figures
 from govstats.checks.ledger import Check, ledger_frame
+from govstats.checks.reconcile import PeriodCheck, reconcile
 from govstats.checks.stated_month import stated_month_check
 from govstats.checks.table import table_checks, table_totals
 from govstats.clean.draft import draft_profile
@@ -26,6 +28,7 @@ from govstats.clean.month import MonthTable, empty_month, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.document import Document, read_document
 from govstats.ingest.table import RawTable, count_rows, read_table
+from govstats.measure.built import built_figures
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
 from govstats.periods import period_words
@@ -62,6 +65,10 @@ class MonthAnalysis:
     inputs: dict[str, str]  # raw file path (relative to the root) -> sha256
     bulletin: str | None = None
     claims: tuple[Claim, ...] = ()
+    #: What the period's documents print (kept for later periods), and its checks against the
+    #: other periods built for the district (each also a ledger record).
+    figures: tuple[Figure, ...] = ()
+    reconciliation: tuple[PeriodCheck, ...] = ()
 
     @property
     def district_rates(self) -> dict[str, float]:
@@ -149,12 +156,14 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
             count_patterns: Sequence[CountPattern | dict] = (),
             inputs: dict[str, str] | None = None, documents: Sequence[Document] = (),
             extra_checks: Sequence[Check] = (), table_in_prose: bool = False, measures: Sequence[Measure] = (),
-            folds: Mapping[str, str] | None = None) -> MonthAnalysis:
+            folds: Mapping[str, str] | None = None,
+            built: Mapping[str, Sequence[Figure]] | None = None) -> MonthAnalysis:
     """Clean, reconcile and measure one period from already-read inputs; check the bulletin's
     claims when there is one. ``raw`` is None for a period whose documents hold no table (the
     ledger then holds the prose's claims only); ``documents`` have their stated period checked.
     With ``table_in_prose`` (the table is a 附件 of a document with prose), a table that cannot
-    be cleaned is a ledger record naming it and why, and the prose is still checked."""
+    be cleaned is a ledger record naming it and why, and the prose is still checked. ``built``
+    holds the figures of the district's other built periods, to reconcile this one with."""
     checks: list[Check] = list(extra_checks)
     try:
         table = tidy_month(raw, profile, registry) if raw is not None else None
@@ -175,6 +184,9 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
     for source, text in [*stating, ("表格标题", table.title)]:
         stated = stated_month_check(month, text, source=source, profile=profile.name) if text else None
         checks += [stated] if stated else []
+    figures = period_figures(table, profile, documents, count_patterns, bulletin)
+    between = reconcile(month, figures, built or {}, profile.name)
+    checks += [r.check for r in between]
     return MonthAnalysis(
         district=district,
         district_name=district_name,
@@ -187,7 +199,24 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
         inputs=dict(inputs or ({raw.source.name: raw.sha256} if raw is not None else {})),
         bulletin=bulletin,
         claims=tuple(claims),
+        figures=tuple(figures),
+        reconciliation=tuple(between),
     )
+
+
+def period_figures(table: MonthTable, profile: Profile, documents: Sequence[Document],
+                   count_patterns: Sequence[CountPattern | dict], bulletin: str | None) -> list[Figure]:
+    """The figures the period prints: its table's, then the district counts its prose states
+    that the table does not hold (each named by the document that states it)."""
+    figures = table_figures(table, profile, Path(table.source).name) if table.source else []
+    held = {f.measure for f in figures}
+    texts = [(d.source.name, d.prose) for d in documents if d.prose.strip()] or \
+        ([("通报", bulletin)] if bulletin else [])
+    for name, text in texts:
+        found = prose_figures(text, count_patterns, name, held)
+        held |= {f.measure for f in found}
+        figures += found
+    return figures
 
 
 def analyse_month(district: str, month: str, root: str | Path | Layout | None = None) -> MonthAnalysis:
@@ -211,6 +240,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
         documents=documents, extra_checks=unread, table_in_prose=bool(owner and owner.prose.strip()),
         measures=load_measures(layout.reference), folds=load_folds(layout.reference),
+        built=built_figures(layout, district, exclude=month),
     )
 
 
