@@ -9,9 +9,11 @@ layout, each department's counts summed over the months it covers.
 from __future__ import annotations
 
 import csv
+import re
 import io
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -234,3 +236,38 @@ def test_tilings_are_the_months_and_the_fewest_built_pieces():
 
 def test_a_month_closes_no_set():
     assert reconcile("2021-03", [figure(TOTAL, 1, "x")], {"2021-01_2021-03": [figure(TOTAL, 1, "y")]}) == []
+
+
+def test_run_builds_the_months_first_and_the_report_and_index_show_the_failures(tmp_path):
+    """`govstats run` over three months and their quarter (one month edited afterwards): the
+    quarter is built after its months, its report lists the four failures with links to the
+    months' reports, and the index marks the quarter, linked to that section."""
+    from tests.test_cli import govstats
+
+    layout = demo_root(tmp_path, QUARTER)
+    add_period(layout, "2020-Q3", summed_table(layout, QUARTER))
+    write_rows(layout.raw_month(DEMO, "2020-08") / "table.tsv",
+               bump(month_rows(layout, "2020-08"), "区公安局", 5))
+    result = govstats("run", "--root", str(layout.root), "--district", DEMO, "--jobs", "2", "--no-pdf",
+                      "--strict")
+    assert result.returncode == 1, result.stderr  # --strict: the quarter's ledger has failures
+    report = (layout.reports / DEMO / "2020-Q3" / "report.html").read_text(encoding="utf-8")
+    assert "未通过的跨期核对" in report
+    for month in QUARTER:
+        assert f"href='../{month}/report.html'" in report or f'href="../{month}/report.html"' in report
+        assert (layout.reports / DEMO / month / "report.html").is_file()
+    assert "区公安局·办理总数" in report
+    index = (layout.reports / "index.html").read_text(encoding="utf-8")
+    assert "4 项不符" in index
+    anchor = re.search(r"href='(2020-Q3/report\.html|[^']*2020-Q3/report\.html)#([^']+)'>4 项不符", index)
+    assert anchor, index
+    assert f'id="{unquote(anchor.group(2))}"' in report or f'id="{anchor.group(2)}"' in report
+    # a second run changes nothing; editing a month rebuilds it and then the quarter
+    again = govstats("run", "--root", str(layout.root), "--district", DEMO, "--no-pdf")
+    assert "built in" not in again.stdout
+    write_rows(layout.raw_month(DEMO, "2020-08") / "table.tsv",
+               bump(month_rows(layout, "2020-08"), "区公安局", -5))
+    fixed = govstats("run", "--root", str(layout.root), "--district", DEMO, "--no-pdf", "--strict")
+    assert f"{DEMO} 2020-08: built in" in fixed.stdout and f"{DEMO} 2020-Q3: built in" in fixed.stdout
+    assert fixed.returncode == 0, fixed.stdout
+    assert "相符" in (layout.reports / "index.html").read_text(encoding="utf-8")
