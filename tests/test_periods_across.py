@@ -17,15 +17,30 @@ from urllib.parse import unquote
 
 import pytest
 
+from govstats.build.demo import QUARTERS, reference_rows, summed_rows, table_tsv
 from govstats.build.store import processed_files, write_files
 from govstats.checks.figures import TOTAL, Figure
 from govstats.checks.reconcile import CUMULATIVE, MISSING, PARTS, SAME, reconcile, tilings_of
+from govstats.ingest.table import read_table
 from govstats.month import analyse_month
 from govstats.paths import CODE_ROOT, Layout
 from govstats.periods import parse_period
+from govstats.reference.profiles import load_profile
 
 DEMO = "demo-qijiang"
 MEASURES = ["办理总数", "即收即办", "中心办理", "部门办理", "基层办理", "网上办理"]
+QUARTER = list(QUARTERS["2020-Q3"])
+
+
+def test_the_demo_quarter_is_the_sum_of_its_months(tmp_path):
+    layout = demo_root(tmp_path, [*QUARTERS["2020-Q3"], "2020-Q3"])
+    assert summed_table(layout, QUARTER) == month_rows(layout, "2020-Q3")
+    for month in QUARTER:
+        store(layout, month)
+    analysis = analyse_month(DEMO, "2020-Q3", layout)
+    assert {r.check.status for r in analysis.reconciliation} == {"pass"}
+    total = next(r.check for r in analysis.reconciliation if r.check.scope == f"{TOTAL}·办理总数")
+    assert total.expected == total.actual == 201568
 
 
 def demo_root(tmp_path: Path, months: list[str]) -> Layout:
@@ -53,19 +68,12 @@ def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
 
 
 def summed_table(layout: Layout, months: list[str]) -> list[dict[str, str]]:
-    """The table of a longer period: each department's counts summed over ``months`` (size
-    bands left blank: a band is a month's measure), the 合计 row first."""
-    totals: dict[str, dict[str, int]] = {}
-    for month in months:
-        for row in month_rows(layout, month):
-            if not row["办理总数"]:  # the 无办件 row: departments with no cases, no counts
-                continue
-            name = row["部门"] or "合计"
-            counts = totals.setdefault(name, dict.fromkeys(MEASURES, 0))
-            for m in MEASURES:
-                counts[m] += int(row[m])
-    return [{"序号": "合计" if name == "合计" else str(n), "部门": "" if name == "合计" else name,
-             **{m: str(v) for m, v in counts.items()}} for n, (name, counts) in enumerate(totals.items())]
+    """The table of a longer period as the demo publishes its quarter (govstats.build.demo):
+    each department's counts summed over ``months``, read from the months' raw tables as they
+    are now."""
+    parts = [reference_rows(read_table(layout.raw_month(DEMO, m) / "table.tsv")) for m in months]
+    text = table_tsv(summed_rows(parts), load_profile(layout.reference))
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
 
 
 def add_period(layout: Layout, period: str, rows: list[dict[str, str]]) -> None:
@@ -98,7 +106,6 @@ def bump(rows: list[dict[str, str]], department: str, by: int,
     return out
 
 
-QUARTER = ["2020-07", "2020-08", "2020-09"]
 
 
 @pytest.fixture
