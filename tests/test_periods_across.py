@@ -278,3 +278,31 @@ def test_run_builds_the_months_first_and_the_report_and_index_show_the_failures(
     assert f"{DEMO} 2020-08: built in" in fixed.stdout and f"{DEMO} 2020-Q3: built in" in fixed.stdout
     assert fixed.returncode == 0, fixed.stdout
     assert "相符" in (layout.reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_draft_is_reviewed_against_the_periods_already_built(quarter_layout, tmp_path):
+    """A quarter's draft states a total its months, already built, do not add up to: the
+    ledger has the failing record, the summary comment spells it out, and the command exits 1."""
+    import docx
+
+    from govstats.month import review_draft
+    from govstats.render.review import commented_docx
+    from tests.test_cli import govstats
+
+    months = sum(int(month_rows(quarter_layout, m)[0]["办理总数"]) for m in QUARTER)
+    draft = tmp_path / "draft.docx"
+    document = docx.Document()
+    document.add_heading("关于2020年第三季度政务服务办件情况的通报", level=1)
+    document.add_paragraph(f"第三季度全区共办理审批服务事项{months + 2:,}件，其中即收即办104,064件。")
+    document.save(draft)
+    ledger, claims, _ = review_draft(draft, district=DEMO, root=quarter_layout.root)
+    (record,) = ledger[ledger["check"] == PARTS].itertuples()
+    assert (record.scope, record.status, record.expected, record.actual) == (
+        "合计·审批服务事项", "fail", months, months + 2)
+    assert "2020年7月《table.tsv》合计行“办理总数”" in record.message and "《draft.docx》" in record.message
+    checked, _ = commented_docx(draft.read_bytes(), claims, [(record.status, record.message)])
+    reopened = docx.Document(__import__("io").BytesIO(checked))
+    summary = [c.text for c in reopened.comments][-1]
+    assert "另与本区已建成的其他各期核对 1 项" in summary and "相差 2" in summary
+    result = govstats("review", str(draft), "--district", DEMO, "--root", str(quarter_layout.root))
+    assert result.returncode == 1 and "相差 2" in result.stdout

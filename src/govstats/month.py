@@ -18,7 +18,7 @@ from govstats.checks.claims.extract import extract_claims, table_count_claims
 from govstats.checks.claims.records import Claim, ledger_check
 from govstats.checks.crosscheck import row_claims
 from govstats.checks.discover import discover
-from govstats.checks.figures import Figure, prose_figures, table_figures
+from govstats.checks.figures import Figure, period_figures
 from govstats.checks.ledger import Check, ledger_frame
 from govstats.checks.reconcile import PeriodCheck, reconcile
 from govstats.checks.stated_month import stated_month_check
@@ -204,21 +204,6 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
     )
 
 
-def period_figures(table: MonthTable, profile: Profile, documents: Sequence[Document],
-                   count_patterns: Sequence[CountPattern | dict], bulletin: str | None) -> list[Figure]:
-    """The figures the period prints: its table's, then the district counts its prose states
-    that the table does not hold (each named by the document that states it)."""
-    figures = table_figures(table, profile, Path(table.source).name) if table.source else []
-    held = {f.measure for f in figures}
-    texts = [(d.source.name, d.prose) for d in documents if d.prose.strip()] or \
-        ([("通报", bulletin)] if bulletin else [])
-    for name, text in texts:
-        found = prose_figures(text, count_patterns, name, held)
-        held |= {f.measure for f in found}
-        figures += found
-    return figures
-
-
 def analyse_month(district: str, month: str, root: str | Path | Layout | None = None) -> MonthAnalysis:
     """Read the district-month's raw files under the project root (a path, or a Layout as a
     build passes it) and analyse them; the month is checked once, by the layout's path."""
@@ -307,14 +292,15 @@ def check_file_with_profile(path: str | Path, *, district: str | None = None, pr
             raise InputError(path, "no table with rows of numbers was found in the file")
         table, chosen = auto_tidy(raw, registry, load_folds(layout.reference))
         return ledger_frame(table_checks(table, replace(chosen, bands=()))), chosen  # drafted bands mark empty rows
-    checks, _ = document_checks(document, document.prose, layout, chosen, registry)
+    checks, _, _ = document_checks(document, document.prose, layout, chosen, registry)
     return ledger_frame(checks), chosen
 
 
 def document_checks(document: Document, text: str, layout: Layout, profile: Profile,
-                    registry: Registry) -> tuple[list[Check], list[Claim]]:
+                    registry: Registry) -> tuple[list[Check], list[Claim], MonthTable]:
     """The checks of one document: its table's, the tables not read, and the claims of ``text``
-    (its prose) with their cross-checks against the table; and those claims."""
+    (its prose) with their cross-checks against the table; those claims; and the cleaned table
+    (empty when the document has none)."""
     raw, unread = choose_table([document], profile)
     if raw is None and not text.strip():
         raise InputError(document.source, "no table and no prose were found in the file")
@@ -326,15 +312,18 @@ def document_checks(document: Document, text: str, layout: Layout, profile: Prof
         claims = bulletin_claims(text, table, profile, load_rates(reference), load_count_patterns(reference),
                                  registry, load_measures(reference), load_folds(reference))
         checks += [ledger_check(c) for c in claims]
-    return checks, claims
+    return checks, claims, table
 
 
 def review_draft(path: str | Path, *, district: str | None = None, profile: str | None = None,
-                 root: str | Path | None = None) -> tuple[pd.DataFrame, list[Claim], str]:
+                 root: str | Path | None = None, period: str | None = None) -> tuple[pd.DataFrame, list[Claim], str]:
     """A draft checked as a published document is (its table, its prose's claims and their
     cross-checks): the ledger, the claims, and the text they were read from. For a Word draft
     the text is its paragraphs joined by line breaks, as Word holds them, so every claim can be
-    placed back on the runs that print it (govstats.render.review)."""
+    placed back on the runs that print it (govstats.render.review). With a district (named, or
+    from data/raw/<district>/...) and a period (named, else the one the draft's title states),
+    the draft is also reconciled with the periods already built for that district: those
+    records (``period:*``) are in the ledger."""
     path = Path(path)
     layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
     document = read_document(path)
@@ -343,7 +332,13 @@ def review_draft(path: str | Path, *, district: str | None = None, profile: str 
         import docx
 
         text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    checks, claims = document_checks(document, text, layout, chosen, registry)
+    checks, claims, table = document_checks(document, text, layout, chosen, registry)
+    district = district or district_of(path, layout)
+    period = period or document.metadata.period
+    if district and period:  # against what is already built for the district
+        figures = period_figures(table, chosen, [document], load_count_patterns(layout.reference), text)
+        between = reconcile(period, figures, built_figures(layout, district, exclude=period), chosen.name)
+        checks += [r.check for r in between]
     return ledger_frame(checks), claims, text
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -20,6 +21,7 @@ from govstats.checks.claims.numbers import parse_number, printed_range
 from govstats.checks.claims.prose import Passage
 from govstats.checks.rates import printed_points, rate_rows
 from govstats.clean.month import MonthTable
+from govstats.ingest.document import Document
 from govstats.reference.claim_rules import CountPattern
 from govstats.reference.profiles import Profile
 
@@ -134,3 +136,18 @@ def figures_from_records(records: Iterable[Mapping[str, object]]) -> list[Figure
     """Figures read back from their records."""
     return [Figure(**{**r, "numerator": tuple(r.get("numerator") or ()),  # type: ignore[arg-type]
                       "denominator": tuple(r.get("denominator") or ())}) for r in records]
+
+
+def period_figures(table: MonthTable, profile: Profile, documents: Sequence[Document],
+                   count_patterns: Sequence[CountPattern | dict], bulletin: str | None) -> list[Figure]:
+    """The figures the period prints: its table's, then the district counts its prose states
+    that the table does not hold (each named by the document that states it)."""
+    figures = table_figures(table, profile, Path(table.source).name) if table.source else []
+    held = {f.measure for f in figures}
+    texts = [(d.source.name, d.prose) for d in documents if d.prose.strip()] or \
+        ([("通报", bulletin)] if bulletin else [])
+    for name, text in texts:
+        found = prose_figures(text, count_patterns, name, held)
+        held |= {f.measure for f in found}
+        figures += found
+    return figures

@@ -130,7 +130,7 @@ def compare_parts(period: str, own: Sequence[Figure], tiling: Sequence[tuple[str
         elif figure.kind == RATE:
             records.append(rate_parts(period, figure, pieces, names, profile))
     own_keys = {f.key for f in own}
-    printed = {f.measure for f in own if f.kind == COUNT}
+    printed = {f.measure for f in own if f.kind == COUNT and f.entity != TOTAL}  # listed by department
     for key in sorted({k for _, p in pieces for k in p if k[0] == COUNT and k[2] in printed} - own_keys):
         held = [(n, p[key]) for n, p in pieces if key in p]
         if sum(f.value for _, f in held):
