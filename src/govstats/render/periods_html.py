@@ -41,11 +41,12 @@ def reconciliation_html(analysis: MonthAnalysis) -> str:
             f"<tr><td>{escape(STATUS_LABELS.get(r.check.status, r.check.status))}</td>"
             f"<td>{escape(kind_label(r.check.check))}</td><td>{escape(r.check.scope)}</td>"
             f"<td>{escape(shown(r.check.expected))}</td><td>{escape(shown(r.check.actual))}</td>"
-            f"<td>{escape(shown(r.check.difference))}</td><td>{escape(r.check.message)}</td>"
-            f"<td>{'、'.join(period_link(p) for p in r.periods)}</td></tr>" for r in failed)
+            f"<td>{escape(shown(r.check.difference))}</td>"
+            f"<td>{'、'.join(period_link(p) for p in r.periods)}</td><td>{escape(r.check.message)}</td></tr>"
+            for r in failed)
         parts.append("<h4>未通过的跨期核对</h4><table class='govstats-table govstats-failures'><thead><tr>"
-                     "<th>结果</th><th>核对</th><th>范围</th><th>应为</th><th>本期</th><th>差额</th><th>说明</th>"
-                     f"<th>相关各期</th></tr></thead><tbody>{rows}</tbody></table>")
+                     "<th>结果</th><th>核对</th><th>范围</th><th>应为</th><th>本期</th><th>差额</th><th>相关各期</th>"
+                     f"<th>说明</th></tr></thead><tbody>{rows}</tbody></table>")
     passed = pd.Series([kind_label(r.check.check) for r in records if r.check.status == "pass"], dtype=object)
     if not passed.empty:
         table = passed.value_counts(sort=False).rename_axis("核对").reset_index(name="通过数")
