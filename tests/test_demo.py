@@ -15,7 +15,7 @@ from govstats.reference.districts import load_districts
 def test_committed_demo_files_match_the_generator():
     layout = Layout(CODE_ROOT)
     files = demo_files(layout)
-    assert len(files) == 14
+    assert len(files) == 15  # twelve months, the third quarter, two reference files
     for path, data in files.items():
         assert path.read_bytes() == data, f"{path} differs from scripts/make_demo.py's output; rerun it"
 

@@ -18,7 +18,9 @@ from govstats.checks.claims.extract import extract_claims, table_count_claims
 from govstats.checks.claims.records import Claim, ledger_check
 from govstats.checks.crosscheck import row_claims
 from govstats.checks.discover import discover
+from govstats.checks.figures import Figure, period_figures
 from govstats.checks.ledger import Check, ledger_frame
+from govstats.checks.reconcile import PeriodCheck, reconcile
 from govstats.checks.stated_month import stated_month_check
 from govstats.checks.table import table_checks, table_totals
 from govstats.clean.draft import draft_profile
@@ -26,6 +28,7 @@ from govstats.clean.month import MonthTable, empty_month, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.document import Document, read_document
 from govstats.ingest.table import RawTable, count_rows, read_table
+from govstats.measure.built import built_figures
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
 from govstats.periods import period_words
@@ -62,6 +65,10 @@ class MonthAnalysis:
     inputs: dict[str, str]  # raw file path (relative to the root) -> sha256
     bulletin: str | None = None
     claims: tuple[Claim, ...] = ()
+    #: What the period's documents print (kept for later periods), and its checks against the
+    #: other periods built for the district (each also a ledger record).
+    figures: tuple[Figure, ...] = ()
+    reconciliation: tuple[PeriodCheck, ...] = ()
 
     @property
     def district_rates(self) -> dict[str, float]:
@@ -149,12 +156,14 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
             count_patterns: Sequence[CountPattern | dict] = (),
             inputs: dict[str, str] | None = None, documents: Sequence[Document] = (),
             extra_checks: Sequence[Check] = (), table_in_prose: bool = False, measures: Sequence[Measure] = (),
-            folds: Mapping[str, str] | None = None) -> MonthAnalysis:
+            folds: Mapping[str, str] | None = None,
+            built: Mapping[str, Sequence[Figure]] | None = None) -> MonthAnalysis:
     """Clean, reconcile and measure one period from already-read inputs; check the bulletin's
     claims when there is one. ``raw`` is None for a period whose documents hold no table (the
     ledger then holds the prose's claims only); ``documents`` have their stated period checked.
     With ``table_in_prose`` (the table is a 附件 of a document with prose), a table that cannot
-    be cleaned is a ledger record naming it and why, and the prose is still checked."""
+    be cleaned is a ledger record naming it and why, and the prose is still checked. ``built``
+    holds the figures of the district's other built periods, to reconcile this one with."""
     checks: list[Check] = list(extra_checks)
     try:
         table = tidy_month(raw, profile, registry) if raw is not None else None
@@ -175,6 +184,9 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
     for source, text in [*stating, ("表格标题", table.title)]:
         stated = stated_month_check(month, text, source=source, profile=profile.name) if text else None
         checks += [stated] if stated else []
+    figures = period_figures(table, profile, documents, count_patterns, bulletin)
+    between = reconcile(month, figures, built or {}, profile.name)
+    checks += [r.check for r in between]
     return MonthAnalysis(
         district=district,
         district_name=district_name,
@@ -187,6 +199,8 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
         inputs=dict(inputs or ({raw.source.name: raw.sha256} if raw is not None else {})),
         bulletin=bulletin,
         claims=tuple(claims),
+        figures=tuple(figures),
+        reconciliation=tuple(between),
     )
 
 
@@ -211,6 +225,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
         documents=documents, extra_checks=unread, table_in_prose=bool(owner and owner.prose.strip()),
         measures=load_measures(layout.reference), folds=load_folds(layout.reference),
+        built=built_figures(layout, district, exclude=month),
     )
 
 
@@ -277,14 +292,15 @@ def check_file_with_profile(path: str | Path, *, district: str | None = None, pr
             raise InputError(path, "no table with rows of numbers was found in the file")
         table, chosen = auto_tidy(raw, registry, load_folds(layout.reference))
         return ledger_frame(table_checks(table, replace(chosen, bands=()))), chosen  # drafted bands mark empty rows
-    checks, _ = document_checks(document, document.prose, layout, chosen, registry)
+    checks, _, _ = document_checks(document, document.prose, layout, chosen, registry)
     return ledger_frame(checks), chosen
 
 
 def document_checks(document: Document, text: str, layout: Layout, profile: Profile,
-                    registry: Registry) -> tuple[list[Check], list[Claim]]:
+                    registry: Registry) -> tuple[list[Check], list[Claim], MonthTable]:
     """The checks of one document: its table's, the tables not read, and the claims of ``text``
-    (its prose) with their cross-checks against the table; and those claims."""
+    (its prose) with their cross-checks against the table; those claims; and the cleaned table
+    (empty when the document has none)."""
     raw, unread = choose_table([document], profile)
     if raw is None and not text.strip():
         raise InputError(document.source, "no table and no prose were found in the file")
@@ -296,15 +312,18 @@ def document_checks(document: Document, text: str, layout: Layout, profile: Prof
         claims = bulletin_claims(text, table, profile, load_rates(reference), load_count_patterns(reference),
                                  registry, load_measures(reference), load_folds(reference))
         checks += [ledger_check(c) for c in claims]
-    return checks, claims
+    return checks, claims, table
 
 
 def review_draft(path: str | Path, *, district: str | None = None, profile: str | None = None,
-                 root: str | Path | None = None) -> tuple[pd.DataFrame, list[Claim], str]:
+                 root: str | Path | None = None, period: str | None = None) -> tuple[pd.DataFrame, list[Claim], str]:
     """A draft checked as a published document is (its table, its prose's claims and their
     cross-checks): the ledger, the claims, and the text they were read from. For a Word draft
     the text is its paragraphs joined by line breaks, as Word holds them, so every claim can be
-    placed back on the runs that print it (govstats.render.review)."""
+    placed back on the runs that print it (govstats.render.review). With a district (named, or
+    from data/raw/<district>/...) and a period (named, else the one the draft's title states),
+    the draft is also reconciled with the periods already built for that district: those
+    records (``period:*``) are in the ledger."""
     path = Path(path)
     layout, chosen, registry = file_reference(path, district=district, profile=profile, root=root)
     document = read_document(path)
@@ -313,7 +332,13 @@ def review_draft(path: str | Path, *, district: str | None = None, profile: str 
         import docx
 
         text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    checks, claims = document_checks(document, text, layout, chosen, registry)
+    checks, claims, table = document_checks(document, text, layout, chosen, registry)
+    district = district or district_of(path, layout)
+    period = period or document.metadata.period
+    if district and period:  # against what is already built for the district
+        figures = period_figures(table, chosen, [document], load_count_patterns(layout.reference), text)
+        between = reconcile(period, figures, built_figures(layout, district, exclude=period), chosen.name)
+        checks += [r.check for r in between]
     return ledger_frame(checks), claims, text
 
 

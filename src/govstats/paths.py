@@ -18,6 +18,9 @@ CODE_ROOT = Path(__file__).resolve().parents[2]
 
 
 ROOT_ENV = "GOVSTATS_ROOT"
+#: The file each built period keeps its printed figures in (govstats.checks.figures), beside its
+#: processed tables, for the periods reconciled with it later.
+FIGURES_FILE = "figures.json"
 
 
 class RootNotFound(FileNotFoundError):

@@ -6,7 +6,9 @@ documented recipe: a seasonal factor per month (the Spring Festival dip in Febru
 growth, noise per department, 即办率 and 网办率 drifting up, and three events a trend report
 must show: 区发改委 is published as 区发展改革委 from July (one department through its alias),
 区科技局 appears with cases in May, 区气象局 appears in April, and 区消防支队 vanishes from
-October. Every identity of the reference profile holds and each 合计 row equals its columns.
+October. The third quarter is published too, as the sum of its months' tables, so its report
+shows the checks across periods. Every identity of the reference profile holds and each 合计 row
+equals its columns.
 
 Randomness comes only from ``random.Random(seed).random()``, whose sequence Python keeps the
 same across versions, so the committed files can be checked against a fresh run.
@@ -46,6 +48,9 @@ IMMEDIATE_DRIFT, ONLINE_DRIFT = 0.004, 0.006
 RENAMED = ("区发改委", "区发展改革委", 7)  # published name, new published name, from month
 APPEARS = {"区科技局": (5, 6), "区气象局": (4, 0)}  # name -> (first month listed, cases expected)
 VANISHES = {"区消防支队": 10}  # name -> first month no longer listed
+#: Quarters published beside the months, each the sum of its months' tables (so the quarter's
+#: report reconciles it with them: govstats.checks.reconcile).
+QUARTERS = {f"{DEMO_YEAR}-Q3": (f"{DEMO_YEAR}-07", f"{DEMO_YEAR}-08", f"{DEMO_YEAR}-09")}
 
 
 @dataclass(frozen=True)
@@ -139,14 +144,31 @@ def demo_month(rows: Sequence[TableRow], month: int, rng: random.Random) -> list
 
 
 def demo_tables(layout: Layout, seed: int = SEED) -> dict[str, str]:
-    """The demo district's twelve month tables, by month (YYYY-MM), as TSV text."""
+    """The demo district's twelve month tables and its quarter tables (QUARTERS), by period
+    folder name, as TSV text."""
     profile = load_profile(layout.reference)
     raw, _ = choose_table(period_documents(layout.raw_month(SOURCE_DISTRICT, SOURCE_MONTH)), profile)
     if raw is None:
         raise InputError(layout.raw_month(SOURCE_DISTRICT, SOURCE_MONTH), "the source month holds no table")
     rows = reference_rows(raw)
     rng = random.Random(seed)
-    return {f"{DEMO_YEAR}-{m:02d}": table_tsv(demo_month(rows, m, rng), profile) for m in range(1, 13)}
+    months = {f"{DEMO_YEAR}-{m:02d}": demo_month(rows, m, rng) for m in range(1, 13)}
+    tables = {month: table_tsv(month_rows, profile) for month, month_rows in months.items()}
+    for period, parts in QUARTERS.items():
+        tables[period] = table_tsv(summed_rows([months[m] for m in parts]), profile)
+    return tables
+
+
+def summed_rows(months: Sequence[Sequence[TableRow]]) -> list[TableRow]:
+    """A longer period's rows as an office adds them up: each department's counts summed over
+    the months (a department listed in any of them is listed), in order of first appearance."""
+    totals: dict[str, dict[str, int]] = {}
+    for rows in months:
+        for row in rows:
+            counts = totals.setdefault(row.name, dict.fromkeys(MEASURES, 0))
+            for m in MEASURES:
+                counts[m] += row.counts[m]
+    return [TableRow(name, counts) for name, counts in totals.items()]
 
 
 def demo_reference(layout: Layout) -> dict[str, str]:

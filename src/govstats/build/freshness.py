@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from govstats import __version__
-from govstats.paths import Layout
+from govstats.paths import FIGURES_FILE, Layout
 from govstats.periods import parse_period
 from govstats.reference.districts import DISTRICTS_FILE, load_districts, profile_of
 
@@ -115,13 +115,39 @@ def month_fingerprint(layout: Layout, district: str, month: str, *,
         reference = reference_fingerprint(layout.reference, district)
     if notebook is None:
         notebook = file_digest(layout.notebooks / MONTHLY_NOTEBOOK)
-    return {
+    fingerprint = {
         "raw": raw_fingerprint(layout, district, month),
         "reference": dict(reference),
         "notebook": notebook,
         "package_version": __version__,
         "neighbours": neighbour_months(layout, district, month),
     }
+    parts = parts_fingerprint(layout, district, month)
+    if parts:
+        fingerprint["parts"] = parts
+    return fingerprint
+
+
+def parts_fingerprint(layout: Layout, district: str, period: str) -> dict[str, str]:
+    """sha256 of the built figures of every other period within ``period`` (its months, shorter
+    ranges from the same January, another document of the same span): the figures a build of a
+    longer period is reconciled with (govstats.checks.reconcile). Empty for a month."""
+    target = parse_period(period)
+    if target.kind == "month":
+        return {}
+    folder = layout.processed / district
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.glob(f"*/{FIGURES_FILE}")):
+        name = path.parent.name
+        try:
+            inside = name != period and target.contains(parse_period(name))
+        except ValueError:  # not a period folder
+            continue
+        if inside:
+            found[name] = file_digest(path)
+    return found
 
 
 def changed_keys(before: Mapping[str, str], now: Mapping[str, str]) -> list[str]:
@@ -151,6 +177,9 @@ def changes(previous: Mapping | None, fingerprint: Mapping, root: Path, *, pdf: 
         reasons.append("report notebook changed")
     if before.get("package_version") != fingerprint["package_version"]:
         reasons.append(f"govstats {before.get('package_version')} -> {fingerprint['package_version']}")
+    if before.get("parts", {}) != fingerprint.get("parts", {}):
+        reasons.append("periods within it changed: " + ", ".join(changed_keys(before.get("parts", {}),
+                                                                             fingerprint.get("parts", {}))))
     if "neighbours" in fingerprint and before.get("neighbours") != fingerprint["neighbours"]:
         reasons.append("previous or next month changed (the header bar links them)")
     outputs = list(previous.get("outputs", {}))

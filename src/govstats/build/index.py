@@ -36,15 +36,24 @@ INDICATORS_FILE = "indicators.json"
 CLAIM_KIND = "claim"
 
 
-def claims_failed(ledger: pd.DataFrame | None) -> int | None:
-    """Failed claims of a month (failing ``claim:*`` ledger records); None when it has none."""
+#: The ledger's check kind for checks against other periods (``period:<kind>`` records).
+PERIOD_KIND = "period"
+
+
+def failed_of_kind(ledger: pd.DataFrame | None, kind: str) -> int | None:
+    """Failed ``<kind>:*`` ledger records of a period; None when it has none of that kind."""
     if ledger is None or ledger.empty or "check" not in ledger:
         return None
     kinds = ledger["check"].astype(str).str.split(":").str[0]
-    mine = ledger[kinds == CLAIM_KIND]
+    mine = ledger[kinds == kind]
     if mine.empty:
         return None
     return int((mine["status"] == "fail").sum())
+
+
+def claims_failed(ledger: pd.DataFrame | None) -> int | None:
+    """Failed claims of a month (failing ``claim:*`` ledger records); None when it has none."""
+    return failed_of_kind(ledger, CLAIM_KIND)
 
 
 def existing_reports(layout: Layout, folder: Path, stem: str) -> dict[str, str]:
@@ -73,7 +82,8 @@ def month_entry(layout: Layout, district: str, month: str) -> MonthEntry:
     summary = manifest.get("ledger") or (ledger_summary(ledger) if ledger is not None else {})
     return MonthEntry(month, built=True, total=values.get("total"), immediate_rate=values.get("immediate_rate"),
                       online_rate=values.get("online_rate"), ledger=dict(summary),
-                      claims_failed=claims_failed(ledger), reports=reports)
+                      claims_failed=claims_failed(ledger), periods_failed=failed_of_kind(ledger, PERIOD_KIND),
+                      reports=reports)
 
 
 def index_entries(layout: Layout) -> list[DistrictEntry]:

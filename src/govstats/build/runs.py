@@ -27,6 +27,7 @@ from govstats.build.freshness import (
 from govstats.build.manifest import manifest_path, overview_is_current, read_manifest
 from govstats.build.tasks import BUILT, SKIPPED, BuildTask, MonthOutcome, failed_task, run_log_path
 from govstats.paths import Layout
+from govstats.periods import parse_period
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,28 @@ def run_months(layout: Layout, targets: Sequence[tuple[str, str]], *, jobs: int 
                on_outcome: Callable[[MonthOutcome], None] = lambda outcome: None) -> list[MonthOutcome]:
     """Build every target that changed (every one with ``force``), skip the rest; outcomes in
     the order of ``targets``. ``on_outcome`` hears of each month as soon as it is done."""
-    plans = plan(layout, targets, force=force, pdf=pdf)
     outcomes: dict[tuple[str, str], MonthOutcome] = {}
-    for planned in plans:
-        if not planned.reasons:
-            outcomes[planned.district, planned.month] = outcome = skipped(layout, planned)
+    for wave in waves(targets):
+        plans = plan(layout, wave, force=force, pdf=pdf)
+        for planned in plans:
+            if not planned.reasons:
+                outcomes[planned.district, planned.month] = outcome = skipped(layout, planned)
+                on_outcome(outcome)
+        tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons, force) for p in plans if p.reasons]
+        for outcome in builds(tasks, jobs=jobs or default_jobs(), scheduler=scheduler):
+            outcomes[outcome.district, outcome.month] = outcome
             on_outcome(outcome)
-    tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons, force) for p in plans if p.reasons]
-    for outcome in builds(tasks, jobs=jobs or default_jobs(), scheduler=scheduler):
-        outcomes[outcome.district, outcome.month] = outcome
-        on_outcome(outcome)
     return [outcomes[target] for target in targets]
+
+
+def waves(targets: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The targets in waves by the months their period spans, shortest first: a quarter is
+    planned and built after its months, a 1—9月 range after 1—8月, since each is reconciled with
+    the periods within it (govstats.checks.reconcile) and its fingerprint holds their figures."""
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for target in targets:
+        by_length.setdefault(len(parse_period(target[1]).months), []).append(target)
+    return [by_length[n] for n in sorted(by_length)]
 
 
 def builds(tasks: Sequence[BuildTask], *, jobs: int, scheduler: str | None = None) -> Iterator[MonthOutcome]:

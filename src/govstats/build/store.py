@@ -20,8 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from govstats.build.manifest import read_manifest  # noqa: F401 - manifests are read where freshness is decided
+from govstats.checks.figures import figures_records
 from govstats.errors import OutputError
 from govstats.month import MonthAnalysis
+from govstats.paths import FIGURES_FILE
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,7 @@ def processed_files(analysis: MonthAnalysis) -> dict[str, bytes]:
         "departments.parquet": parquet_bytes(departments),
         "ledger.json": json_bytes(ledger_records(analysis.ledger)),
         "indicators.json": json_bytes(analysis.district_indicators.to_dict(orient="records")),
+        FIGURES_FILE: json_bytes(figures_records(analysis.figures)),
     }
 
 

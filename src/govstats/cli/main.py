@@ -262,23 +262,33 @@ def review(
     root: RootOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
         "Where the checked copy goes (default: DRAFT.checked.docx beside the draft)."))] = None,
+    period: Annotated[Optional[str], typer.Option(help=(
+        "The period the draft reports (default: the one its title states); with a district, the draft "
+        "is also checked against the periods already built for it."))] = None,
 ) -> None:
-    """Check a draft before it is published: the same checks a published document gets. A Word
-    draft comes back as DRAFT.checked.docx, unchanged but for a comment on every number that fails
-    or warns and a summary at the top; other drafts print the claims. Exit 1 when anything fails."""
+    """Check a draft before it is published: the same checks a published document gets, and,
+    with a district, against the periods already built for it. A Word draft comes back as
+    DRAFT.checked.docx, unchanged but for a comment on every number that fails or warns and a
+    summary at the top; other drafts print the claims. Exit 1 when anything fails."""
     from govstats.checks.ledger import has_errors
     from govstats.month import review_draft
 
     try:
-        ledger, found, _ = review_draft(draft, district=district, profile=profile, root=resolved_root(root, draft))
+        ledger, found, _ = review_draft(draft, district=district, profile=profile, root=resolved_root(root, draft),
+                                        period=period)
     except InputError as exc:
         raise fail(str(exc), EXIT_INPUT) from None
     print_claims(found)
+    between = ledger[ledger["check"].astype(str).str.startswith("period:")]
+    periods = list(zip(between["status"], between["message"]))
+    for status, message in periods:
+        if status != "pass":
+            typer.echo(f"{status}: {message}")
     if draft.suffix.lower() == ".docx":
         from govstats.build.store import write_files
         from govstats.render.review import commented_docx
 
-        checked, commented = commented_docx(draft.read_bytes(), found)
+        checked, commented = commented_docx(draft.read_bytes(), found, periods)
         target = output or draft.with_name(f"{draft.stem}.checked.docx")
         write_files({target: checked})
         typer.echo(f"{commented} numbers commented -> {target}")

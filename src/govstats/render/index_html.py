@@ -37,6 +37,9 @@ thead th { background: #f3f5f8; }
 #: its text, percent-encoded, as id (and a link to the same fragment beside it).
 LEDGER_HEADING = "二、数据核对"
 LEDGER_ANCHOR = quote(LEDGER_HEADING)
+#: The report's section on the other periods (govstats.render.periods_html), "### 与其他各期的核对".
+PERIODS_HEADING = "与其他各期的核对"
+PERIODS_ANCHOR = quote(PERIODS_HEADING)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class MonthEntry:
     online_rate: float | None = None
     ledger: dict[str, int] = field(default_factory=dict)
     claims_failed: int | None = None
+    periods_failed: int | None = None  # failed checks against other periods; None when none were made
     reports: dict[str, str] = field(default_factory=dict)  # label -> path relative to reports/
 
 
@@ -75,7 +79,7 @@ def ledger_cell(entry: MonthEntry) -> str:
     """Checks passed of all; errors, warnings and checks that could not be made; failed claims."""
     s = entry.ledger
     if not s:
-        return "<td class='muted'>—</td><td class='muted'>—</td>"
+        return "<td class='muted'>—</td><td class='muted'>—</td><td class='muted'>—</td>"
     failed = int(s.get("errors", 0))
     verdict = (f"<span class='{'fail' if failed else 'ok'}'>{s.get('passed', 0)}/{s.get('checks', 0)} 通过"
                f"{f'，{failed} 项错误' if failed else ''}</span>")
@@ -86,13 +90,23 @@ def ledger_cell(entry: MonthEntry) -> str:
         verdict = f"<a href='{escape(entry.reports['HTML'] + '#' + LEDGER_ANCHOR, quote=True)}'>{verdict}</a>"
     claims = "—" if entry.claims_failed is None else str(entry.claims_failed)
     css = "fail" if entry.claims_failed else ""
-    return f"<td>{verdict}</td><td class='{css}'>{escape(claims)}</td>"
+    return f"<td>{verdict}</td><td class='{css}'>{escape(claims)}</td>{periods_cell(entry)}"
+
+
+def periods_cell(entry: MonthEntry) -> str:
+    """Failed checks against the other periods, linked to the report's section on them."""
+    if entry.periods_failed is None:
+        return "<td class='muted'>—</td>"
+    text = escape(f"{entry.periods_failed} 项不符" if entry.periods_failed else "相符")
+    if "HTML" in entry.reports:
+        text = f"<a href='{escape(entry.reports['HTML'] + '#' + PERIODS_ANCHOR, quote=True)}'>{text}</a>"
+    return f"<td class='{'fail' if entry.periods_failed else 'ok'}'>{text}</td>"
 
 
 def month_row(entry: MonthEntry) -> str:
     """One table row of a district-month."""
     if not entry.built:
-        return (f"<tr><td>{escape(period_words(entry.month))}</td><td colspan='5' class='muted text'>"
+        return (f"<tr><td>{escape(period_words(entry.month))}</td><td colspan='6' class='muted text'>"
                 f"尚未生成（data/raw 中有原始文件；运行 govstats run）</td><td>{links_html(entry.reports)}</td></tr>")
     total = "—" if entry.total is None else f"{int(entry.total):,}"
     return (f"<tr><td>{escape(period_words(entry.month))}</td><td>{escape(total)}</td>"
@@ -108,7 +122,7 @@ def district_html(entry: DistrictEntry) -> str:
     parts.append(f"<p>趋势报告：{links_html(entry.pages)}</p>")
     rows = "".join(month_row(m) for m in entry.months)
     parts.append("<div class='scroll'><table><thead><tr><th>期间</th><th>办理总数</th><th>即办率</th><th>网办率</th>"
-                 "<th>核对结果</th><th>通报数字不符</th><th>报告</th></tr></thead>"
+                 "<th>核对结果</th><th>通报数字不符</th><th>跨期核对</th><th>报告</th></tr></thead>"
                  f"<tbody>{rows}</tbody></table></div>")
     return "".join(parts)
 

@@ -91,12 +91,20 @@ def comment_text(claim: Claim) -> str:
     return "".join(parts)
 
 
-def summary_text(claims: Sequence[Claim]) -> str:
-    """The comment at the top of the draft: how many numbers were checked and how they fared."""
+def summary_text(claims: Sequence[Claim], periods: Sequence[tuple[str, str]] = ()) -> str:
+    """The comment at the top of the draft: how many numbers were checked and how they fared,
+    then the checks against the periods already built (``periods``: status, message), with
+    every one that did not pass spelt out."""
     counts = {v: sum(c.verdict == v for c in claims) for v in ("fail", "warn", "unverifiable", "pass")}
     words = labels("status")
-    return (f"govstats 核对了本稿中 {len(claims)} 处数字表述：" + "，".join(f"{words[v]} {n} 处" for v, n in counts.items())
+    text = (f"govstats 核对了本稿中 {len(claims)} 处数字表述：" + "，".join(f"{words[v]} {n} 处" for v, n in counts.items())
             + "。不符与警告处各有批注，写明应为多少、如何算得、相差多少、建议所印数字。")
+    if periods:
+        statuses = [status for status, _ in periods]
+        text += (f"另与本区已建成的其他各期核对 {len(periods)} 项："
+                 + "，".join(f"{words[v]} {statuses.count(v)} 项" for v in counts if statuses.count(v)) + "。")
+        text += "".join(f"［{words.get(status, status)}］{message}。" for status, message in periods if status != "pass")
+    return text
 
 
 def runs_covering(paragraph, start: int, end: int) -> list:  # noqa: ANN001 - a python-docx Paragraph
@@ -110,10 +118,11 @@ def runs_covering(paragraph, start: int, end: int) -> list:  # noqa: ANN001 - a 
     return found or list(paragraph.runs[:1])
 
 
-def commented_docx(data: bytes, claims: Sequence[Claim]) -> tuple[bytes, int]:
-    """The draft with a comment on every failing or warning number and a summary at the top,
-    and how many numbers got a comment. ``claims`` were read from paragraph_texts(data) joined
-    by line breaks."""
+def commented_docx(data: bytes, claims: Sequence[Claim],
+                   periods: Sequence[tuple[str, str]] = ()) -> tuple[bytes, int]:
+    """The draft with a comment on every failing or warning number and a summary at the top
+    (with the checks against other periods, ``periods``: status, message), and how many
+    numbers got a comment. ``claims`` were read from paragraph_texts(data) joined by line breaks."""
     import docx
 
     document = docx.Document(io.BytesIO(data))
@@ -130,7 +139,7 @@ def commented_docx(data: bytes, claims: Sequence[Claim]) -> tuple[bytes, int]:
             commented += 1
     first = next((p for p in paragraphs if p.runs), None)
     if first is not None:
-        document.add_comment(first.runs, text=summary_text(claims), author=AUTHOR, initials=INITIALS)
+        document.add_comment(first.runs, text=summary_text(claims, periods), author=AUTHOR, initials=INITIALS)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), commented
