@@ -65,7 +65,7 @@ def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(tmp_path):
                                     kernel_name="python3", progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     fragments = [b for b in bundles if notebook.REPORT_MIME in b]
-    assert len(fragments) == 6  # title, cards, ledger, claims, departments, names
+    assert len(fragments) == 7  # title, cards, ledger, claims, other periods, departments, names
     assert all(b["text/html"].endswith(f"<div class='govstats-lab'>{b[notebook.REPORT_MIME]}</div>") for b in fragments)
     faces = ["@font-face" in b["text/html"] for b in fragments]
     assert faces[0] and sum(faces) <= 3  # the common face first; more only for characters it lacks (the bulletin)
