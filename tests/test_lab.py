@@ -80,7 +80,7 @@ def test_a_build_kernel_shows_the_bare_fragments_only(built_root):
     nb = nbformat.read(built_root / "reports/qijiang/2020-07/report.ipynb", as_version=4)
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     html = [b["text/html"] for b in bundles if "text/html" in b]
-    assert len(html) == 6 and not any("govstats-lab" in h or "@font-face" in h for h in html)
+    assert len(html) == 7 and not any("govstats-lab" in h or "@font-face" in h for h in html)
     assert not any(notebook.REPORT_MIME in b for b in bundles)
     assert html[0].startswith("<h1>綦江区 2020年7月 政务服务办件统计报告</h1>")
 

@@ -121,7 +121,9 @@ def test_index_entries_put_demo_districts_last_and_list_unbuilt_months(tmp_path)
     shutil.copytree(CODE_ROOT / "data" / "raw" / "demo-qijiang", root / "data" / "raw" / "demo-qijiang")
     real, demo = index_entries(Layout(root))
     assert (real.district, real.demo, demo.district, demo.demo) == ("qijiang", False, "demo-qijiang", True)
-    assert [m.month for m in demo.months] == [f"2020-{m:02d}" for m in range(1, 13)]
+    # each period after the months it closes: the third quarter after September
+    assert [m.month for m in demo.months] == [*(f"2020-{m:02d}" for m in range(1, 10)), "2020-Q3",
+                                              "2020-10", "2020-11", "2020-12"]
     assert not any(m.built for m in demo.months + real.months)
     html = index_html([real, demo], {})
     assert "示例区（演示数据）" in html and "不是真实统计" in html and "尚未生成" in html

@@ -13,6 +13,7 @@ from govstats.build.manifest import read_manifest
 from govstats.build.store import write_files
 from govstats.checks.ledger import ledger_summary
 from govstats.paths import Layout
+from govstats.periods import parse_period
 from govstats.reference.districts import is_demo, load_districts
 from govstats.render.index_html import DistrictEntry, MonthEntry, index_html
 
@@ -86,6 +87,12 @@ def month_entry(layout: Layout, district: str, month: str) -> MonthEntry:
                       reports=reports)
 
 
+def period_order(period: str) -> tuple[str, int, str]:
+    """Periods in the order they close: by last month, a month before the quarter it ends."""
+    parsed = parse_period(period)
+    return (parsed.last, len(parsed.months), period)
+
+
 def index_entries(layout: Layout) -> list[DistrictEntry]:
     """Every district with raw or processed months: real districts first, demo ones last."""
     districts = load_districts(layout.reference)
@@ -95,7 +102,8 @@ def index_entries(layout: Layout) -> list[DistrictEntry]:
     entries = []
     for district in sorted({d for d, _ in pairs}):
         row = districts.get(district, {})
-        months = [month_entry(layout, district, m) for m in sorted(m for d, m in pairs if d == district)]
+        months = [month_entry(layout, district, m) for m in sorted((m for d, m in pairs if d == district),
+                                                                   key=period_order)]
         entries.append(DistrictEntry(district, row.get("name") or district, is_demo(row),
                                      months, existing_reports(layout, layout.reports / district, TRENDS_PAGE)))
     return sorted(entries, key=lambda e: (e.demo, e.district))

@@ -27,7 +27,7 @@ def reconciliation_html(analysis: MonthAnalysis) -> str:
     records = analysis.reconciliation
     if not records:
         if parse_period(analysis.month).kind == "month":
-            return ("<p>本期为单月：它与季度、半年、全年或累计数的核对，列在包含它的那一期的报告中。</p>")
+            return "<p>本期为单月：季度、半年、全年或累计数与所含各月的核对，列在季度、半年、全年或累计期的报告中。</p>"
         return "<p>本期文件中没有可与其他各期核对的数字。</p>"
     statuses = [r.check.status for r in records]
     counts = "，".join(f"{STATUS_LABELS[s]} {statuses.count(s)} 项" for s in STATUS_LABELS if statuses.count(s))
