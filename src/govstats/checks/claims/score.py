@@ -4,7 +4,8 @@ The corpus (``tests/corpus/claims``) holds texts and, in ``expected.json``, the 
 text states with verdicts computed from the figures. An engine claim matches an expected relation
 when kind, stated value and operands agree (the parts of a sum, numerator and denominator of a
 ratio, from/to of a change, lesser/greater of a bound): a right verdict reached through the wrong
-whole is a miss. Run ``python -m govstats.checks.claims.score [--corpus DIR] [--split dev|blind|all]``.
+whole is a miss. Run
+``python -m govstats.checks.claims.score [--corpus DIR] [--split dev|blind|untouched|all]``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from govstats.paths import CODE_ROOT
 
 CORPUS = CODE_ROOT / "tests" / "corpus" / "claims"
 REFERENCE = CODE_ROOT / "data" / "reference"
-SPLITS = ("dev", "blind")
+#: dev is worked on; blind and untouched (the c_ texts, labelled before the engine ever read them) are not.
+SPLITS = ("dev", "blind", "untouched")
 #: Engine kinds and the corpus kind they answer (a ratio without its parts is ratio_unverifiable).
 ENGINE_KINDS = {"sum": "sum", "share": "ratio", "rate": "ratio", "change": "change", "bound": "bound"}
 ERRORS = ("fail", "warn")
@@ -215,7 +217,7 @@ class Score:
 
 def score_corpus(texts: Mapping[str, str], expected: Mapping[str, Relation],
                  extract: Callable[[str], list[Claim]], split: str = "all") -> Score:
-    """Score ``extract`` on every text of ``split`` (dev, blind or all)."""
+    """Score ``extract`` on every text of ``split`` (dev, blind, untouched or all)."""
     rows = []
     for text_id in sorted(expected):
         entry = expected[text_id]
