@@ -154,3 +154,80 @@ def test_the_last_items_of_a_list_joined_by_he_are_parts():
 def test_a_results_heading_lists_parts_of_the_total_before():
     text = "全年共受理依申请公开120件。办理结果：予以公开70件，部分公开30件，不予公开20件。"
     assert readings(text) == [("sum", 120, "70 + 30 + 20", "pass")]
+
+
+def test_a_whole_split_two_ways_gives_two_sums():
+    text = "本月共受理诉求600件（电话400件、网络200件）。其中，即时办结350件，转办250件。"
+    assert readings(text) == [("bound", 350, "350 ≤ 600", "pass"), ("sum", 600, "350 + 250", "pass"),
+                              ("sum", 600, "400 + 200", "pass")]
+
+
+def test_a_named_whole_is_not_a_bracketed_part_ending_in_the_same_word():
+    text = "本月共收到诉求800件（电话诉求500件、网络诉求300件）。其中，当场办结480件，占诉求总量的60%；转办320件，占诉求总量的40%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("480 / 800", "pass"), ("320 / 800", "pass")]
+
+
+def test_parts_of_one_sub_measure_are_not_a_split_of_the_whole_and_make_its_rate():
+    text = "本月接听来电1000个，其中电话办结600个，转办单位办结300个，办结率90%。"
+    assert readings(text) == [("rate", 90, "(600 + 300) / 1000", "pass")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年收到申请20件，其中予以公开8件，部分公开3件，不予公开2件。", []),
+    ("全年收到申请20件，其中予以公开8件，部分公开3件，其他4件。", [("sum", 20, "8 + 3 + 4", "fail")]),
+    ("全年收到申请20件，其中予以公开8件，部分公开3件，不予公开12件。", [("sum", 20, "8 + 3 + 12", "fail")]),
+])
+def test_a_list_short_of_its_whole_fails_only_when_it_closes_with_the_rest(text, found):
+    assert [r for r in readings(text) if r[0] == "sum"] == found
+
+
+def test_a_heading_list_stops_where_an_item_opens_its_own_subset():
+    text = "本年收到申请30件。对申请的办理：已答复30件，其中予以公开10件，部分公开5件，不予公开4件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_items_counted_in_letters_are_parts_of_a_whole_in_cases():
+    text = "本季度受理来信来件300件。分渠道看，市长信箱信件120封，网站留言150件，来访30件。"
+    assert readings(text) == [("sum", 300, "120 + 150 + 30", "pass")]
+
+
+def test_an_item_of_an_enumeration_is_no_whole_for_the_heading_after_it():
+    text = "本月办理甲信箱来信40件、乙信箱来信43件。从热点看：交通类500件，教育类300件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_a_heading_whose_sentence_names_its_whole_with_zhong():
+    text = "从诉求类型看，5000件诉求中咨询类3000件（60.00%），投诉类2000件（40.00%）。"
+    assert readings(text) == [("share", 40.0, "2000 / 5000", "pass"), ("share", 60.0, "3000 / 5000", "pass"),
+                              ("sum", 5000, "3000 + 2000", "pass")]
+
+
+def test_one_part_under_qizhong_is_bounded_even_when_it_says_gong():
+    text = "全年举办培训活动80场。其中，线上培训共举行50场，覆盖各镇街。"
+    assert readings(text) == [("bound", 50, "50 ≤ 80", "pass")]
+
+
+def test_a_cumulative_count_bounds_the_count_of_the_year():
+    text = "本年度主动公开信息300条，历年累计4200条；受理申请45件，历年累计受理600件。"
+    assert readings(text) == [("bound", 45, "45 ≤ 600", "pass"), ("bound", 300, "300 ≤ 4200", "pass")]
+
+
+def test_qizhong_opening_a_clause_takes_the_one_count_of_the_clause_before():
+    text = "本季度共登记咨询工单320件，主要是政策咨询增多；其中转办200件，直接答复120件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 320, "200 + 120", "pass")]
+    two = "区级事项900项，进驻大厅880项，占97.8%；其中许可事项400项，进驻大厅390项，占97.5%。"
+    assert [r for r in readings(two) if r[0] == "sum"] == []
+
+
+def test_cases_still_in_hand_split_a_total_with_those_closed():
+    assert readings("本季度受理事项500宗，办结420宗，在办80宗。") == [
+        ("bound", 420, "420 ≤ 500", "pass"), ("sum", 500, "420 + 80", "pass")]
+
+
+def test_results_of_requests_are_bounded_by_those_handled_and_their_rate_by_them():
+    found = readings("全年受理公开申请9件，已办理9件，部分公开9件。")
+    assert found == [("bound", 9, "9 ≤ 9", "pass"), ("bound", 9, "9 ≤ 9", "pass")]
+    text = "全年受理公开申请50件，答复48件。其中同意公开的共12件，公开率为25.00%。"
+    (rate,) = [c for c in claims(text) if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("12 / 48", "pass")

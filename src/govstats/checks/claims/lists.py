@@ -26,7 +26,11 @@ SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
 DONE = ("已办结", "已完成", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
+#: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
+CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
+#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
+CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
 
 
@@ -42,9 +46,22 @@ class Listing:
     note: str = ""
 
 
+def same_kind(unit: str, other: str) -> bool:
+    """True for one unit, or two units of cases (件 and 封)."""
+    return unit == other or (unit in CASE_UNITS and other in CASE_UNITS)
+
+
 def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
     return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
-            and (unit is None or f.unit == unit)]
+            and (unit is None or same_kind(f.unit, unit))]
+
+
+def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
+    """True when two counts are items of one enumeration ("甲信箱来信40件、乙信箱来信43件"): joined
+    by 、 and labelled with the same noun."""
+    gap = doc.norm[first.end:second.start]
+    ends = {doc.label(f)[-2:] for f in (first, second)}
+    return "、" in gap and not any(ch in gap for ch in ",;。") and len(ends) == 1 and len(ends.pop()) == 2
 
 
 def opening(doc: Passage, sentence: Span) -> str:
@@ -66,7 +83,13 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if head.startswith("其中") or HEADING.match(head):
         return current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
     found = counts(doc, sentence, unit)
-    return found[0] if found else current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+    # an item of an enumeration is a part, not the paragraph's total
+    totals = [f for i, f in enumerate(found) if not any(
+        enumerated(doc, *pair) for pair in ((found[i - 1], f) if i else None, (f, found[i + 1]) if i + 1 < len(found) else None)
+        if pair)]
+    if found:
+        return totals[0] if totals else None
+    return current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
 
 
 def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
@@ -107,11 +130,19 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
 
 def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``."""
-    parts, shares = [], []
-    for item in item_spans(doc, span):
+    parts, shares, closed = [], [], False
+    foreign, last = [], -1
+    for number, item in enumerate(item_spans(doc, span)):
+        words = doc.norm[item.start:item.end].lstrip(" ,:")
+        if number and words.startswith("其中"):
+            break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
         if not found:
+            if counts(doc, item):
+                foreign.append(number)  # an item counted in another unit
             continue
+        last = number
+        closed = closed or any(w in words for w in CATCH_ALL)
         joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
         for nxt in found[1:]:
             if not re.search(r"(?:和|及|以及)[^和及]*$", doc.norm[joined[-1].end:nxt.start]):
@@ -122,8 +153,23 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
             shares += shares_in(doc, item, part)
     if not parts:
         return None
-    exhaustive = len(parts) >= 2 and not partial and not overlapping(whole, shares)
+    # an item in another unit among the parts (not a remark after them) leaves the list incomplete
+    exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign)
+                  and not overlapping(whole, shares)
+                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts)))
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
+
+
+def short_of(whole: Figure, parts: list[Figure]) -> bool:
+    """True when the parts add to less than the whole: a list under 其中 may name only some parts,
+    so a shortfall is an error only when the list closes with the rest (其他, 其余)."""
+    return sum(p.value for p in parts) + sum(p.resolution for p in parts) + whole.resolution < whole.value - 1e-9
+
+
+def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
+    """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
+    转办办结1111个"): the parts split the done cases, not the whole."""
+    return all(_DONE.search(context(doc, p)) for p in parts) and not _DONE.search(context(doc, whole))
 
 
 def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
@@ -171,8 +217,14 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         lead = SUBSET.match(head)
         how = "qizhong"
     elif match := HEADING.match(head):
-        whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
-        lead, how = match, "heading"
+        named = re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[match.end():])
+        inside = counts(doc, Span(start + match.end(), start + match.end() + named.end("head")),
+                        first.unit) if named else []
+        if inside:  # "从工单类型看，38447件诉求中咨询类19651件…": the heading's sentence states its whole
+            whole, lead = inside[-1], re.match(re.escape(head[:match.end() + named.end()]), head)
+        else:
+            whole, lead = current_whole(doc, previous_sentence(doc, sentence), first.unit), match
+        how = "heading"
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
@@ -186,7 +238,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return parallel
     body = Span(start + lead.end(), sentence.end)
     opener = next(iter(counts(doc, body)), None)
-    if opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
+    if how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:
@@ -220,6 +272,11 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             continue
         clause = doc.enclosing(doc.clauses, match.start())
         before = counts(doc, Span(clause.start, match.start()))
+        earlier = [c for c in doc.clauses if c.end <= clause.start and c.start >= sentence.start]
+        if not before and earlier and not doc.norm[clause.start:match.start()].strip():
+            # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
+            stated = counts(doc, earlier[-1])
+            before = stated if len(stated) == 1 else []
         after = Span(match.end(), clause.end)
         items = counts(doc, after)
         if not before or not items:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govstats.checks.claims.lists import REMAINING, Listing
+from govstats.checks.claims.lists import REMAINING, Listing, same_kind
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.reference.claim_rules import Measure
+
+#: A count labelled so is the running total since an earlier date (历年累计2123条).
+CUMULATIVE = re.compile(r"^(?:历年|截至[^,;。]{0,12}|全年|今年以来)?累计")
 
 _INDEX: dict[int, tuple[Sequence[Measure], re.Pattern[str], dict[str, int]]] = {}
 
@@ -103,5 +106,21 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
+    for lesser, greater in cumulative_pairs(doc):
+        pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def cumulative_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
+    """"主动公开信息41条，历年累计2123条": the count of the period and the running total right after
+    it in the same clause chain of one sentence (the total's label opens with 累计)."""
+    pairs = []
+    for sentence in doc.sentences:
+        here = [f for f in doc.figures_in(sentence) if not f.is_percent and not f.approx and doc.depth(f) == 0]
+        for before, total in zip(here, here[1:]):
+            gap = doc.norm[before.end:total.start]
+            if (same_kind(before.unit, total.unit) and CUMULATIVE.match(doc.label(total))
+                    and "累计" not in doc.label(before) and not any(ch in gap for ch in ";。")):
+                pairs.append((before, total))
+    return pairs

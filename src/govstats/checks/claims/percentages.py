@@ -180,11 +180,22 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
     return None, ""
 
 
-def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure]) -> Claim:
-    """A named rate against its numerator and denominator stated before it."""
+def with_its_list(numerator: list[Figure], together: Mapping[Figure, tuple[Figure, ...]] | None,
+                  before: list[Figure]) -> list[Figure]:
+    """A one-count numerator widened to the list it is an item of (see ``rate_claim``)."""
+    if len(numerator) == 1 and together and (run := together.get(numerator[0])) and all(f in before for f in run):
+        return list(run)
+    return numerator
+
+
+def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
+               together: Mapping[Figure, tuple[Figure, ...]] | None = None) -> Claim:
+    """A named rate against its numerator and denominator stated before it. ``together`` maps a
+    count to the list it is one item of when the list splits one measure (办结 by channel): the
+    rate's numerator is then the whole list."""
     sentence, clause = doc.sentence_of(figure), doc.clause_of(figure)
     before = counts_before(doc, figure, sentence)
-    numerator = rate_numerator(doc, rule, before)
+    numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
     formula = f"{top} / {denominator.shown if denominator else '?'}"
