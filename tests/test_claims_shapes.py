@@ -231,3 +231,25 @@ def test_results_of_requests_are_bounded_by_those_handled_and_their_rate_by_them
     text = "全年受理公开申请50件，答复48件。其中同意公开的共12件，公开率为25.00%。"
     (rate,) = [c for c in claims(text) if c.unit == "%"]
     assert (rate.formula, rate.verdict) == ("12 / 48", "pass")
+
+
+def test_a_heading_after_a_sub_whole_and_an_enumeration_finds_no_whole():
+    text = "本月受理甲信箱来信30件、乙信箱来信25件。交办的紧急来电8件中，满意6件、不满意2件。从热点看：交通类500件，教育类300件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 8, "6 + 2", "pass")]
+
+
+def test_a_list_of_the_top_items_is_not_the_total_of_what_follows():
+    text = "本月共受理诉求4000件。办件量居前三的部门为甲局300件、乙局200件、丙局100件。群众反映的热点中，供暖类来电400件，占比10%；物业类来电95件，占比2.3%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("400 / 4000", "pass"), ("95 / 4000", "warn")]
+
+
+def test_cases_dealt_with_and_the_rest_still_in_hand_split_the_total():
+    assert readings("本月承接交办工单1200件，已处理完毕1100件，另有100件仍在办理时限内。") == [
+        ("bound", 1100, "1100 ≤ 1200", "pass"), ("sum", 1200, "1100 + 100", "pass")]
+
+
+def test_a_change_against_a_bracketed_figure_of_the_other_period():
+    found = [c for c in claims("今年共接报工单300件，与去年同期（240件）相比上升25%；上月（400件）相比下降25%。") if c.unit == "%"]
+    assert [(c.kind, c.formula, c.verdict) for c in found] == [
+        ("change", "(300 - 240) / 240", "pass"), ("change", "相比下降 = ?", "unverifiable")]

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.words import has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
 HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
@@ -25,7 +26,7 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
-DONE = ("已办结", "已完成", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
+DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
 REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
@@ -80,8 +81,13 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if sentence is None or hops > 4:
         return None
     head = opening(doc, sentence)
-    if head.startswith("其中") or HEADING.match(head):
-        return current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+    earlier = previous_sentence(doc, sentence)
+    if head.startswith("其中") or HEADING.match(head) or is_partial(doc, sentence):
+        return current_whole(doc, earlier, unit, hops + 1)  # parts, or only the largest ones
+    if sub := IN_WHOLE.match(head):  # "交办的来电10件中，…" states a sub-whole, unless a grand total
+        named = counts(doc, Span(sentence.end - len(head), sentence.end - len(head) + sub.end("head")), unit)
+        if not (named and has_total_marker(doc.label(named[-1]))):
+            return current_whole(doc, earlier, unit, hops + 1)
     found = counts(doc, sentence, unit)
     # an item of an enumeration is a part, not the paragraph's total
     totals = [f for i, f in enumerate(found) if not any(
@@ -89,7 +95,7 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
         if pair)]
     if found:
         return totals[0] if totals else None
-    return current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+    return current_whole(doc, earlier, unit, hops + 1)
 
 
 def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
@@ -228,6 +234,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
+        if whole is None:  # "群众反映的热点中，…": a heading over the paragraph's total
+            whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
         lead, how = match, "heading"
     else:
         return []

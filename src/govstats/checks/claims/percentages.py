@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 
 from govstats.checks.claims.numbers import Figure
@@ -228,6 +229,33 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
         if match and not any(ch in gap for ch in ",;。"):
             pairs.append((first, second, match.group(1) in CHANGE_DOWN))
     return pairs
+
+
+#: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
+_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期)\s*\($")
+
+
+def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
+    """"工单245件，与去年同期（154件）相比上升59.09%": the change from the bracketed figure of the
+    other period to the count the clause states before it."""
+    clause = doc.clause_of(figure)
+    before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
+    if len(before) < 2 or doc.depth(before[-1]) != doc.depth(figure) + 1:
+        return None
+    then, now = before[-1], before[-2]
+    if doc.depth(now) != doc.depth(figure) or now.unit != then.unit or now.approx or then.approx:
+        return None
+    if not _AGAINST.search(doc.norm[now.end:then.start]):
+        return None
+    verb = doc.norm[then.end:figure.start]
+    down = any(w in verb for w in CHANGE_DOWN)
+    if not down and not any(w in verb for w in CHANGE_UP + ("多",)):
+        return None
+    formula = (f"({then.shown} - {now.shown}) / {then.shown}" if down
+               else f"({now.shown} - {then.shown}) / {then.shown}")
+    delta = then.value - now.value if down else now.value - then.value
+    return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=delta,
+                         whole=then.value, operands=((then.value, now.value), None))
 
 
 def change_claim(doc: Passage, figure: Figure) -> Claim | None:

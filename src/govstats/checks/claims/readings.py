@@ -17,6 +17,7 @@ from govstats.checks.claims.lists import Listing, of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import (
+    bracket_change,
     change_claim,
     counts_before,
     rate_claim,
@@ -205,7 +206,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
     if is_change(label, figure) or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例"))):
-        return change_claim(doc, figure) or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数")
+        return (change_claim(doc, figure) or bracket_change(doc, figure)
+                or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
     named = NAMED_WHOLE.search(label)
