@@ -253,3 +253,18 @@ def test_a_change_against_a_bracketed_figure_of_the_other_period():
     found = [c for c in claims("今年共接报工单300件，与去年同期（240件）相比上升25%；上月（400件）相比下降25%。") if c.unit == "%"]
     assert [(c.kind, c.formula, c.verdict) for c in found] == [
         ("change", "(300 - 240) / 240", "pass"), ("change", "相比下降 = ?", "unverifiable")]
+
+
+def test_the_rest_carried_over_is_not_a_done_count():
+    text = "全年受理申请150件。对申请的办理情况：146件已按期答复，其余4件结转下年度答复。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 150, "146 + 4", "pass")]
+
+
+def test_a_part_beyond_an_estimated_whole_warns():
+    found = readings("全年报送重要建议200余条。其中各区共摘报重要建议260件，采纳率达到95%。")
+    assert ("bound", 260, "260 ≤ 200", "warn") in found
+
+
+def test_an_estimate_or_a_daily_average_is_not_the_whole_of_qizhong():
+    found = readings("全年办理事项60万件，日均办理2400余件，其中即办件45万件，占75%。")
+    assert found == [("bound", 450000, "450000 ≤ 600000", "pass"), ("share", 75, "450000 / 600000", "pass")]

@@ -175,7 +175,8 @@ def short_of(whole: Figure, parts: list[Figure]) -> bool:
 def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
     """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
     转办办结1111个"): the parts split the done cases, not the whole."""
-    return all(_DONE.search(context(doc, p)) for p in parts) and not _DONE.search(context(doc, whole))
+    done = [bool(_DONE.search(context(doc, p))) and not _REMAINING.search(context(doc, p)) for p in parts]
+    return all(done) and not _DONE.search(context(doc, whole))
 
 
 def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
@@ -292,7 +293,9 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         if len(item_spans(doc, after)) == 1 and (paired := paired_bounds(doc, before, items)):
             found += paired
             continue
-        whole = next((f for f in reversed(before) if f.unit == items[0].unit), None)
+        # an estimate (4300余件) or a daily average is never the whole of a list
+        whole = next((f for f in reversed(before) if f.unit == items[0].unit and not f.approx
+                      and "均" not in doc.label(f)), None)
         if whole is not None and (got := listing(doc, whole, after, "qizhong", is_partial(doc, clause))):
             found.append(got)
     return found

@@ -96,8 +96,10 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     single part named under 其中 (part ≤ whole, hard)."""
     pairs: dict[tuple[Figure, Figure], tuple[str, str]] = {}
     for found in listings:
-        if len(found.parts) == 1 and not found.parts[0].approx and not found.whole.approx:
-            pairs[(found.parts[0], found.whole)] = ("hard", "“其中”所列部分不大于整体")
+        if len(found.parts) == 1 and not found.parts[0].approx:
+            # an estimated whole (100余条) only warns: what the estimate covers is not known
+            pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
+                                                    if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
     for figure in doc.figures:
         if figure.is_percent or figure.approx or (measure := measure_of(doc, figure, measures)) is None:
             continue
