@@ -268,3 +268,12 @@ def test_a_part_beyond_an_estimated_whole_warns():
 def test_an_estimate_or_a_daily_average_is_not_the_whole_of_qizhong():
     found = readings("全年办理事项60万件，日均办理2400余件，其中即办件45万件，占75%。")
     assert found == [("bound", 450000, "450000 ≤ 600000", "pass"), ("share", 75, "450000 / 600000", "pass")]
+
+
+def test_a_rate_printed_before_its_numerator_takes_it_from_later_in_the_paragraph_as_a_guess():
+    text = "本季度共收到网民来信80件，回复率100%。从来信类型看，咨询类50件，投诉类30件。据统计，各单位按期回复80件。"
+    (rate,) = [c for c in claims(text) if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("80 / 80", "pass") and "推测" in rate.note
+    wrong = text.replace("按期回复80件", "按期回复60件")
+    (rate,) = [c for c in claims(wrong) if c.unit == "%"]
+    assert rate.verdict == "unverifiable"

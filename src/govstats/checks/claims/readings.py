@@ -20,6 +20,8 @@ from govstats.checks.claims.percentages import (
     bracket_change,
     change_claim,
     counts_before,
+    labelled,
+    rate_denominator,
     rate_claim,
     rate_numerator,
     rate_rule_for,
@@ -240,10 +242,31 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
             if whole is not None and whole not in numerator:
                 fresh = share_of(doc, figure, numerator, whole)
                 claim, guess = Claim(**{**fresh.__dict__, "kind": "rate"}), "；".join(g for g in (guess, guessed) if g)
+        if claim.verdict == "unverifiable" and not numerator and claim.whole is not None:
+            claim, guess = later_numerator(doc, figure, rule, wholes, before) or (claim, guess)
         return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
         return stem_rate(doc, figure, label, wholes, measures, loose)
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
+                    before: list[Figure]) -> tuple[Claim, str] | None:
+    """"共收到来信139件，回复率100%。…按期回复139件。": a rate printed before its numerator, which a
+    later sentence of the paragraph states; only a guess (the count may be of another scope)."""
+    whole, _ = rate_denominator(doc, rule, figure, before, [], wholes)
+    if whole is None:
+        return None
+    sentence, paragraph = doc.sentence_of(figure), doc.paragraph_of(figure)
+    terms = [alt[0] for alt in rule.numerator if len(alt) == 1]
+    for later in doc.figures_in(Span(sentence.end, paragraph.end)):
+        if later.is_percent or later.unit != whole.unit or later.approx or doc.depth(later) != 0:
+            continue
+        if any(labelled(doc, later, term, rule.exclude) for term in terms):
+            claim = share_of(doc, figure, [later], whole)
+            return (Claim(**{**claim.__dict__, "kind": "rate"}),
+                    f"分子取本段后文“{doc.label(later)}{later.text}”（推测）")
+    return None
 
 
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
