@@ -277,3 +277,9 @@ def test_a_rate_printed_before_its_numerator_takes_it_from_later_in_the_paragrap
     wrong = text.replace("按期回复80件", "按期回复60件")
     (rate,) = [c for c in claims(wrong) if c.unit == "%"]
     assert rate.verdict == "unverifiable"
+
+
+def test_a_count_printed_without_its_unit_among_parallel_items_takes_their_unit():
+    text = "全年共发布信息9000条。其中甲单位发布信息2000条；乙单位发布信息3000条；丙单位发布信息2500，丁单位发布信息1500条。"
+    assert readings(text) == [("sum", 9000, "2000 + 3000 + 2500 + 1500", "pass")]
+    assert [f.unit for f in find_figures("拨打热线12345，来电咨询300件。")] == ["件"]

@@ -151,7 +151,8 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
         closed = closed or any(w in words for w in CATCH_ALL)
         joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
         for nxt in found[1:]:
-            if not re.search(r"(?:和|及|以及)[^和及]*$", doc.norm[joined[-1].end:nxt.start]):
+            gap = doc.norm[joined[-1].end:nxt.start]
+            if not re.search(r"(?:和|及|以及)[^和及]*$", gap) and not parallel_items(doc, joined[-1], nxt, gap):
                 break
             joined.append(nxt)
         parts += joined
@@ -164,6 +165,13 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
                   and not overlapping(whole, shares)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts)))
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
+
+
+def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> bool:
+    """"丙单位发布信息2500，丁单位发布信息1500条" inside one item of a list cut at semicolons: two
+    counts of the same noun after a comma are two parts."""
+    tail = doc.label(first)[-2:]
+    return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
 
 
 def short_of(whole: Figure, parts: list[Figure]) -> bool:
