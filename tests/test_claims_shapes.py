@@ -283,3 +283,12 @@ def test_a_count_printed_without_its_unit_among_parallel_items_takes_their_unit(
     text = "全年共发布信息9000条。其中甲单位发布信息2000条；乙单位发布信息3000条；丙单位发布信息2500，丁单位发布信息1500条。"
     assert readings(text) == [("sum", 9000, "2000 + 3000 + 2500 + 1500", "pass")]
     assert [f.unit for f in find_figures("拨打热线12345，来电咨询300件。")] == ["件"]
+
+
+def test_a_list_mixing_units_that_does_not_add_up_claims_no_error():
+    text = "本季度受理来信来件300件。分渠道看，市长信箱信件120封，网站留言150件，来访20件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_a_bare_number_outside_a_list_of_one_noun_is_no_count():
+    assert [f.unit for f in find_figures("服务热线电话12345，咨询电话500个，投诉电话200个。")] == ["个", "个"]

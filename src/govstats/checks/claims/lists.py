@@ -163,7 +163,8 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
     # an item in another unit among the parts (not a remark after them) leaves the list incomplete
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign)
                   and not overlapping(whole, shares)
-                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts)))
+                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
+                  and not mixed_and_off(whole, parts))
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
 
 
@@ -172,6 +173,13 @@ def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> boo
     counts of the same noun after a comma are two parts."""
     tail = doc.label(first)[-2:]
     return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
+
+
+def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
+    """True when some parts are counted in another unit of cases (封 for a whole in 件) and the
+    parts do not add up: the units may not count the same things, so no error is claimed."""
+    mixed = any(p.unit != whole.unit for p in parts)
+    return mixed and abs(sum(p.value for p in parts) - whole.value) > sum(p.resolution for p in parts) + whole.resolution
 
 
 def short_of(whole: Figure, parts: list[Figure]) -> bool:

@@ -217,8 +217,9 @@ def _tail(norm: str, end: int) -> str:
 
 
 def borrowed_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
-    """"乡街公开信息13691，企事业单位公开信息436条": a whole number printed without its unit, right
-    before a count of the same noun (the label's last two letters), is a count in that unit."""
+    """"…公开信息7908条；乡街公开信息13691，企事业单位公开信息436条": a whole number printed without its
+    unit between two counts of one unit and one noun (the labels' last two letters) is a count in
+    that unit."""
     out, starts = [], [f.start for f in figures]
     for m in _BARE.finditer(norm):
         index = bisect_right(starts, m.end())
@@ -227,8 +228,11 @@ def borrowed_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
             continue
         if "。" in norm[m.end():after.start] or (index and figures[index - 1].end > m.start()):
             continue
+        before = figures[index - 1] if index else None
+        if before is None or before.unit != after.unit or "。" in norm[before.end:m.start()]:
+            continue
         tail = _tail(norm, m.start())
-        if tail and tail == _tail(norm, after.start):
+        if tail and tail == _tail(norm, after.start) == _tail(norm, before.start):
             out.append(Figure(float(m.group("num")), after.unit, m.start(), m.end(),
                               text[m.start():m.end()], 0))
     return out
