@@ -292,3 +292,11 @@ def test_a_list_mixing_units_that_does_not_add_up_claims_no_error():
 
 def test_a_bare_number_outside_a_list_of_one_noun_is_no_count():
     assert [f.unit for f in find_figures("服务热线电话12345，咨询电话500个，投诉电话200个。")] == ["个", "个"]
+
+
+def test_a_list_whose_whole_is_one_of_several_counts_before_never_fails():
+    text = "全市共收到申请1500件，已答复1450件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
+    (total,) = [c for c in claims(text) if c.kind == "sum"]
+    assert (total.formula, total.verdict) == ("800 + 300 + 200 + 150", "unverifiable") and "推测" in total.note
+    one = "全市共收到申请1500件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
+    assert [r for r in readings(one) if r[0] == "sum"] == [("sum", 1500, "800 + 300 + 200 + 150", "fail")]

@@ -52,7 +52,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     stated = {b.total for b in found} | {p for b in found for p in b.parts}
     # a whole may be split two ways (by channel in a bracket, by result under 其中): a list is
     # dropped only when its parts are already stated in another breakdown
-    found += [Breakdown(item.whole, item.parts, item.how) for item in listings
+    found += [Breakdown(item.whole, item.parts, item.how, item.guessed, item.note) for item in listings
               if item.exhaustive and not stated & set(item.parts)]
     wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}
     wholes.update({item.parts[0]: item.whole for item in listings if len(item.parts) == 1})

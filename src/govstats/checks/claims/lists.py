@@ -45,6 +45,8 @@ class Listing:
     how: str  # qizhong | heading | status
     exhaustive: bool
     note: str = ""
+    #: The whole is the first of several counts of a sentence before: a mismatch is no error.
+    guessed: bool = False
 
 
 def same_kind(unit: str, other: str) -> bool:
@@ -270,7 +272,9 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return []
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
-        found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体")
+        rivals = len(counts(doc, doc.sentence_of(whole), whole.unit)) > 1
+        found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
+                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=rivals)
     return [found]
 
 

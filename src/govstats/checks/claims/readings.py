@@ -200,7 +200,7 @@ def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
 
 
 def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
-                    measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str]],
+                    measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str, str]],
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
                     loose: Collection[Figure] = ()) -> Claim:
     """The one reading of a percentage (see the module docstring for the order)."""
@@ -217,10 +217,11 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
         whole = named_share_whole(doc, named.group("name"), parts, measures) if named and parts else None
         note = ""
+        guess = ""
         if whole is None and figure in listed:
-            whole, note = listed[figure][1], listed[figure][2]
+            whole, note, guess = listed[figure][1:]
         if whole is not None:
-            return share_of(doc, figure, parts, whole, note)
+            return guarded(share_of(doc, figure, parts, whole, note), guess)
         positional = share_claim(doc, figure)
         if positional is None:
             return unverifiable(doc, figure, "share", label, "文中未给出其分子")
@@ -272,7 +273,8 @@ def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mappin
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
-    listed = {pct: (part, found.whole, found.note) for found in listings for pct, part in found.shares}
+    listed = {pct: (part, found.whole, found.note, "前句另有同单位的数，整体属推测" if found.guessed else "")
+              for found in listings for pct, part in found.shares}
     together = {part: found.parts for found in listings if len(found.parts) > 1 and not found.exhaustive
                 and of_one_result(doc, found.whole, list(found.parts)) for part in found.parts}
     loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)

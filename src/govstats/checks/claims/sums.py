@@ -26,6 +26,9 @@ class Breakdown:
     total: Figure
     parts: tuple[Figure, ...]
     how: str  # bracket | colon | closing
+    #: The whole is only a guess (see Listing.guessed): the sum passes or is unverifiable.
+    guessed: bool = False
+    note: str = ""
 
 
 def single_count(doc: Passage, item: Span, unit: str, depth: int) -> Figure | None:
@@ -117,7 +120,12 @@ def sum_claim(doc: Passage, breakdown: Breakdown) -> Claim:
                           message="合计或分项为约数（余、多、以上），无法精确核对",
                           parts=tuple(p.value for p in parts), whole=total.value)
     verdict, difference, message = sum_verdict(total, parts)
-    note = ""
+    note = breakdown.note
+    if breakdown.guessed and verdict != "pass":
+        return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
+                          formula=formula, computed=None, verdict="unverifiable", difference=None,
+                          message=f"按推测的整体核对不相符（{message}），不作为错误", note=note,
+                          parts=tuple(p.value for p in parts), whole=total.value)
     if verdict == "fail" and breakdown.how == "bracket" and "其中" in doc.norm[total.end:parts[0].start]:
         note = "括号内以“其中”列出分项，按全部分项核对；若所列并非全部分项，此差额不是错误"
     return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
