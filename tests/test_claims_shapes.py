@@ -300,3 +300,9 @@ def test_a_list_whose_whole_is_one_of_several_counts_before_never_fails():
     assert (total.formula, total.verdict) == ("800 + 300 + 200 + 150", "unverifiable") and "推测" in total.note
     one = "全市共收到申请1500件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
     assert [r for r in readings(one) if r[0] == "sum"] == [("sum", 1500, "800 + 300 + 200 + 150", "fail")]
+
+
+def test_shares_after_a_list_name_their_part():
+    text = "本月受理诉求800件，其中咨询400件，求助200件，投诉160件，其他40件，咨询类占比50%，投诉类占21%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("400 / 800", "pass"), ("160 / 800", "fail")]

@@ -112,6 +112,20 @@ def named_share_whole(doc: Passage, name: str, parts: Sequence[Figure], measures
     return next((f for f in earlier if wanted and measure_of(doc, f, measures) is wanted), None)
 
 
+def named_part(doc: Passage, figure: Figure, label: str) -> Figure | None:
+    """The one count before a share in its sentence whose label holds the share's subject
+    ("咨询类占比60%" -> 咨询600件), or None."""
+    stem = label
+    for word in SHARE_WORDS:
+        stem = stem.removesuffix(word)
+    stem = stem.removesuffix("的").removesuffix("类")
+    if len(stem) < 2:
+        return None
+    sentence = doc.sentence_of(figure)
+    hits = [f for f in counts_before(doc, figure, Span(sentence.start, figure.start)) if stem in doc.label(f)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure, note: str = "") -> Claim:
     top = f"({figure_list(parts)})" if len(parts) > 1 else figure_list(parts)
     operands = (tuple(p.value for p in parts), whole.value)
@@ -214,6 +228,10 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
     named = NAMED_WHOLE.search(label)
     if figure in listed or named or label.endswith(SHARE_WORDS):
+        names_whole = named is not None and named.group("name") not in ("比", "比重", "比例")
+        by_name = named_part(doc, figure, label) if figure not in listed and not names_whole else None
+        if by_name is not None and by_name in wholes:  # "…咨询600件，…，咨询类占比60%"
+            return share_of(doc, figure, [by_name], wholes[by_name], "按名称取分子，取其所在分项列表的合计为整体")
         parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
         whole = named_share_whole(doc, named.group("name"), parts, measures) if named and parts else None
         note = ""
