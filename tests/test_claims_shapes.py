@@ -306,3 +306,8 @@ def test_shares_after_a_list_name_their_part():
     text = "本月受理诉求800件，其中咨询400件，求助200件，投诉160件，其他40件，咨询类占比50%，投诉类占21%。"
     shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
     assert shares == [("400 / 800", "pass"), ("160 / 800", "fail")]
+
+
+def test_a_change_against_the_other_periods_figure_after_de():
+    found = [c for c in claims("今年1-6月受理诉求7200件，较去年同期的6000件增长20%。") if c.unit == "%"]
+    assert [(c.kind, c.formula, c.verdict) for c in found] == [("change", "(7200 - 6000) / 6000", "pass")]

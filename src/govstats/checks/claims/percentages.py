@@ -232,20 +232,21 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 
 
 #: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
-_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期)\s*\($")
+_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期)\s*(?P<how>\(|的)$")
 
 
 def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
-    """"工单245件，与去年同期（154件）相比上升59.09%": the change from the bracketed figure of the
-    other period to the count the clause states before it."""
+    """"工单245件，与去年同期（154件）相比上升59.09%" or "9000件，较去年同期的8000件增长12.5%": the
+    change from the other period's figure to the count the clause states before it."""
     clause = doc.clause_of(figure)
     before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
-    if len(before) < 2 or doc.depth(before[-1]) != doc.depth(figure) + 1:
+    if len(before) < 2:
         return None
     then, now = before[-1], before[-2]
     if doc.depth(now) != doc.depth(figure) or now.unit != then.unit or now.approx or then.approx:
         return None
-    if not _AGAINST.search(doc.norm[now.end:then.start]):
+    against = _AGAINST.search(doc.norm[now.end:then.start])
+    if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
         return None
     verb = doc.norm[then.end:figure.start]
     down = any(w in verb for w in CHANGE_DOWN)
