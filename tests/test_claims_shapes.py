@@ -311,3 +311,19 @@ def test_shares_after_a_list_name_their_part():
 def test_a_change_against_the_other_periods_figure_after_de():
     found = [c for c in claims("今年1-6月受理诉求7200件，较去年同期的6000件增长20%。") if c.unit == "%"]
     assert [(c.kind, c.formula, c.verdict) for c in found] == [("change", "(7200 - 6000) / 6000", "pass")]
+
+
+def test_a_rate_on_time_is_over_the_cases_closed():
+    (rate,) = [c for c in claims("全市共受理来信800件，办结750件，其中按期办结720件，按期办结率96%。") if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("720 / 750", "pass")
+
+
+def test_a_list_with_a_rate_among_its_items_lists_measures_not_a_split():
+    text = "全区共有服务事项1500项，其中可网办事项1400项，网办率93.3%，全程网办事项1200项。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+@pytest.mark.parametrize("text", ["本月受理600件，限时办结550件，限时办结率95%。", "本月受理600件，按期办结550件，按期办结率95%。"])
+def test_a_qualified_rate_over_the_parent_measure_is_only_a_guess(text):
+    (rate,) = [c for c in claims(text) if c.unit == "%"]
+    assert rate.verdict == "unverifiable" and "推测" in rate.note

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
-from govstats.checks.claims.words import has_total_marker
+from govstats.checks.claims.words import core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
 HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
@@ -139,11 +139,13 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
 def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``."""
     parts, shares, closed = [], [], False
-    foreign, last = [], -1
+    foreign, last, rated = [], -1, []
     for number, item in enumerate(item_spans(doc, span)):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
         if number and words.startswith("其中"):
             break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
+        if any(f.is_percent and core_label(doc.label(f)).endswith("率") for f in doc.figures_in(item)):
+            rated.append(number)
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
         if not found:
             if counts(doc, item):
@@ -163,7 +165,8 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
     if not parts:
         return None
     # an item in another unit among the parts (not a remark after them) leaves the list incomplete
-    exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign)
+    # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
+    exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
                   and not overlapping(whole, shares)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))

@@ -163,7 +163,7 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     measure = measure_of(doc, part, measures)
     for parent, _ in measure.parents if measure else ():
         if (hit := parent_figure(doc, part, parent, measures)) is not None:
-            return hit, ""
+            return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
     if part in wholes:
         return wholes[part], ""
     clause = doc.clause_of(part)
