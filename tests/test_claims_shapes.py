@@ -327,3 +327,10 @@ def test_a_list_with_a_rate_among_its_items_lists_measures_not_a_split():
 def test_a_qualified_rate_over_the_parent_measure_is_only_a_guess(text):
     (rate,) = [c for c in claims(text) if c.unit == "%"]
     assert rate.verdict == "unverifiable" and "推测" in rate.note
+
+
+def test_a_sentence_opening_with_yishang_totals_the_counts_listed_before():
+    text = "分镇街看，交办量和办结率分别为：甲镇3120件、98.1%，乙镇2260件、97.5%，丙街道1590件、99.0%。以上镇街合计受理诉求0.70万件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 7000, "3120 + 2260 + 1590", "pass")]
+    wrong = text.replace("0.70万件", "0.72万件")
+    assert [r[3] for r in readings(wrong) if r[0] == "sum"] == ["fail"]
