@@ -334,3 +334,8 @@ def test_a_sentence_opening_with_yishang_totals_the_counts_listed_before():
     assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 7000, "3120 + 2260 + 1590", "pass")]
     wrong = text.replace("0.70万件", "0.72万件")
     assert [r[3] for r in readings(wrong) if r[0] == "sum"] == ["fail"]
+
+
+def test_the_done_count_of_a_set_named_again_in_a_parallel_bracket_is_bounded_by_that_set():
+    text = "全年督办事项共210件（其中省级督办事项40件），已完成190件（其中省级督办事项完成36件）。"
+    assert ("bound", 36, "36 ≤ 40", "pass") in readings(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govstats.checks.claims.lists import REMAINING, Listing, same_kind
+from govstats.checks.claims.lists import DONE, REMAINING, Listing, same_kind
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
@@ -108,6 +108,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
+    for lesser, greater in same_entity_pairs(doc):
+        pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
     for lesser, greater in cumulative_pairs(doc):
         pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
@@ -125,4 +127,20 @@ def cumulative_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
             if (same_kind(before.unit, total.unit) and CUMULATIVE.match(doc.label(total))
                     and "累计" not in doc.label(before) and not any(ch in gap for ch in ";。")):
                 pairs.append((before, total))
+    return pairs
+
+
+def same_entity_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
+    """"共375件（其中无锡重点督办事项74件），已完成320件（其中无锡重点督办事项完成68件）": a later
+    count whose label is an earlier one's plus a done word is the done part of that same set."""
+    pairs = []
+    for sentence in doc.sentences:
+        here = [f for f in doc.figures_in(sentence) if not f.is_percent and not f.approx]
+        for i, later in enumerate(here):
+            label = doc.label(later)
+            for earlier in here[:i]:
+                stem = doc.label(earlier)
+                if (len(stem) >= 4 and earlier.unit == later.unit and label.startswith(stem)
+                        and label[len(stem):].startswith(DONE)):
+                    pairs.append((later, earlier))
     return pairs
