@@ -339,3 +339,7 @@ def test_a_sentence_opening_with_yishang_totals_the_counts_listed_before():
 def test_the_done_count_of_a_set_named_again_in_a_parallel_bracket_is_bounded_by_that_set():
     text = "全年督办事项共210件（其中省级督办事项40件），已完成190件（其中省级督办事项完成36件）。"
     assert ("bound", 36, "36 ≤ 40", "pass") in readings(text)
+
+
+def test_a_running_total_is_not_bounded_by_the_count_of_one_period():
+    assert readings("本月受理诉求3000件，累计办结27500件。") == []

@@ -105,27 +105,36 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             continue
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures)
+            if greater is not None and running(doc, figure) and not running(doc, greater):
+                break  # a running total (累计办结) is not bounded by the count of one period
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
     for lesser, greater in same_entity_pairs(doc):
         pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
-    for lesser, greater in cumulative_pairs(doc):
+    for lesser, greater in cumulative_pairs(doc, measures):
         pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
-def cumulative_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
+def running(doc: Passage, figure: Figure) -> bool:
+    """True for a running total ("累计办结27500件")."""
+    return bool(CUMULATIVE.match(doc.label(figure)))
+
+
+def cumulative_pairs(doc: Passage, measures: Sequence[Measure]) -> list[tuple[Figure, Figure]]:
     """"主动公开信息41条，历年累计2123条": the count of the period and the running total right after
-    it in the same clause chain of one sentence (the total's label opens with 累计)."""
+    it in the same clause chain of one sentence (the total's label opens with 累计, and names no
+    measure or the same one)."""
     pairs = []
     for sentence in doc.sentences:
         here = [f for f in doc.figures_in(sentence) if not f.is_percent and not f.approx and doc.depth(f) == 0]
         for before, total in zip(here, here[1:]):
             gap = doc.norm[before.end:total.start]
-            if (same_kind(before.unit, total.unit) and CUMULATIVE.match(doc.label(total))
-                    and "累计" not in doc.label(before) and not any(ch in gap for ch in ";。")):
+            if (same_kind(before.unit, total.unit) and running(doc, total)
+                    and "累计" not in doc.label(before) and not any(ch in gap for ch in ";。")
+                    and measure_of(doc, total, measures) in (None, measure_of(doc, before, measures))):
                 pairs.append((before, total))
     return pairs
 
