@@ -343,3 +343,8 @@ def test_the_done_count_of_a_set_named_again_in_a_parallel_bracket_is_bounded_by
 
 def test_a_running_total_is_not_bounded_by_the_count_of_one_period():
     assert readings("本月受理诉求3000件，累计办结27500件。") == []
+
+
+def test_a_carry_in_between_the_total_and_the_done_count_leaves_the_split_unknown():
+    found = readings("全年收到公开申请200件，上年结转8件，已答复204件，结转下年度4件。")
+    assert [r for r in found if r[0] == "sum"] == []

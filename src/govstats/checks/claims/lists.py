@@ -357,7 +357,8 @@ def context(doc: Passage, figure: Figure) -> str:
 
 
 def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
-    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total before."""
+    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total right
+    before them."""
     found = []
     here = counts(doc, sentence)
     for i, (done, rest) in enumerate(pairwise(here)):
@@ -365,8 +366,10 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
             continue
         if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
             continue
-        whole = next((f for f in here[:i] if f.unit == done.unit and f not in taken), None)
-        if whole is not None:
+        # the total is the nearest count before the done one that is no listed part; a carry-over
+        # between them ("上年结转10件") leaves it unknown
+        whole = next((f for f in reversed(here[:i]) if f.unit == done.unit and f not in taken), None)
+        if whole is not None and not _REMAINING.search(context(doc, whole)):
             found.append(Listing(whole, (done, rest), (), "status", exhaustive=True))
     return found
 
