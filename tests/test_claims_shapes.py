@@ -348,3 +348,9 @@ def test_a_running_total_is_not_bounded_by_the_count_of_one_period():
 def test_a_carry_in_between_the_total_and_the_done_count_leaves_the_split_unknown():
     found = readings("全年收到公开申请200件，上年结转8件，已答复204件，结转下年度4件。")
     assert [r for r in found if r[0] == "sum"] == []
+
+
+def test_shares_given_respectively_follow_the_order_of_the_parts():
+    text = "书记信箱收到来信200件，其中咨询类100件、投诉类60件、建议类40件，分别占50%、30%和25%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("100 / 200", "pass"), ("60 / 200", "pass"), ("40 / 200", "fail")]

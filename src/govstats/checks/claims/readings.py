@@ -288,6 +288,26 @@ def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mappin
     return None
 
 
+def respective_shares(doc: Passage) -> list[tuple[Figure, Figure]]:
+    """"咨询类60件、投诉类40件、建议类20件，分别占50%、33.3%和16.7%": the percentages after 分别, in
+    order, against the counts listed just before them."""
+    out = []
+    for index, figure in enumerate(doc.figures):
+        if not figure.is_percent or "分别" not in doc.label(figure):
+            continue
+        run = [figure]
+        for nxt in doc.figures[index + 1:]:
+            if not nxt.is_percent or not set(doc.gap(run[-1], nxt)) <= set("、和及与"):
+                break
+            run.append(nxt)
+        before = [f for f in counts_before(doc, figure, doc.clause_of(figure)) if doc.depth(f) == doc.depth(figure)]
+        if len(run) >= 2 and len(before) >= len(run):
+            parts = list(reversed(before[: len(run)]))
+            if len({p.unit for p in parts}) == 1:
+                out += list(zip(run, parts))
+    return out
+
+
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
@@ -296,6 +316,9 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
     together = {part: found.parts for found in listings if len(found.parts) > 1 and not found.exhaustive
                 and of_one_result(doc, found.whole, list(found.parts)) for part in found.parts}
     loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)
+    for pct, part in respective_shares(doc):
+        if pct not in listed and part in wholes:
+            listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
     claims: list[Claim] = []
     previous: tuple[Figure, str] | None = None
     for figure in doc.figures:
