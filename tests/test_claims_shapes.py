@@ -154,3 +154,203 @@ def test_the_last_items_of_a_list_joined_by_he_are_parts():
 def test_a_results_heading_lists_parts_of_the_total_before():
     text = "全年共受理依申请公开120件。办理结果：予以公开70件，部分公开30件，不予公开20件。"
     assert readings(text) == [("sum", 120, "70 + 30 + 20", "pass")]
+
+
+def test_a_whole_split_two_ways_gives_two_sums():
+    text = "本月共受理诉求600件（电话400件、网络200件）。其中，即时办结350件，转办250件。"
+    assert readings(text) == [("bound", 350, "350 ≤ 600", "pass"), ("sum", 600, "350 + 250", "pass"),
+                              ("sum", 600, "400 + 200", "pass")]
+
+
+def test_a_named_whole_is_not_a_bracketed_part_ending_in_the_same_word():
+    text = "本月共收到诉求800件（电话诉求500件、网络诉求300件）。其中，当场办结480件，占诉求总量的60%；转办320件，占诉求总量的40%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("480 / 800", "pass"), ("320 / 800", "pass")]
+
+
+def test_parts_of_one_sub_measure_are_not_a_split_of_the_whole_and_make_its_rate():
+    text = "本月接听来电1000个，其中电话办结600个，转办单位办结300个，办结率90%。"
+    assert readings(text) == [("rate", 90, "(600 + 300) / 1000", "pass")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年收到申请20件，其中予以公开8件，部分公开3件，不予公开2件。", []),
+    ("全年收到申请20件，其中予以公开8件，部分公开3件，其他4件。", [("sum", 20, "8 + 3 + 4", "fail")]),
+    ("全年收到申请20件，其中予以公开8件，部分公开3件，不予公开12件。", [("sum", 20, "8 + 3 + 12", "fail")]),
+])
+def test_a_list_short_of_its_whole_fails_only_when_it_closes_with_the_rest(text, found):
+    assert [r for r in readings(text) if r[0] == "sum"] == found
+
+
+def test_a_heading_list_stops_where_an_item_opens_its_own_subset():
+    text = "本年收到申请30件。对申请的办理：已答复30件，其中予以公开10件，部分公开5件，不予公开4件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_items_counted_in_letters_are_parts_of_a_whole_in_cases():
+    text = "本季度受理来信来件300件。分渠道看，市长信箱信件120封，网站留言150件，来访30件。"
+    assert readings(text) == [("sum", 300, "120 + 150 + 30", "pass")]
+
+
+def test_an_item_of_an_enumeration_is_no_whole_for_the_heading_after_it():
+    text = "本月办理甲信箱来信40件、乙信箱来信43件。从热点看：交通类500件，教育类300件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_a_heading_whose_sentence_names_its_whole_with_zhong():
+    text = "从诉求类型看，5000件诉求中咨询类3000件（60.00%），投诉类2000件（40.00%）。"
+    assert readings(text) == [("share", 40.0, "2000 / 5000", "pass"), ("share", 60.0, "3000 / 5000", "pass"),
+                              ("sum", 5000, "3000 + 2000", "pass")]
+
+
+def test_one_part_under_qizhong_is_bounded_even_when_it_says_gong():
+    text = "全年举办培训活动80场。其中，线上培训共举行50场，覆盖各镇街。"
+    assert readings(text) == [("bound", 50, "50 ≤ 80", "pass")]
+
+
+def test_a_cumulative_count_bounds_the_count_of_the_year():
+    text = "本年度主动公开信息300条，历年累计4200条；受理申请45件，历年累计受理600件。"
+    assert readings(text) == [("bound", 45, "45 ≤ 600", "pass"), ("bound", 300, "300 ≤ 4200", "pass")]
+
+
+def test_qizhong_opening_a_clause_takes_the_one_count_of_the_clause_before():
+    text = "本季度共登记咨询工单320件，主要是政策咨询增多；其中转办200件，直接答复120件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 320, "200 + 120", "pass")]
+    two = "区级事项900项，进驻大厅880项，占97.8%；其中许可事项400项，进驻大厅390项，占97.5%。"
+    assert [r for r in readings(two) if r[0] == "sum"] == []
+
+
+def test_cases_still_in_hand_split_a_total_with_those_closed():
+    assert readings("本季度受理事项500宗，办结420宗，在办80宗。") == [
+        ("bound", 420, "420 ≤ 500", "pass"), ("sum", 500, "420 + 80", "pass")]
+
+
+def test_results_of_requests_are_bounded_by_those_handled_and_their_rate_by_them():
+    found = readings("全年受理公开申请9件，已办理9件，部分公开9件。")
+    assert found == [("bound", 9, "9 ≤ 9", "pass"), ("bound", 9, "9 ≤ 9", "pass")]
+    text = "全年受理公开申请50件，答复48件。其中同意公开的共12件，公开率为25.00%。"
+    (rate,) = [c for c in claims(text) if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("12 / 48", "pass")
+
+
+def test_a_heading_after_a_sub_whole_and_an_enumeration_finds_no_whole():
+    text = "本月受理甲信箱来信30件、乙信箱来信25件。交办的紧急来电8件中，满意6件、不满意2件。从热点看：交通类500件，教育类300件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 8, "6 + 2", "pass")]
+
+
+def test_a_list_of_the_top_items_is_not_the_total_of_what_follows():
+    text = "本月共受理诉求4000件。办件量居前三的部门为甲局300件、乙局200件、丙局100件。群众反映的热点中，供暖类来电400件，占比10%；物业类来电95件，占比2.3%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("400 / 4000", "pass"), ("95 / 4000", "warn")]
+
+
+def test_cases_dealt_with_and_the_rest_still_in_hand_split_the_total():
+    assert readings("本月承接交办工单1200件，已处理完毕1100件，另有100件仍在办理时限内。") == [
+        ("bound", 1100, "1100 ≤ 1200", "pass"), ("sum", 1200, "1100 + 100", "pass")]
+
+
+def test_a_change_against_a_bracketed_figure_of_the_other_period():
+    found = [c for c in claims("今年共接报工单300件，与去年同期（240件）相比上升25%；上月（400件）相比下降25%。") if c.unit == "%"]
+    assert [(c.kind, c.formula, c.verdict) for c in found] == [
+        ("change", "(300 - 240) / 240", "pass"), ("change", "相比下降 = ?", "unverifiable")]
+
+
+def test_the_rest_carried_over_is_not_a_done_count():
+    text = "全年受理申请150件。对申请的办理情况：146件已按期答复，其余4件结转下年度答复。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 150, "146 + 4", "pass")]
+
+
+def test_a_part_beyond_an_estimated_whole_warns():
+    found = readings("全年报送重要建议200余条。其中各区共摘报重要建议260件，采纳率达到95%。")
+    assert ("bound", 260, "260 ≤ 200", "warn") in found
+
+
+def test_an_estimate_or_a_daily_average_is_not_the_whole_of_qizhong():
+    found = readings("全年办理事项60万件，日均办理2400余件，其中即办件45万件，占75%。")
+    assert found == [("bound", 450000, "450000 ≤ 600000", "pass"), ("share", 75, "450000 / 600000", "pass")]
+
+
+def test_a_rate_printed_before_its_numerator_takes_it_from_later_in_the_paragraph_as_a_guess():
+    text = "本季度共收到网民来信80件，回复率100%。从来信类型看，咨询类50件，投诉类30件。据统计，各单位按期回复80件。"
+    (rate,) = [c for c in claims(text) if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("80 / 80", "pass") and "推测" in rate.note
+    wrong = text.replace("按期回复80件", "按期回复60件")
+    (rate,) = [c for c in claims(wrong) if c.unit == "%"]
+    assert rate.verdict == "unverifiable"
+
+
+def test_a_count_printed_without_its_unit_among_parallel_items_takes_their_unit():
+    text = "全年共发布信息9000条。其中甲单位发布信息2000条；乙单位发布信息3000条；丙单位发布信息2500，丁单位发布信息1500条。"
+    assert readings(text) == [("sum", 9000, "2000 + 3000 + 2500 + 1500", "pass")]
+    assert [f.unit for f in find_figures("拨打热线12345，来电咨询300件。")] == ["件"]
+
+
+def test_a_list_mixing_units_that_does_not_add_up_claims_no_error():
+    text = "本季度受理来信来件300件。分渠道看，市长信箱信件120封，网站留言150件，来访20件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_a_bare_number_outside_a_list_of_one_noun_is_no_count():
+    assert [f.unit for f in find_figures("服务热线电话12345，咨询电话500个，投诉电话200个。")] == ["个", "个"]
+
+
+def test_a_list_whose_whole_is_one_of_several_counts_before_never_fails():
+    text = "全市共收到申请1500件，已答复1450件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
+    (total,) = [c for c in claims(text) if c.kind == "sum"]
+    assert (total.formula, total.verdict) == ("800 + 300 + 200 + 150", "unverifiable") and "推测" in total.note
+    one = "全市共收到申请1500件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
+    assert [r for r in readings(one) if r[0] == "sum"] == [("sum", 1500, "800 + 300 + 200 + 150", "fail")]
+
+
+def test_shares_after_a_list_name_their_part():
+    text = "本月受理诉求800件，其中咨询400件，求助200件，投诉160件，其他40件，咨询类占比50%，投诉类占21%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("400 / 800", "pass"), ("160 / 800", "fail")]
+
+
+def test_a_change_against_the_other_periods_figure_after_de():
+    found = [c for c in claims("今年1-6月受理诉求7200件，较去年同期的6000件增长20%。") if c.unit == "%"]
+    assert [(c.kind, c.formula, c.verdict) for c in found] == [("change", "(7200 - 6000) / 6000", "pass")]
+
+
+def test_a_rate_on_time_is_over_the_cases_closed():
+    (rate,) = [c for c in claims("全市共受理来信800件，办结750件，其中按期办结720件，按期办结率96%。") if c.unit == "%"]
+    assert (rate.formula, rate.verdict) == ("720 / 750", "pass")
+
+
+def test_a_list_with_a_rate_among_its_items_lists_measures_not_a_split():
+    text = "全区共有服务事项1500项，其中可网办事项1400项，网办率93.3%，全程网办事项1200项。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+@pytest.mark.parametrize("text", ["本月受理600件，限时办结550件，限时办结率95%。", "本月受理600件，按期办结550件，按期办结率95%。"])
+def test_a_qualified_rate_over_the_parent_measure_is_only_a_guess(text):
+    (rate,) = [c for c in claims(text) if c.unit == "%"]
+    assert rate.verdict == "unverifiable" and "推测" in rate.note
+
+
+def test_a_sentence_opening_with_yishang_totals_the_counts_listed_before():
+    text = "分镇街看，交办量和办结率分别为：甲镇3120件、98.1%，乙镇2260件、97.5%，丙街道1590件、99.0%。以上镇街合计受理诉求0.70万件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 7000, "3120 + 2260 + 1590", "pass")]
+    wrong = text.replace("0.70万件", "0.72万件")
+    assert [r[3] for r in readings(wrong) if r[0] == "sum"] == ["fail"]
+
+
+def test_the_done_count_of_a_set_named_again_in_a_parallel_bracket_is_bounded_by_that_set():
+    text = "全年督办事项共210件（其中省级督办事项40件），已完成190件（其中省级督办事项完成36件）。"
+    assert ("bound", 36, "36 ≤ 40", "pass") in readings(text)
+
+
+def test_a_running_total_is_not_bounded_by_the_count_of_one_period():
+    assert readings("本月受理诉求3000件，累计办结27500件。") == []
+
+
+def test_a_carry_in_between_the_total_and_the_done_count_leaves_the_split_unknown():
+    found = readings("全年收到公开申请200件，上年结转8件，已答复204件，结转下年度4件。")
+    assert [r for r in found if r[0] == "sum"] == []
+
+
+def test_shares_given_respectively_follow_the_order_of_the_parts():
+    text = "书记信箱收到来信200件，其中咨询类100件、投诉类60件、建议类40件，分别占50%、30%和25%。"
+    shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
+    assert shares == [("100 / 200", "pass"), ("60 / 200", "pass"), ("40 / 200", "fail")]

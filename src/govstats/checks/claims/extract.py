@@ -27,18 +27,33 @@ from govstats.reference.claim_rules import (
 log = logging.getLogger(__name__)
 
 
+_FOLDS: dict[int, tuple[Mapping[str, str], tuple[tuple[str, str], ...]]] = {}
+
+
+def folded_pairs(folds: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """The folds as sorted pairs, sorted once per mapping (it holds thousands of characters)."""
+    if not folds:
+        return ()
+    cached = _FOLDS.get(id(folds))
+    if cached is None or cached[0] is not folds:
+        cached = _FOLDS[id(folds)] = (folds, tuple(sorted(folds.items())))
+    return cached[1]
+
+
 def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Measure] = (),
                    folds: Mapping[str, str] | None = None) -> list[Claim]:
     """Every checkable numeric statement of ``text`` with its verdict, in reading order.
     ``rates`` are the named rates to know (``load_rates(reference_dir)``), ``measures`` the
     measures and their bounds (``load_measures``), ``folds`` the characters matched as others
     (``load_folds``: 辦結率 is read as 办结率)."""
-    doc = Passage(text, tuple(sorted((folds or {}).items())))
+    doc = Passage(text, folded_pairs(folds))
     found = breakdowns(doc)
     listings = find_listings(doc)
     stated = {b.total for b in found} | {p for b in found for p in b.parts}
-    found += [Breakdown(item.whole, item.parts, item.how) for item in listings
-              if item.exhaustive and item.whole not in stated and not stated & set(item.parts)]
+    # a whole may be split two ways (by channel in a bracket, by result under 其中): a list is
+    # dropped only when its parts are already stated in another breakdown
+    found += [Breakdown(item.whole, item.parts, item.how, item.guessed, item.note) for item in listings
+              if item.exhaustive and not stated & set(item.parts)]
     wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}
     wholes.update({item.parts[0]: item.whole for item in listings if len(item.parts) == 1})
     claims = ([sum_claim(doc, b) for b in found]

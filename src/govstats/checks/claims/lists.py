@@ -4,8 +4,12 @@ A list follows 其中/包括 inside a sentence ("…171件，其中前台办结7
 sentence with 其中 (its whole is the total stated in the sentence before), sits under a heading
 ("按主题分，" "从来信类型看，" "工单分类为：") whose whole is the paragraph's current total, under a
 heading that names or states its whole ("派出的601件中，" "已答复的申请中，"), or splits a total by
-status ("已办结290件，尚在办理60件"). Each item's first count of the whole's unit is a part, and a
-share printed in the item ("占60%", "（25.0%）") is that part over the list's one whole.
+status ("已办结290件，尚在办理60件"). Each item's first count of the whole's unit (or of another
+unit of cases: 封 beside 件) is a part, and a share printed in the item ("占60%", "（25.0%）") is
+that part over the list's one whole. A list is read as the whole split (a sum) only when nothing
+says otherwise: parts short of the whole need a closing 其他/其余 item, a rate among the items or
+parts that are all done counts make it a list of measures, and a whole that is one of several
+counts of the sentence before is only a guess (its sum never fails).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from itertools import pairwise
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.words import core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
 HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
@@ -25,8 +30,12 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
-DONE = ("已办结", "已完成", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中")
+DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
+#: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
+CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
+#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
+CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
 
 
@@ -40,11 +49,26 @@ class Listing:
     how: str  # qizhong | heading | status
     exhaustive: bool
     note: str = ""
+    #: The whole is the first of several counts of a sentence before: a mismatch is no error.
+    guessed: bool = False
+
+
+def same_kind(unit: str, other: str) -> bool:
+    """True for one unit, or two units of cases (件 and 封)."""
+    return unit == other or (unit in CASE_UNITS and other in CASE_UNITS)
 
 
 def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
     return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
-            and (unit is None or f.unit == unit)]
+            and (unit is None or same_kind(f.unit, unit))]
+
+
+def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
+    """True when two counts are items of one enumeration ("甲信箱来信40件、乙信箱来信43件"): joined
+    by 、 and labelled with the same noun."""
+    gap = doc.norm[first.end:second.start]
+    ends = {doc.label(f)[-2:] for f in (first, second)}
+    return "、" in gap and not any(ch in gap for ch in ",;。") and len(ends) == 1 and len(ends.pop()) == 2
 
 
 def opening(doc: Passage, sentence: Span) -> str:
@@ -63,10 +87,21 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if sentence is None or hops > 4:
         return None
     head = opening(doc, sentence)
-    if head.startswith("其中") or HEADING.match(head):
-        return current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+    earlier = previous_sentence(doc, sentence)
+    if head.startswith("其中") or HEADING.match(head) or is_partial(doc, sentence):
+        return current_whole(doc, earlier, unit, hops + 1)  # parts, or only the largest ones
+    if sub := IN_WHOLE.match(head):  # "交办的来电10件中，…" states a sub-whole, unless a grand total
+        named = counts(doc, Span(sentence.end - len(head), sentence.end - len(head) + sub.end("head")), unit)
+        if not (named and has_total_marker(doc.label(named[-1]))):
+            return current_whole(doc, earlier, unit, hops + 1)
     found = counts(doc, sentence, unit)
-    return found[0] if found else current_whole(doc, previous_sentence(doc, sentence), unit, hops + 1)
+    # an item of an enumeration is a part, not the paragraph's total
+    totals = [f for i, f in enumerate(found) if not any(
+        enumerated(doc, *pair) for pair in ((found[i - 1], f) if i else None, (f, found[i + 1]) if i + 1 < len(found) else None)
+        if pair)]
+    if found:
+        return totals[0] if totals else None
+    return current_whole(doc, earlier, unit, hops + 1)
 
 
 def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
@@ -107,14 +142,25 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
 
 def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``."""
-    parts, shares = [], []
-    for item in item_spans(doc, span):
+    parts, shares, closed = [], [], False
+    foreign, last, rated = [], -1, []
+    for number, item in enumerate(item_spans(doc, span)):
+        words = doc.norm[item.start:item.end].lstrip(" ,:")
+        if number and words.startswith("其中"):
+            break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
+        if any(f.is_percent and core_label(doc.label(f)).endswith("率") for f in doc.figures_in(item)):
+            rated.append(number)
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
         if not found:
+            if counts(doc, item):
+                foreign.append(number)  # an item counted in another unit
             continue
+        last = number
+        closed = closed or any(w in words for w in CATCH_ALL)
         joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
         for nxt in found[1:]:
-            if not re.search(r"(?:和|及|以及)[^和及]*$", doc.norm[joined[-1].end:nxt.start]):
+            gap = doc.norm[joined[-1].end:nxt.start]
+            if not re.search(r"(?:和|及|以及)[^和及]*$", gap) and not parallel_items(doc, joined[-1], nxt, gap):
                 break
             joined.append(nxt)
         parts += joined
@@ -122,8 +168,40 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
             shares += shares_in(doc, item, part)
     if not parts:
         return None
-    exhaustive = len(parts) >= 2 and not partial and not overlapping(whole, shares)
+    # an item in another unit among the parts (not a remark after them) leaves the list incomplete
+    # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
+    exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
+                  and not overlapping(whole, shares)
+                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
+                  and not mixed_and_off(whole, parts))
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
+
+
+def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> bool:
+    """"丙单位发布信息2500，丁单位发布信息1500条" inside one item of a list cut at semicolons: two
+    counts of the same noun after a comma are two parts."""
+    tail = doc.label(first)[-2:]
+    return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
+
+
+def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
+    """True when some parts are counted in another unit of cases (封 for a whole in 件) and the
+    parts do not add up: the units may not count the same things, so no error is claimed."""
+    mixed = any(p.unit != whole.unit for p in parts)
+    return mixed and abs(sum(p.value for p in parts) - whole.value) > sum(p.resolution for p in parts) + whole.resolution
+
+
+def short_of(whole: Figure, parts: list[Figure]) -> bool:
+    """True when the parts add to less than the whole: a list under 其中 may name only some parts,
+    so a shortfall is an error only when the list closes with the rest (其他, 其余)."""
+    return sum(p.value for p in parts) + sum(p.resolution for p in parts) + whole.resolution < whole.value - 1e-9
+
+
+def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
+    """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
+    转办办结1111个"): the parts split the done cases, not the whole."""
+    done = [bool(_DONE.search(context(doc, p))) and not _REMAINING.search(context(doc, p)) for p in parts]
+    return all(done) and not _DONE.search(context(doc, whole))
 
 
 def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
@@ -171,11 +249,19 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         lead = SUBSET.match(head)
         how = "qizhong"
     elif match := HEADING.match(head):
-        whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
-        lead, how = match, "heading"
+        named = re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[match.end():])
+        inside = counts(doc, Span(start + match.end(), start + match.end() + named.end("head")),
+                        first.unit) if named else []
+        if inside:  # "从工单类型看，38447件诉求中咨询类19651件…": the heading's sentence states its whole
+            whole, lead = inside[-1], re.match(re.escape(head[:match.end() + named.end()]), head)
+        else:
+            whole, lead = current_whole(doc, previous_sentence(doc, sentence), first.unit), match
+        how = "heading"
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
+        if whole is None:  # "群众反映的热点中，…": a heading over the paragraph's total
+            whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
         lead, how = match, "heading"
     else:
         return []
@@ -186,14 +272,16 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return parallel
     body = Span(start + lead.end(), sentence.end)
     opener = next(iter(counts(doc, body)), None)
-    if opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
+    if how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:
         return []
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
-        found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体")
+        rivals = len(counts(doc, doc.sentence_of(whole), whole.unit)) > 1
+        found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
+                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=rivals)
     return [found]
 
 
@@ -220,6 +308,11 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             continue
         clause = doc.enclosing(doc.clauses, match.start())
         before = counts(doc, Span(clause.start, match.start()))
+        earlier = [c for c in doc.clauses if c.end <= clause.start and c.start >= sentence.start]
+        if not before and earlier and not doc.norm[clause.start:match.start()].strip():
+            # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
+            stated = counts(doc, earlier[-1])
+            before = stated if len(stated) == 1 else []
         after = Span(match.end(), clause.end)
         items = counts(doc, after)
         if not before or not items:
@@ -227,7 +320,9 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         if len(item_spans(doc, after)) == 1 and (paired := paired_bounds(doc, before, items)):
             found += paired
             continue
-        whole = next((f for f in reversed(before) if f.unit == items[0].unit), None)
+        # an estimate (4300余件) or a daily average is never the whole of a list
+        whole = next((f for f in reversed(before) if f.unit == items[0].unit and not f.approx
+                      and "均" not in doc.label(f)), None)
         if whole is not None and (got := listing(doc, whole, after, "qizhong", is_partial(doc, clause))):
             found.append(got)
     return found
@@ -266,7 +361,8 @@ def context(doc: Passage, figure: Figure) -> str:
 
 
 def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
-    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total before."""
+    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total right
+    before them."""
     found = []
     here = counts(doc, sentence)
     for i, (done, rest) in enumerate(pairwise(here)):
@@ -274,8 +370,10 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
             continue
         if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
             continue
-        whole = next((f for f in here[:i] if f.unit == done.unit and f not in taken), None)
-        if whole is not None:
+        # the total is the nearest count before the done one that is no listed part; a carry-over
+        # between them ("上年结转10件") leaves it unknown
+        whole = next((f for f in reversed(here[:i]) if f.unit == done.unit and f not in taken), None)
+        if whole is not None and not _REMAINING.search(context(doc, whole)):
             found.append(Listing(whole, (done, rest), (), "status", exhaustive=True))
     return found
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govstats.checks.claims.lists import REMAINING, Listing
+from govstats.checks.claims.lists import DONE, REMAINING, Listing, same_kind
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.reference.claim_rules import Measure
+
+#: A count labelled so is the running total since an earlier date (历年累计2123条).
+CUMULATIVE = re.compile(r"^(?:历年|截至[^,;。]{0,12}|全年|今年以来)?累计")
 
 _INDEX: dict[int, tuple[Sequence[Measure], re.Pattern[str], dict[str, int]]] = {}
 
@@ -93,15 +96,60 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     single part named under 其中 (part ≤ whole, hard)."""
     pairs: dict[tuple[Figure, Figure], tuple[str, str]] = {}
     for found in listings:
-        if len(found.parts) == 1 and not found.parts[0].approx and not found.whole.approx:
-            pairs[(found.parts[0], found.whole)] = ("hard", "“其中”所列部分不大于整体")
+        if len(found.parts) == 1 and not found.parts[0].approx:
+            # an estimated whole (100余条) only warns: what the estimate covers is not known
+            pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
+                                                    if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
     for figure in doc.figures:
         if figure.is_percent or figure.approx or (measure := measure_of(doc, figure, measures)) is None:
             continue
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures)
+            if greater is not None and running(doc, figure) and not running(doc, greater):
+                break  # a running total (累计办结) is not bounded by the count of one period
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
+    for lesser, greater in same_entity_pairs(doc):
+        pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
+    for lesser, greater in cumulative_pairs(doc, measures):
+        pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def running(doc: Passage, figure: Figure) -> bool:
+    """True for a running total ("累计办结27500件")."""
+    return bool(CUMULATIVE.match(doc.label(figure)))
+
+
+def cumulative_pairs(doc: Passage, measures: Sequence[Measure]) -> list[tuple[Figure, Figure]]:
+    """"主动公开信息41条，历年累计2123条": the count of the period and the running total right after
+    it in the same clause chain of one sentence (the total's label opens with 累计, and names no
+    measure or the same one)."""
+    pairs = []
+    for sentence in doc.sentences:
+        here = [f for f in doc.figures_in(sentence) if not f.is_percent and not f.approx and doc.depth(f) == 0]
+        for before, total in zip(here, here[1:]):
+            gap = doc.norm[before.end:total.start]
+            if (same_kind(before.unit, total.unit) and running(doc, total)
+                    and "累计" not in doc.label(before) and not any(ch in gap for ch in ";。")
+                    and measure_of(doc, total, measures) in (None, measure_of(doc, before, measures))):
+                pairs.append((before, total))
+    return pairs
+
+
+def same_entity_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
+    """"共375件（其中无锡重点督办事项74件），已完成320件（其中无锡重点督办事项完成68件）": a later
+    count whose label is an earlier one's plus a done word is the done part of that same set."""
+    pairs = []
+    for sentence in doc.sentences:
+        here = [f for f in doc.figures_in(sentence) if not f.is_percent and not f.approx]
+        for i, later in enumerate(here):
+            label = doc.label(later)
+            for earlier in here[:i]:
+                stem = doc.label(earlier)
+                if (len(stem) >= 4 and earlier.unit == later.unit and label.startswith(stem)
+                        and label[len(stem):].startswith(DONE)):
+                    pairs.append((later, earlier))
+    return pairs

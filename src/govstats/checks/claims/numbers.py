@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -204,10 +205,44 @@ def _percent_in_words(text: str, m: re.Match[str], source: str) -> Figure | None
     return Figure(value, "%", m.start(), m.end(), source[m.start():m.end()], decimals, 0.0, approx)
 
 
+_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<num>\d+)(?=\s*[,、;])")
+
+
+def _tail(norm: str, end: int) -> str:
+    """The last two letters of the label ending at ``end`` ("公开信息13691" -> 信息)."""
+    start = end
+    while start > 0 and "\u4e00" <= norm[start - 1] <= "\u9fff":
+        start -= 1
+    return norm[start:end][-2:] if end - start >= 2 else ""
+
+
+def borrowed_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
+    """"…公开信息7908条；乡街公开信息13691，企事业单位公开信息436条": a whole number printed without its
+    unit between two counts of one unit and one noun (the labels' last two letters) is a count in
+    that unit."""
+    out, starts = [], [f.start for f in figures]
+    for m in _BARE.finditer(norm):
+        index = bisect_right(starts, m.end())
+        after = figures[index] if index < len(figures) else None
+        if after is None or after.unit in PERCENT_UNITS or after.start - m.end() > 30:
+            continue
+        if "。" in norm[m.end():after.start] or (index and figures[index - 1].end > m.start()):
+            continue
+        before = figures[index - 1] if index else None
+        if before is None or before.unit != after.unit or "。" in norm[before.end:m.start()]:
+            continue
+        tail = _tail(norm, m.start())
+        if tail and tail == _tail(norm, after.start) == _tail(norm, before.start):
+            out.append(Figure(float(m.group("num")), after.unit, m.start(), m.end(),
+                              text[m.start():m.end()], 0))
+    return out
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
     norm = normalize_chars(text) if norm is None else norm
     figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
-    return sorted(figures, key=lambda f: f.start)
+    figures.sort(key=lambda f: f.start)
+    return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

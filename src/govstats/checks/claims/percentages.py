@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 
 from govstats.checks.claims.numbers import Figure
@@ -180,11 +181,22 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
     return None, ""
 
 
-def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure]) -> Claim:
-    """A named rate against its numerator and denominator stated before it."""
+def with_its_list(numerator: list[Figure], together: Mapping[Figure, tuple[Figure, ...]] | None,
+                  before: list[Figure]) -> list[Figure]:
+    """A one-count numerator widened to the list it is an item of (see ``rate_claim``)."""
+    if len(numerator) == 1 and together and (run := together.get(numerator[0])) and all(f in before for f in run):
+        return list(run)
+    return numerator
+
+
+def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
+               together: Mapping[Figure, tuple[Figure, ...]] | None = None) -> Claim:
+    """A named rate against its numerator and denominator stated before it. ``together`` maps a
+    count to the list it is one item of when the list splits one measure (办结 by channel): the
+    rate's numerator is then the whole list."""
     sentence, clause = doc.sentence_of(figure), doc.clause_of(figure)
     before = counts_before(doc, figure, sentence)
-    numerator = rate_numerator(doc, rule, before)
+    numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
     formula = f"{top} / {denominator.shown if denominator else '?'}"
@@ -217,6 +229,34 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
         if match and not any(ch in gap for ch in ",;。"):
             pairs.append((first, second, match.group(1) in CHANGE_DOWN))
     return pairs
+
+
+#: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
+_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期)\s*(?P<how>\(|的)$")
+
+
+def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
+    """"工单245件，与去年同期（154件）相比上升59.09%" or "9000件，较去年同期的8000件增长12.5%": the
+    change from the other period's figure to the count the clause states before it."""
+    clause = doc.clause_of(figure)
+    before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
+    if len(before) < 2:
+        return None
+    then, now = before[-1], before[-2]
+    if doc.depth(now) != doc.depth(figure) or now.unit != then.unit or now.approx or then.approx:
+        return None
+    against = _AGAINST.search(doc.norm[now.end:then.start])
+    if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
+        return None
+    verb = doc.norm[then.end:figure.start]
+    down = any(w in verb for w in CHANGE_DOWN)
+    if not down and not any(w in verb for w in CHANGE_UP + ("多",)):
+        return None
+    formula = (f"({then.shown} - {now.shown}) / {then.shown}" if down
+               else f"({now.shown} - {then.shown}) / {then.shown}")
+    delta = then.value - now.value if down else now.value - then.value
+    return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=delta,
+                         whole=then.value, operands=((then.value, now.value), None))
 
 
 def change_claim(doc: Passage, figure: Figure) -> Claim | None:

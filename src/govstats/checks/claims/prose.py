@@ -125,6 +125,17 @@ def items_of(norm: str, depths: list[int], start: int, end: int, depth: int) -> 
     return [s for s in spans if norm[s.start:s.end].strip()]
 
 
+_TABLES: dict[int, tuple[tuple[tuple[str, str], ...], dict[int, str]]] = {}
+
+
+def fold_table(folds: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    """The translation table of ``folds``, made once per folds tuple."""
+    cached = _TABLES.get(id(folds))
+    if cached is None or cached[0] is not folds:
+        cached = _TABLES[id(folds)] = (folds, str.maketrans(dict(folds)))
+    return cached[1]
+
+
 @dataclass(frozen=True)
 class Passage:
     """A text with its figures and structure, computed once and shared by the claim finders."""
@@ -137,7 +148,7 @@ class Passage:
     def norm(self) -> str:
         folded = normalize_chars(self.text)
         if self.folds:
-            folded = folded.translate(str.maketrans(dict(self.folds)))
+            folded = folded.translate(fold_table(self.folds))
         return folded
 
     @cached_property

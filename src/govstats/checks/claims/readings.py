@@ -10,19 +10,23 @@ taken as the whole) never fails: it passes or is unverifiable with a note.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from govstats.checks.claims.lists import Listing
+from govstats.checks.claims.lists import Listing, of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import (
+    bracket_change,
     change_claim,
     counts_before,
+    labelled,
+    rate_denominator,
     rate_claim,
     rate_numerator,
     rate_rule_for,
     share_claim,
+    with_its_list,
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
@@ -97,14 +101,29 @@ def named_share_whole(doc: Passage, name: str, parts: Sequence[Figure], measures
         return None
     unit, first = parts[0].unit, parts[0]
     paragraph = doc.paragraph_of(first)
+    # a count inside a bracket deeper than the part is a part of something else, never its whole
     earlier = [f for f in reversed(doc.figures_in(Span(paragraph.start, first.start)))
-               if f.unit == unit and not f.is_percent and f not in parts]
+               if f.unit == unit and not f.is_percent and f not in parts and doc.depth(f) <= doc.depth(first)]
     labels = {f: doc.label(f).removeprefix("共") for f in earlier}
     for test in (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f]):
         if hit := next((f for f in earlier if test(f)), None):
             return hit
     wanted = measure_in(stem, measures)
     return next((f for f in earlier if wanted and measure_of(doc, f, measures) is wanted), None)
+
+
+def named_part(doc: Passage, figure: Figure, label: str) -> Figure | None:
+    """The one count before a share in its sentence whose label holds the share's subject
+    ("咨询类占比60%" -> 咨询600件), or None."""
+    stem = label
+    for word in SHARE_WORDS:
+        stem = stem.removesuffix(word)
+    stem = stem.removesuffix("的").removesuffix("类")
+    if len(stem) < 2:
+        return None
+    sentence = doc.sentence_of(figure)
+    hits = [f for f in counts_before(doc, figure, Span(sentence.start, figure.start)) if stem in doc.label(f)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure, note: str = "") -> Claim:
@@ -135,15 +154,18 @@ def stem_numerator(doc: Passage, figure: Figure, stem: str, measures: Sequence[M
 
 
 def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
-               measures: Sequence[Measure]) -> tuple[Figure | None, str]:
-    """The whole of a rate: the list whole of its part, else the parent measure, else (a guess) the
-    first count of the clause."""
-    if part in wholes:
+               measures: Sequence[Measure], loose: Collection[Figure] = ()) -> tuple[Figure | None, str]:
+    """The whole of a rate: the whole its part is listed under, else the parent measure, else (a
+    guess) the first count of the clause. A part named alone under 其中 (in ``loose``) yields to its
+    parent measure: "其中同意公开81件，公开率" is over the requests answered, not all received."""
+    if part in wholes and part not in loose:
         return wholes[part], ""
     measure = measure_of(doc, part, measures)
     for parent, _ in measure.parents if measure else ():
         if (hit := parent_figure(doc, part, parent, measures)) is not None:
-            return hit, ""
+            return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
+    if part in wholes:
+        return wholes[part], ""
     clause = doc.clause_of(part)
     first = next((f for f in doc.figures_in(clause) if f.end <= part.start and f.unit == part.unit
                   and not f.is_percent and doc.depth(f) == doc.depth(part)), None)
@@ -151,7 +173,7 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
 
 
 def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],
-              measures: Sequence[Measure]) -> Claim:
+              measures: Sequence[Measure], loose: Collection[Figure] = ()) -> Claim:
     """A …率 with no rule of its own: the stem's count over its whole."""
     stem = label.removesuffix("率")
     for word in SCOPE_WORDS:
@@ -159,7 +181,7 @@ def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, 
     part, guessed = stem_numerator(doc, figure, stem, measures) if len(stem) >= 2 else (None, "")
     if part is None:
         return unverifiable(doc, figure, "rate", label, "文中未给出其分子，无法核对")
-    whole, guessed_whole = rate_whole(doc, part, wholes, measures)
+    whole, guessed_whole = rate_whole(doc, part, wholes, measures, loose)
     if whole is None:
         return unverifiable(doc, figure, "rate", label, f"文中未给出 {part.shown} 所对的分母，无法核对")
     claim = share_of(doc, figure, [part], whole)
@@ -192,25 +214,32 @@ def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
 
 
 def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
-                    measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str]],
-                    wholes: Mapping[Figure, Figure]) -> Claim:
+                    measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str, str]],
+                    wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
+                    loose: Collection[Figure] = ()) -> Claim:
     """The one reading of a percentage (see the module docstring for the order)."""
     changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
     if is_change(label, figure) or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例"))):
-        return change_claim(doc, figure) or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数")
+        return (change_claim(doc, figure) or bracket_change(doc, figure)
+                or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
     named = NAMED_WHOLE.search(label)
     if figure in listed or named or label.endswith(SHARE_WORDS):
+        names_whole = named is not None and named.group("name") not in ("比", "比重", "比例")
+        by_name = named_part(doc, figure, label) if figure not in listed and not names_whole else None
+        if by_name is not None and by_name in wholes:  # "…咨询600件，…，咨询类占比60%"
+            return share_of(doc, figure, [by_name], wholes[by_name], "按名称取分子，取其所在分项列表的合计为整体")
         parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
         whole = named_share_whole(doc, named.group("name"), parts, measures) if named and parts else None
         note = ""
+        guess = ""
         if whole is None and figure in listed:
-            whole, note = listed[figure][1], listed[figure][2]
+            whole, note, guess = listed[figure][1:]
         if whole is not None:
-            return share_of(doc, figure, parts, whole, note)
+            return guarded(share_of(doc, figure, parts, whole, note), guess)
         positional = share_claim(doc, figure)
         if positional is None:
             return unverifiable(doc, figure, "share", label, "文中未给出其分子")
@@ -219,28 +248,77 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if rule and (entity := entity_prefix(label, rule)):
         return unverifiable(doc, figure, "rate", label, f"这是“{entity}”的比率，文中未给出其分子分母")
     if rule and not qualified(label, rule, measures):
-        claim = rate_claim(doc, figure, rule, wholes)
-        numerator = rate_numerator(doc, rule, counts_before(doc, figure, doc.sentence_of(figure)))
+        claim = rate_claim(doc, figure, rule, wholes, together)
+        before = counts_before(doc, figure, doc.sentence_of(figure))
+        numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
         named = measure_in(rule.name.removesuffix("率"), measures)
         qualified_parts = named and any(measure_of(doc, f, measures) not in (named, None) for f in numerator)
         guess = "分子带限定词（如“按时”），与比率的名称不同，属推测" if qualified_parts else ""
         if claim.note.startswith(GUESSED_DENOMINATORS):
             guess = guess or "按位置推测的分母"
         if claim.verdict == "unverifiable" and numerator and claim.whole is None:
-            whole, guessed = rate_whole(doc, numerator[-1], wholes, measures)
+            whole, guessed = rate_whole(doc, numerator[-1], wholes, measures, loose)
             if whole is not None and whole not in numerator:
                 fresh = share_of(doc, figure, numerator, whole)
                 claim, guess = Claim(**{**fresh.__dict__, "kind": "rate"}), "；".join(g for g in (guess, guessed) if g)
+        if claim.verdict == "unverifiable" and not numerator and claim.whole is not None:
+            claim, guess = later_numerator(doc, figure, rule, wholes, before) or (claim, guess)
         return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
-        return stem_rate(doc, figure, label, wholes, measures)
+        return stem_rate(doc, figure, label, wholes, measures, loose)
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
+                    before: list[Figure]) -> tuple[Claim, str] | None:
+    """"共收到来信139件，回复率100%。…按期回复139件。": a rate printed before its numerator, which a
+    later sentence of the paragraph states; only a guess (the count may be of another scope)."""
+    whole, _ = rate_denominator(doc, rule, figure, before, [], wholes)
+    if whole is None:
+        return None
+    sentence, paragraph = doc.sentence_of(figure), doc.paragraph_of(figure)
+    terms = [alt[0] for alt in rule.numerator if len(alt) == 1]
+    for later in doc.figures_in(Span(sentence.end, paragraph.end)):
+        if later.is_percent or later.unit != whole.unit or later.approx or doc.depth(later) != 0:
+            continue
+        if any(labelled(doc, later, term, rule.exclude) for term in terms):
+            claim = share_of(doc, figure, [later], whole)
+            return (Claim(**{**claim.__dict__, "kind": "rate"}),
+                    f"分子取本段后文“{doc.label(later)}{later.text}”（推测）")
+    return None
+
+
+def respective_shares(doc: Passage) -> list[tuple[Figure, Figure]]:
+    """"咨询类60件、投诉类40件、建议类20件，分别占50%、33.3%和16.7%": the percentages after 分别, in
+    order, against the counts listed just before them."""
+    out = []
+    for index, figure in enumerate(doc.figures):
+        if not figure.is_percent or "分别" not in doc.label(figure):
+            continue
+        run = [figure]
+        for nxt in doc.figures[index + 1:]:
+            if not nxt.is_percent or not set(doc.gap(run[-1], nxt)) <= set("、和及与"):
+                break
+            run.append(nxt)
+        before = [f for f in counts_before(doc, figure, doc.clause_of(figure)) if doc.depth(f) == doc.depth(figure)]
+        if len(run) >= 2 and len(before) >= len(run):
+            parts = list(reversed(before[: len(run)]))
+            if len({p.unit for p in parts}) == 1:
+                out += list(zip(run, parts))
+    return out
 
 
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
-    listed = {pct: (part, found.whole, found.note) for found in listings for pct, part in found.shares}
+    listed = {pct: (part, found.whole, found.note, "前句另有同单位的数，整体属推测" if found.guessed else "")
+              for found in listings for pct, part in found.shares}
+    together = {part: found.parts for found in listings if len(found.parts) > 1 and not found.exhaustive
+                and of_one_result(doc, found.whole, list(found.parts)) for part in found.parts}
+    loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)
+    for pct, part in respective_shares(doc):
+        if pct not in listed and part in wholes:
+            listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
     claims: list[Claim] = []
     previous: tuple[Figure, str] | None = None
     for figure in doc.figures:
@@ -253,5 +331,5 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
             continue
         for name in rate_names(doc, figure, label):
-            claims.append(read_percentage(doc, figure, name, rules, measures, listed, wholes))
+            claims.append(read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose))
     return claims

@@ -25,7 +25,10 @@ class Breakdown:
 
     total: Figure
     parts: tuple[Figure, ...]
-    how: str  # bracket | colon | closing
+    how: str  # bracket | colon | closing | recap
+    #: The whole is only a guess (see Listing.guessed): the sum passes or is unverifiable.
+    guessed: bool = False
+    note: str = ""
 
 
 def single_count(doc: Passage, item: Span, unit: str, depth: int) -> Figure | None:
@@ -93,13 +96,31 @@ def closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     return Breakdown(total, tuple(reversed(parts)), "closing") if len(parts) >= 2 else None
 
 
+def recap_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
+    """"…大洼区4226件、98.06%，盘山县1922件…。以上县区合计受理诉求1.56万件。": a sentence opening
+    with 以上 totals the counts of its unit the sentence before lists."""
+    sentence = doc.sentence_of(total)
+    head = doc.norm[sentence.start:total.start]
+    if not head.lstrip().startswith("以上") or not re.search(r"合计|共计|总计|共", head):
+        return None
+    if any(not f.is_percent for f in doc.figures_in(Span(sentence.start, total.start))):
+        return None
+    earlier = [s for s in doc.sentences if s.end <= sentence.start]
+    if not earlier:
+        return None
+    parts = [f for f in doc.figures_in(earlier[-1]) if not f.is_percent and doc.depth(f) == 0]
+    if len(parts) < 2 or any(p.unit != total.unit or p.approx for p in parts):
+        return None
+    return Breakdown(total, tuple(parts), "recap")
+
+
 def breakdowns(doc: Passage) -> list[Breakdown]:
     """Every total the text states together with its parts."""
     found = []
     for figure in doc.figures:
         if figure.is_percent:
             continue
-        for finder in (bracket_breakdown, colon_breakdown, closing_breakdown):
+        for finder in (bracket_breakdown, colon_breakdown, closing_breakdown, recap_breakdown):
             if breakdown := finder(doc, figure):
                 found.append(breakdown)
                 break
@@ -117,7 +138,12 @@ def sum_claim(doc: Passage, breakdown: Breakdown) -> Claim:
                           message="合计或分项为约数（余、多、以上），无法精确核对",
                           parts=tuple(p.value for p in parts), whole=total.value)
     verdict, difference, message = sum_verdict(total, parts)
-    note = ""
+    note = breakdown.note
+    if breakdown.guessed and verdict != "pass":
+        return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
+                          formula=formula, computed=None, verdict="unverifiable", difference=None,
+                          message=f"按推测的整体核对不相符（{message}），不作为错误", note=note,
+                          parts=tuple(p.value for p in parts), whole=total.value)
     if verdict == "fail" and breakdown.how == "bracket" and "其中" in doc.norm[total.end:parts[0].start]:
         note = "括号内以“其中”列出分项，按全部分项核对；若所列并非全部分项，此差额不是错误"
     return claim_from(doc, span, kind="sum", stated=total.value, decimals=None, unit=total.unit,
