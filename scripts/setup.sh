@@ -19,6 +19,13 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet -e '.[dev]'
   echo "$want" > "$stamp"
 fi
+# The notebooks' kernel (kernelspec "govstats"), in .venv so that JupyterLab and papermill find
+# it and it runs .venv's Python; registered again when .venv moved or was made anew.
+spec=.venv/share/jupyter/kernels/govstats/kernel.json
+if ! grep -qF "\"$PWD/.venv/bin/python\"" "$spec" 2>/dev/null; then
+  echo "registering the govstats kernel in .venv"
+  .venv/bin/python -m ipykernel install --sys-prefix --name govstats --display-name "Python (govstats)" >/dev/null
+fi
 
 if [ "${1:-}" != "--install-only" ]; then
   .venv/bin/govstats run --district qijiang --month 2020-07
