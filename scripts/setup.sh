@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up govstats in .venv (pip only) and build the sample month.
-#   bash scripts/setup.sh                 install, then build reports/qijiang/2020-07/
+#   bash scripts/setup.sh                 install, then build reports/qijiang/2020-07/ and the demo
+#                                         district's months (notebooks/trends.ipynb's default)
 #   bash scripts/setup.sh --install-only  install (or refresh) the environment only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +30,7 @@ fi
 
 if [ "${1:-}" != "--install-only" ]; then
   .venv/bin/govstats run --district qijiang --month 2020-07
-  echo "open reports/qijiang/2020-07/report.html (or report.pdf)"
+  # notebooks/trends.ipynb opens on the demo district, whose twelve months it reads once built
+  .venv/bin/govstats run --district demo-qijiang --no-pdf
+  echo "open reports/index.html, reports/qijiang/2020-07/report.html (or report.pdf)"
 fi

@@ -92,6 +92,8 @@ def test_trends_defaults_to_the_district_with_months():
     assert inferred["district"]["default"] == '"demo-qijiang"'
     months = sorted(p.name for p in (CODE_ROOT / "data/raw/demo-qijiang").iterdir() if re.match(r"\d{4}-\d\d$", p.name))
     assert len(months) == 12
+    setup = (CODE_ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert "govstats run --district demo-qijiang" in setup  # built by setup, so the notebook opens on data
 
 
 def test_the_notebooks_name_the_kernel_setup_registers():

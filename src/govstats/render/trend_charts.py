@@ -18,7 +18,7 @@ import pandas as pd
 from matplotlib.colors import ListedColormap, LogNorm
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from govstats.periods import month_range, month_words
 from govstats.reference.labels import label_of, labels
@@ -250,6 +250,11 @@ def department_heatmap(table: pd.DataFrame, *, percent: bool = False, title: str
         sns.heatmap(positive, ax=ax, cmap="YlOrRd", norm=LogNorm(vmin=1, vmax=max(vmax, 10.0)),
                     annot=annotate, fmt=".0f", annot_kws={"fontsize": 6},
                     cbar_kws={"label": "件（对数刻度）"}, linewidths=0.3)
+        # Plain numbers on the log colour bar: its default labels are mathtext (10^4), which
+        # the charts draw literally (font_rc), so they would read "$\mathdefault{10^{4}}$".
+        bar = ax.collections[-1].colorbar.ax.yaxis
+        bar.set_major_formatter(FuncFormatter(thousands))
+        bar.set_minor_formatter(NullFormatter())
     for i, name in enumerate(data.index):
         for j, month in enumerate(months):
             value = data.iat[i, j]
