@@ -184,3 +184,23 @@ def test_pareto_chart_marks_where_80_percent_is_reached(frame):
 def test_missing_column_is_named(frame):
     with pytest.raises(ValueError, match="cumulative_share"):
         charts.pareto_chart(frame.drop(columns="cumulative_share"))
+
+
+def test_hover_regions_lie_on_their_bars(frame):
+    """The volume chart's hover areas: one per department, top to bottom in the bars' order,
+    inside the image, each with its value; the pareto chart's, one per column, left to right."""
+    from govstats.render.hover import regions
+    from govstats.render.notebook import figure_png
+
+    fig = charts.volume_chart(frame)
+    figure_png(fig)  # regions are read from the drawn figure
+    found = regions(fig)
+    assert len(found) == 34 and found[0][4] == "区公安局：15,467 件" and found[-1][4].endswith("：无办件")
+    tops = [r[1] for r in found]
+    assert tops == sorted(tops) and all(0 <= r[0] and r[0] + r[2] <= 100.01 and r[1] + r[3] <= 100.01 for r in found)
+    assert all(abs(r[3] - found[0][3]) < 0.02 for r in found)  # one row each, the same height
+    fig = charts.pareto_chart(frame)
+    figure_png(fig)
+    columns = regions(fig)
+    assert len(columns) == 27 and columns[0][4] == "区公安局：15,467 件，累计占比 23.0%"
+    assert [r[0] for r in columns] == sorted(r[0] for r in columns)

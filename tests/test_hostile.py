@@ -172,11 +172,18 @@ def hostile_root(tmp_path_factory) -> Path:
 
 
 def unsafe_markup(page: str) -> list[str]:
-    """Script elements, on* attributes and javascript: links of an HTML page."""
+    """Script elements other than the page script (govstats.render.interact), a policy that
+    does not pin scripts to its hash, on* attributes and javascript: links of an HTML page."""
     import lxml.html
 
+    from govstats.render import interact
+
     tree = lxml.html.fromstring(page)
-    found = [f"<script> {e.text_content()[:40]!r}" for e in tree.iter("script")]
+    found = [f"<script> {e.text_content()[:40]!r}" for e in tree.iter("script")
+             if e.get("src") is not None or e.text != interact.script()]
+    policies = [m.get("content") for m in tree.iter("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    if policies != [interact.policy()] or "'unsafe-inline'" in interact.policy().split("script-src")[1]:
+        found.append(f"policy {policies!r}")
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue

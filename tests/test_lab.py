@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
+import nbformat
 import papermill
 import pytest
 
@@ -58,11 +60,13 @@ def test_month_analysis_displays_as_the_report_begins(sample_analysis, fresh_ker
 
 
 def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(tmp_path):
-    """A notebook run as an analyst runs it (papermill, or Lab): each fragment twice."""
+    """A notebook run as an analyst runs it (papermill, or Lab), in the kernel it names
+    (govstats, which scripts/setup.sh registers): each fragment twice."""
     from govstats.render.export import html_report
 
     nb = papermill.execute_notebook(str(CODE_ROOT / "notebooks" / "monthly_report.ipynb"), str(tmp_path / "out.ipynb"),
-                                    kernel_name="python3", progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
+                                    progress_bar=False, cwd=str(CODE_ROOT / "notebooks"))
+    assert nb.metadata.kernelspec.name == "govstats"
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     fragments = [b for b in bundles if notebook.REPORT_MIME in b]
     assert len(fragments) == 7  # title, cards, ledger, claims, other periods, departments, names
@@ -75,8 +79,6 @@ def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(tmp_path):
 
 def test_a_build_kernel_shows_the_bare_fragments_only(built_root):
     """A build's kernels (govstats.build.kernel) skip the Lab styles and faces: about 2 s a month."""
-    import nbformat
-
     nb = nbformat.read(built_root / "reports/qijiang/2020-07/report.ipynb", as_version=4)
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     html = [b["text/html"] for b in bundles if "text/html" in b]
@@ -90,3 +92,31 @@ def test_trends_defaults_to_the_district_with_months():
     assert inferred["district"]["default"] == '"demo-qijiang"'
     months = sorted(p.name for p in (CODE_ROOT / "data/raw/demo-qijiang").iterdir() if re.match(r"\d{4}-\d\d$", p.name))
     assert len(months) == 12
+    setup = (CODE_ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert "govstats run --district demo-qijiang" in setup  # built by setup, so the notebook opens on data
+
+
+def test_the_notebooks_name_the_kernel_setup_registers():
+    setup = (CODE_ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert "ipykernel install --sys-prefix --name govstats" in setup
+    for path in sorted((CODE_ROOT / "notebooks").glob("*.ipynb")):
+        spec = nbformat.read(path, as_version=4).metadata.kernelspec
+        assert (spec.name, spec.language) == ("govstats", "python"), path.name
+
+
+def kernel_spec(folder, command: str) -> None:
+    spec = folder / "kernels" / "govstats" / "kernel.json"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(json.dumps({"argv": [command, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                                "display_name": "Python (govstats)", "language": "python"}), encoding="utf-8")
+
+
+def test_a_build_runs_the_govstats_kernel_only_where_it_runs_this_python(tmp_path, monkeypatch, caplog):
+    from govstats.build.kernel import kernel_name
+
+    kernel_spec(tmp_path / "here", sys.executable)
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "here"))
+    assert kernel_name() == "govstats"
+    kernel_spec(tmp_path / "elsewhere", "/elsewhere/.venv/bin/python")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "elsewhere"))
+    assert kernel_name() == "python3" and "/elsewhere/.venv/bin/python" in caplog.text

@@ -66,7 +66,11 @@ def pdf(page) -> bytes:
 
 
 def test_page_is_offline(page):
-    assert "<script" not in page.lower()
+    from govstats.render import interact
+
+    assert page.count(interact.script_element()) == 1  # the page script, allowed by its hash, and no other
+    assert "<script" not in page.replace(interact.script_element(), "").lower()
+    assert f"script-src {interact.script_hash()};" in page and "script-src 'unsafe-inline'" not in page
     assert not re.search(r"https?://", page)
     assert not re.search(r"""(src|href)\s*=\s*["']?(?!data:|#)[a-z]+:""", page, re.I)
     assert "@import" not in page

@@ -117,3 +117,20 @@ def test_rank_chart_draws_the_top_departments_of_the_last_month():
     ax = rank_chart(department_ranks(history), top=2).axes[0]
     assert [list(line.get_ydata()) for line in ax.lines] == [[3.0, 1.0], [2.0, 2.0]]
     assert [t.get_text() for t in ax.texts] == ["丙", "乙"]
+
+
+def test_heatmap_colour_bar_reads_as_numbers_and_every_cell_shows_its_value_on_hover():
+    from govstats.render.hover import regions
+    from govstats.render.notebook import figure_png
+
+    history = pd.DataFrame({"district": "demo", "month": ["2020-01", "2020-01", "2020-02", "2020-02"],
+                            "department": ["甲", "乙", "甲", "丙"], "total": [15467, 0, 2, 7]})
+    fig = department_heatmap(department_month_table(history))
+    figure_png(fig)  # tick labels are made when the figure is drawn
+    bar = fig.axes[-1]
+    labels = [t.get_text() for t in bar.get_yticklabels() if t.get_text()]
+    assert labels and not [t for t in labels if "$" in t or "mathdefault" in t], labels
+    assert {"10", "100", "1,000", "10,000"} <= set(labels)
+    texts = [r[4] for r in regions(fig)]
+    assert texts == ["甲 2020年1月：15,467 件", "甲 2020年2月：2 件", "丙 2020年1月：本月未列出", "丙 2020年2月：7 件",
+                     "乙 2020年1月：0 件", "乙 2020年2月：本月未列出"]

@@ -79,11 +79,13 @@ def execute_once(path: Path, parameters: dict[str, object]) -> nbformat.Notebook
     import papermill
     from traitlets.config import Config
 
+    from govstats.build.kernel import kernel_name
+
     with tempfile.TemporaryDirectory(prefix="govstats-kernel-") as sockets:
         config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")},
                          "NotebookClient": {"kernel_manager_class": "govstats.build.kernel.ReportKernelManager"}})
         return papermill.execute_notebook(
-            str(path), None, parameters=parameters, kernel_name="python3", progress_bar=False,
+            str(path), None, parameters=parameters, kernel_name=kernel_name(), progress_bar=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate", config=config,
             resources={"metadata": {"path": str(path.parent)}},
         )

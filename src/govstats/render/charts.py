@@ -22,6 +22,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter, PercentFormatter
 
 from govstats.render.fonts import chart_rc
+from govstats.render.hover import mark_columns, mark_rows
+from govstats.render.words import percent
 
 WIDTH = 9.0  # inches: fits the text width of an A4 page after scaling
 DPI = 110
@@ -182,6 +184,8 @@ def volume_chart(frame: pd.DataFrame) -> Figure:
         if total == 0:
             tick.set_color(MUTED)
     ax.set_xlabel("办件量（件，对数刻度）")
+    mark_rows(ax, [f"{name}：{f'{total:,} 件' if total > 0 else NO_CASES}"
+                   for name, total in zip(data["department"], totals)])
     zero = int((every["total"] == 0).sum())
     shown = f"，图中前 {len(data) - 1} 个及{OTHERS}" if len(data) < len(every) else ""
     fig.suptitle(f"各部门办件量（{len(every)} 个部门，其中 {zero} 个{NO_CASES}{shown}）")
@@ -208,6 +212,9 @@ def channel_mix_chart(frame: pd.DataFrame) -> Figure:
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_yticks(rows, data["department"].tolist())
     ax.set_xlabel("占本部门办件量的比例")
+    mark_rows(ax, [f"{row['department']}（{int(row['total']):,} 件）："
+                   + "，".join(f"{label} {percent(row[column], 1)}" for column, label, _ in CHANNELS)
+                   for _, row in data.iterrows()])
     legend_above(ax, len(CHANNELS))
     fig.suptitle("各部门办理渠道构成（有办件的部门）")
     return fig
@@ -243,6 +250,8 @@ def rates_chart(frame: pd.DataFrame, district_rates: dict[str, float] | None = N
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_yticks(rows, data["department"].tolist())
     ax.set_xlabel("占本部门办件量的比例")
+    mark_rows(ax, [f"{row['department']}：" + "，".join(f"{label} {percent(row[column])}" for column, label, _, _ in RATES)
+                   for _, row in data.iterrows()])
     legend_above(ax, 2 + len(references))
     fig.suptitle("各部门即办率与网办率（有办件的部门）")
     return fig
@@ -284,5 +293,7 @@ def pareto_chart(frame: pd.DataFrame) -> Figure:
                        xy=(first, cumulative[first]), xytext=(first + 1.5, 0.62),
                        fontsize=LABEL_SIZE + 1, arrowprops={"arrowstyle": "->", "color": MUTED})
     ax.legend(handles=[bars, line], loc="center right", frameon=False)
+    mark_columns(ax, [f"{name}：{int(total):,} 件，累计占比 {percent(share, 1)}"
+                      for name, total, share in zip(data["department"], data["total"], cumulative)])
     fig.suptitle("办件量集中度（帕累托图，虚线为 80%）")
     return fig

@@ -1,9 +1,10 @@
 """An executed notebook as an offline HTML report and an A4 PDF, both in Chinese.
 
 The HTML comes from nbconvert's HTMLExporter run in process with the package's template
-(``templates/govstats``): no code, no prompts, no stderr, no scripts, no network address,
-a small stylesheet and a subset of the project's Chinese font embedded, so the page reads
-the same on a machine with no Chinese font and WeasyPrint turns it into a PDF quickly.
+(``templates/govstats``): no code, no prompts, no stderr, no network address, no script but
+the page script of govstats.render.interact (allowed by its hash), a small stylesheet and a
+subset of the project's Chinese font embedded, so the page reads the same on a machine with no
+Chinese font and WeasyPrint turns it into a PDF quickly.
 Markdown is rendered with raw HTML escaped: a department name (or anything else) that
 reaches a markdown cell or a text/markdown output shows as text and never runs.
 """
@@ -24,6 +25,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets.config import Config
 
+from govstats.render import interact
 from govstats.render.fonts import FONT_FAMILY, font_face_css  # noqa: F401 - the pages' font, re-exported
 from govstats.render.notebook import REPORT_MIME
 
@@ -33,7 +35,8 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "govstats"
 FONT_PLACEHOLDER = "/* govstats:font-face */"
 #: Output types the report shows, best first. Scripts and widgets are left out: the page
-#: runs no code, so an output that has an HTML or image form shows that instead.
+#: runs no notebook code (only its own page script), so an output that has an HTML or image
+#: form shows that instead.
 DISPLAY_PRIORITY = [
     "text/html",
     "text/markdown",
@@ -150,7 +153,9 @@ def html_report(nb: NotebookNode, title: str, nav: list[tuple[str, str]] | None 
     """The executed notebook ``nb`` as one self-contained, offline HTML page titled ``title``,
     with a header bar of ``nav`` links (label, relative href) when given."""
     started = time.perf_counter()
-    page, _ = shared_exporter().from_notebook_node(titled(nb, title), resources={"govstats_nav": nav or []})
+    resources = {"govstats_nav": nav or [], "govstats_csp": interact.csp_meta(),
+                 "govstats_script": interact.script_element()}
+    page, _ = shared_exporter().from_notebook_node(titled(nb, title), resources=resources)
     if FONT_PLACEHOLDER not in page:
         raise RuntimeError(f"template {TEMPLATE_NAME} lost its font placeholder")
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)

@@ -1,8 +1,9 @@
 """reports/index.html as a page: every district and month with its headline figures, its ledger
 result and links to its reports.
 
-``index_html`` is pure and escapes every text, loads nothing from any address and runs no script,
-so the page opens the same from a USB stick as from a file share.
+``index_html`` is pure and escapes every text and loads nothing from any address, so the page
+opens the same from a USB stick as from a file share; its one script is the reports' page script
+(sortable, filterable tables; govstats.render.interact), allowed by its hash and no other.
 """
 
 from __future__ import annotations
@@ -130,17 +131,18 @@ def district_html(entry: DistrictEntry) -> str:
 def index_html(districts: list[DistrictEntry], indicator_pages: dict[str, str]) -> str:
     """The whole index page (pure: the same entries give the same bytes), with the subset of
     the project's Chinese font it needs embedded, as in the reports."""
+    from govstats.render import interact
     from govstats.render.export import FONT_PLACEHOLDER, font_face_css
 
     sections = "".join(district_html(d) for d in districts) or "<p>还没有任何期间。把原始文件放入 data/raw 后运行 govstats run。</p>"
     page = (
         "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>政务服务办件统计 报告目录</title><style>{FONT_PLACEHOLDER}{STYLE}</style></head><body>"
+        f"{interact.csp_meta()}<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>政务服务办件统计 报告目录</title><style>{FONT_PLACEHOLDER}{STYLE}{interact.css()}</style></head><body>"
         "<h1>政务服务办件统计 报告目录</h1>"
         "<p>每个区、每个月的核心数字、数据核对结果和报告链接。即办率 = 即收即办 / 办理总数，"
         "网办率 = 网上办理 / 办理总数；核对结果为通过的核对项数 / 全部核对项数。</p>"
         f"<p>各区公开指标与目标对照：{links_html(indicator_pages)}</p>"
-        f"{sections}</body></html>\n"
+        f"{sections}{interact.script_element()}</body></html>\n"
     )
     return page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)

@@ -107,11 +107,22 @@ def figure_alt(fig) -> str:  # noqa: ANN001 - a matplotlib Figure
 
 def show_figure(fig, alt: str | None = None) -> None:  # noqa: ANN001 - a matplotlib Figure
     """Display a figure as one PNG output with alt text saying what it shows (``alt``, or
-    figure_alt), and release it (no second copy from pyplot)."""
-    import matplotlib.pyplot as plt
-    from IPython.display import Image, display
+    figure_alt) and, in its metadata, the hover regions the chart marked (govstats.render.hover),
+    which the report page lays over the image; release it (no second copy from pyplot)."""
+    import base64
 
-    display(Image(data=figure_png(fig), format="png", alt=alt or figure_alt(fig)))
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    from govstats.render.hover import regions
+
+    png = figure_png(fig)
+    metadata = {"alt": alt or figure_alt(fig)}
+    found = regions(fig)
+    if found:
+        metadata["govstats_regions"] = [list(r) for r in found]
+    display({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": metadata["alt"]},
+            metadata={"image/png": metadata}, raw=True)
     plt.close(fig)
 
 

@@ -18,11 +18,12 @@ import pandas as pd
 from matplotlib.colors import ListedColormap, LogNorm
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from govstats.periods import month_range, month_words
 from govstats.reference.labels import label_of, labels
 from govstats.render.charts import CHART_TOP, new_figure, styled, thousands
+from govstats.render.hover import mark, mark_columns
 from govstats.render.words import target_text, value_text
 
 STATUS_COLOURS = {"met": "#2e7d32", "not_met": "#c62828", "undetermined": "#9e9e9e", "none": "#1f5fa8"}
@@ -82,6 +83,9 @@ def indicator_targets_chart(figures: pd.DataFrame, status: pd.DataFrame, indicat
                         (target.target, 1.0), xycoords=("data", "axes fraction"), xytext=(-3 if on_right else 3, -2),
                         textcoords="offset points", va="top", ha="right" if on_right else "left",
                         fontsize=8, color=TARGET_COLOUR)
+        for yi, (_, row) in zip(y, rows.iterrows()):
+            mark(ax, f"{figure_label(row).replace(chr(10), ' ')}：{value_text(row['value'], row['unit'], row['qualifier'])}",
+                 y=(yi - 0.5, yi + 0.5))
         ax.set_yticks(y, [figure_label(r) for _, r in rows.iterrows()], fontsize=8)
         ax.set_ylim(-0.7, len(rows) - 0.3)
         ax.set_xlim(left, right)
@@ -182,9 +186,19 @@ def trend_lines_chart(series: pd.DataFrame, rates: Sequence[str] = ("immediate_r
     bottom.set_xticks(x, month_ticks(months))
     bottom.grid(alpha=0.3)
     bottom.legend(loc="best", fontsize=8)
+    words = [month_words(m) + "：" + "，".join(
+        f"{label_of('indicator', code)} {'—' if math.isnan(values.at[m, code]) else month_value(code, values.at[m, code])}"
+        for code in ("total", *rates) if code in values) for m in months]
+    for ax in (top, bottom):
+        mark_columns(ax, words)
     if title:
         fig.suptitle(title)
     return fig
+
+
+def month_value(code: str, value: float) -> str:
+    """A trend chart's value in words: cases with separators, rates (fractions) in percent."""
+    return f"{int(value):,} 件" if code == "total" else f"{value * 100:.2f}%"
 
 
 def refuse_mixed_districts(series: pd.DataFrame) -> None:
@@ -236,6 +250,16 @@ def department_heatmap(table: pd.DataFrame, *, percent: bool = False, title: str
         sns.heatmap(positive, ax=ax, cmap="YlOrRd", norm=LogNorm(vmin=1, vmax=max(vmax, 10.0)),
                     annot=annotate, fmt=".0f", annot_kws={"fontsize": 6},
                     cbar_kws={"label": "件（对数刻度）"}, linewidths=0.3)
+        # Plain numbers on the log colour bar: its default labels are mathtext (10^4), which
+        # the charts draw literally (font_rc), so they would read "$\mathdefault{10^{4}}$".
+        bar = ax.collections[-1].colorbar.ax.yaxis
+        bar.set_major_formatter(FuncFormatter(thousands))
+        bar.set_minor_formatter(NullFormatter())
+    for i, name in enumerate(data.index):
+        for j, month in enumerate(months):
+            value = data.iat[i, j]
+            shown_value = "本月未列出" if math.isnan(value) else (f"{value * 100:.1f}%" if percent else f"{int(value):,} 件")
+            mark(ax, f"{name} {month_words(month)}：{shown_value}", x=(j, j + 1), y=(i, i + 1))
     ax.set_xticks(np.arange(len(months)) + 0.5, month_ticks(months), rotation=0, fontsize=8)
     ax.set_yticks(np.arange(len(data)) + 0.5, list(data.index), fontsize=8)
     ax.set_xlabel("")
@@ -260,6 +284,10 @@ def rank_chart(ranks: pd.DataFrame, top: int = 10, title: str = "") -> Figure:
         line = table[name].astype("float64")
         ax.plot(x, line, marker="o", linewidth=1.5)
         ax.annotate(name, (x[-1], line.iloc[-1]), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
+        for xi, month, rank in zip(x, months, line):
+            if not math.isnan(rank):
+                mark(ax, f"{name} {month_words(month)}：第 {int(rank)} 名", x=(xi - 0.25, xi + 0.25),
+                     y=(rank - 0.3, rank + 0.3))
     ax.set_yticks(range(1, int(np.nanmax(table[list(last["department"])].to_numpy(dtype="float64"))) + 1))
     ax.invert_yaxis()
     ax.set_xticks(x, month_ticks(months))
