@@ -192,3 +192,15 @@ def test_a_page_is_current_until_an_input_changes(run_root, tmp_path):
     assert not is_current(layout, indicators_page(layout), pdf=False)
     write_processed_month(layout, "qijiang", "2021-07", month_tables()["2021-06"])
     assert not is_current(layout, trends_page(layout, "qijiang"), pdf=False)  # a new month
+
+
+def test_a_notebook_run_again_in_its_kernel_is_not_taken_for_a_mistyped_parameter():
+    """Run All a second time in Lab: the namespace holds what the notebook assigned (params,
+    a total); only a name from a parameters cell that the notebook does not take is unknown."""
+    ran = ["# Parameters: papermill replaces these\ndistrict = 'qijiang'",
+           "params = check_parameters(globals(), district=district)\ntotal = 67354"]
+    again = {"In": ["", *ran, ran[1]], "district": "qijiang", "params": {"district": "qijiang"}, "total": 67354}
+    assert check_parameters(again, district="qijiang") == {"district": "qijiang"}
+    injected = {**again, "montth": "2020-07", "In": ["", ran[0], "# Parameters\nmontth = '2020-07'\n", ran[1]]}
+    with pytest.raises(ValueError, match="montth"):
+        check_parameters(injected, district="qijiang")

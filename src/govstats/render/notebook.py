@@ -54,16 +54,45 @@ class ParameterError(ValueError):
 _IPYTHON_NAMES = {"In", "Out", "exit", "quit", "get_ipython", "open"}
 
 
+#: How a parameters cell begins, the notebook's own and the one papermill injects: names
+#: assigned there are parameters, checked by name, never taken as the notebook's own.
+PARAMETERS_CELL = "# Parameters"
+
+
+def assigned_names(sources: object) -> set[str]:
+    """Names the code cells in ``sources`` (IPython's ``In``) assign, parameter cells aside."""
+    import ast
+
+    names: set[str] = set()
+    for source in sources if isinstance(sources, (list, tuple)) else ():
+        if not isinstance(source, str) or source.lstrip().startswith(PARAMETERS_CELL):
+            continue
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:  # magics, shell escapes
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
 def check_parameters(namespace: Mapping[str, object], **parameters: object) -> dict[str, object]:
     """Return ``parameters`` after checking them; raise ValueError on an unknown or bad one.
 
     ``namespace`` is the notebook's ``globals()``: any plain-valued name in it that is not a
-    known parameter was injected by papermill from a mistyped ``-p NAME``.
+    known parameter, and that no cell the kernel ran assigns (a notebook run again in the same
+    kernel holds its own results), was injected by papermill from a mistyped ``-p NAME``.
     """
+    own = assigned_names(namespace.get("In") or ())
     unknown = sorted(
         name for name, value in namespace.items()
         if not name.startswith("_") and name not in parameters and name not in _IPYTHON_NAMES
-        and isinstance(value, _PLAIN)
+        and name not in own and isinstance(value, _PLAIN)
     )
     if unknown:
         raise ParameterError(f"unknown parameter(s): {', '.join(unknown)}; "
