@@ -28,10 +28,30 @@ NO_TABLE = "<p class='govstats-sub'>本期文件中没有部门表格：没有�
 LISTED_FAILURES = 200
 
 
-def table_html(frame: pd.DataFrame, css_class: str = "govstats-table") -> str:
-    """A frame as an escaped HTML table with Chinese column labels."""
+#: Points of text width on an A4 portrait page (210 mm less 15 mm margins), and of one character
+#: of the printed table (8 pt type: a Chinese character 8 pt, a digit or letter about half) and of
+#: a cell's padding: a table estimated wider is printed on an A4 landscape page of its own,
+#: headers wrapped and type smaller (govstats.css: .govstats-wide), so no column is clipped.
+PORTRAIT_POINTS, WIDE_CHAR, NARROW_CHAR, PADDING = 510.0, 8.0, 4.5, 5.6
+
+
+def printed_points(frame: pd.DataFrame) -> float:
+    """About how wide a table prints, in points: each column as wide as its widest cell."""
+    def points(text: object) -> float:
+        return sum(WIDE_CHAR if ord(ch) > 0x2E80 else NARROW_CHAR for ch in str(text))
+
+    return sum(max([points(c), *(points(v) for v in frame[c].tolist())]) + PADDING
+               for c in frame.columns) if len(frame.columns) else 0.0
+
+
+def table_html(frame: pd.DataFrame, css_class: str = "govstats-table", *, fit: bool = False) -> str:
+    """A frame as an escaped HTML table with Chinese column labels; with ``fit``, a table too wide
+    for A4 portrait is marked to print on a landscape page."""
     shown = frame.rename(columns=COLUMN_LABELS)
-    return shown.to_html(index=False, escape=True, na_rep="—", classes=css_class, border=0)
+    wide = fit and printed_points(shown) > PORTRAIT_POINTS
+    html = shown.to_html(index=False, escape=True, na_rep="—", border=0,
+                         classes=css_class + (" govstats-wide" if wide else ""))
+    return f"<div class='govstats-wide'>{html}</div>" if wide else html
 
 
 def title_html(analysis: MonthAnalysis) -> str:
@@ -141,7 +161,7 @@ def departments_html(analysis: MonthAnalysis) -> str:
     for column in ("immediate_rate", "online_rate", "volume_share"):
         if column in frame:
             shown[column] = frame[column].map(percent)
-    return table_html(shown.rename(columns=headers), "govstats-table govstats-departments")
+    return table_html(shown.rename(columns=headers), "govstats-table govstats-departments", fit=True)
 
 
 def names_html(analysis: MonthAnalysis) -> str:
