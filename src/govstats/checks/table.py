@@ -7,6 +7,7 @@ severity, status, message, profile) and the caller decides what is fatal. Failur
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import pandas as pd
 
@@ -222,7 +223,17 @@ def part_checks(month: MonthTable, profile: Profile) -> list[Check]:
 
 
 def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """All table checks of a month: column totals, identities, bounds, rates, bands, subtotals,
+    """All table checks of a month (of each breakdown on its own, for a table of breakdowns side
+    by side: every record's scope and message then start with the block's name)."""
+    if not month.blocks:
+        return list_checks(month, profile)
+    return [replace(c, scope=f"{block.block}：{c.scope}", message=f"{block.block}：{c.message}")
+            for block in month.blocks for c in list_checks(block, profile)
+            if c.check != "registry"]  # a breakdown's rows (电话, 咨询) are not departments
+
+
+def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """All checks of one list of rows: column totals, identities, bounds, rates, bands, subtotals,
     "of which" rows, registry, an unlisted total-row label."""
     checks = [
         *column_total_checks(month, profile),
