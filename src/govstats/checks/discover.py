@@ -105,19 +105,36 @@ def find_rates(month: MonthTable, profile: Profile) -> list[Rate]:
     return found
 
 
-def totals_are_sums(month: MonthTable, profile: Profile) -> bool:
-    """Whether the total row is the column sum in at least two thirds of the count columns."""
+def sum_columns(month: MonthTable, profile: Profile) -> tuple[int, int]:
+    """(count columns with a total, those whose total row is the column sum)."""
     if month.totals_row is None:
-        return False
+        return 0, 0
     columns = [m for m in month.headers if profile.kind_of(m) == "count"
                and month.published_totals.get(m) is not None and not pd.isna(month.published_totals.get(m))]
     equal = [m for m in columns if int(month.departments[m].sum(skipna=True)) == int(month.published_totals[m])]
-    return bool(columns) and len(equal) * 3 >= 2 * len(columns)
+    return len(columns), len(equal)
+
+
+def totals_are_sums(month: MonthTable, profile: Profile) -> bool:
+    """Whether the total row is the column sum in at least two thirds of the count columns (of
+    every block together, for breakdowns side by side); a leading total printed once to serve
+    the blocks is their sum by the layout itself."""
+    if month.blocks and profile.block_totals:
+        return True
+    pairs = [sum_columns(b, profile) for b in (month.blocks or (month,))]
+    columns, equal = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+    return bool(columns) and equal * 3 >= 2 * columns
 
 
 def discover(month: MonthTable, profile: Profile) -> Profile:
-    """``profile`` (a draft) with the relations the table's own numbers keep."""
+    """``profile`` (a draft) with the relations the table's own numbers keep (in any block, for
+    breakdowns side by side: each block is searched on its own)."""
     summed = totals_are_sums(month, profile)
-    not_summable = tuple(m for m in month.headers if profile.kind_of(m) != "count" or not summed)
-    return replace(profile, identities=tuple(find_identities(month, profile)),
-                   rates=tuple(find_rates(month, profile)), not_summable=not_summable)
+    lists = month.blocks or (month,)
+    measures = list(dict.fromkeys(m for b in lists for m in b.headers))
+    not_summable = tuple(m for m in measures if profile.kind_of(m) != "count" or not summed)
+    identities = dict.fromkeys(i for b in lists for i in find_identities(b, profile))
+    rates: dict[str, Rate] = {}
+    for block in lists:
+        rates = {**{r.rate: r for r in find_rates(block, profile)}, **rates}  # the first block's first
+    return replace(profile, identities=tuple(identities), rates=tuple(rates.values()), not_summable=not_summable)
