@@ -114,8 +114,8 @@ def auto_month(tmp_path: Path, rows: list[list[str]]):
 def test_auto_finds_the_blocks_and_the_leading_total(tmp_path):
     month, profile = auto_month(tmp_path, LEADING)
     assert [(b.name, b.unit_column) for b in profile.blocks] == [("渠道", ("渠道",)), ("类型", ("类型",))]
-    assert profile.block_totals == {"c3": "c1"}  # 件数, read in each block, totals to 受理总量
-    assert table_totals(month, profile) == {"c3": 1000}
+    assert profile.block_totals == {"total": "c1"}  # 件数 (the headline count), read in each block, totals to 受理总量
+    assert table_totals(month, profile) == {"total": 1000}
     ledger = ledger_frame(table_checks(month, profile))
     assert records(ledger, "column_total") == [("渠道：件数", 1000, 1010, 10, "fail"), ("类型：件数", 1000, 1000, 0, "pass")]
 
@@ -123,10 +123,10 @@ def test_auto_finds_the_blocks_and_the_leading_total(tmp_path):
 def test_auto_checks_each_block_with_the_share_it_finds(tmp_path):
     month, profile = auto_month(tmp_path, OWN_TOTALS)
     assert [b.name for b in profile.blocks] == ["渠道", "类型"] and profile.block_totals == {}
-    assert [r.text for r in profile.rates] == ["c3 = c2 / 合计.c2"]
+    assert [r.text for r in profile.rates] == ["c3 = total / 合计.total"]
     ledger = ledger_frame(table_checks(month, profile))
     failed = ledger[ledger["status"] == "fail"]
-    assert records(failed, "rate:c3 = c2 / 合计.c2") == [("类型：投诉", 49.0, 50.0, 1.0, "fail")]  # computed, printed
+    assert records(failed, "rate:c3 = total / 合计.total") == [("类型：投诉", 49.0, 50.0, 1.0, "fail")]  # computed, printed
     # one block of two does not add up, so the total rows are not taken as sums (two thirds)
     assert set(ledger.loc[ledger["check"] == "column_total", "status"]) == {"unverifiable"}
 
@@ -136,4 +136,4 @@ def test_auto_leaves_one_list_with_a_band_column_as_one_list(tmp_path):
             ["", "区税务局", "300", "30"], ["1-100件", "区林业局", "69", "9"], ["", "区档案馆", "1", "1"], ["合计", "", "870", "60"]]
     month, profile = auto_month(tmp_path, rows)
     assert profile.blocks == () and month.blocks == ()
-    assert table_totals(month, profile) == {"c3": 870, "c4": 60}
+    assert table_totals(month, profile) == {"total": 870, "c4": 60}

@@ -14,6 +14,9 @@ How a relation is kept (and why chance rarely passes it):
 - column totals: the total row is taken as the column sum when it equals it in most count
   columns (two thirds); the columns where it does not are then the ledger's failures.
 Rows where a kept relation breaks become failures when the ledger is made with the result.
+The headline count (the report's total, what its indicators, charts and trends measure) is
+the left side of the first identity kept, else the first count column: it is named ``total``,
+its header (交办总量) kept as the table prints it.
 """
 
 from __future__ import annotations
@@ -137,4 +140,25 @@ def discover(month: MonthTable, profile: Profile) -> Profile:
     rates: dict[str, Rate] = {}
     for block in lists:
         rates = {**{r.rate: r for r in find_rates(block, profile)}, **rates}  # the first block's first
-    return replace(profile, identities=tuple(identities), rates=tuple(rates.values()), not_summable=not_summable)
+    found = replace(profile, identities=tuple(identities), rates=tuple(rates.values()), not_summable=not_summable)
+    counts = [m for m in measures if profile.kind_of(m) == "count"]
+    headline = next((i.lhs for i in identities), counts[0] if counts else None)
+    return renamed(found, headline, "total") if headline and "total" not in profile.measures else found
+
+
+def renamed(profile: Profile, old: str, new: str) -> Profile:
+    """``profile`` with measure ``old`` called ``new`` everywhere it is named."""
+    def name(m: str) -> str:
+        return new if m == old else m
+
+    def part(p: RatePart | None) -> RatePart | None:
+        return None if p is None else replace(p, measures=tuple(map(name, p.measures)))
+
+    return replace(
+        profile, measures={name(m): s for m, s in profile.measures.items()},
+        measure_kinds={name(m): k for m, k in profile.measure_kinds.items()},
+        not_summable=tuple(map(name, profile.not_summable)), signed=tuple(map(name, profile.signed)),
+        required=tuple(map(name, profile.required)),
+        identities=tuple(Identity(name(i.lhs), tuple(map(name, i.rhs))) for i in profile.identities),
+        rates=tuple(Rate(name(r.rate), part(r.numerator), part(r.denominator)) for r in profile.rates),
+        block_totals={name(m): name(t) for m, t in profile.block_totals.items()})

@@ -138,8 +138,8 @@ class Profile:
     blocks: tuple[Block, ...] = ()  # breakdowns side by side, each its own list and total
     block_totals: dict[str, str] = field(default_factory=dict)  # block measure -> leading total measure
     title: str = ""  # the report's title after district and period (default 政务服务办件统计报告)
-    intro: str = ""  # a sentence under the title saying what the table counts
-    headline: str = "total"  # the count measure the report's headline total is
+    intro: str = ""  # the report's words under 核心指标: what the headline figures are
+    checks_intro: str = ""  # the report's words under 数据核对: what the checks compare
 
     def key(self, text: object) -> str:
         """A label for matching: spaces and romanisation dropped, traditional characters folded."""
@@ -256,7 +256,7 @@ def parse_blocks(value: Any, path: Path) -> tuple[Block, ...]:
 
 
 PROFILE_KEYS = {
-    "blocks", "block_totals", "title", "intro", "headline",
+    "blocks", "block_totals", "title", "intro", "checks_intro",
     "rates", "signed", "header_rows", "unit_span", "row_label",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
@@ -306,7 +306,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             block_totals={str(k): str(v) for k, v in (data.get("block_totals") or {}).items()},
             title=str(data.get("title") or ""),
             intro=str(data.get("intro") or ""),
-            headline=str(data.get("headline") or "total"),
+            checks_intro=str(data.get("checks_intro") or ""),
         )
     except (TypeError, AttributeError, ValueError) as exc:
         raise InputError(path, f"malformed profile: {exc}") from exc
@@ -319,8 +319,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
     if bad_kinds:
         raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
     used = (set(profile.required) | set(profile.not_summable) | set(profile.measure_kinds)
-            | set(profile.signed) | set(profile.block_totals) | set(profile.block_totals.values())
-            | ({profile.headline} if data.get("headline") else set()))
+            | set(profile.signed) | set(profile.block_totals) | set(profile.block_totals.values()))
     if profile.block_totals and not profile.blocks:
         raise InputError(path, "block_totals needs blocks (the breakdowns the leading total serves)")
     for rate in profile.rates:
@@ -375,7 +374,7 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
                   for b in profile.bands],
         "blocks": [{"name": b.name, "unit_column": list(b.unit_column)} for b in profile.blocks],
         "block_totals": dict(profile.block_totals), "title": profile.title, "intro": profile.intro,
-        "headline": profile.headline if profile.headline != "total" else None,
+        "checks_intro": profile.checks_intro,
         "rates": [{"rate": r.rate, **({"numerator": part(r.numerator)} if r.numerator else {}),
                    "denominator": part(r.denominator)} for r in profile.rates if r.denominator],
     }
