@@ -10,7 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from govstats.checks.ledger import STATUS_ORDER, ledger_summary
+from govstats.checks.ledger import STATUS_ORDER, in_words, ledger_summary
 from govstats.month import MonthAnalysis
 from govstats.reference.labels import labels
 from govstats.render.words import percent
@@ -61,6 +61,46 @@ def title_html(analysis: MonthAnalysis) -> str:
             f"（表格式：{escape(analysis.table.profile)}）</p>")
 
 
+def intro_html(analysis: MonthAnalysis) -> str:
+    """What the headline figures are, in the profile's words (``intro``), else said from the
+    table's headers and the rates its profile names."""
+    profile, headers = analysis.profile, analysis.table.headers
+    if profile and profile.intro:
+        return paragraph(profile.intro)
+    total = headers.get("total", "合计")
+    rates = [in_words(r.text, headers) for r in (profile.rates if profile else ())]
+    return paragraph(f"{total}为表中各行之和" + (f"；表中所印比率：{'，'.join(rates)}" if rates else "")
+                     + "；比率均按表中所印位数核对。")
+
+
+def checks_intro_html(analysis: MonthAnalysis) -> str:
+    """What the checks compare, in the profile's words (``checks_intro``), else said from its
+    relations in the table's headers."""
+    profile, headers = analysis.profile, analysis.table.headers
+    if profile and profile.checks_intro:
+        return paragraph(profile.checks_intro)
+    rules = [in_words(i.text, headers) for i in (profile.identities if profile else ())]
+    rules += [in_words(f"{b.part} <= {b.whole}", headers) for b in (profile.bounds if profile else ())]
+    return paragraph("逐项核对所发布表格：合计行与各行之和" + (f"；表格式规定的“{'”、“'.join(rules)}”" if rules else "")
+                     + "；以及通报正文中的数字与表格是否一致。未通过的核对列在最前；所需单元格为空或“—”而未能核对的，"
+                     "列为“无法核对”。")
+
+
+def paragraph(text: str) -> str:
+    """Text as one escaped paragraph (its line breaks are soft, as in markdown)."""
+    return f"<p>{escape(text.strip())}</p>"
+
+
+def check_words(check: str, headers: dict[str, str]) -> str:
+    """A ledger check's name in the table's words: the kind's label, then its rule with the
+    table's headers (行内恒等式：交办总量 = 已办结 + 办理中)."""
+    kind, _, rule = check.partition(":")
+    label = CHECK_LABELS.get(kind, kind)
+    if not rule:
+        return label
+    return f"{label.split('（')[0]}：{in_words(rule, headers)}"
+
+
 def headline_html(analysis: MonthAnalysis) -> str:
     """Headline figures as cards: value, label, and the numbers behind each rate."""
     if analysis.table.departments.empty:
@@ -74,16 +114,17 @@ def headline_html(analysis: MonthAnalysis) -> str:
         else:
             value = percent(row.value)
             basis = f"{int(row.numerator):,} / {int(row.denominator):,}"
+        label = analysis.table.headers.get("total", row.label) if row.indicator == "total" else row.label
         cards.append(
             f"<div class='govstats-card'><div class='v'>{escape(value)}</div>"
-            f"<div class='k'>{escape(row.label)}</div><div class='b'>{escape(basis)}</div></div>"
+            f"<div class='k'>{escape(label)}</div><div class='b'>{escape(basis)}</div></div>"
         )
     return "<div class='govstats-cards'>" + "".join(cards) + "</div>"
 
 
-def ledger_html(ledger: pd.DataFrame) -> str:
+def ledger_html(ledger: pd.DataFrame, headers: dict[str, str] | None = None) -> str:
     """The ledger for readers: every check that did not pass first, then a count of passes
-    per kind of check."""
+    per check; with the table's ``headers``, each check is named in the table's words."""
     summary = ledger_summary(ledger)
     parts = [
         f"<p class='govstats-verdict'>共核对 {summary['checks']} 项：通过 {summary['passed']} 项，"
@@ -96,15 +137,18 @@ def ledger_html(ledger: pd.DataFrame) -> str:
         shown = failed[["status", "severity", "check", "scope", "expected", "actual", "difference", "message"]]
         shown = shown.assign(status=shown["status"].map(STATUS_LABELS),
                              severity=shown["severity"].map(SEVERITY_LABELS)).fillna("—")
+        if headers is not None:
+            shown = shown.assign(check=[check_words(c, headers) for c in shown["check"]])
         parts.append("<h4>未通过的核对</h4>" + table_html(shown.head(LISTED_FAILURES), "govstats-table govstats-failures"))
         if len(shown) > LISTED_FAILURES:
             parts.append(f"<p class='govstats-sub'>另有 {len(shown) - LISTED_FAILURES} 项未通过的核对未列出，"
                          "全部见 ledger.csv。</p>")
     passed = ledger[ledger["status"] == "pass"]
     if not passed.empty:
-        kinds = passed.groupby(passed["check"].str.split(":").str[0], sort=False).size()
-        counts = pd.DataFrame({"核对项": [CHECK_LABELS.get(k, k) for k in kinds.index],
-                               "通过数": kinds.to_numpy()})
+        names = (passed["check"].map(lambda c: check_words(c, headers)) if headers is not None
+                 else passed["check"].str.split(":").str[0].map(lambda k: CHECK_LABELS.get(k, k)))
+        kinds = passed.groupby(names, sort=False).size()
+        counts = pd.DataFrame({"核对项": kinds.index, "通过数": kinds.to_numpy()})
         parts.append("<h4>已通过的核对</h4>" + counts.to_html(index=False, escape=True, border=0,
                                                            classes="govstats-table"))
     return "".join(parts)
@@ -161,7 +205,22 @@ def departments_html(analysis: MonthAnalysis) -> str:
     for column in ("immediate_rate", "online_rate", "volume_share"):
         if column in frame:
             shown[column] = frame[column].map(percent)
+    for column in (m for m in headers if m in analysis.table.measures and pd.api.types.is_float_dtype(frame[m])):
+        if analysis.profile and analysis.profile.kind_of(column) == "percent":
+            shown[column] = [printed_rate(analysis, row, v, column)
+                             for row, v in zip(frame["source_row"], frame[column])]
     return table_html(shown.rename(columns=headers), "govstats-table govstats-departments", fit=True)
+
+
+def printed_rate(analysis: MonthAnalysis, row: int, value: object, measure: str) -> str:
+    """A rate cell as a percentage: its printed text when printed so (98.06%), else its value
+    in points (a column printed as fractions, 0.98, reads 98%)."""
+    if value is None or pd.isna(value):
+        return "—"
+    text = analysis.table.printed.get((int(row), measure), "")
+    if text.endswith(("%", "％")) and measure not in analysis.table.fraction_rates:
+        return text
+    return f"{float(value):.10g}%"
 
 
 def names_html(analysis: MonthAnalysis) -> str:
