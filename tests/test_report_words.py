@@ -54,6 +54,15 @@ def test_rates_show_as_printed_percentages(tmp_path):
     assert "83.33<" not in table.replace("83.33%<", "")
 
 
+def test_rates_printed_as_fractions_show_as_percentages(tmp_path):
+    rows = [[c.replace("83.33%", "0.8333").replace("75.00%", "0.75").replace("80.00%", "0.8") for c in r] for r in ROWS]
+    profile = profile_from_mapping(HOTLINE, tmp_path / "hotline.yaml")
+    raw = read_table(builders.write_csv(tmp_path / "fractions.csv", rows, "utf-8"))
+    analysis = analyse(raw, profile, Registry("", ()), district="hotline", district_name="示例市", month="2024-05")
+    table = month_html.departments_html(analysis)
+    assert "<td>83.33%</td>" in table and "<td>75%</td>" in table and "0.8333" not in table
+
+
 def test_checks_are_named_in_the_tables_words(tmp_path):
     analysis = hotline_analysis(tmp_path)
     ledger = month_html.ledger_html(analysis.ledger, analysis.table.headers)

@@ -11,6 +11,7 @@ from html import escape
 import pandas as pd
 
 from govstats.checks.ledger import STATUS_ORDER, in_words, ledger_summary
+from govstats.checks.rates import printed_points
 from govstats.month import MonthAnalysis
 from govstats.reference.labels import labels
 from govstats.render.words import percent
@@ -35,7 +36,7 @@ LISTED_FAILURES = 200
 PORTRAIT_POINTS, WIDE_CHAR, NARROW_CHAR, PADDING = 510.0, 8.0, 4.5, 5.6
 
 
-def printed_points(frame: pd.DataFrame) -> float:
+def printed_width(frame: pd.DataFrame) -> float:
     """About how wide a table prints, in points: each column as wide as its widest cell."""
     def points(text: object) -> float:
         return sum(WIDE_CHAR if ord(ch) > 0x2E80 else NARROW_CHAR for ch in str(text))
@@ -48,7 +49,7 @@ def table_html(frame: pd.DataFrame, css_class: str = "govstats-table", *, fit: b
     """A frame as an escaped HTML table with Chinese column labels; with ``fit``, a table too wide
     for A4 portrait is marked to print on a landscape page."""
     shown = frame.rename(columns=COLUMN_LABELS)
-    wide = fit and printed_points(shown) > PORTRAIT_POINTS
+    wide = fit and printed_width(shown) > PORTRAIT_POINTS
     html = shown.to_html(index=False, escape=True, na_rep="—", border=0,
                          classes=css_class + (" govstats-wide" if wide else ""))
     return f"<div class='govstats-wide'>{html}</div>" if wide else html
@@ -220,7 +221,8 @@ def printed_rate(analysis: MonthAnalysis, row: int, value: object, measure: str)
     text = analysis.table.printed.get((int(row), measure), "")
     if text.endswith(("%", "％")) and measure not in analysis.table.fraction_rates:
         return text
-    return f"{float(value):.10g}%"
+    points, decimals = printed_points(analysis.table, measure, int(row), float(value))
+    return f"{points:.{max(decimals, 0)}f}%"
 
 
 def names_html(analysis: MonthAnalysis) -> str:
