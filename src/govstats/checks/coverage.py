@@ -3,7 +3,8 @@
 A figure is a measure cell that holds a value (department rows, the total row, subtotals, 其中
 rows). A check covers the cells it compared: a column total every cell of its column, an
 identity, bound or rate the cells of its terms on its row, a feasibility check that found a
-numerator the rate and its count. Checks that could not be made (unverifiable) cover nothing.
+numerator the rate and its count, a growth check the change and count of each row printing a
+change and of the total row. Checks that could not be made (unverifiable) cover nothing.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ def check_cells(month: MonthTable, check: Check) -> set[Cell]:
     if kind in ("column_total", "share_sum"):
         measure = labels.get(check.scope) if kind == "column_total" else rule
         return {c for c in printed_cells(month) if c[1] == measure}
+    if kind == "growth":  # the change and count of every row printing a change, and the total row
+        rate, _, count = rule.partition(" of ")
+        changed = {row for row, m in printed_cells(month) if m == rate}
+        return {c for c in printed_cells(month) if c[0] in changed and c[1] in (rate, count)}
     if kind == "size_band":
         return {(row, "total")} & printed_cells(month) if (row := row_of(month, check.scope)) else set()
     if kind in ("identity", "bound", "rate", "feasible"):

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pandas as pd
 
 from govstats.checks.ledger import Check, in_words
+from govstats.checks.growth import growth_checks
 from govstats.checks.rates import rate_checks
 from govstats.clean.month import MonthTable
 from govstats.ingest.readers.grid import UncachedFormula
@@ -241,6 +242,7 @@ def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
         *identity_checks(month, profile),
         *bound_checks(month, profile),
         *rate_checks(month, profile),
+        *growth_checks(month, profile),
         *band_checks(month, profile),
         *subtotal_checks(month, profile),
         *part_checks(month, profile),

@@ -81,6 +81,15 @@ class Rate:
         return f"{self.rate} = {num} / {den}"
 
 
+@dataclass(frozen=True)
+class Growth:
+    """``rate`` (同比/环比, percent) is the change of ``of`` against an earlier period: the
+    rows' earlier counts add up to the total row's (govstats.checks.growth)."""
+
+    rate: str
+    of: str
+
+
 #: Last words of a row that look like a grand total whatever the profile lists (folded labels).
 TOTAL_WORDS = ("合计", "总计", "共计", "总合计")
 
@@ -135,6 +144,7 @@ class Profile:
     row_label: str = ""  # for a table with no unit column: the label its rows are read under
     folds: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    growth: tuple[Growth, ...] = ()  # change columns and the counts they grow
     blocks: tuple[Block, ...] = ()  # breakdowns side by side, each its own list and total
     block_totals: dict[str, str] = field(default_factory=dict)  # block measure -> leading total measure
     title: str = ""  # the report's title after district and period (default 政务服务办件统计报告)
@@ -256,7 +266,7 @@ def parse_blocks(value: Any, path: Path) -> tuple[Block, ...]:
 
 
 PROFILE_KEYS = {
-    "blocks", "block_totals", "title", "intro", "checks_intro",
+    "growth", "blocks", "block_totals", "title", "intro", "checks_intro",
     "rates", "signed", "header_rows", "unit_span", "row_label",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
@@ -302,6 +312,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             row_label=str(data.get("row_label") or ""),
             folds=dict(folds or {}),
             source=str(path),
+            growth=tuple(Growth(str(g["rate"]), str(g["of"])) for g in data.get("growth") or ()),
             blocks=parse_blocks(data.get("blocks"), path),
             block_totals={str(k): str(v) for k, v in (data.get("block_totals") or {}).items()},
             title=str(data.get("title") or ""),
@@ -328,6 +339,10 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             raise InputError(path, f"rate {rate.rate!r} must be a percent measure (measure_kinds: {{{rate.rate}: percent}})")
     for ident in profile.identities:
         used |= {ident.lhs, *ident.rhs}
+    for growth in profile.growth:
+        used |= {growth.rate, growth.of}
+        if profile.kind_of(growth.rate) != "percent":
+            raise InputError(path, f"growth rate {growth.rate!r} must be a percent measure")
     for bound in profile.bounds:
         used |= {bound.part, bound.whole}
         if bound.kind not in ("hard", "soft"):
@@ -372,6 +387,7 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
         "bounds": [{"part": b.part, "whole": b.whole, "kind": b.kind} for b in profile.bounds],
         "bands": [{"label": b.label, "min": b.min, **({"max": b.max} if b.max is not None else {})}
                   for b in profile.bands],
+        "growth": [{"rate": g.rate, "of": g.of} for g in profile.growth],
         "blocks": [{"name": b.name, "unit_column": list(b.unit_column)} for b in profile.blocks],
         "block_totals": dict(profile.block_totals), "title": profile.title, "intro": profile.intro,
         "checks_intro": profile.checks_intro,
