@@ -8,6 +8,7 @@ from pathlib import Path
 import builders
 import pytest
 
+from govstats.checks.coverage import covered_cells, printed_cells
 from govstats.checks.ledger import ledger_frame
 from govstats.checks.table import table_checks, table_totals
 from govstats.clean.month import tidy_month
@@ -64,6 +65,9 @@ def test_each_block_is_its_own_list_with_its_own_total_row(tmp_path):
     assert (shares.loc[shares["scope"] != "按类型：投诉", "status"] == "pass").all()
     assert len(shares) == 8  # three rows and the total row, in each block
     assert "registry" not in set(ledger["check"])
+    cells = printed_cells(month)  # 件数 and 占比 of three rows and the total row, in each block
+    assert len(cells) == 16 and ("按类型：total", 3) not in cells and (3, "按类型：total") in cells
+    assert covered_cells(month, table_checks(month, profile)) == cells
 
 
 #: The total printed once, in a leading column merged down over the rows, serves each block.

@@ -10,6 +10,7 @@ change and of the total row. Checks that could not be made (unverifiable) cover 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
@@ -23,7 +24,10 @@ COMPARED = ("pass", "fail", "warn")
 
 
 def printed_cells(month: MonthTable) -> set[Cell]:
-    """Every measure cell of the table that holds a value."""
+    """Every measure cell of the table that holds a value (for breakdowns side by side, each
+    block's cells with its name before the measure: 按类型：total)."""
+    if month.blocks:
+        return {(row, f"{b.block}：{m}") for b in month.blocks for row, m in printed_cells(replace(b, blocks=()))}
     cells: set[Cell] = set()
     for frame in (month.departments, month.subtotals, month.parts):
         for record in frame.to_dict("records"):
@@ -57,6 +61,13 @@ def check_cells(month: MonthTable, check: Check) -> set[Cell]:
     """The printed cells one ledger record compared (empty when it compared none)."""
     if check.status not in COMPARED:
         return set()
+    if month.blocks:  # the record's scope starts with its block's name
+        name, _, scope = check.scope.partition("：")
+        block = next((b for b in month.blocks if b.block == name), None)
+        if block is None:
+            return set()
+        cells = check_cells(replace(block, blocks=()), replace(check, scope=scope))
+        return {(row, f"{name}：{m}") for row, m in cells}
     kind, _, rule = check.check.partition(":")
     labels = {label: m for m, label in month.headers.items()}
     if kind in ("column_total", "share_sum"):
