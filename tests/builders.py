@@ -267,3 +267,32 @@ def write_ods(path: Path, header: Header, body: list[list[str]]) -> Path:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return path
+
+
+def hide_text_from_pdfminer(source: Path, path: Path) -> Path:
+    """A copy of a PDF whose text is drawn from a form XObject without a /BBox on every page:
+    pdfminer skips such a form (it requires the /BBox the PDF standard asks for), pdfium and
+    viewers draw it. The ruling lines stay in the page's own content."""
+    import re
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=str(source))
+    for number, pdf_page in enumerate(writer.pages):
+        name = f"/TextForm{number}"  # pages may share one /Resources dictionary
+        content = pdf_page.get_contents().get_data()
+        form = DecodedStreamObject()
+        form.set_data(content)
+        form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                     NameObject("/Resources"): pdf_page["/Resources"]})
+        resources = pdf_page["/Resources"].get_object()
+        if "/XObject" not in resources:
+            resources[NameObject("/XObject")] = DictionaryObject()
+        resources["/XObject"].get_object()[NameObject(name)] = writer._add_object(form)
+        lines_only = DecodedStreamObject()
+        lines_only.set_data(b"q\n" + re.sub(rb"BT.*?ET", b"", content, flags=re.S) + f"\nQ\nq {name} Do Q\n".encode())
+        pdf_page[NameObject("/Contents")] = writer._add_object(lines_only)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path

@@ -128,5 +128,5 @@ def test_check_with_profile_auto_writes_the_discovered_profile(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "PASS    35 x identity" in result.stdout and "PASS     6 x column_total" in result.stdout
     written = yaml.safe_load(draft.read_text("utf-8"))
-    assert written["identities"] == ["c4 = c6 + c7 + c8"]
-    assert written["measures"]["c4"] == ["办理总数"] and written["bands"] == [{"label": "无办件", "min": 0, "max": 0}]
+    assert written["identities"] == ["total = c6 + c7 + c8"]  # the headline count is total
+    assert written["measures"]["total"] == ["办理总数"] and written["bands"] == [{"label": "无办件", "min": 0, "max": 0}]

@@ -72,7 +72,7 @@ def test_t04_dissatisfaction_rate_needs_another_denominator(tmp_path):
     ("t03", "corpus_hanzhong_mailbox", 148, 148), ("t13", "corpus_weinan_mailbox", 52, 52),
     ("t05", "corpus_foi_requests", 70, 70), ("t11", "corpus_foi_requests", 28, 28),
     ("t07", "corpus_foi_review", 15, 15), ("t10", "corpus_foi_proactive", 9, 0),
-    ("t06", "corpus_panjin_hotline", 42, 25), ("t08", "corpus_yichun_hotline", 14, 8),
+    ("t06", "corpus_panjin_hotline", 42, 25), ("t08", "corpus_yichun_hotline", 14, 14),
     ("t14", "corpus_gaoan_hotline", 35, 24)])
 def test_corpus_tables_raise_no_false_failure_and_cover_their_figures(tid, profile, figures, covered):
     month, checks, ledger = checked(tid, profile)
@@ -87,6 +87,33 @@ def test_t08_signed_changes_and_shares_of_the_total_row():
     assert month.departments["department"].tolist()[0] == "县(市、区)及“三区”"
     summed = ledger[ledger["check"] == "share_sum:share"]
     assert summed[COLUMNS].values.tolist() == [["share_sum:share", "占比", 100.0, 100.0, 0, "error", "pass"]]
+    # 同比/环比 imply last year's and last month's 转派工单; 流转中 prints “/”, its earlier count
+    # is the remainder, which must not be negative (15390/1.1408 + 2013/0.9853 <= 18113/1.1334)
+    growth = ledger[ledger["check"].str.startswith("growth:")]
+    assert growth[COLUMNS].values.tolist() == [
+        ["growth:year_on_year of orders", "合计", 15981.1, 15533.6, 0, "error", "pass"],
+        ["growth:month_on_month of orders", "合计", 17227.5, 17032.7, 0, "error", "pass"]]
+    assert "流转中 未印增幅，其上期为余数 446.2–449.0" in growth["message"].iloc[0]
+
+
+T08_PRINTED = (CORPUS / "t08.tsv").read_text("utf-8")
+
+
+@pytest.mark.parametrize("edit,expected,actual,difference", [
+    # 流转中 printed with a change: every earlier count known, their sum must meet the total's
+    (("流转中\t710\t3.92%\t/\t/", "流转中\t710\t3.92%\t58.63%\t264.10%"), 15981.1, 15981.1, 0),
+    (("流转中\t710\t3.92%\t/\t/", "流转中\t710\t3.92%\t40.00%\t264.10%"), 15981.1, 16040.7, 59.6),
+    # the total grew more than its rows allow: 流转中's earlier count would be negative
+    (("13.34%", "20.34%"), 15051.5, 15533.6, 482.1),
+])
+def test_growth_of_the_rows_against_the_total_row(tmp_path, edit, expected, actual, difference):
+    path = tmp_path / "t08.tsv"
+    path.write_text(T08_PRINTED.replace(*edit), "utf-8")
+    profile = load_profile(REFERENCE, "corpus_yichun_hotline")
+    month = tidy_month(read_table(path, profile), profile, Registry("", (), {}, profile.folds))
+    year = next(c for c in table_checks(month, profile) if c.check == "growth:year_on_year of orders")
+    assert (year.expected, year.actual, year.difference) == (expected, actual, difference)
+    assert year.status == ("pass" if difference == 0 else "fail")
 
 
 def test_t05_categories_over_three_label_columns():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import builders
+
 from govstats.checks.ledger import ledger_frame, ledger_summary
 from govstats.checks.table import table_checks
 from govstats.clean.month import tidy_month
@@ -97,3 +99,18 @@ def test_html_page_table_is_chosen_over_the_info_table(formats):
     raw = read_table(formats["html"])
     assert raw.provenance.table_index == 2
     assert any("chose table 2 of 2" in note for note in raw.provenance.notes)
+
+
+def test_pdf_whose_text_pdfminer_misses_is_read_through_pdfium(tmp_path, formats, profile, registry,
+                                                               reference_month):
+    import pdfplumber
+
+    path = builders.hide_text_from_pdfminer(formats["pdf"], tmp_path / "unbounded.pdf")
+    with pdfplumber.open(path) as pdf:
+        assert sum(len(p.chars) for p in pdf.pages) == 0  # pdfminer finds no character at all
+    month = tidy_month(read_table(path), profile, registry)
+    expected = reference_month.departments.copy()
+    expected["source_row"] = expected["source_row"] + 1  # the two-level header
+    pd.testing.assert_frame_equal(month.departments, expected)
+    assert month.published_totals == reference_month.published_totals
+    assert "7 月份行政审批服务办件情况表" in read_table(path).provenance.caption

@@ -142,3 +142,41 @@ def test_pdf_fetches_no_file_or_network_resource(tmp_path):
     html = f'<html><body><p>区公安局</p><img src="{image.as_uri()}"></body></html>'
     reader = PdfReader(io.BytesIO(export.pdf_report(html)))
     assert not reader.pages[0].images
+
+
+def wide_notebook(columns: int) -> nbformat.NotebookNode:
+    """A report with one department table of ``columns`` measure columns (wider than A4 portrait)."""
+    import pandas as pd
+
+    from govstats.render.month_html import table_html
+
+    frame = pd.DataFrame({"部门": ["区公安局", "区市场监管局"],
+                          **{f"第{i}项办件数量": [15467 + i, 320 + i] for i in range(1, columns + 1)}})
+    return new_notebook(cells=[
+        new_markdown_cell("# 宽表格"),
+        new_code_cell("display(table)", execution_count=1, outputs=[
+            new_output("display_data", data={"text/html": table_html(frame, fit=True), "text/plain": "表"})]),
+    ])
+
+
+def test_a_table_wider_than_a4_portrait_is_not_clipped_in_the_pdf():
+    import pdfplumber
+
+    pdf = export.pdf_report(export.html_report(wide_notebook(20), "宽表格"))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = document.pages
+        hits = [(p, p.search("第20项")) for p in pages]  # the header may wrap after 项
+        hits = [(p, found) for p, found in hits if found]
+        assert hits, "the last column's header is not in the PDF's text at all"
+        page, found = hits[0]
+        assert all(0 <= f["x0"] and f["x1"] <= page.width for f in found)  # on the page, not clipped
+        inside = page.within_bbox((0, 0, page.width, page.height)).extract_text()
+        assert "第20项" in inside and "15487" in inside  # the last column's header and first figure
+        assert page.width > page.height  # a landscape page of its own
+        assert pages[0].width < pages[0].height  # the report itself stays portrait
+
+
+def test_a_table_that_fits_a4_portrait_stays_on_the_page(reference_month):
+    from govstats.render.month_html import table_html
+
+    assert "govstats-wide" not in table_html(reference_month.departments.drop(columns=["registered"]), fit=True)

@@ -41,12 +41,14 @@ from govstats.reference.claim_rules import (
     load_measures,
     load_rates,
 )
-from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row
+from govstats.reference.districts import DEFAULT_PROFILE, district_name, district_row, profile_of
 from govstats.reference.profiles import Profile, load_district_profile, load_profile
 from govstats.reference.registry import Registry, load_registry
 
 #: The profile name that asks for the table's layout and arithmetic to be discovered.
 AUTO = "auto"
+#: The report's title after district and period when the profile gives none.
+DEFAULT_TITLE = "政务服务办件统计报告"
 #: The stem of a split folder's table file, read before any other table.
 TABLE_STEM = "table"
 
@@ -69,6 +71,7 @@ class MonthAnalysis:
     #: other periods built for the district (each also a ledger record).
     figures: tuple[Figure, ...] = ()
     reconciliation: tuple[PeriodCheck, ...] = ()
+    profile: Profile | None = None  # the table's layout: its words name the report's parts
 
     @property
     def district_rates(self) -> dict[str, float]:
@@ -78,7 +81,9 @@ class MonthAnalysis:
 
     @property
     def title(self) -> str:
-        return f"{self.district_name} {period_words(self.month)} 政务服务办件统计报告"
+        """District, period and the profile's title (default 政务服务办件统计报告)."""
+        words = (self.profile.title if self.profile else "") or DEFAULT_TITLE
+        return f"{self.district_name} {period_words(self.month)} {words}"
 
     def _repr_html_(self) -> str:
         """What a notebook shows for the analysis: its title, headline figures and ledger
@@ -187,39 +192,50 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
     figures = period_figures(table, profile, documents, count_patterns, bulletin)
     between = reconcile(month, figures, built or {}, profile.name)
     checks += [r.check for r in between]
+    departments = table.departments
     return MonthAnalysis(
         district=district,
         district_name=district_name,
         month=month,
         table=table,
         ledger=ledger_frame(checks),
-        district_indicators=district_indicators(table.departments).iloc[0:0] if raw is None
-        else district_indicators(table.departments),
-        department_indicators=department_indicators(table.departments),
+        district_indicators=district_indicators(departments).iloc[0:0] if raw is None
+        else district_indicators(departments),
+        department_indicators=department_indicators(departments),
         inputs=dict(inputs or ({raw.source.name: raw.sha256} if raw is not None else {})),
         bulletin=bulletin,
         claims=tuple(claims),
         figures=tuple(figures),
         reconciliation=tuple(between),
+        profile=profile,
     )
+
 
 
 def analyse_month(district: str, month: str, root: str | Path | Layout | None = None) -> MonthAnalysis:
     """Read the district-month's raw files under the project root (a path, or a Layout as a
     build passes it) and analyse them; the month is checked once, by the layout's path."""
     layout = root if isinstance(root, Layout) else Layout.at(root)
-    name = district_name(district_row(layout.reference, district), district)
-    profile = load_district_profile(layout.reference, district)
+    row = district_row(layout.reference, district)
+    name = district_name(row, district)
+    auto = profile_of(row) == AUTO
+    profile = load_profile(layout.reference) if auto else load_district_profile(layout.reference, district)
     raw_dir = layout.raw_month(district, month)
     if not raw_dir.is_dir():
         held = [m for d, m in layout.raw_months() if d == district]
         raise InputError(raw_dir, f"no raw folder for this district and period: no data for {district} {month}; "
                                   f"periods with data: {', '.join(held) or 'none'}")
     documents = period_documents(raw_dir)
-    raw, unread = choose_table(documents, profile)
+    registry = load_registry(layout.reference, district)
+    if auto:  # the district's profile is 'auto': the table's layout and arithmetic are discovered
+        raw, unread = choose_table(documents, profile)
+        if raw is not None:
+            profile = auto_tidy(raw, registry, load_folds(layout.reference))[1]
+    else:
+        raw, unread = choose_table(documents, profile)
     owner = next((d for d in documents if any(t is raw for t in d.tables)), None)
     return analyse(
-        raw, profile, load_registry(layout.reference, district),
+        raw, profile, registry,
         district=district, district_name=name, month=month, bulletin=prose_of(documents),
         rates=load_rates(layout.reference), count_patterns=load_count_patterns(layout.reference),
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
@@ -267,8 +283,8 @@ def auto_tidy(raw: RawTable, registry: Registry, folds: dict[str, str]) -> tuple
     """Clean a table with a profile drafted from it, then keep the relations its numbers hold
     (govstats.checks.discover); the profile returned can be written out and kept."""
     draft = draft_profile(raw, folds)
-    month = tidy_month(raw, draft, registry)
-    return month, discover(month, draft)
+    found = discover(tidy_month(raw, draft, registry), draft)
+    return tidy_month(raw, found, registry), found  # read again: the headline count is now total
 
 
 def check_file(path: str | Path, *, district: str | None = None, profile: str | None = None,

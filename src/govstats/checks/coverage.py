@@ -3,12 +3,14 @@
 A figure is a measure cell that holds a value (department rows, the total row, subtotals, 其中
 rows). A check covers the cells it compared: a column total every cell of its column, an
 identity, bound or rate the cells of its terms on its row, a feasibility check that found a
-numerator the rate and its count. Checks that could not be made (unverifiable) cover nothing.
+numerator the rate and its count, a growth check the change and count of each row printing a
+change and of the total row. Checks that could not be made (unverifiable) cover nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
@@ -22,7 +24,10 @@ COMPARED = ("pass", "fail", "warn")
 
 
 def printed_cells(month: MonthTable) -> set[Cell]:
-    """Every measure cell of the table that holds a value."""
+    """Every measure cell of the table that holds a value (for breakdowns side by side, each
+    block's cells with its name before the measure: 按类型：total)."""
+    if month.blocks:
+        return {(row, f"{b.block}：{m}") for b in month.blocks for row, m in printed_cells(replace(b, blocks=()))}
     cells: set[Cell] = set()
     for frame in (month.departments, month.subtotals, month.parts):
         for record in frame.to_dict("records"):
@@ -56,11 +61,22 @@ def check_cells(month: MonthTable, check: Check) -> set[Cell]:
     """The printed cells one ledger record compared (empty when it compared none)."""
     if check.status not in COMPARED:
         return set()
+    if month.blocks:  # the record's scope starts with its block's name
+        name, _, scope = check.scope.partition("：")
+        block = next((b for b in month.blocks if b.block == name), None)
+        if block is None:
+            return set()
+        cells = check_cells(replace(block, blocks=()), replace(check, scope=scope))
+        return {(row, f"{name}：{m}") for row, m in cells}
     kind, _, rule = check.check.partition(":")
     labels = {label: m for m, label in month.headers.items()}
     if kind in ("column_total", "share_sum"):
         measure = labels.get(check.scope) if kind == "column_total" else rule
         return {c for c in printed_cells(month) if c[1] == measure}
+    if kind == "growth":  # the change and count of every row printing a change, and the total row
+        rate, _, count = rule.partition(" of ")
+        changed = {row for row, m in printed_cells(month) if m == rate}
+        return {c for c in printed_cells(month) if c[0] in changed and c[1] in (rate, count)}
     if kind == "size_band":
         return {(row, "total")} & printed_cells(month) if (row := row_of(month, check.scope)) else set()
     if kind in ("identity", "bound", "rate", "feasible"):

@@ -14,6 +14,9 @@ How a relation is kept (and why chance rarely passes it):
 - column totals: the total row is taken as the column sum when it equals it in most count
   columns (two thirds); the columns where it does not are then the ledger's failures.
 Rows where a kept relation breaks become failures when the ledger is made with the result.
+The headline count (the report's total, what its indicators, charts and trends measure) is
+the left side of the first identity kept, else the first count column: it is named ``total``,
+its header (交办总量) kept as the table prints it.
 """
 
 from __future__ import annotations
@@ -105,19 +108,57 @@ def find_rates(month: MonthTable, profile: Profile) -> list[Rate]:
     return found
 
 
-def totals_are_sums(month: MonthTable, profile: Profile) -> bool:
-    """Whether the total row is the column sum in at least two thirds of the count columns."""
+def sum_columns(month: MonthTable, profile: Profile) -> tuple[int, int]:
+    """(count columns with a total, those whose total row is the column sum)."""
     if month.totals_row is None:
-        return False
+        return 0, 0
     columns = [m for m in month.headers if profile.kind_of(m) == "count"
                and month.published_totals.get(m) is not None and not pd.isna(month.published_totals.get(m))]
     equal = [m for m in columns if int(month.departments[m].sum(skipna=True)) == int(month.published_totals[m])]
-    return bool(columns) and len(equal) * 3 >= 2 * len(columns)
+    return len(columns), len(equal)
+
+
+def totals_are_sums(month: MonthTable, profile: Profile) -> bool:
+    """Whether the total row is the column sum in at least two thirds of the count columns (of
+    every block together, for breakdowns side by side); a leading total printed once to serve
+    the blocks is their sum by the layout itself."""
+    if month.blocks and profile.block_totals:
+        return True
+    pairs = [sum_columns(b, profile) for b in (month.blocks or (month,))]
+    columns, equal = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+    return bool(columns) and equal * 3 >= 2 * columns
 
 
 def discover(month: MonthTable, profile: Profile) -> Profile:
-    """``profile`` (a draft) with the relations the table's own numbers keep."""
+    """``profile`` (a draft) with the relations the table's own numbers keep (in any block, for
+    breakdowns side by side: each block is searched on its own)."""
     summed = totals_are_sums(month, profile)
-    not_summable = tuple(m for m in month.headers if profile.kind_of(m) != "count" or not summed)
-    return replace(profile, identities=tuple(find_identities(month, profile)),
-                   rates=tuple(find_rates(month, profile)), not_summable=not_summable)
+    lists = month.blocks or (month,)
+    measures = list(dict.fromkeys(m for b in lists for m in b.headers))
+    not_summable = tuple(m for m in measures if profile.kind_of(m) != "count" or not summed)
+    identities = dict.fromkeys(i for b in lists for i in find_identities(b, profile))
+    rates: dict[str, Rate] = {}
+    for block in lists:
+        rates = {**{r.rate: r for r in find_rates(block, profile)}, **rates}  # the first block's first
+    found = replace(profile, identities=tuple(identities), rates=tuple(rates.values()), not_summable=not_summable)
+    counts = [m for m in measures if profile.kind_of(m) == "count"]
+    headline = next((i.lhs for i in identities), counts[0] if counts else None)
+    return renamed(found, headline, "total") if headline and "total" not in profile.measures else found
+
+
+def renamed(profile: Profile, old: str, new: str) -> Profile:
+    """``profile`` with measure ``old`` called ``new`` everywhere it is named."""
+    def name(m: str) -> str:
+        return new if m == old else m
+
+    def part(p: RatePart | None) -> RatePart | None:
+        return None if p is None else replace(p, measures=tuple(map(name, p.measures)))
+
+    return replace(
+        profile, measures={name(m): s for m, s in profile.measures.items()},
+        measure_kinds={name(m): k for m, k in profile.measure_kinds.items()},
+        not_summable=tuple(map(name, profile.not_summable)), signed=tuple(map(name, profile.signed)),
+        required=tuple(map(name, profile.required)),
+        identities=tuple(Identity(name(i.lhs), tuple(map(name, i.rhs))) for i in profile.identities),
+        rates=tuple(Rate(name(r.rate), part(r.numerator), part(r.denominator)) for r in profile.rates),
+        block_totals={name(m): name(t) for m, t in profile.block_totals.items()})

@@ -7,10 +7,12 @@ severity, status, message, profile) and the caller decides what is fatal. Failur
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import pandas as pd
 
 from govstats.checks.ledger import Check, in_words
+from govstats.checks.growth import growth_checks
 from govstats.checks.rates import rate_checks
 from govstats.clean.month import MonthTable
 from govstats.ingest.readers.grid import UncachedFormula
@@ -222,7 +224,17 @@ def part_checks(month: MonthTable, profile: Profile) -> list[Check]:
 
 
 def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """All table checks of a month: column totals, identities, bounds, rates, bands, subtotals,
+    """All table checks of a month (of each breakdown on its own, for a table of breakdowns side
+    by side: every record's scope and message then start with the block's name)."""
+    if not month.blocks:
+        return list_checks(month, profile)
+    return [replace(c, scope=f"{block.block}：{c.scope}", message=f"{block.block}：{c.message}")
+            for block in month.blocks for c in list_checks(block, profile)
+            if c.check != "registry"]  # a breakdown's rows (电话, 咨询) are not departments
+
+
+def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
+    """All checks of one list of rows: column totals, identities, bounds, rates, bands, subtotals,
     "of which" rows, registry, an unlisted total-row label."""
     checks = [
         *column_total_checks(month, profile),
@@ -230,6 +242,7 @@ def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
         *identity_checks(month, profile),
         *bound_checks(month, profile),
         *rate_checks(month, profile),
+        *growth_checks(month, profile),
         *band_checks(month, profile),
         *subtotal_checks(month, profile),
         *part_checks(month, profile),

@@ -5,6 +5,11 @@ is the first column of texts under it; a column of consecutive numbers (or heade
 number and ignored; another text column is a size band; every other column is a measure named
 c1, c2 ... after its place, counted, a decimal or a percent from what its cells print. The
 relations that hold in the table are found afterwards (govstats.checks.discover).
+
+Breakdowns side by side (渠道 | 件数 | 类型 | 件数) are found when two or more text columns with
+different headers each lead measure columns of their own: each is a block (named by its header's
+upper level when it has one, 按渠道/渠道). A count column left of the first block with one figure
+only (merged down) is the table's total, serving the first count column of every block.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from govstats.cells import PARSERS, is_blank, is_empty, normalize_label
 from govstats.clean.headers import column_headers
 from govstats.errors import InputError
 from govstats.ingest.table import RawTable
-from govstats.reference.profiles import TOTAL_WORDS, Band, Profile
+from govstats.reference.profiles import TOTAL_WORDS, Band, Block, Profile
 
 #: Headers of row-number columns.
 ROW_NUMBER_HEADERS = ("序号", "编号", "序")
@@ -68,6 +73,34 @@ def is_row_number(header: str, texts: list[str]) -> bool:
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
+def draft_blocks(header: list[str], texts: list[int], measures: dict[str, tuple[str, ...]],
+                 kinds: dict[str, str], columns: list[list[str]]) -> tuple[tuple[Block, ...], dict[str, str]]:
+    """Blocks of breakdowns side by side, and the leading total each is given (see the module
+    docstring); ((), {}) for a table of one list."""
+    codes = {int(code[1:]) - 1: code for code in measures}
+    leads = [c for c in codes if c < min(texts)]
+    segments = [(t, [c for c in codes if t < c < next((u for u in texts if u > t), len(header))]) for t in texts]
+    names = [normalize_label(header[t]) for t in texts]
+    if (len(texts) < 2 or len(set(names)) < len(names) or any(not cols for _, cols in segments)
+            or any(sum(1 for x in columns[t] if not is_blank(x)) < 2 for t in texts)):
+        return (), {}
+    blocks = tuple(Block(header[t].split("/")[0] if "/" in header[t] else header[t], (header[t],))
+                   for t, _ in segments)
+    lead = next((codes[c] for c in leads if kinds[codes[c]] == "count"
+                 and sum(1 for x in columns[c] if not is_blank(x)) == 1), None)
+    given = {}
+    for _, cols in segments:
+        first = next((c for c in cols if kinds[codes[c]] == "count"), None)
+        if lead and first is not None:
+            given[first_code(measures, header[first])] = lead
+    return blocks, given
+
+
+def first_code(measures: dict[str, tuple[str, ...]], name: str) -> str:
+    """The measure a header reads as: the first drafted under that text (件数 in two blocks)."""
+    return next(code for code, synonyms in measures.items() if name in synonyms)
+
+
 def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile:
     """A profile read off the table itself: header, unit column, measures and their kinds.
     A cell naming several units (区委办、区委宣传部) is split on 、 only when such a cell stands
@@ -101,8 +134,13 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
     if not texts or not measures:
         raise InputError(raw.source, "the table has no column of names and numbers to draft a profile from",
                          row=raw.row_numbers[index])
+    blocks, block_totals = draft_blocks(header, texts, measures, kinds, columns)
+    if blocks:  # a header printed in two blocks (件数) is one measure, read in each
+        measures = {code: names for code, names in measures.items() if first_code(measures, names[0]) == code}
+        kinds = {code: kind for code, kind in kinds.items() if code in measures}
+        signed = [code for code in signed if code in measures]
     texts.sort(key=lambda c: -sum(1 for t in columns[c] if not is_blank(t)))
-    unit, bands = header[texts[0]], texts[1:2]
+    unit, bands = header[texts[0]], ([] if blocks else texts[1:2])
     span = 1  # unheaded columns of text right of the unit column: lower levels of its labels
     while (texts[0] + span < width and not normalize_label(header[texts[0] + span])
            and any(not is_blank(t) for t in columns[texts[0] + span])):
@@ -119,5 +157,5 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
         total_row_labels=TOTAL_WORDS, measure_kinds={m: k for m, k in kinds.items() if k != "count"},
         signed=tuple(signed), bands=tuple(Band(label, 0, 0) for label in zero_bands),
         not_summable=tuple(m for m, k in kinds.items() if k != "count"), folds=dict(folds or {}),
-        source=f"auto profile of {raw.source}",
+        source=f"auto profile of {raw.source}", blocks=blocks, block_totals=block_totals,
     )

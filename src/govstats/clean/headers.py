@@ -27,6 +27,7 @@ class Header:
     row_count: int = 1  # rows the header spans (2 for a two-level header)
     text_cols: tuple[int, ...] = ()  # unit, band and ignored columns of this block
     unit_span: int = 1  # columns the unit label spans (一、/(一)/1. levels printed side by side)
+    block: str = ""  # the breakdown this block is (profile ``blocks``), '' for one list
 
     @property
     def unit_cols(self) -> tuple[int, ...]:
@@ -159,6 +160,8 @@ def locate_headers(raw: RawTable, profile: Profile, start: int = 0) -> list[Head
         starts = block_starts(texts, profile) + [len(texts)]
         headers = [block_header(raw, profile, index, count, range(a, b), texts)
                    for a, b in zip(starts, starts[1:])]
+        if profile.blocks:
+            return named_blocks(raw, profile, headers, texts, index)
         first = set(headers[0].measure_cols)
         for other in headers[1:]:
             if set(other.measure_cols) != first:
@@ -170,6 +173,21 @@ def locate_headers(raw: RawTable, profile: Profile, start: int = 0) -> list[Head
         raw.source,
         f"no header row naming the unit column ({'/'.join(profile.unit_column)}) was found",
     )
+
+
+def named_blocks(raw: RawTable, profile: Profile, headers: list[Header], texts: list[str],
+                 index: int) -> list[Header]:
+    """Side-by-side blocks of a profile that declares breakdowns: each named by its column of
+    row names; one that matches no declared block is bad input."""
+    named = []
+    for header in headers:
+        name = profile.block_of(texts[header.unit_col])
+        if not name:
+            raise InputError(raw.source, f"column {texts[header.unit_col]!r} heads no block the profile "
+                                         f"declares ({'; '.join(b.name + ': ' + '/'.join(b.unit_column) for b in profile.blocks)})",
+                             row=raw.row_numbers[index], column=header.unit_col + 1)
+        named.append(replace(header, block=name))
+    return named
 
 
 def is_footnote(row: tuple[str, ...], profile: Profile) -> bool:

@@ -11,7 +11,10 @@ may span several rows (a parent such as 办理方式 over 中心办理/部门办
 ranges the reader kept say how many, and the levels are joined as "parent/child". A table
 printed as two blocks side by side (部门 + measures, twice) is read block by block; tables
 stacked one under another, each with its own header, are read each with its own columns. Rate
-cells keep their printed text, as a rate is checked at the precision printed.
+cells keep their printed text, as a rate is checked at the precision printed. Breakdowns printed
+side by side (按渠道 | 按类型, profile ``blocks``) are each their own list with its own total (its
+total row, or a total printed once in a leading column, merged down, that serves every block):
+the month is the first block, and ``blocks`` holds them all.
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ from govstats.clean.headers import (
     ROW_LABEL_HEADER,
     Header,
     check_unheaded,
+    cell,
     footnote_start,
     is_title,
     locate_headers,
     stacked_starts,
     with_row_labels,
 )
-from govstats.clean.rows import _Collected, parse_like_count, read_block
+from govstats.clean.rows import _Collected, parse_like_count, read_block, row_values
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import UncachedFormula
 from govstats.ingest.table import RawTable
@@ -82,6 +86,8 @@ class MonthTable:
     totals_label: str = ""
     totals_listed: bool = True  # False when the total row's label is not one the profile lists
     absent: frozenset[tuple[int, str]] = frozenset()  # (row, measure) a stacked table lacks
+    block: str = ""  # the breakdown this list is, for a table of breakdowns side by side
+    blocks: tuple[MonthTable, ...] = ()  # every breakdown's own list (the first is this one)
 
     def lacks(self, row: object, measures: Iterable[str]) -> bool:
         """True when the stacked table ``row`` (a source row number; None for the total row)
@@ -185,6 +191,8 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         if sum(1 for c in raw.rows[index] if parse_like_count(c)) >= 2:
             raise InputError(raw.source, "a row with numbers comes after the footnotes (注/数据来源); "
                                          "footnotes must be the last rows", row=raw.row_numbers[index])
+    if first.block:
+        return blocked_month(raw, profile, registry, headers, end, footnotes)
     out = _Collected(notes=list(raw.provenance.notes))
     labels: dict[str, str] = {}
     for group, stop in stacked_groups(raw, profile, headers, end, out.notes):
@@ -192,6 +200,13 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         for header in group:
             labels = {**labels, **{m: l for m, l in header.labels.items() if m not in labels}}
             read_block(raw, header, stop, profile, registry, out)
+    return assembled(raw, profile, out, labels, headers, footnotes, registry.district)
+
+
+def assembled(raw: RawTable, profile: Profile, out: _Collected, labels: dict[str, str],
+              headers: list[Header], footnotes: tuple[str, ...], district: str) -> MonthTable:
+    """The MonthTable of what reading gathered, refusing too few rows or a repeated department."""
+    first = headers[0]
     measures = list(labels)
     absent = frozenset((r["source_row"], m) for r in out.records for m in measures if m not in r)
     if len(out.records) < profile.min_rows:
@@ -209,7 +224,7 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         raise InputError(raw.source, f"department {name!r} appears more than once (rows {rows})",
                          row=int(dupes["source_row"].iloc[-1]), column=first.unit_col + 1)
     for name in departments.loc[~departments["registered"], "published_name"]:
-        log.warning("%s: department %r is not in the registry of %s", raw.source, name, registry.district)
+        log.warning("%s: department %r is not in the registry of %s", raw.source, name, district)
     log.info("%s: kept %d department rows, %d subtotal and %d 其中 rows apart%s", raw.source.name,
              len(departments), len(out.subtotals), len(out.parts),
              ", the total row too" if out.totals_row is not None else "")
@@ -239,3 +254,52 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
         totals_listed=out.totals_listed,
         absent=absent,
     )
+
+
+def leading_totals(raw: RawTable, header: Header, columns: dict[str, int], end: int,
+                   profile: Profile) -> dict[str, tuple[int | float | None, int, str]]:
+    """Each leading total (a figure printed once left of the blocks, merged down): its value, row
+    and header; a second figure in its column is bad input (it would not be one total)."""
+    found: dict[str, tuple[int | float | None, int, str]] = {}
+    for measure, col in columns.items():
+        for index in range(header.body_start, end):
+            span = raw.merge_at(index, col)
+            if is_empty(cell(raw.rows[index], col)) or (span is not None and not span.is_anchor(index, col)):
+                continue
+            if measure in found:
+                raise InputError(raw.source, f"the leading total {header.labels[measure]!r} holds a second "
+                                             f"figure (the first is in row {found[measure][1]})",
+                                 row=raw.row_numbers[index], column=col + 1)
+            value = row_values(raw, index, replace(header, measure_cols={measure: col}), profile)[measure]
+            found[measure] = (value, raw.row_numbers[index], header.labels[measure])
+    return found
+
+
+def blocked_month(raw: RawTable, profile: Profile, registry: Registry, headers: list[Header], end: int,
+                  footnotes: tuple[str, ...]) -> MonthTable:
+    """Breakdowns side by side, each read as its own list: its own rows, its own total (its total
+    row, or the leading total the profile's ``block_totals`` gives it)."""
+    first = headers[0]
+    lead = {m: c for m, c in first.measure_cols.items()
+            if m in profile.block_totals.values() and c < first.unit_col}
+    leading = leading_totals(raw, first, lead, end, profile) if lead else {}
+    first = replace(first, measure_cols={m: c for m, c in first.measure_cols.items() if m not in lead},
+                    labels={m: t for m, t in first.labels.items() if m not in lead},
+                    text_cols=(*first.text_cols, *lead.values()))
+    headers = [first, *headers[1:]]
+    check_unheaded(raw, headers, first.body_start, end)
+    tables = []
+    for header in headers:
+        out = _Collected(notes=list(raw.provenance.notes))
+        read_block(raw, header, end, profile, registry, out)
+        given = {m: leading[t] for m, t in profile.block_totals.items() if m in header.measure_cols and t in leading}
+        if given and out.totals_row is not None:
+            raise InputError(raw.source, f"block {header.block!r} prints a total row and is given the leading "
+                                         "total too: remove it from block_totals", row=out.totals_row)
+        for measure, (value, line, label) in given.items():
+            out.totals = {**out.totals, measure: value}
+            out.totals_row, out.totals_label = line, label
+        tables.append(replace(assembled(raw, profile, out, dict(header.labels), [header], footnotes,
+                                        registry.district),
+                              block=header.block))
+    return replace(tables[0], blocks=tuple(tables))

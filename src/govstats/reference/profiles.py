@@ -81,6 +81,15 @@ class Rate:
         return f"{self.rate} = {num} / {den}"
 
 
+@dataclass(frozen=True)
+class Growth:
+    """``rate`` (同比/环比, percent) is the change of ``of`` against an earlier period: the
+    rows' earlier counts add up to the total row's (govstats.checks.growth)."""
+
+    rate: str
+    of: str
+
+
 #: Last words of a row that look like a grand total whatever the profile lists (folded labels).
 TOTAL_WORDS = ("合计", "总计", "共计", "总合计")
 
@@ -95,6 +104,15 @@ class Band:
 
     def holds(self, total: int) -> bool:
         return total >= self.min and (self.max is None or total <= self.max)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One breakdown printed beside others in the same table (按渠道 | 按类型): its name and the
+    header cells of its own column of row names. Each block is its own list of rows."""
+
+    name: str
+    unit_column: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -126,6 +144,12 @@ class Profile:
     row_label: str = ""  # for a table with no unit column: the label its rows are read under
     folds: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    growth: tuple[Growth, ...] = ()  # change columns and the counts they grow
+    blocks: tuple[Block, ...] = ()  # breakdowns side by side, each its own list and total
+    block_totals: dict[str, str] = field(default_factory=dict)  # block measure -> leading total measure
+    title: str = ""  # the report's title after district and period (default 政务服务办件统计报告)
+    intro: str = ""  # the report's words under 核心指标: what the headline figures are
+    checks_intro: str = ""  # the report's words under 数据核对: what the checks compare
 
     def key(self, text: object) -> str:
         """A label for matching: spaces and romanisation dropped, traditional characters folded."""
@@ -156,8 +180,17 @@ class Profile:
         return None
 
     def is_unit_header(self, header: str) -> bool:
-        """True when a header cell names the unit (department) column."""
-        return self.key(header) in {self.key(s) for s in self.unit_column}
+        """True when a header cell names the unit (department) column, or a block's own."""
+        return self.key(header) in {self.key(s) for s in self.unit_headers}
+
+    @property
+    def unit_headers(self) -> tuple[str, ...]:
+        return (*self.unit_column, *(s for b in self.blocks for s in b.unit_column))
+
+    def block_of(self, header: str) -> str:
+        """The name of the block whose column of row names ``header`` heads ('' for none)."""
+        key = self.key(header.rsplit("/", 1)[-1])
+        return next((b.name for b in self.blocks if key in {self.key(s) for s in b.unit_column}), "")
 
     def header_matches(self, row: tuple[str, ...] | list[str]) -> bool:
         """True when a row names the unit column and at least one measure of this profile."""
@@ -220,7 +253,20 @@ def parse_rate(data: Any, path: Path) -> Rate:
     return rate
 
 
+def parse_blocks(value: Any, path: Path) -> tuple[Block, ...]:
+    """``blocks``: a list of {name, unit_column}; names distinct."""
+    blocks = []
+    for item in value or ():
+        if not isinstance(item, dict) or set(item) != {"name", "unit_column"}:
+            raise InputError(path, f"a block reads {{name: 按渠道, unit_column: [渠道]}}, got {item!r}")
+        blocks.append(Block(str(item["name"]), _strings(item["unit_column"])))
+    if len({b.name for b in blocks}) < len(blocks):
+        raise InputError(path, "two blocks have the same name")
+    return tuple(blocks)
+
+
 PROFILE_KEYS = {
+    "growth", "blocks", "block_totals", "title", "intro", "checks_intro",
     "rates", "signed", "header_rows", "unit_span", "row_label",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
@@ -266,6 +312,12 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             row_label=str(data.get("row_label") or ""),
             folds=dict(folds or {}),
             source=str(path),
+            growth=tuple(Growth(str(g["rate"]), str(g["of"])) for g in data.get("growth") or ()),
+            blocks=parse_blocks(data.get("blocks"), path),
+            block_totals={str(k): str(v) for k, v in (data.get("block_totals") or {}).items()},
+            title=str(data.get("title") or ""),
+            intro=str(data.get("intro") or ""),
+            checks_intro=str(data.get("checks_intro") or ""),
         )
     except (TypeError, AttributeError, ValueError) as exc:
         raise InputError(path, f"malformed profile: {exc}") from exc
@@ -278,13 +330,19 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
     if bad_kinds:
         raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
     used = (set(profile.required) | set(profile.not_summable) | set(profile.measure_kinds)
-            | set(profile.signed))
+            | set(profile.signed) | set(profile.block_totals) | set(profile.block_totals.values()))
+    if profile.block_totals and not profile.blocks:
+        raise InputError(path, "block_totals needs blocks (the breakdowns the leading total serves)")
     for rate in profile.rates:
         used |= {rate.rate} | {m for part in (rate.numerator, rate.denominator) if part for m in part.measures}
         if profile.kind_of(rate.rate) != "percent":
             raise InputError(path, f"rate {rate.rate!r} must be a percent measure (measure_kinds: {{{rate.rate}: percent}})")
     for ident in profile.identities:
         used |= {ident.lhs, *ident.rhs}
+    for growth in profile.growth:
+        used |= {growth.rate, growth.of}
+        if profile.kind_of(growth.rate) != "percent":
+            raise InputError(path, f"growth rate {growth.rate!r} must be a percent measure")
     for bound in profile.bounds:
         used |= {bound.part, bound.whole}
         if bound.kind not in ("hard", "soft"):
@@ -329,6 +387,10 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
         "bounds": [{"part": b.part, "whole": b.whole, "kind": b.kind} for b in profile.bounds],
         "bands": [{"label": b.label, "min": b.min, **({"max": b.max} if b.max is not None else {})}
                   for b in profile.bands],
+        "growth": [{"rate": g.rate, "of": g.of} for g in profile.growth],
+        "blocks": [{"name": b.name, "unit_column": list(b.unit_column)} for b in profile.blocks],
+        "block_totals": dict(profile.block_totals), "title": profile.title, "intro": profile.intro,
+        "checks_intro": profile.checks_intro,
         "rates": [{"rate": r.rate, **({"numerator": part(r.numerator)} if r.numerator else {}),
                    "denominator": part(r.denominator)} for r in profile.rates if r.denominator],
     }

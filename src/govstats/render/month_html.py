@@ -10,7 +10,8 @@ from html import escape
 
 import pandas as pd
 
-from govstats.checks.ledger import STATUS_ORDER, ledger_summary
+from govstats.checks.ledger import STATUS_ORDER, in_words, ledger_summary
+from govstats.checks.rates import printed_points
 from govstats.month import MonthAnalysis
 from govstats.reference.labels import labels
 from govstats.render.words import percent
@@ -28,10 +29,30 @@ NO_TABLE = "<p class='govstats-sub'>本期文件中没有部门表格：没有�
 LISTED_FAILURES = 200
 
 
-def table_html(frame: pd.DataFrame, css_class: str = "govstats-table") -> str:
-    """A frame as an escaped HTML table with Chinese column labels."""
+#: Points of text width on an A4 portrait page (210 mm less 15 mm margins), and of one character
+#: of the printed table (8 pt type: a Chinese character 8 pt, a digit or letter about half) and of
+#: a cell's padding: a table estimated wider is printed on an A4 landscape page of its own,
+#: headers wrapped and type smaller (govstats.css: .govstats-wide), so no column is clipped.
+PORTRAIT_POINTS, WIDE_CHAR, NARROW_CHAR, PADDING = 510.0, 8.0, 4.5, 5.6
+
+
+def printed_width(frame: pd.DataFrame) -> float:
+    """About how wide a table prints, in points: each column as wide as its widest cell."""
+    def points(text: object) -> float:
+        return sum(WIDE_CHAR if ord(ch) > 0x2E80 else NARROW_CHAR for ch in str(text))
+
+    return sum(max([points(c), *(points(v) for v in frame[c].tolist())]) + PADDING
+               for c in frame.columns) if len(frame.columns) else 0.0
+
+
+def table_html(frame: pd.DataFrame, css_class: str = "govstats-table", *, fit: bool = False) -> str:
+    """A frame as an escaped HTML table with Chinese column labels; with ``fit``, a table too wide
+    for A4 portrait is marked to print on a landscape page."""
     shown = frame.rename(columns=COLUMN_LABELS)
-    return shown.to_html(index=False, escape=True, na_rep="—", classes=css_class, border=0)
+    wide = fit and printed_width(shown) > PORTRAIT_POINTS
+    html = shown.to_html(index=False, escape=True, na_rep="—", border=0,
+                         classes=css_class + (" govstats-wide" if wide else ""))
+    return f"<div class='govstats-wide'>{html}</div>" if wide else html
 
 
 def title_html(analysis: MonthAnalysis) -> str:
@@ -39,6 +60,46 @@ def title_html(analysis: MonthAnalysis) -> str:
     return (f"<h1>{escape(analysis.title)}</h1>"
             f"<p class='govstats-sub'>数据来源：{escape(', '.join(analysis.inputs))}"
             f"（表格式：{escape(analysis.table.profile)}）</p>")
+
+
+def intro_html(analysis: MonthAnalysis) -> str:
+    """What the headline figures are, in the profile's words (``intro``), else said from the
+    table's headers and the rates its profile names."""
+    profile, headers = analysis.profile, analysis.table.headers
+    if profile and profile.intro:
+        return paragraph(profile.intro)
+    total = headers.get("total", "合计")
+    rates = [in_words(r.text, headers) for r in (profile.rates if profile else ())]
+    return paragraph(f"{total}为表中各行之和" + (f"；表中所印比率：{'，'.join(rates)}" if rates else "")
+                     + "；比率均按表中所印位数核对。")
+
+
+def checks_intro_html(analysis: MonthAnalysis) -> str:
+    """What the checks compare, in the profile's words (``checks_intro``), else said from its
+    relations in the table's headers."""
+    profile, headers = analysis.profile, analysis.table.headers
+    if profile and profile.checks_intro:
+        return paragraph(profile.checks_intro)
+    rules = [in_words(i.text, headers) for i in (profile.identities if profile else ())]
+    rules += [in_words(f"{b.part} <= {b.whole}", headers) for b in (profile.bounds if profile else ())]
+    return paragraph("逐项核对所发布表格：合计行与各行之和" + (f"；表格式规定的“{'”、“'.join(rules)}”" if rules else "")
+                     + "；以及通报正文中的数字与表格是否一致。未通过的核对列在最前；所需单元格为空或“—”而未能核对的，"
+                     "列为“无法核对”。")
+
+
+def paragraph(text: str) -> str:
+    """Text as one escaped paragraph (its line breaks are soft, as in markdown)."""
+    return f"<p>{escape(text.strip())}</p>"
+
+
+def check_words(check: str, headers: dict[str, str]) -> str:
+    """A ledger check's name in the table's words: the kind's label, then its rule with the
+    table's headers (行内恒等式：交办总量 = 已办结 + 办理中)."""
+    kind, _, rule = check.partition(":")
+    label = CHECK_LABELS.get(kind, kind)
+    if not rule:
+        return label
+    return f"{label.split('（')[0]}：{in_words(rule, headers)}"
 
 
 def headline_html(analysis: MonthAnalysis) -> str:
@@ -54,16 +115,17 @@ def headline_html(analysis: MonthAnalysis) -> str:
         else:
             value = percent(row.value)
             basis = f"{int(row.numerator):,} / {int(row.denominator):,}"
+        label = analysis.table.headers.get("total", row.label) if row.indicator == "total" else row.label
         cards.append(
             f"<div class='govstats-card'><div class='v'>{escape(value)}</div>"
-            f"<div class='k'>{escape(row.label)}</div><div class='b'>{escape(basis)}</div></div>"
+            f"<div class='k'>{escape(label)}</div><div class='b'>{escape(basis)}</div></div>"
         )
     return "<div class='govstats-cards'>" + "".join(cards) + "</div>"
 
 
-def ledger_html(ledger: pd.DataFrame) -> str:
+def ledger_html(ledger: pd.DataFrame, headers: dict[str, str] | None = None) -> str:
     """The ledger for readers: every check that did not pass first, then a count of passes
-    per kind of check."""
+    per check; with the table's ``headers``, each check is named in the table's words."""
     summary = ledger_summary(ledger)
     parts = [
         f"<p class='govstats-verdict'>共核对 {summary['checks']} 项：通过 {summary['passed']} 项，"
@@ -76,15 +138,18 @@ def ledger_html(ledger: pd.DataFrame) -> str:
         shown = failed[["status", "severity", "check", "scope", "expected", "actual", "difference", "message"]]
         shown = shown.assign(status=shown["status"].map(STATUS_LABELS),
                              severity=shown["severity"].map(SEVERITY_LABELS)).fillna("—")
+        if headers is not None:
+            shown = shown.assign(check=[check_words(c, headers) for c in shown["check"]])
         parts.append("<h4>未通过的核对</h4>" + table_html(shown.head(LISTED_FAILURES), "govstats-table govstats-failures"))
         if len(shown) > LISTED_FAILURES:
             parts.append(f"<p class='govstats-sub'>另有 {len(shown) - LISTED_FAILURES} 项未通过的核对未列出，"
                          "全部见 ledger.csv。</p>")
     passed = ledger[ledger["status"] == "pass"]
     if not passed.empty:
-        kinds = passed.groupby(passed["check"].str.split(":").str[0], sort=False).size()
-        counts = pd.DataFrame({"核对项": [CHECK_LABELS.get(k, k) for k in kinds.index],
-                               "通过数": kinds.to_numpy()})
+        names = (passed["check"].map(lambda c: check_words(c, headers)) if headers is not None
+                 else passed["check"].str.split(":").str[0].map(lambda k: CHECK_LABELS.get(k, k)))
+        kinds = passed.groupby(names, sort=False).size()
+        counts = pd.DataFrame({"核对项": kinds.index, "通过数": kinds.to_numpy()})
         parts.append("<h4>已通过的核对</h4>" + counts.to_html(index=False, escape=True, border=0,
                                                            classes="govstats-table"))
     return "".join(parts)
@@ -141,7 +206,23 @@ def departments_html(analysis: MonthAnalysis) -> str:
     for column in ("immediate_rate", "online_rate", "volume_share"):
         if column in frame:
             shown[column] = frame[column].map(percent)
-    return table_html(shown.rename(columns=headers), "govstats-table govstats-departments")
+    for column in (m for m in headers if m in analysis.table.measures and pd.api.types.is_float_dtype(frame[m])):
+        if analysis.profile and analysis.profile.kind_of(column) == "percent":
+            shown[column] = [printed_rate(analysis, row, v, column)
+                             for row, v in zip(frame["source_row"], frame[column])]
+    return table_html(shown.rename(columns=headers), "govstats-table govstats-departments", fit=True)
+
+
+def printed_rate(analysis: MonthAnalysis, row: int, value: object, measure: str) -> str:
+    """A rate cell as a percentage: its printed text when printed so (98.06%), else its value
+    in points (a column printed as fractions, 0.98, reads 98%)."""
+    if value is None or pd.isna(value):
+        return "—"
+    text = analysis.table.printed.get((int(row), measure), "")
+    if text.endswith(("%", "％")) and measure not in analysis.table.fraction_rates:
+        return text
+    points, decimals = printed_points(analysis.table, measure, int(row), float(value))
+    return f"{points:.{max(decimals, 0)}f}%"
 
 
 def names_html(analysis: MonthAnalysis) -> str:

@@ -1,5 +1,10 @@
 """PDF tables with a text layer, through pdfplumber (ruled tables: cells drawn with lines).
 
+When pdfminer (under pdfplumber) finds no character on any page, the text is read through pdfium
+(pypdfium2) instead, cell by cell within the cell boxes pdfplumber found from the ruling lines:
+some producers put the text where pdfminer does not look (a form XObject without a /BBox) but a
+viewer shows it. Only when neither finds any character has the PDF no text layer.
+
 pdfplumber returns None at positions a spanned cell covers; the spans are measured from the
 cell boxes it reports and filled like Excel merges. A table that runs onto the next page (the
 next page's first table, same width) is joined to it, dropping the header the printer repeated.
@@ -58,15 +63,29 @@ def measured_spans(table) -> list[Span]:
     return spans
 
 
-def page_tables(pdf) -> list[PageTable]:
-    """Every ruled table of every page, merged ranges filled."""
+def pdfium_text(textpage, height: float, box: tuple[float, float, float, float]) -> str:
+    """The text pdfium finds within a box given in pdfplumber's coordinates (top-down)."""
+    x0, top, x1, bottom = box
+    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+    return " ".join(text.split())
+
+
+def page_tables(pdf, textpages: list | None = None) -> list[PageTable]:
+    """Every ruled table of every page, merged ranges filled; with ``textpages`` (pdfium, one a
+    page) the cells' text is read through pdfium rather than pdfminer."""
     found = []
-    for page in pdf.pages:
+    for number, page in enumerate(pdf.pages):
         tables = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
         for k, table in enumerate(tables):
-            text_rows = [[c or "" for c in row] for row in table.extract()]
+            if textpages is None:
+                text_rows = [[c or "" for c in row] for row in table.extract()]
+                above = page.crop((0, 0, page.width, max(table.bbox[1], 1))).extract_text() or ""
+            else:
+                def read(box, textpage=textpages[number], height=float(page.height)) -> str:
+                    return pdfium_text(textpage, height, box) if box else ""
+                text_rows = [[read(box) for box in row.cells] for row in table.rows]
+                above = read((0, 0, float(page.width), max(table.bbox[1], 1)))
             spans = measured_spans(table)
-            above = page.crop((0, 0, page.width, max(table.bbox[1], 1))).extract_text() or ""
             found.append(PageTable(page.page_number, filled(text_rows, spans), tuple(spans),
                                    k == 0, k == len(tables) - 1, "\n".join(above.splitlines()[-2:])))
     return found
@@ -116,16 +135,27 @@ def joined(chain: list[PageTable], index: int, count: int) -> Grid:
         caption=first.caption, notes=tuple(notes)))
 
 
+def pdfium_textpages(data: bytes) -> list:
+    """pdfium's text page of every page (the document is kept alive by its pages)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return [document[i].get_textpage() for i in range(len(document))]
+
+
 def read_pdf(data: bytes, path: Path) -> list[Grid]:
     """Every table of a PDF (tables broken across pages joined) as a Grid."""
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            textpages = None
             if not any(page.chars for page in pdf.pages):
-                raise InputError(path, "the PDF has no text layer (a scanned image?); govstats "
-                                       "does not read images: ask for the Excel or Word file")
-            tables = page_tables(pdf)
+                textpages = pdfium_textpages(data)
+                if not any(t.count_chars() for t in textpages):
+                    raise InputError(path, "the PDF has no text layer (a scanned image?); govstats "
+                                           "does not read images: ask for the Excel or Word file")
+            tables = page_tables(pdf, textpages)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect ...
