@@ -5,7 +5,7 @@ text states with verdicts computed from the figures. An engine claim matches an 
 when kind, stated value and operands agree (the parts of a sum, numerator and denominator of a
 ratio, from/to of a change, lesser/greater of a bound): a right verdict reached through the wrong
 whole is a miss. Run
-``python -m govstats.checks.claims.score [--corpus DIR] [--split dev|blind|untouched|all]``.
+``python -m govstats.checks.claims.score [--corpus DIR] [--split dev|blind|untouched|fresh|all]``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from govstats.paths import CODE_ROOT
 
 CORPUS = CODE_ROOT / "tests" / "corpus" / "claims"
 REFERENCE = CODE_ROOT / "data" / "reference"
-#: dev is worked on; blind and untouched (the c_ texts, labelled before the engine ever read them) are not.
-SPLITS = ("dev", "blind", "untouched")
+#: dev is worked on; blind, untouched (c_) and fresh (d_) are not (c_ and d_ were labelled before
+#: the engine ever read them).
+SPLITS = ("dev", "blind", "untouched", "fresh")
 #: Engine kinds and the corpus kind they answer (a ratio without its parts is ratio_unverifiable).
 ENGINE_KINDS = {"sum": "sum", "share": "ratio", "rate": "ratio", "change": "change", "bound": "bound"}
 ERRORS = ("fail", "warn")
@@ -217,7 +218,7 @@ class Score:
 
 def score_corpus(texts: Mapping[str, str], expected: Mapping[str, Relation],
                  extract: Callable[[str], list[Claim]], split: str = "all") -> Score:
-    """Score ``extract`` on every text of ``split`` (dev, blind, untouched or all)."""
+    """Score ``extract`` on every text of ``split`` (dev, blind, untouched, fresh or all)."""
     rows = []
     for text_id in sorted(expected):
         entry = expected[text_id]
