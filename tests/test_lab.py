@@ -69,7 +69,8 @@ def test_outputs_hold_both_forms_and_the_page_takes_the_bare_one(tmp_path):
     assert nb.metadata.kernelspec.name == "govstats"
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     fragments = [b for b in bundles if notebook.REPORT_MIME in b]
-    assert len(fragments) == 7  # title, cards, ledger, claims, other periods, departments, names
+    # title, intro, cards, checks intro, ledger, claims, other periods, departments, names
+    assert len(fragments) == 9
     assert all(b["text/html"].endswith(f"<div class='govstats-lab'>{b[notebook.REPORT_MIME]}</div>") for b in fragments)
     faces = ["@font-face" in b["text/html"] for b in fragments]
     assert faces[0] and sum(faces) <= 3  # the common face first; more only for characters it lacks (the bulletin)
@@ -82,7 +83,7 @@ def test_a_build_kernel_shows_the_bare_fragments_only(built_root):
     nb = nbformat.read(built_root / "reports/qijiang/2020-07/report.ipynb", as_version=4)
     bundles = [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
     html = [b["text/html"] for b in bundles if "text/html" in b]
-    assert len(html) == 7 and not any("govstats-lab" in h or "@font-face" in h for h in html)
+    assert len(html) == 9 and not any("govstats-lab" in h or "@font-face" in h for h in html)
     assert not any(notebook.REPORT_MIME in b for b in bundles)
     assert html[0].startswith("<h1>綦江区 2020年7月 政务服务办件统计报告</h1>")
 

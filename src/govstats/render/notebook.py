@@ -183,9 +183,11 @@ def lab_css() -> str:
 @functools.cache
 def common_text() -> str:
     """Characters most fragments and markdown cells use: the labels, the department registry,
-    the table schema and the notebooks' text (the code checkout's reference data)."""
+    the table schema, the profiles (whose words title and introduce a report) and the
+    notebooks' text (the code checkout's reference data)."""
     reference = CODE_ROOT / "data" / "reference"
     files = [reference / n for n in ("labels.csv", "departments.csv", "districts.csv", "fields.yaml", "rates.csv")]
+    files += sorted((reference / "profiles").glob("*.yaml"))  # the reports' words (title, intro) by layout
     files += sorted((CODE_ROOT / "notebooks").glob("*.ipynb"))
     return "".join(p.read_text(encoding="utf-8") for p in files if p.is_file())
 
