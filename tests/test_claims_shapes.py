@@ -354,3 +354,12 @@ def test_shares_given_respectively_follow_the_order_of_the_parts():
     text = "书记信箱收到来信200件，其中咨询类100件、投诉类60件、建议类40件，分别占50%、30%和25%。"
     shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
     assert shares == [("100 / 200", "pass"), ("60 / 200", "pass"), ("40 / 200", "fail")]
+
+
+def test_a_qizhong_list_larger_than_the_count_before_it_splits_the_sentence_total():
+    # 1200 exceeds the 900 before 其中, so the 、 list splits the 2400 received; the list ends with
+    # its 、 items, and the done count and the rest split the total, not the smaller sibling counts
+    assert readings("本季度热线共收到来电2400个，市级部门承办1500个，各乡镇承办900个，其中求助类来电1000个、"
+                    "投诉类来电1200个、表扬类来电200个，各单位已办结2390个，还有10个正在办理，办结率99.58%。") == [
+        ("rate", 99.58, "2390 / 2400", "pass"), ("sum", 2400, "1000 + 1200 + 200", "pass"),
+        ("sum", 2400, "2390 + 10", "pass")]

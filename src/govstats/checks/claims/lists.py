@@ -15,11 +15,18 @@ counts of the sentence before is only a guess (its sum never fails).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import replace
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.splits import (
+    _DONE,
+    _REMAINING,
+    Listing,
+    context,
+    counts,
+    status_listings,
+)
 from govstats.checks.claims.words import core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
@@ -30,37 +37,9 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
-DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
-#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
-CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
-
-
-@dataclass(frozen=True)
-class Listing:
-    """A whole, the parts a list gives for it, and each share printed beside a part."""
-
-    whole: Figure
-    parts: tuple[Figure, ...]
-    shares: tuple[tuple[Figure, Figure], ...]  # (percentage, its part)
-    how: str  # qizhong | heading | status
-    exhaustive: bool
-    note: str = ""
-    #: The whole is the first of several counts of a sentence before: a mismatch is no error.
-    guessed: bool = False
-
-
-def same_kind(unit: str, other: str) -> bool:
-    """True for one unit, or two units of cases (件 and 封)."""
-    return unit == other or (unit in CASE_UNITS and other in CASE_UNITS)
-
-
-def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
-    return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
-            and (unit is None or same_kind(f.unit, unit))]
 
 
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
@@ -313,7 +292,7 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
             stated = counts(doc, earlier[-1])
             before = stated if len(stated) == 1 else []
-        after = Span(match.end(), clause.end)
+        after = enumeration(doc, Span(match.end(), clause.end))
         items = counts(doc, after)
         if not before or not items:
             continue
@@ -323,9 +302,33 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         # an estimate (4300余件) or a daily average is never the whole of a list
         whole = next((f for f in reversed(before) if f.unit == items[0].unit and not f.approx
                       and "均" not in doc.label(f)), None)
+        note = ""
+        if whole is not None and whole.value < max(f.value for f in items if f.unit == whole.unit):
+            whole, note = larger_total(doc, Span(sentence.start, match.start()), items)
         if whole is not None and (got := listing(doc, whole, after, "qizhong", is_partial(doc, clause))):
-            found.append(got)
+            found.append(replace(got, note=note, guessed=True) if note else got)
     return found
+
+
+def enumeration(doc: Passage, span: Span) -> Span:
+    """The list after 其中: when its first items are joined by 、 ("其中A类1160条、B类1859条、C类40条，
+    各单位已办结…"), it ends at the first comma or semicolon after them."""
+    items = items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+    for number, item in enumerate(items[:-1]):
+        if doc.norm[item.end] != "、":
+            return Span(span.start, item.end) if number >= 1 else span
+    return span
+
+
+def larger_total(doc: Passage, span: Span, items: list[Figure]) -> tuple[Figure | None, str]:
+    """"共收到2400个，A承办1500个，B承办900个，其中求助类1000个、投诉类1200个…": the count before
+    其中 is smaller than one of the parts, so the list splits the sentence's total (a guess)."""
+    largest = max(f.value for f in items)
+    total = next((f for f in counts(doc, span, items[0].unit) if has_total_marker(doc.label(f))
+                  and f.value >= largest and not f.approx), None)
+    if total is None:
+        return None, ""
+    return total, f"“其中”前的数小于分项，取本句的总数 {total.shown}（{doc.label(total)}）为整体（属推测）"
 
 
 def paired_bounds(doc: Passage, before: list[Figure], items: list[Figure]) -> list[Listing]:
@@ -350,32 +353,6 @@ def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
         if len(parts) == 1:
             out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
     return out
-
-
-_DONE = re.compile("|".join(DONE))
-_REMAINING = re.compile("|".join(REMAINING))
-
-
-def context(doc: Passage, figure: Figure) -> str:
-    return doc.label(figure) + doc.words_after(figure)
-
-
-def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
-    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total right
-    before them."""
-    found = []
-    here = counts(doc, sentence)
-    for i, (done, rest) in enumerate(pairwise(here)):
-        if done in taken or rest.unit != done.unit:
-            continue
-        if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
-            continue
-        # the total is the nearest count before the done one that is no listed part; a carry-over
-        # between them ("上年结转10件") leaves it unknown
-        whole = next((f for f in reversed(here[:i]) if f.unit == done.unit and f not in taken), None)
-        if whole is not None and not _REMAINING.search(context(doc, whole)):
-            found.append(Listing(whole, (done, rest), (), "status", exhaustive=True))
-    return found
 
 
 def find_listings(doc: Passage) -> list[Listing]:

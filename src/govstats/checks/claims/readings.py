@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from govstats.checks.claims.lists import Listing, of_one_result
+from govstats.checks.claims.lists import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import (
@@ -21,8 +21,8 @@ from govstats.checks.claims.percentages import (
     change_claim,
     counts_before,
     labelled,
-    rate_denominator,
     rate_claim,
+    rate_denominator,
     rate_numerator,
     rate_rule_for,
     share_claim,
@@ -30,6 +30,7 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.splits import Listing
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     CHANGE_DOWN,

@@ -1,0 +1,84 @@
+"""The pieces lists are made of: the Listing record, counts of cases, done and remaining counts,
+and the split of a total by status ("收到350件，已办结290件，尚在办理60件").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span
+
+DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
+#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
+CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A whole, the parts a list gives for it, and each share printed beside a part."""
+
+    whole: Figure
+    parts: tuple[Figure, ...]
+    shares: tuple[tuple[Figure, Figure], ...]  # (percentage, its part)
+    how: str  # qizhong | heading | status
+    exhaustive: bool
+    note: str = ""
+    #: The whole is the first of several counts of a sentence before: a mismatch is no error.
+    guessed: bool = False
+
+
+def same_kind(unit: str, other: str) -> bool:
+    """True for one unit, or two units of cases (件 and 封)."""
+    return unit == other or (unit in CASE_UNITS and other in CASE_UNITS)
+
+
+def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
+    return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
+            and (unit is None or same_kind(f.unit, unit))]
+
+
+_DONE = re.compile("|".join(DONE))
+_REMAINING = re.compile("|".join(REMAINING))
+
+
+def context(doc: Passage, figure: Figure) -> str:
+    return doc.label(figure) + doc.words_after(figure)
+
+
+def status_whole(doc: Passage, before: list[Figure], done: Figure, taken: set[Figure]) -> tuple[Figure | None, bool]:
+    """The total a done count and the rest split: the nearest count before them that is no listed
+    part and not smaller than the done count (a count smaller than a part is a sibling, "市级部门
+    承办1500个，乡镇承办900个，…已办结2390个"; the whole found past one is only a guess). A carry-over
+    on the way ("上年结转10件") leaves it unknown."""
+    skipped = False
+    for figure in reversed(before):
+        if figure.unit != done.unit or figure in taken:
+            continue
+        if _REMAINING.search(context(doc, figure)):
+            return None, False
+        if figure.value < done.value:
+            skipped = True
+            continue
+        return figure, skipped
+    return None, False
+
+
+def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
+    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total right
+    before them."""
+    found = []
+    here = counts(doc, sentence)
+    for i, (done, rest) in enumerate(pairwise(here)):
+        if done in taken or rest.unit != done.unit:
+            continue
+        if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
+            continue
+        whole, guessed = status_whole(doc, here[:i], done, taken)
+        if whole is not None:
+            note = f"取前文不小于分项的 {whole.shown}（{doc.label(whole)}）为整体（属推测）" if guessed else ""
+            found.append(Listing(whole, (done, rest), (), "status", exhaustive=True, note=note, guessed=guessed))
+    return found
