@@ -363,3 +363,28 @@ def test_a_qizhong_list_larger_than_the_count_before_it_splits_the_sentence_tota
                     "投诉类来电1200个、表扬类来电200个，各单位已办结2390个，还有10个正在办理，办结率99.58%。") == [
         ("rate", 99.58, "2390 / 2400", "pass"), ("sum", 2400, "1000 + 1200 + 200", "pass"),
         ("sum", 2400, "2390 + 10", "pass")]
+
+
+def test_a_later_heading_takes_the_whole_named_in_an_earlier_headings_sentence():
+    assert readings("从受理渠道看，本月受理的5000件诉求中，电话3000件，占60.00%；网络2000件，占40.00%。"
+                    "从诉求内容看，交通类1250件，占比25.00%；教育类500件，占比10.00%；医疗类250件，占比5.00%。") == [
+        ("share", 5.0, "250 / 5000", "pass"), ("share", 10.0, "500 / 5000", "pass"),
+        ("share", 25.0, "1250 / 5000", "pass"), ("share", 40.0, "2000 / 5000", "pass"),
+        ("share", 60.0, "3000 / 5000", "pass"), ("sum", 5000, "3000 + 2000", "pass")]
+
+
+def test_a_sub_whole_opening_the_paragraph_is_the_whole_of_the_headings_after_it():
+    assert readings("本年度新受理的300件申请中，从事项看，投诉处理150件，占新受理数比例50.00%；信息公开60件，占20.00%。"
+                    "从涉及的部门看，市场监管90件，占30.00%；公安45件，占15.00%。") == [
+        ("share", 15.0, "45 / 300", "pass"), ("share", 20.0, "60 / 300", "pass"),
+        ("share", 30.0, "90 / 300", "pass"), ("share", 50.0, "150 / 300", "pass")]
+
+
+def test_gong_inside_gonggong_is_no_total_word():
+    # 公共设施类200件 is one more part, not the whole of the shares after it
+    found = readings("本月共受理诉求1000件。其中甲类400件，占40.00%。乙类300件，占30.00%。公共设施类200件，占20.00%。"
+                     "丙类80件，占8.00%。丁类20件，占2.00%。")
+    assert [r for r in found if r[0] == "share"] == [
+        ("share", 2.0, "20 / 1000", "pass"), ("share", 8.0, "80 / 1000", "pass"),
+        ("share", 20.0, "200 / 1000", "pass"), ("share", 30.0, "300 / 1000", "pass"),
+        ("share", 40.0, "400 / 1000", "pass")]

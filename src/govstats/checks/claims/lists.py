@@ -67,11 +67,18 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
         return None
     head = opening(doc, sentence)
     earlier = previous_sentence(doc, sentence)
+    start = sentence.end - len(head)
+    if (heading := HEADING.match(head)) and (inner := re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[heading.end():])):
+        # "从来源看，受理的9230件办件中…": the heading's sentence names the whole of later headings
+        if inside := counts(doc, Span(start + heading.end(), start + heading.end() + inner.end("head")), unit):
+            return inside[-1]
     if head.startswith("其中") or HEADING.match(head) or is_partial(doc, sentence):
         return current_whole(doc, earlier, unit, hops + 1)  # parts, or only the largest ones
     if sub := IN_WHOLE.match(head):  # "交办的来电10件中，…" states a sub-whole, unless a grand total
-        named = counts(doc, Span(sentence.end - len(head), sentence.end - len(head) + sub.end("head")), unit)
+        named = counts(doc, Span(start, start + sub.end("head")), unit)
         if not (named and has_total_marker(doc.label(named[-1]))):
+            if earlier is None and named:
+                return named[-1]  # the paragraph opens with it: no total above the sub-whole
             return current_whole(doc, earlier, unit, hops + 1)
     found = counts(doc, sentence, unit)
     # an item of an enumeration is a part, not the paragraph's total
