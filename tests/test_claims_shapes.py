@@ -388,3 +388,14 @@ def test_gong_inside_gonggong_is_no_total_word():
         ("share", 2.0, "20 / 1000", "pass"), ("share", 8.0, "80 / 1000", "pass"),
         ("share", 20.0, "200 / 1000", "pass"), ("share", 30.0, "300 / 1000", "pass"),
         ("share", 40.0, "400 / 1000", "pass")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本月共受理来电5200件，比上月减少260件，降幅4.76%。", ("change", 4.76, "260 / (5200 + 260)", "pass")),
+    ("全年办件量8400件，同比增加1400件，增幅20%。", ("change", 20.0, "1400 / (8400 - 1400)", "pass")),
+    ("本月受理诉求900件，较上月减少100件，环比下降10%。", ("change", 10.0, "100 / (900 + 100)", "pass")),
+    # 11.11% is the difference over this period's count: the other period's 1000 is the base
+    ("本月受理诉求900件，同比减少100件，减幅11.11%。", ("change", 11.11, "100 / (900 + 100)", "fail")),
+])
+def test_a_change_stated_as_a_count_and_a_percentage_takes_the_other_period_from_both(text, expected):
+    assert readings(text) == [expected]

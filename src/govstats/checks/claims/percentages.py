@@ -259,6 +259,35 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
                          whole=then.value, operands=((then.value, now.value), None))
 
 
+#: "较上期减少41件": a count of change against another period (its verb last).
+_DELTA_GAP = re.compile(r"^,?(?:同比|环比|较上|比上|较去年|比去年|较同期|比同期|与上)[^,;。\d]{0,8}?"
+                        rf"(?P<verb>{'|'.join(CHANGE_DOWN + CHANGE_UP)}|多|少)了?$")
+#: The percentage after it: "减幅6.44%", "增幅11.2%", "环比下降1.11%".
+_DELTA_LABEL = re.compile(rf"^,(?:(?:同比|环比)?(?:增幅|减幅|降幅|涨幅|幅度)|(?:同比|环比)?(?P<verb>{'|'.join(CHANGE_DOWN + CHANGE_UP)}))"
+                          r"(?:为|达|了)?$")
+
+
+def delta_change(doc: Passage, figure: Figure) -> Claim | None:
+    """"共受理1310件，同比减少101件，减幅6.44%": the change from the other period's figure (the count
+    plus or minus the stated difference) to the count."""
+    before = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start)) if not f.is_percent]
+    if len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
+        return None
+    now, delta = before[-2], before[-1]
+    step, tail = _DELTA_GAP.match(doc.gap(now, delta)), _DELTA_LABEL.match(doc.gap(delta, figure))
+    if step is None or tail is None or now.unit != delta.unit or now.approx or delta.approx:
+        return None
+    down = step.group("verb") in (*CHANGE_DOWN, "少")
+    if tail.group("verb") and (tail.group("verb") in CHANGE_DOWN) != down:
+        return None
+    then = now.value + delta.value if down else now.value - delta.value
+    sign = "+" if down else "-"
+    formula = f"{delta.shown} / ({now.shown} {sign} {delta.shown})"
+    return percent_claim(doc, figure, kind="change", span=doc.clause_of(figure), formula=formula,
+                         part=delta.value, whole=then, note=f"对比期的数由 {now.shown} {sign} {delta.shown} 得出",
+                         operands=((then, now.value), None))
+
+
 def change_claim(doc: Passage, figure: Figure) -> Claim | None:
     """"由5567个减少到4034个，减少了27.52%": the stated change against the two stated values."""
     clause = doc.clause_of(figure)

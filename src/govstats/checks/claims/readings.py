@@ -20,6 +20,7 @@ from govstats.checks.claims.percentages import (
     bracket_change,
     change_claim,
     counts_before,
+    delta_change,
     labelled,
     rate_claim,
     rate_denominator,
@@ -219,6 +220,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
                     loose: Collection[Figure] = ()) -> Claim:
     """The one reading of a percentage (see the module docstring for the order)."""
+    if (delta := delta_change(doc, figure)) is not None:
+        return delta
     changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
