@@ -358,10 +358,12 @@ def test_shares_given_respectively_follow_the_order_of_the_parts():
 
 def test_a_qizhong_list_larger_than_the_count_before_it_splits_the_sentence_total():
     # 1200 exceeds the 900 before 其中, so the 、 list splits the 2400 received; the list ends with
-    # its 、 items, and the done count and the rest split the total, not the smaller sibling counts
+    # its 、 items, and the done count and the rest split the total (which also bounds the done count),
+    # not the smaller sibling counts
     assert readings("本季度热线共收到来电2400个，市级部门承办1500个，各乡镇承办900个，其中求助类来电1000个、"
                     "投诉类来电1200个、表扬类来电200个，各单位已办结2390个，还有10个正在办理，办结率99.58%。") == [
-        ("rate", 99.58, "2390 / 2400", "pass"), ("sum", 2400, "1000 + 1200 + 200", "pass"),
+        ("bound", 2390, "2390 ≤ 2400", "pass"), ("rate", 99.58, "2390 / 2400", "pass"),
+        ("sum", 2400, "1000 + 1200 + 200", "pass"),
         ("sum", 2400, "2390 + 10", "pass")]
 
 

@@ -100,8 +100,13 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             # an estimated whole (100余条) only warns: what the estimate covers is not known
             pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
                                                     if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
+    # the done count of a status split is bounded by the total it splits, not by a nearer sibling
+    settled = {found.parts[0]: found.whole for found in listings if found.how == "status"}
     for figure in doc.figures:
         if figure.is_percent or figure.approx or (measure := measure_of(doc, figure, measures)) is None:
+            continue
+        if figure in settled and measure.parents:
+            pairs.setdefault((figure, settled[figure]), (measure.parents[0][1], f"{measure.name}不应多于其所分的总数"))
             continue
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures)
