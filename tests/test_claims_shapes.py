@@ -401,3 +401,22 @@ def test_gong_inside_gonggong_is_no_total_word():
 ])
 def test_a_change_stated_as_a_count_and_a_percentage_takes_the_other_period_from_both(text, expected):
     assert readings(text) == [expected]
+
+
+def test_a_share_spelled_zhanbilv_leaves_the_list_a_split():
+    found = readings("本月共受理诉求2000件。其中：甲类1500件，占比率达75.00%；乙类400件，占比率达20.00%；丙类100件，占比率达5.00%。")
+    assert found == [("share", 5.0, "100 / 2000", "pass"), ("share", 20.0, "400 / 2000", "pass"),
+                     ("share", 75.0, "1500 / 2000", "pass"), ("sum", 2000, "1500 + 400 + 100", "pass")]
+
+
+def test_resolved_and_unresolved_split_the_cases_closed():
+    # 解决率 is over the closed cases, and 未解决 (holding 解决) is not its numerator
+    assert readings("本月办结诉求共1800件，已解决1620件，未解决180件，解决率90.00%。") == [
+        ("bound", 1620, "1620 ≤ 1800", "pass"), ("rate", 90.0, "1620 / 1800", "pass"),
+        ("sum", 1800, "1620 + 180", "pass")]
+
+
+def test_banjie_zhuanpai_is_no_carry_over():
+    # 办结转派 is 办结 + 转派 (closed transferred cases), not 结转 (carried over)
+    assert readings("本月各单位办结转派工单共900件（另有50件在办），已解决810件，未解决90件，解决率90.00%。") == [
+        ("bound", 810, "810 ≤ 900", "pass"), ("rate", 90.0, "810 / 900", "pass"), ("sum", 900, "810 + 90", "pass")]

@@ -134,7 +134,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
         words = doc.norm[item.start:item.end].lstrip(" ,:")
         if number and words.startswith("其中"):
             break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
-        if any(f.is_percent and core_label(doc.label(f)).endswith("率") for f in doc.figures_in(item)):
+        # "占比率达80.80%" is a share spelled as a rate
+        if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
+               for f in doc.figures_in(item)):
             rated.append(number)
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
         if not found:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import DONE, REMAINING, Listing, same_kind
+from govstats.checks.claims.splits import _REMAINING, DONE, Listing, same_kind
 from govstats.reference.claim_rules import Measure
 
 #: A count labelled so is the running total since an earlier date (历年累计2123条).
@@ -44,7 +44,7 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
     key = (f"measure:{id(measures)}", figure.start)
     if key not in doc.memo:
         label, after = doc.label(figure), doc.words_after(figure)
-        remainder = any(w in label + after for w in REMAINING)
+        remainder = bool(_REMAINING.search(label + after))
         doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures))
     return doc.memo[key]  # type: ignore[return-value]
 
@@ -102,11 +102,11 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
                                                     if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
     # the done count of a status split is bounded by the total it splits, not by a nearer sibling
     settled = {found.parts[0]: found.whole for found in listings if found.how == "status"}
+    for done, whole in settled.items():
+        pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
     for figure in doc.figures:
-        if figure.is_percent or figure.approx or (measure := measure_of(doc, figure, measures)) is None:
-            continue
-        if figure in settled and measure.parents:
-            pairs.setdefault((figure, settled[figure]), (measure.parents[0][1], f"{measure.name}不应多于其所分的总数"))
+        if (figure.is_percent or figure.approx or figure in settled
+                or (measure := measure_of(doc, figure, measures)) is None):
             continue
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures)

@@ -11,8 +11,9 @@ from itertools import pairwise
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
 
-DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
+DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
+        "已解决")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决")
 #: Units of things received as cases (a letter counted in 封 is a case counted in 件).
 CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 
@@ -42,7 +43,8 @@ def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) ->
 
 
 _DONE = re.compile("|".join(DONE))
-_REMAINING = re.compile("|".join(REMAINING))
+#: 结转 (carried over) but not 办结 + 转派 ("办结转派工单": closed transferred cases).
+_REMAINING = re.compile("|".join(w if w != "结转" else "(?<!办)结转" for w in REMAINING))
 
 
 def context(doc: Passage, figure: Figure) -> str:
