@@ -420,3 +420,23 @@ def test_banjie_zhuanpai_is_no_carry_over():
     # 办结转派 is 办结 + 转派 (closed transferred cases), not 结转 (carried over)
     assert readings("本月各单位办结转派工单共900件（另有50件在办），已解决810件，未解决90件，解决率90.00%。") == [
         ("bound", 810, "810 ≤ 900", "pass"), ("rate", 90.0, "810 / 900", "pass"), ("sum", 900, "810 + 90", "pass")]
+
+
+def test_a_whole_named_by_an_earlier_heading_is_no_guess_and_a_wrong_share_fails():
+    # the 500 and 300 are the earlier heading's breakdown of the 800, not rival wholes
+    found = readings("从渠道看，本月受理的800件诉求中，电话500件，占62.50%；网络300件，占37.50%。"
+                     "从内容看，交通类120件，占比16.00%；教育类80件，占比10.00%。")
+    assert ("share", 16.0, "120 / 800", "fail") in found and ("share", 10.0, "80 / 800", "pass") in found
+
+
+def test_a_count_equal_to_the_whole_is_no_rival_whole():
+    assert readings("本月共收到来信300件，已办结300件。从类型看，投诉类120件，占比40.00%；咨询类90件，占比31.00%。") == [
+        ("bound", 300, "300 ≤ 300", "pass"), ("share", 31.0, "90 / 300", "fail"), ("share", 40.0, "120 / 300", "pass")]
+
+
+def test_a_part_under_qizhong_stays_a_rival_whole_of_a_later_heading():
+    # the shares may be of the 250 valid letters, so against 300 they never fail
+    assert readings("本月共收到来信300件，其中有效来信250件，无效来信50件。从类型看，投诉类150件，占比60.00%；"
+                    "咨询类100件，占比40.00%。") == [
+        ("share", 40.0, "100 / 300", "unverifiable"), ("share", 60.0, "150 / 300", "unverifiable"),
+        ("sum", 300, "250 + 50", "pass")]

@@ -267,10 +267,24 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return []
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
-        rivals = len(counts(doc, doc.sentence_of(whole), whole.unit)) > 1
+        rivals = bool(rivals_of(doc, whole))
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
                         + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=rivals)
     return [found]
+
+
+def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
+    """Other counts of the whole's sentence that could be the whole of a later list: not those of
+    the same value ("收到276件，已办结276件") nor the parts of a breakdown the sentence gives under a
+    heading ("从性质看，受理的9230件中，投诉类4733件…": a later heading breaks down the same whole). A
+    part under 其中 may be the sub-whole a later list splits (其中有效信件497件), so it stays a rival."""
+    sentence = doc.sentence_of(whole)
+    key = ("heading parts", sentence.start)
+    if key not in doc.memo:
+        found = [item for item in sentence_listings(doc, sentence) if item.how == "heading" and item.whole is whole]
+        doc.memo[key] = frozenset(p for item in found for p in item.parts)
+    listed = doc.memo[key]
+    return [f for f in counts(doc, sentence, whole.unit) if f.value != whole.value and f not in listed]  # type: ignore[operator]
 
 
 def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
