@@ -440,3 +440,23 @@ def test_a_part_under_qizhong_stays_a_rival_whole_of_a_later_heading():
                     "咨询类100件，占比40.00%。") == [
         ("share", 40.0, "100 / 300", "unverifiable"), ("share", 60.0, "150 / 300", "unverifiable"),
         ("sum", 300, "250 + 50", "pass")]
+
+
+def test_a_qizhong_list_of_items_with_shares_runs_on_through_its_semicolons():
+    assert readings("本年度评价总量为5000条，其中窗口终端2000条，占比40.00%；移动端1500条，占比30.00%；"
+                    "网页端1000条，占比20.00%；短信500条，占比10.00%，整体好评率达99.90%。") == [
+        ("rate", 99.9, "? / 5000", "unverifiable"), ("share", 10.0, "500 / 5000", "pass"),
+        ("share", 20.0, "1000 / 5000", "pass"), ("share", 30.0, "1500 / 5000", "pass"),
+        ("share", 40.0, "2000 / 5000", "pass"), ("sum", 5000, "2000 + 1500 + 1000 + 500", "pass")]
+
+
+def test_a_remark_after_a_semicolon_is_no_item_of_the_qizhong_list():
+    # 另有…17件 is beside the 151, not a part of it: no sum 151 = 135 + 17
+    assert readings("全年需办理案件151件，其中已办结案件135件；另有协商化解案件17件。") == [
+        ("bound", 135, "135 ≤ 151", "pass")]
+
+
+def test_overlapping_measures_after_qizhong_do_not_run_on_as_a_split():
+    # 500 + 600 exceed the 800: measures of the whole, not its parts, so no sum
+    assert readings("区中心受理800件，其中即办件500件，占62.50%；网上办理件600件，占75.00%。") == [
+        ("bound", 500, "500 ≤ 800", "pass"), ("share", 62.5, "500 / 800", "pass"), ("share", 75.0, "600 / 800", "pass")]

@@ -25,6 +25,10 @@ from govstats.checks.claims.splits import (
     Listing,
     context,
     counts,
+    enumeration,
+    larger_total,
+    semicolon_pieces,
+    semicolon_run,
     status_listings,
 )
 from govstats.checks.claims.words import core_label, has_total_marker
@@ -68,10 +72,10 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     head = opening(doc, sentence)
     earlier = previous_sentence(doc, sentence)
     start = sentence.end - len(head)
-    if (heading := HEADING.match(head)) and (inner := re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[heading.end():])):
-        # "从来源看，受理的9230件办件中…": the heading's sentence names the whole of later headings
-        if inside := counts(doc, Span(start + heading.end(), start + heading.end() + inner.end("head")), unit):
-            return inside[-1]
+    # "从来源看，受理的9230件办件中…": the heading's sentence names the whole of later headings
+    if ((heading := HEADING.match(head)) and (inner := re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[heading.end():]))
+            and (inside := counts(doc, Span(start + heading.end(), start + heading.end() + inner.end("head")), unit))):
+        return inside[-1]
     if head.startswith("其中") or HEADING.match(head) or is_partial(doc, sentence):
         return current_whole(doc, earlier, unit, hops + 1)  # parts, or only the largest ones
     if sub := IN_WHOLE.match(head):  # "交办的来电10件中，…" states a sub-whole, unless a grand total
@@ -88,15 +92,6 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if found:
         return totals[0] if totals else None
     return current_whole(doc, earlier, unit, hops + 1)
-
-
-def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
-    """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
-    text = doc.norm[span.start:span.end]
-    outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
-    return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
-                                                   [span.start + i for i in outer] + [span.end]))
-            if doc.norm[s.start:s.end].strip()]
 
 
 def item_spans(doc: Passage, span: Span) -> list[Span]:
@@ -316,6 +311,7 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             stated = counts(doc, earlier[-1])
             before = stated if len(stated) == 1 else []
         after = enumeration(doc, Span(match.end(), clause.end))
+        run = semicolon_run(doc, after, sentence) if after.end == clause.end else after
         items = counts(doc, after)
         if not before or not items:
             continue
@@ -328,30 +324,15 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         note = ""
         if whole is not None and whole.value < max(f.value for f in items if f.unit == whole.unit):
             whole, note = larger_total(doc, Span(sentence.start, match.start()), items)
-        if whole is not None and (got := listing(doc, whole, after, "qizhong", is_partial(doc, clause))):
+        if whole is None:
+            continue
+        # the items run on through the semicolons only when they split the whole
+        got = listing(doc, whole, run, "qizhong", is_partial(doc, clause)) if run != after else None
+        if got is None or not got.exhaustive:
+            got = listing(doc, whole, after, "qizhong", is_partial(doc, clause))
+        if got is not None:
             found.append(replace(got, note=note, guessed=True) if note else got)
     return found
-
-
-def enumeration(doc: Passage, span: Span) -> Span:
-    """The list after 其中: when its first items are joined by 、 ("其中A类1160条、B类1859条、C类40条，
-    各单位已办结…"), it ends at the first comma or semicolon after them."""
-    items = items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
-    for number, item in enumerate(items[:-1]):
-        if doc.norm[item.end] != "、":
-            return Span(span.start, item.end) if number >= 1 else span
-    return span
-
-
-def larger_total(doc: Passage, span: Span, items: list[Figure]) -> tuple[Figure | None, str]:
-    """"共收到2400个，A承办1500个，B承办900个，其中求助类1000个、投诉类1200个…": the count before
-    其中 is smaller than one of the parts, so the list splits the sentence's total (a guess)."""
-    largest = max(f.value for f in items)
-    total = next((f for f in counts(doc, span, items[0].unit) if has_total_marker(doc.label(f))
-                  and f.value >= largest and not f.approx), None)
-    if total is None:
-        return None, ""
-    return total, f"“其中”前的数小于分项，取本句的总数 {total.shown}（{doc.label(total)}）为整体（属推测）"
 
 
 def paired_bounds(doc: Passage, before: list[Figure], items: list[Figure]) -> list[Listing]:

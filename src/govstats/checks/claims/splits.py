@@ -1,5 +1,5 @@
 """The pieces lists are made of: the Listing record, counts of cases, done and remaining counts,
-and the split of a total by status ("收到350件，已办结290件，尚在办理60件").
+the split of a total by status ("收到350件，已办结290件，尚在办理60件"), and where a list ends.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from govstats.checks.claims.numbers import Figure
-from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.words import has_total_marker
 
 DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
         "已解决")
@@ -84,3 +85,46 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
             note = f"取前文不小于分项的 {whole.shown}（{doc.label(whole)}）为整体（属推测）" if guessed else ""
             found.append(Listing(whole, (done, rest), (), "status", exhaustive=True, note=note, guessed=guessed))
     return found
+
+
+def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
+    """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
+    text = doc.norm[span.start:span.end]
+    outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
+    return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
+                                                   [span.start + i for i in outer] + [span.end]))
+            if doc.norm[s.start:s.end].strip()]
+
+
+def enumeration(doc: Passage, span: Span) -> Span:
+    """The list after 其中: when its first items are joined by 、 ("其中A类1160条、B类1859条、C类40条，
+    各单位已办结…"), it ends at the first comma or semicolon after them."""
+    items = items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+    for number, item in enumerate(items[:-1]):
+        if doc.norm[item.end] != "、":
+            return Span(span.start, item.end) if number >= 1 else span
+    return span
+
+
+def semicolon_run(doc: Passage, span: Span, sentence: Span) -> Span:
+    """"其中甲端9958条，占比40.16%；乙端6358条，占比25.64%；…": when the list's first item, to its
+    semicolon, is one count (with its share), the items run on through the pieces of one count after it."""
+    def one_with_share(piece: Span) -> bool:
+        return len(counts(doc, piece)) == 1 and any(f.is_percent for f in doc.figures_in(piece))
+
+    pieces = semicolon_pieces(doc, Span(span.start, sentence.end))
+    if len(pieces) < 2 or not one_with_share(pieces[0]):
+        return span
+    ones = next((i for i, p in enumerate(pieces[1:]) if not one_with_share(p)), len(pieces) - 1)
+    return Span(span.start, pieces[ones].end) if ones else span
+
+
+def larger_total(doc: Passage, span: Span, items: list[Figure]) -> tuple[Figure | None, str]:
+    """"共收到2400个，A承办1500个，B承办900个，其中求助类1000个、投诉类1200个…": the count before
+    其中 is smaller than one of the parts, so the list splits the sentence's total (a guess)."""
+    largest = max(f.value for f in items)
+    total = next((f for f in counts(doc, span, items[0].unit) if has_total_marker(doc.label(f))
+                  and f.value >= largest and not f.approx), None)
+    if total is None:
+        return None, ""
+    return total, f"“其中”前的数小于分项，取本句的总数 {total.shown}（{doc.label(total)}）为整体（属推测）"
