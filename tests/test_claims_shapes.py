@@ -443,11 +443,11 @@ def test_a_part_under_qizhong_stays_a_rival_whole_of_a_later_heading():
 
 
 def test_a_qizhong_list_of_items_with_shares_runs_on_through_its_semicolons():
-    assert readings("本年度评价总量为5000条，其中窗口终端2000条，占比40.00%；移动端1500条，占比30.00%；"
-                    "网页端1000条，占比20.00%；短信500条，占比10.00%，整体好评率达99.90%。") == [
-        ("rate", 99.9, "? / 5000", "unverifiable"), ("share", 10.0, "500 / 5000", "pass"),
-        ("share", 20.0, "1000 / 5000", "pass"), ("share", 30.0, "1500 / 5000", "pass"),
-        ("share", 40.0, "2000 / 5000", "pass"), ("sum", 5000, "2000 + 1500 + 1000 + 500", "pass")]
+    found = claims("本年度评价总量为5000条，其中窗口终端2000条，占比40.00%；移动端1500条，占比30.00%；"
+                   "网页端1000条，占比20.00%；短信500条，占比10.00%，整体好评率达99.90%。")
+    assert [(c.formula, c.verdict) for c in found if c.kind == "sum"] == [("2000 + 1500 + 1000 + 500", "pass")]
+    # the rate after the last item is a remark on the whole: it leaves the list a split
+    assert {c.verdict for c in found if c.kind == "share"} == {"pass"} and len(found) == 6
 
 
 def test_a_remark_after_a_semicolon_is_no_item_of_the_qizhong_list():
