@@ -295,9 +295,12 @@ def test_a_bare_number_outside_a_list_of_one_noun_is_no_count():
 
 
 def test_a_list_whose_whole_is_one_of_several_counts_before_never_fails():
-    text = "全市共收到申请1500件，已答复1450件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
+    text = "全市共收到申请1500件，已答复1450件。其中予以公开800件，部分公开300件，不予公开200件，其他140件。"
     (total,) = [c for c in claims(text) if c.kind == "sum"]
-    assert (total.formula, total.verdict) == ("800 + 300 + 200 + 150", "unverifiable") and "推测" in total.note
+    assert (total.formula, total.verdict) == ("800 + 300 + 200 + 140", "unverifiable") and "推测" in total.note
+    # parts adding up exactly to the other count (1450) split that one
+    added = text.replace("其他140件", "其他150件")
+    assert [r for r in readings(added) if r[0] == "sum"] == [("sum", 1450, "800 + 300 + 200 + 150", "pass")]
     one = "全市共收到申请1500件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
     assert [r for r in readings(one) if r[0] == "sum"] == [("sum", 1500, "800 + 300 + 200 + 150", "fail")]
 
@@ -460,3 +463,20 @@ def test_overlapping_measures_after_qizhong_do_not_run_on_as_a_split():
     # 500 + 600 exceed the 800: measures of the whole, not its parts, so no sum
     assert readings("区中心受理800件，其中即办件500件，占62.50%；网上办理件600件，占75.00%。") == [
         ("bound", 500, "500 ≤ 800", "pass"), ("share", 62.5, "500 / 800", "pass"), ("share", 75.0, "600 / 800", "pass")]
+
+
+def test_a_heading_list_adding_up_to_a_part_before_takes_that_part_as_its_whole():
+    # the three types add up to the 600 valid letters (not the 640 received); the later list of the
+    # top two (its items say 共) shares that whole
+    assert readings("本季度共收到来信640件，其中有效来信600件，无效来信40件。从类型看，投诉类300件，占比50.00%；"
+                    "咨询类180件，占比30.00%；求助类120件，占比20.00%。从类别看，排名前二的类别是：交通类信件共90件，"
+                    "占总量的15.00%；教育类信件共60件，占总量的11.00%。") == [
+        ("share", 11.0, "60 / 600", "unverifiable"), ("share", 15.0, "90 / 600", "pass"),
+        ("share", 20.0, "120 / 600", "pass"), ("share", 30.0, "180 / 600", "pass"),
+        ("share", 50.0, "300 / 600", "pass"), ("sum", 600, "300 + 180 + 120", "pass"),
+        ("sum", 640, "600 + 40", "pass")]
+
+
+def test_a_count_with_its_own_share_is_a_sibling_not_the_whole_of_the_next():
+    assert readings("本月热点中，交通类116件，占23.34%；教育类76件，占15.29%。") == [
+        ("share", 15.29, "76 / ?", "unverifiable"), ("share", 23.34, "116 / ?", "unverifiable")]

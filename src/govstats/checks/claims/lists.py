@@ -76,6 +76,8 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if ((heading := HEADING.match(head)) and (inner := re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[heading.end():]))
             and (inside := counts(doc, Span(start + heading.end(), start + heading.end() + inner.end("head")), unit))):
         return inside[-1]
+    if HEADING.match(head) and (pinned := doc.memo.get(("pinned", sentence.start))) is not None:
+        return pinned  # type: ignore[return-value]  # an earlier heading's parts add up to it
     if head.startswith("其中") or HEADING.match(head) or is_partial(doc, sentence):
         return current_whole(doc, earlier, unit, hops + 1)  # parts, or only the largest ones
     if sub := IN_WHOLE.match(head):  # "交办的来电10件中，…" states a sub-whole, unless a grand total
@@ -255,16 +257,23 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return parallel
     body = Span(start + lead.end(), sentence.end)
     opener = next(iter(counts(doc, body)), None)
-    if how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
+    if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
+            and not is_partial(doc, sentence)):  # a list of the top items ("排名前五…共116件") states no total
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:
         return []
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
-        rivals = bool(rivals_of(doc, whole))
+        rivals = rivals_of(doc, whole)
+        exact = next((f for f in rivals if len(found.parts) >= 3 and not f.approx
+                      and abs(sum(p.value for p in found.parts) - f.value) < 1e-9), None)
+        if exact is not None and (pinned := listing(doc, exact, body, how, is_partial(doc, sentence))):
+            doc.memo[("pinned", sentence.start)] = exact  # later headings of the paragraph share it
+            return [replace(pinned, note=f"“{cue}”承接前文：所列各项之和等于前文的 {exact.shown}"
+                            f"（{doc.label(exact)}），取其为整体")]
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
-                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=rivals)
+                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=bool(rivals))
     return [found]
 
 

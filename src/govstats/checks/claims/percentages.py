@@ -66,6 +66,14 @@ def first_count(doc: Passage, span: Span, unit: str) -> Figure | None:
                  if not f.is_percent and f.unit == unit and doc.depth(f) == 0), None)
 
 
+def has_own_share(doc: Passage, count: Figure) -> bool:
+    """"甲类116件，占23.34%；乙类76件，占15.29%": a count with a share of its own right after it is a
+    sibling item of a list, not the whole of the items after it."""
+    after = next((f for f in doc.figures if f.start >= count.end), None)
+    return (after is not None and after.is_percent and doc.sentence_of(after) == doc.sentence_of(count)
+            and core_label(doc.label(after)).endswith(SHARE_WORDS + ("的",)))
+
+
 def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tuple[Figure | None, str]:
     """The whole a share ("占95.4%") refers to, and a note when the reading needs one."""
     owner = doc.owner_of_bracket(figure)
@@ -86,7 +94,7 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
     subset = next((s for s in (clause, sentence) if starts_with_subset(doc, s)), None)
     if subset is None:
         leading = first_count(doc, Span(sentence.start, clause.start), part.unit)
-        if leading is not None:
+        if leading is not None and not has_own_share(doc, leading):
             return leading, f"本分句未给出整体，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体"
     else:
         referent = span_before(doc, subset)
