@@ -480,3 +480,10 @@ def test_a_heading_list_adding_up_to_a_part_before_takes_that_part_as_its_whole(
 def test_a_count_with_its_own_share_is_a_sibling_not_the_whole_of_the_next():
     assert readings("本月热点中，交通类116件，占23.34%；教育类76件，占15.29%。") == [
         ("share", 15.29, "76 / ?", "unverifiable"), ("share", 23.34, "116 / ?", "unverifiable")]
+
+
+def test_a_qizhong_list_in_jian_under_a_whole_in_tiao_is_a_sum_when_it_adds_up():
+    assert readings("本年度主动公开信息60条，其中规范性文件25件，通知公告20条，人事信息15条。") == [
+        ("sum", 60, "25 + 20 + 15", "pass")]
+    # mixed units that do not add up claim no error (件 may not count what 条 counts)
+    assert readings("本年度主动公开信息60条，其中规范性文件25件，通知公告20条，人事信息10条。") == []

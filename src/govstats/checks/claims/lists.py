@@ -27,6 +27,7 @@ from govstats.checks.claims.splits import (
     counts,
     enumeration,
     larger_total,
+    same_kind,
     semicolon_pieces,
     semicolon_run,
     status_listings,
@@ -328,7 +329,7 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             found += paired
             continue
         # an estimate (4300余件) or a daily average is never the whole of a list
-        whole = next((f for f in reversed(before) if f.unit == items[0].unit and not f.approx
+        whole = next((f for f in reversed(before) if same_kind(f.unit, items[0].unit) and not f.approx
                       and "均" not in doc.label(f)), None)
         note = ""
         if whole is not None and whole.value < max(f.value for f in items if f.unit == whole.unit):
