@@ -487,3 +487,10 @@ def test_a_qizhong_list_in_jian_under_a_whole_in_tiao_is_a_sum_when_it_adds_up()
         ("sum", 60, "25 + 20 + 15", "pass")]
     # mixed units that do not add up claim no error (件 may not count what 条 counts)
     assert readings("本年度主动公开信息60条，其中规范性文件25件，通知公告20条，人事信息10条。") == []
+
+
+def test_a_channel_listed_under_qizhong_is_not_the_total_a_later_reply_count_is_bounded_by():
+    # 网上受理1000件 is one channel of the 5000 received: the 4900 replies are bounded by the 5000
+    assert readings("本月受理市民诉求5000件，其中电话来电4000件，网上受理1000件。受理事项已回复4900件，回复率98.00%。") == [
+        ("bound", 4900, "4900 ≤ 5000", "pass"), ("rate", 98.0, "4900 / 5000", "pass"),
+        ("sum", 5000, "4000 + 1000", "pass")]

@@ -152,7 +152,9 @@ def rate_numerator(doc: Passage, rule: RateRule, before: list[Figure]) -> list[F
 
 def pick_denominator(doc: Passage, candidates: list[Figure], numerator: list[Figure],
                      term: str, wholes: Mapping[Figure, Figure]) -> tuple[Figure, str]:
-    """The likeliest whole among several, and why it was chosen."""
+    """The likeliest whole among several, and why it was chosen (a part of another candidate,
+    "受理5000件，其中网上受理1000件", is none)."""
+    candidates = [c for c in candidates if wholes.get(c) not in candidates] or candidates
     if len(candidates) == 1:
         return candidates[0], ""
     others = lambda chosen: "、".join(f.shown for f in candidates if f is not chosen)  # noqa: E731

@@ -164,7 +164,7 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
         return wholes[part], ""
     measure = measure_of(doc, part, measures)
     for parent, _ in measure.parents if measure else ():
-        if (hit := parent_figure(doc, part, parent, measures)) is not None:
+        if (hit := parent_figure(doc, part, parent, measures, [p for p in wholes if p not in loose])) is not None:
             return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
     if part in wholes:
         return wholes[part], ""
