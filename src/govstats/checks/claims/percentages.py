@@ -154,13 +154,16 @@ def pick_denominator(doc: Passage, candidates: list[Figure], numerator: list[Fig
                      term: str, wholes: Mapping[Figure, Figure]) -> tuple[Figure, str]:
     """The likeliest whole among several, and why it was chosen (a part of another candidate,
     "受理5000件，其中网上受理1000件", is none)."""
-    candidates = [c for c in candidates if wholes.get(c) not in candidates] or candidates
     if len(candidates) == 1:
         return candidates[0], ""
     others = lambda chosen: "、".join(f.shown for f in candidates if f is not chosen)  # noqa: E731
     for whole in candidates:
         if any(wholes.get(part) is whole for part in numerator):
             return whole, f"取 {whole.shown} 为分母：它是分子所在分项列表的合计（另有 {others(whole)}）"
+    unlisted = [c for c in candidates if wholes.get(c) not in candidates]
+    if len(unlisted) == 1:
+        listed = "、".join(f.shown for f in candidates if f is not unlisted[0])
+        return unlisted[0], f"取 {unlisted[0].shown} 为分母（另有 {listed}，为其分项）"
     for whole in candidates:
         if clean_part_label(doc.label(whole)) == term:
             return whole, f"取标为“{term}”的 {whole.shown} 为分母（另有 {others(whole)}）"
