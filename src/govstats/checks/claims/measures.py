@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import _REMAINING, DONE, Listing, same_kind
+from govstats.checks.claims.splits import _REMAINING, DONE, Listing, qizhong_parts, same_kind
 from govstats.reference.claim_rules import Measure
 
 #: A count labelled so is the running total since an earlier date (历年累计2123条).
@@ -104,7 +104,7 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
                                                     if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
     # the done count of a status split is bounded by the total it splits, not by a nearer sibling
     settled = {found.parts[0]: found.whole for found in listings if found.how == "status"}
-    listed = {part for found in listings if len(found.parts) > 1 for part in found.parts}
+    listed = {part for found in listings if len(found.parts) > 1 for part in found.parts} | qizhong_parts(doc)
     for done, whole in settled.items():
         pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
     for figure in doc.figures:

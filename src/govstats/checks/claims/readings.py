@@ -31,7 +31,7 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import Listing
+from govstats.checks.claims.splits import Listing, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
@@ -164,7 +164,8 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
         return wholes[part], ""
     measure = measure_of(doc, part, measures)
     for parent, _ in measure.parents if measure else ():
-        if (hit := parent_figure(doc, part, parent, measures, [p for p in wholes if p not in loose])) is not None:
+        parts = {p for p in wholes if p not in loose} | qizhong_parts(doc)
+        if (hit := parent_figure(doc, part, parent, measures, parts)) is not None:
             return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
     if part in wholes:
         return wholes[part], ""

@@ -128,3 +128,21 @@ def larger_total(doc: Passage, span: Span, items: list[Figure]) -> tuple[Figure 
     if total is None:
         return None, ""
     return total, f"“其中”前的数小于分项，取本句的总数 {total.shown}（{doc.label(total)}）为整体（属推测）"
+
+
+def qizhong_parts(doc: Passage) -> frozenset[Figure]:
+    """Counts after 其中 to its semicolon that are smaller than the count before it ("受理46983件，其中
+    电话46908个，信箱7件，网上受理68件"): parts of that count, listed or not (units may differ)."""
+    key = ("qizhong parts",)
+    if key not in doc.memo:
+        found: set[Figure] = set()
+        for match in re.finditer("其中", doc.norm):
+            if doc.depths[match.start()] != 0:
+                continue
+            sentence = doc.enclosing(doc.sentences, match.start())
+            before = counts(doc, Span(sentence.start, match.start()))
+            piece = next((p for p in semicolon_pieces(doc, sentence) if p.holds(match.start())), sentence)
+            if before:
+                found |= {f for f in counts(doc, Span(match.end(), piece.end)) if f.value < before[-1].value}
+        doc.memo[key] = frozenset(found)
+    return doc.memo[key]  # type: ignore[return-value]
