@@ -14,7 +14,13 @@ from collections.abc import Collection, Sequence
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import _REMAINING, DONE, Listing, qizhong_parts, same_kind
+from govstats.checks.claims.splits import (
+    _REMAINING,
+    DONE,
+    Listing,
+    qizhong_parts,
+    same_kind,
+)
 from govstats.reference.claim_rules import Measure
 
 #: A count labelled so is the running total since an earlier date (历年累计2123条).
