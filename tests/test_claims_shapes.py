@@ -502,3 +502,14 @@ def test_counts_after_qizhong_in_mixed_units_are_parts_not_the_total_of_later_me
                     "受理事项回复5950件，按期回复率99.00%。") == [
         ("bound", 4200, "4200 ≤ 6000", "pass"), ("bound", 5950, "5950 ≤ 6000", "pass"),
         ("rate", 99.0, "按期回复率 = ?", "unverifiable")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # percentage points and an estimate are not checked against the derived count
+    ("本月受理诉求1000件，同比减少100件，下降10个百分点。", ("change", 10.0, "下降 = ?", "unverifiable")),
+    ("本月受理诉求1000件，同比减少100件，降幅约9%。", ("change", 9.0, "降幅 = ?", "unverifiable")),
+    # 增幅 alone is a change against another period, not a share
+    ("本季度办件增幅12.5%。", ("change", 12.5, "本季度办件增幅 = ?", "unverifiable")),
+])
+def test_points_estimates_and_a_bare_zengfu_are_changes_left_unverifiable(text, expected):
+    assert readings(text) == [expected]

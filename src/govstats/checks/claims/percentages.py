@@ -283,8 +283,8 @@ _DELTA_LABEL = re.compile(rf"^,(?:(?:同比|环比)?(?:增幅|减幅|降幅|涨�
 def delta_change(doc: Passage, figure: Figure) -> Claim | None:
     """"共受理1310件，同比减少101件，减幅6.44%": the change from the other period's figure (the count
     plus or minus the stated difference) to the count."""
-    if not _DELTA_LABEL.match("," + doc.label(figure)):
-        return None  # the cheap test first: most percentages are no change
+    if figure.is_points or figure.approx or not _DELTA_LABEL.match("," + doc.label(figure)):
+        return None  # percentage points, an estimate, or (the cheap test first) no change
     before = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start)) if not f.is_percent]
     if len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
         return None
