@@ -295,9 +295,12 @@ def test_a_bare_number_outside_a_list_of_one_noun_is_no_count():
 
 
 def test_a_list_whose_whole_is_one_of_several_counts_before_never_fails():
-    text = "全市共收到申请1500件，已答复1450件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
+    text = "全市共收到申请1500件，已答复1450件。其中予以公开800件，部分公开300件，不予公开200件，其他140件。"
     (total,) = [c for c in claims(text) if c.kind == "sum"]
-    assert (total.formula, total.verdict) == ("800 + 300 + 200 + 150", "unverifiable") and "推测" in total.note
+    assert (total.formula, total.verdict) == ("800 + 300 + 200 + 140", "unverifiable") and "推测" in total.note
+    # parts adding up exactly to the other count (1450) split that one
+    added = text.replace("其他140件", "其他150件")
+    assert [r for r in readings(added) if r[0] == "sum"] == [("sum", 1450, "800 + 300 + 200 + 150", "pass")]
     one = "全市共收到申请1500件。其中予以公开800件，部分公开300件，不予公开200件，其他150件。"
     assert [r for r in readings(one) if r[0] == "sum"] == [("sum", 1500, "800 + 300 + 200 + 150", "fail")]
 
@@ -354,3 +357,159 @@ def test_shares_given_respectively_follow_the_order_of_the_parts():
     text = "书记信箱收到来信200件，其中咨询类100件、投诉类60件、建议类40件，分别占50%、30%和25%。"
     shares = [(c.formula, c.verdict) for c in claims(text) if c.kind == "share"]
     assert shares == [("100 / 200", "pass"), ("60 / 200", "pass"), ("40 / 200", "fail")]
+
+
+def test_a_qizhong_list_larger_than_the_count_before_it_splits_the_sentence_total():
+    # 1200 exceeds the 900 before 其中, so the 、 list splits the 2400 received; the list ends with
+    # its 、 items, and the done count and the rest split the total (which also bounds the done count),
+    # not the smaller sibling counts
+    assert readings("本季度热线共收到来电2400个，市级部门承办1500个，各乡镇承办900个，其中求助类来电1000个、"
+                    "投诉类来电1200个、表扬类来电200个，各单位已办结2390个，还有10个正在办理，办结率99.58%。") == [
+        ("bound", 2390, "2390 ≤ 2400", "pass"), ("rate", 99.58, "2390 / 2400", "pass"),
+        ("sum", 2400, "1000 + 1200 + 200", "pass"),
+        ("sum", 2400, "2390 + 10", "pass")]
+
+
+def test_a_later_heading_takes_the_whole_named_in_an_earlier_headings_sentence():
+    assert readings("从受理渠道看，本月受理的5000件诉求中，电话3000件，占60.00%；网络2000件，占40.00%。"
+                    "从诉求内容看，交通类1250件，占比25.00%；教育类500件，占比10.00%；医疗类250件，占比5.00%。") == [
+        ("share", 5.0, "250 / 5000", "pass"), ("share", 10.0, "500 / 5000", "pass"),
+        ("share", 25.0, "1250 / 5000", "pass"), ("share", 40.0, "2000 / 5000", "pass"),
+        ("share", 60.0, "3000 / 5000", "pass"), ("sum", 5000, "3000 + 2000", "pass")]
+
+
+def test_a_sub_whole_opening_the_paragraph_is_the_whole_of_the_headings_after_it():
+    assert readings("本年度新受理的300件申请中，从事项看，投诉处理150件，占新受理数比例50.00%；信息公开60件，占20.00%。"
+                    "从涉及的部门看，市场监管90件，占30.00%；公安45件，占15.00%。") == [
+        ("share", 15.0, "45 / 300", "pass"), ("share", 20.0, "60 / 300", "pass"),
+        ("share", 30.0, "90 / 300", "pass"), ("share", 50.0, "150 / 300", "pass")]
+
+
+def test_gong_inside_gonggong_is_no_total_word():
+    # 公共设施类200件 is one more part, not the whole of the shares after it
+    found = readings("本月共受理诉求1000件。其中甲类400件，占40.00%。乙类300件，占30.00%。公共设施类200件，占20.00%。"
+                     "丙类80件，占8.00%。丁类20件，占2.00%。")
+    assert [r for r in found if r[0] == "share"] == [
+        ("share", 2.0, "20 / 1000", "pass"), ("share", 8.0, "80 / 1000", "pass"),
+        ("share", 20.0, "200 / 1000", "pass"), ("share", 30.0, "300 / 1000", "pass"),
+        ("share", 40.0, "400 / 1000", "pass")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本月共受理来电5200件，比上月减少260件，降幅4.76%。", ("change", 4.76, "260 / (5200 + 260)", "pass")),
+    ("全年办件量8400件，同比增加1400件，增幅20%。", ("change", 20.0, "1400 / (8400 - 1400)", "pass")),
+    ("本月受理诉求900件，较上月减少100件，环比下降10%。", ("change", 10.0, "100 / (900 + 100)", "pass")),
+    # 11.11% is the difference over this period's count: the other period's 1000 is the base
+    ("本月受理诉求900件，同比减少100件，减幅11.11%。", ("change", 11.11, "100 / (900 + 100)", "fail")),
+])
+def test_a_change_stated_as_a_count_and_a_percentage_takes_the_other_period_from_both(text, expected):
+    assert readings(text) == [expected]
+
+
+def test_a_share_spelled_zhanbilv_leaves_the_list_a_split():
+    found = readings("本月共受理诉求2000件。其中：甲类1500件，占比率达75.00%；乙类400件，占比率达20.00%；丙类100件，占比率达5.00%。")
+    assert found == [("share", 5.0, "100 / 2000", "pass"), ("share", 20.0, "400 / 2000", "pass"),
+                     ("share", 75.0, "1500 / 2000", "pass"), ("sum", 2000, "1500 + 400 + 100", "pass")]
+
+
+def test_resolved_and_unresolved_split_the_cases_closed():
+    # 解决率 is over the closed cases, and 未解决 (holding 解决) is not its numerator
+    assert readings("本月办结诉求共1800件，已解决1620件，未解决180件，解决率90.00%。") == [
+        ("bound", 1620, "1620 ≤ 1800", "pass"), ("rate", 90.0, "1620 / 1800", "pass"),
+        ("sum", 1800, "1620 + 180", "pass")]
+
+
+def test_banjie_zhuanpai_is_no_carry_over():
+    # 办结转派 is 办结 + 转派 (closed transferred cases), not 结转 (carried over)
+    assert readings("本月各单位办结转派工单共900件（另有50件在办），已解决810件，未解决90件，解决率90.00%。") == [
+        ("bound", 810, "810 ≤ 900", "pass"), ("rate", 90.0, "810 / 900", "pass"), ("sum", 900, "810 + 90", "pass")]
+
+
+def test_a_whole_named_by_an_earlier_heading_is_no_guess_and_a_wrong_share_fails():
+    # the 500 and 300 are the earlier heading's breakdown of the 800, not rival wholes
+    found = readings("从渠道看，本月受理的800件诉求中，电话500件，占62.50%；网络300件，占37.50%。"
+                     "从内容看，交通类120件，占比16.00%；教育类80件，占比10.00%。")
+    assert ("share", 16.0, "120 / 800", "fail") in found and ("share", 10.0, "80 / 800", "pass") in found
+
+
+def test_a_count_equal_to_the_whole_is_no_rival_whole():
+    assert readings("本月共收到来信300件，已办结300件。从类型看，投诉类120件，占比40.00%；咨询类90件，占比31.00%。") == [
+        ("bound", 300, "300 ≤ 300", "pass"), ("share", 31.0, "90 / 300", "fail"), ("share", 40.0, "120 / 300", "pass")]
+
+
+def test_a_part_under_qizhong_stays_a_rival_whole_of_a_later_heading():
+    # the shares may be of the 250 valid letters, so against 300 they never fail
+    assert readings("本月共收到来信300件，其中有效来信250件，无效来信50件。从类型看，投诉类150件，占比60.00%；"
+                    "咨询类100件，占比40.00%。") == [
+        ("share", 40.0, "100 / 300", "unverifiable"), ("share", 60.0, "150 / 300", "unverifiable"),
+        ("sum", 300, "250 + 50", "pass")]
+
+
+def test_a_qizhong_list_of_items_with_shares_runs_on_through_its_semicolons():
+    found = claims("本年度评价总量为5000条，其中窗口终端2000条，占比40.00%；移动端1500条，占比30.00%；"
+                   "网页端1000条，占比20.00%；短信500条，占比10.00%，整体好评率达99.90%。")
+    assert [(c.formula, c.verdict) for c in found if c.kind == "sum"] == [("2000 + 1500 + 1000 + 500", "pass")]
+    # the rate after the last item is a remark on the whole: it leaves the list a split
+    assert {c.verdict for c in found if c.kind == "share"} == {"pass"} and len(found) == 6
+
+
+def test_a_remark_after_a_semicolon_is_no_item_of_the_qizhong_list():
+    # 另有…17件 is beside the 151, not a part of it: no sum 151 = 135 + 17
+    assert readings("全年需办理案件151件，其中已办结案件135件；另有协商化解案件17件。") == [
+        ("bound", 135, "135 ≤ 151", "pass")]
+
+
+def test_overlapping_measures_after_qizhong_do_not_run_on_as_a_split():
+    # 500 + 600 exceed the 800: measures of the whole, not its parts, so no sum
+    assert readings("区中心受理800件，其中即办件500件，占62.50%；网上办理件600件，占75.00%。") == [
+        ("bound", 500, "500 ≤ 800", "pass"), ("share", 62.5, "500 / 800", "pass"), ("share", 75.0, "600 / 800", "pass")]
+
+
+def test_a_heading_list_adding_up_to_a_part_before_takes_that_part_as_its_whole():
+    # the three types add up to the 600 valid letters (not the 640 received); the later list of the
+    # top two (its items say 共) shares that whole
+    assert readings("本季度共收到来信640件，其中有效来信600件，无效来信40件。从类型看，投诉类300件，占比50.00%；"
+                    "咨询类180件，占比30.00%；求助类120件，占比20.00%。从类别看，排名前二的类别是：交通类信件共90件，"
+                    "占总量的15.00%；教育类信件共60件，占总量的11.00%。") == [
+        ("share", 11.0, "60 / 600", "unverifiable"), ("share", 15.0, "90 / 600", "pass"),
+        ("share", 20.0, "120 / 600", "pass"), ("share", 30.0, "180 / 600", "pass"),
+        ("share", 50.0, "300 / 600", "pass"), ("sum", 600, "300 + 180 + 120", "pass"),
+        ("sum", 640, "600 + 40", "pass")]
+
+
+def test_a_count_with_its_own_share_is_a_sibling_not_the_whole_of_the_next():
+    assert readings("本月热点中，交通类116件，占23.34%；教育类76件，占15.29%。") == [
+        ("share", 15.29, "76 / ?", "unverifiable"), ("share", 23.34, "116 / ?", "unverifiable")]
+
+
+def test_a_qizhong_list_in_jian_under_a_whole_in_tiao_is_a_sum_when_it_adds_up():
+    assert readings("本年度主动公开信息60条，其中规范性文件25件，通知公告20条，人事信息15条。") == [
+        ("sum", 60, "25 + 20 + 15", "pass")]
+    # mixed units that do not add up claim no error (件 may not count what 条 counts)
+    assert readings("本年度主动公开信息60条，其中规范性文件25件，通知公告20条，人事信息10条。") == []
+
+
+def test_a_channel_listed_under_qizhong_is_not_the_total_a_later_reply_count_is_bounded_by():
+    # 网上受理1000件 is one channel of the 5000 received: the 4900 replies are bounded by the 5000
+    assert readings("本月受理市民诉求5000件，其中电话来电4000件，网上受理1000件。受理事项已回复4900件，回复率98.00%。") == [
+        ("bound", 4900, "4900 ≤ 5000", "pass"), ("rate", 98.0, "4900 / 5000", "pass"),
+        ("sum", 5000, "4000 + 1000", "pass")]
+
+
+def test_counts_after_qizhong_in_mixed_units_are_parts_not_the_total_of_later_measures():
+    # no list is formed (个 beside 件), yet 网上受理70件 is a channel of the 6000, not their total
+    assert readings("本月受理市民诉求6000件，其中电话5900个，信箱30件，网上受理70件。直接答复4200件，交由各单位办理1800件。"
+                    "受理事项回复5950件，按期回复率99.00%。") == [
+        ("bound", 4200, "4200 ≤ 6000", "pass"), ("bound", 5950, "5950 ≤ 6000", "pass"),
+        ("rate", 99.0, "按期回复率 = ?", "unverifiable")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # percentage points and an estimate are not checked against the derived count
+    ("本月受理诉求1000件，同比减少100件，下降10个百分点。", ("change", 10.0, "下降 = ?", "unverifiable")),
+    ("本月受理诉求1000件，同比减少100件，降幅约9%。", ("change", 9.0, "降幅 = ?", "unverifiable")),
+    # 增幅 alone is a change against another period, not a share
+    ("本季度办件增幅12.5%。", ("change", 12.5, "本季度办件增幅 = ?", "unverifiable")),
+])
+def test_points_estimates_and_a_bare_zengfu_are_changes_left_unverifiable(text, expected):
+    assert readings(text) == [expected]

@@ -15,11 +15,23 @@ counts of the sentence before is only a guess (its sum never fails).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import replace
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.splits import (
+    _DONE,
+    _REMAINING,
+    Listing,
+    context,
+    counts,
+    enumeration,
+    larger_total,
+    same_kind,
+    semicolon_pieces,
+    semicolon_run,
+    status_listings,
+)
 from govstats.checks.claims.words import core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
@@ -30,37 +42,9 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
-DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
-#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
-CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
-
-
-@dataclass(frozen=True)
-class Listing:
-    """A whole, the parts a list gives for it, and each share printed beside a part."""
-
-    whole: Figure
-    parts: tuple[Figure, ...]
-    shares: tuple[tuple[Figure, Figure], ...]  # (percentage, its part)
-    how: str  # qizhong | heading | status
-    exhaustive: bool
-    note: str = ""
-    #: The whole is the first of several counts of a sentence before: a mismatch is no error.
-    guessed: bool = False
-
-
-def same_kind(unit: str, other: str) -> bool:
-    """True for one unit, or two units of cases (件 and 封)."""
-    return unit == other or (unit in CASE_UNITS and other in CASE_UNITS)
-
-
-def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
-    return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
-            and (unit is None or same_kind(f.unit, unit))]
 
 
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
@@ -88,11 +72,20 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
         return None
     head = opening(doc, sentence)
     earlier = previous_sentence(doc, sentence)
+    start = sentence.end - len(head)
+    # "从来源看，受理的9230件办件中…": the heading's sentence names the whole of later headings
+    if ((heading := HEADING.match(head)) and (inner := re.match(r"\s*(?P<head>[^,:;。]{1,20}?)中", head[heading.end():]))
+            and (inside := counts(doc, Span(start + heading.end(), start + heading.end() + inner.end("head")), unit))):
+        return inside[-1]
+    if HEADING.match(head) and (pinned := doc.memo.get(("pinned", sentence.start))) is not None:
+        return pinned  # type: ignore[return-value]  # an earlier heading's parts add up to it
     if head.startswith("其中") or HEADING.match(head) or is_partial(doc, sentence):
         return current_whole(doc, earlier, unit, hops + 1)  # parts, or only the largest ones
     if sub := IN_WHOLE.match(head):  # "交办的来电10件中，…" states a sub-whole, unless a grand total
-        named = counts(doc, Span(sentence.end - len(head), sentence.end - len(head) + sub.end("head")), unit)
+        named = counts(doc, Span(start, start + sub.end("head")), unit)
         if not (named and has_total_marker(doc.label(named[-1]))):
+            if earlier is None and named:
+                return named[-1]  # the paragraph opens with it: no total above the sub-whole
             return current_whole(doc, earlier, unit, hops + 1)
     found = counts(doc, sentence, unit)
     # an item of an enumeration is a part, not the paragraph's total
@@ -102,15 +95,6 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if found:
         return totals[0] if totals else None
     return current_whole(doc, earlier, unit, hops + 1)
-
-
-def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
-    """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
-    text = doc.norm[span.start:span.end]
-    outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
-    return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
-                                                   [span.start + i for i in outer] + [span.end]))
-            if doc.norm[s.start:s.end].strip()]
 
 
 def item_spans(doc: Passage, span: Span) -> list[Span]:
@@ -148,7 +132,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
         words = doc.norm[item.start:item.end].lstrip(" ,:")
         if number and words.startswith("其中"):
             break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
-        if any(f.is_percent and core_label(doc.label(f)).endswith("率") for f in doc.figures_in(item)):
+        # "占比率达80.80%" is a share spelled as a rate
+        if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
+               for f in doc.figures_in(item)):
             rated.append(number)
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
         if not found:
@@ -272,17 +258,38 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return parallel
     body = Span(start + lead.end(), sentence.end)
     opener = next(iter(counts(doc, body)), None)
-    if how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener)):
+    if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
+            and not is_partial(doc, sentence)):  # a list of the top items ("排名前五…共116件") states no total
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:
         return []
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
-        rivals = len(counts(doc, doc.sentence_of(whole), whole.unit)) > 1
+        rivals = rivals_of(doc, whole)
+        exact = next((f for f in rivals if len(found.parts) >= 3 and not f.approx
+                      and abs(sum(p.value for p in found.parts) - f.value) < 1e-9), None)
+        if exact is not None and (pinned := listing(doc, exact, body, how, is_partial(doc, sentence))):
+            doc.memo[("pinned", sentence.start)] = exact  # later headings of the paragraph share it
+            return [replace(pinned, note=f"“{cue}”承接前文：所列各项之和等于前文的 {exact.shown}"
+                            f"（{doc.label(exact)}），取其为整体")]
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
-                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=rivals)
+                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=bool(rivals))
     return [found]
+
+
+def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
+    """Other counts of the whole's sentence that could be the whole of a later list: not those of
+    the same value ("收到276件，已办结276件") nor the parts of a breakdown the sentence gives under a
+    heading ("从性质看，受理的9230件中，投诉类4733件…": a later heading breaks down the same whole). A
+    part under 其中 may be the sub-whole a later list splits (其中有效信件497件), so it stays a rival."""
+    sentence = doc.sentence_of(whole)
+    key = ("heading parts", sentence.start)
+    if key not in doc.memo:
+        found = [item for item in sentence_listings(doc, sentence) if item.how == "heading" and item.whole is whole]
+        doc.memo[key] = frozenset(p for item in found for p in item.parts)
+    listed = doc.memo[key]
+    return [f for f in counts(doc, sentence, whole.unit) if f.value != whole.value and f not in listed]  # type: ignore[operator]
 
 
 def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
@@ -313,7 +320,8 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
             stated = counts(doc, earlier[-1])
             before = stated if len(stated) == 1 else []
-        after = Span(match.end(), clause.end)
+        after = enumeration(doc, Span(match.end(), clause.end))
+        run = semicolon_run(doc, after, sentence) if after.end == clause.end else after
         items = counts(doc, after)
         if not before or not items:
             continue
@@ -321,10 +329,19 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             found += paired
             continue
         # an estimate (4300余件) or a daily average is never the whole of a list
-        whole = next((f for f in reversed(before) if f.unit == items[0].unit and not f.approx
+        whole = next((f for f in reversed(before) if same_kind(f.unit, items[0].unit) and not f.approx
                       and "均" not in doc.label(f)), None)
-        if whole is not None and (got := listing(doc, whole, after, "qizhong", is_partial(doc, clause))):
-            found.append(got)
+        note = ""
+        if whole is not None and whole.value < max(f.value for f in items if f.unit == whole.unit):
+            whole, note = larger_total(doc, Span(sentence.start, match.start()), items)
+        if whole is None:
+            continue
+        # the items run on through the semicolons only when they split the whole
+        got = listing(doc, whole, run, "qizhong", is_partial(doc, clause)) if run != after else None
+        if got is None or not got.exhaustive:
+            got = listing(doc, whole, after, "qizhong", is_partial(doc, clause))
+        if got is not None:
+            found.append(replace(got, note=note, guessed=True) if note else got)
     return found
 
 
@@ -350,32 +367,6 @@ def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
         if len(parts) == 1:
             out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
     return out
-
-
-_DONE = re.compile("|".join(DONE))
-_REMAINING = re.compile("|".join(REMAINING))
-
-
-def context(doc: Passage, figure: Figure) -> str:
-    return doc.label(figure) + doc.words_after(figure)
-
-
-def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
-    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total right
-    before them."""
-    found = []
-    here = counts(doc, sentence)
-    for i, (done, rest) in enumerate(pairwise(here)):
-        if done in taken or rest.unit != done.unit:
-            continue
-        if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
-            continue
-        # the total is the nearest count before the done one that is no listed part; a carry-over
-        # between them ("上年结转10件") leaves it unknown
-        whole = next((f for f in reversed(here[:i]) if f.unit == done.unit and f not in taken), None)
-        if whole is not None and not _REMAINING.search(context(doc, whole)):
-            found.append(Listing(whole, (done, rest), (), "status", exhaustive=True))
-    return found
 
 
 def find_listings(doc: Passage) -> list[Listing]:

@@ -9,12 +9,18 @@ it speaks of the same entity as the text before) in the earlier clauses of the p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from govstats.checks.claims.lists import DONE, REMAINING, Listing, same_kind
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.splits import (
+    _REMAINING,
+    DONE,
+    Listing,
+    qizhong_parts,
+    same_kind,
+)
 from govstats.reference.claim_rules import Measure
 
 #: A count labelled so is the running total since an earlier date (历年累计2123条).
@@ -44,7 +50,7 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
     key = (f"measure:{id(measures)}", figure.start)
     if key not in doc.memo:
         label, after = doc.label(figure), doc.words_after(figure)
-        remainder = any(w in label + after for w in REMAINING)
+        remainder = bool(_REMAINING.search(label + after))
         doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures))
     return doc.memo[key]  # type: ignore[return-value]
 
@@ -60,14 +66,16 @@ def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Fig
     return inside, before
 
 
-def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure]) -> Figure | None:
-    """The nearest earlier count of measure ``parent`` for the same entity, or None."""
+def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure],
+                  parts: Collection[Figure] = ()) -> Figure | None:
+    """The nearest earlier count of measure ``parent`` for the same entity, or None. In earlier
+    clauses a listed part (网上受理1000件 under 其中) is one channel's count, not the entity's: skipped."""
     by_name = {m.name: m for m in measures}
     inside, before = earlier_counts(doc, figure)
     hit = next((f for f in inside if measure_of(doc, f, measures) is by_name.get(parent)), None)
     if hit is not None or inside:
         return hit
-    return next((f for f in before if measure_of(doc, f, measures) is by_name.get(parent)), None)
+    return next((f for f in before if f not in parts and measure_of(doc, f, measures) is by_name.get(parent)), None)
 
 
 def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str) -> Claim:
@@ -100,11 +108,17 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             # an estimated whole (100余条) only warns: what the estimate covers is not known
             pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
                                                     if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
+    # the done count of a status split is bounded by the total it splits, not by a nearer sibling
+    settled = {found.parts[0]: found.whole for found in listings if found.how == "status"}
+    listed = {part for found in listings if len(found.parts) > 1 for part in found.parts} | qizhong_parts(doc)
+    for done, whole in settled.items():
+        pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
     for figure in doc.figures:
-        if figure.is_percent or figure.approx or (measure := measure_of(doc, figure, measures)) is None:
+        if (figure.is_percent or figure.approx or figure in settled
+                or (measure := measure_of(doc, figure, measures)) is None):
             continue
         for parent, bound in measure.parents:
-            greater = parent_figure(doc, figure, parent, measures)
+            greater = parent_figure(doc, figure, parent, measures, listed)
             if greater is not None and running(doc, figure) and not running(doc, greater):
                 break  # a running total (累计办结) is not bounded by the count of one period
             if greater is not None:

@@ -66,6 +66,14 @@ def first_count(doc: Passage, span: Span, unit: str) -> Figure | None:
                  if not f.is_percent and f.unit == unit and doc.depth(f) == 0), None)
 
 
+def has_own_share(doc: Passage, count: Figure) -> bool:
+    """"甲类116件，占23.34%；乙类76件，占15.29%": a count with a share of its own right after it is a
+    sibling item of a list, not the whole of the items after it."""
+    after = next((f for f in doc.figures if f.start >= count.end), None)
+    return (after is not None and after.is_percent and doc.sentence_of(after) == doc.sentence_of(count)
+            and core_label(doc.label(after)).endswith(SHARE_WORDS + ("的",)))
+
+
 def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tuple[Figure | None, str]:
     """The whole a share ("占95.4%") refers to, and a note when the reading needs one."""
     owner = doc.owner_of_bracket(figure)
@@ -86,7 +94,7 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
     subset = next((s for s in (clause, sentence) if starts_with_subset(doc, s)), None)
     if subset is None:
         leading = first_count(doc, Span(sentence.start, clause.start), part.unit)
-        if leading is not None:
+        if leading is not None and not has_own_share(doc, leading):
             return leading, f"本分句未给出整体，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体"
     else:
         referent = span_before(doc, subset)
@@ -144,13 +152,18 @@ def rate_numerator(doc: Passage, rule: RateRule, before: list[Figure]) -> list[F
 
 def pick_denominator(doc: Passage, candidates: list[Figure], numerator: list[Figure],
                      term: str, wholes: Mapping[Figure, Figure]) -> tuple[Figure, str]:
-    """The likeliest whole among several, and why it was chosen."""
+    """The likeliest whole among several, and why it was chosen (a part of another candidate,
+    "受理5000件，其中网上受理1000件", is none)."""
     if len(candidates) == 1:
         return candidates[0], ""
     others = lambda chosen: "、".join(f.shown for f in candidates if f is not chosen)  # noqa: E731
     for whole in candidates:
         if any(wholes.get(part) is whole for part in numerator):
             return whole, f"取 {whole.shown} 为分母：它是分子所在分项列表的合计（另有 {others(whole)}）"
+    unlisted = [c for c in candidates if wholes.get(c) not in candidates]
+    if len(unlisted) == 1:
+        listed = "、".join(f.shown for f in candidates if f is not unlisted[0])
+        return unlisted[0], f"取 {unlisted[0].shown} 为分母（另有 {listed}，为其分项）"
     for whole in candidates:
         if clean_part_label(doc.label(whole)) == term:
             return whole, f"取标为“{term}”的 {whole.shown} 为分母（另有 {others(whole)}）"
@@ -257,6 +270,37 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     delta = then.value - now.value if down else now.value - then.value
     return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=delta,
                          whole=then.value, operands=((then.value, now.value), None))
+
+
+#: "较上期减少41件": a count of change against another period (its verb last).
+_DELTA_GAP = re.compile(r"^,?(?:同比|环比|较上|比上|较去年|比去年|较同期|比同期|与上)[^,;。\d]{0,8}?"
+                        rf"(?P<verb>{'|'.join(CHANGE_DOWN + CHANGE_UP)}|多|少)了?$")
+#: The percentage after it: "减幅6.44%", "增幅11.2%", "环比下降1.11%".
+_DELTA_LABEL = re.compile(rf"^,(?:(?:同比|环比)?(?:增幅|减幅|降幅|涨幅|幅度)|(?:同比|环比)?(?P<verb>{'|'.join(CHANGE_DOWN + CHANGE_UP)}))"
+                          r"(?:为|达|了)?$")
+
+
+def delta_change(doc: Passage, figure: Figure) -> Claim | None:
+    """"共受理1310件，同比减少101件，减幅6.44%": the change from the other period's figure (the count
+    plus or minus the stated difference) to the count."""
+    if figure.is_points or figure.approx or not _DELTA_LABEL.match("," + doc.label(figure)):
+        return None  # percentage points, an estimate, or (the cheap test first) no change
+    before = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start)) if not f.is_percent]
+    if len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
+        return None
+    now, delta = before[-2], before[-1]
+    step, tail = _DELTA_GAP.match(doc.gap(now, delta)), _DELTA_LABEL.match(doc.gap(delta, figure))
+    if step is None or tail is None or now.unit != delta.unit or now.approx or delta.approx:
+        return None
+    down = step.group("verb") in (*CHANGE_DOWN, "少")
+    if tail.group("verb") and (tail.group("verb") in CHANGE_DOWN) != down:
+        return None
+    then = now.value + delta.value if down else now.value - delta.value
+    sign = "+" if down else "-"
+    formula = f"{delta.shown} / ({now.shown} {sign} {delta.shown})"
+    return percent_claim(doc, figure, kind="change", span=doc.clause_of(figure), formula=formula,
+                         part=delta.value, whole=then, note=f"对比期的数由 {now.shown} {sign} {delta.shown} 得出",
+                         operands=((then, now.value), None))
 
 
 def change_claim(doc: Passage, figure: Figure) -> Claim | None:

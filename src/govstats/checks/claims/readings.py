@@ -13,16 +13,17 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from govstats.checks.claims.lists import Listing, of_one_result
+from govstats.checks.claims.lists import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import (
     bracket_change,
     change_claim,
     counts_before,
+    delta_change,
     labelled,
-    rate_denominator,
     rate_claim,
+    rate_denominator,
     rate_numerator,
     rate_rule_for,
     share_claim,
@@ -30,6 +31,7 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.splits import Listing, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
@@ -43,7 +45,7 @@ from govstats.reference.claim_rules import Measure, RateRule
 
 #: Words that make a percentage a change against another period.
 PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
-CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减")
+CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
 #: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
@@ -162,7 +164,8 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
         return wholes[part], ""
     measure = measure_of(doc, part, measures)
     for parent, _ in measure.parents if measure else ():
-        if (hit := parent_figure(doc, part, parent, measures)) is not None:
+        parts = {p for p in wholes if p not in loose} | qizhong_parts(doc)
+        if (hit := parent_figure(doc, part, parent, measures, parts)) is not None:
             return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
     if part in wholes:
         return wholes[part], ""
@@ -218,6 +221,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
                     loose: Collection[Figure] = ()) -> Claim:
     """The one reading of a percentage (see the module docstring for the order)."""
+    if (delta := delta_change(doc, figure)) is not None:
+        return delta
     changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked

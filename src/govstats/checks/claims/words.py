@@ -55,8 +55,12 @@ def core_label(label: str) -> str:
     return label
 
 
+#: 共 as a total word, not inside 公共 ("公共服务类218件" is a part).
+_TOTAL_GONG = re.compile(r"(?<!公)共")
+
+
 def has_total_marker(label: str) -> bool:
-    return label.startswith(TOTAL_MARKERS) or "共" in label or "合计" in label
+    return label.startswith(TOTAL_MARKERS) or bool(_TOTAL_GONG.search(label)) or "合计" in label
 
 
 def clean_part_label(label: str) -> str:

@@ -1,0 +1,148 @@
+"""The pieces lists are made of: the Listing record, counts of cases, done and remaining counts,
+the split of a total by status ("收到350件，已办结290件，尚在办理60件"), and where a list ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.words import has_total_marker
+
+DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
+        "已解决")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决")
+#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
+CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A whole, the parts a list gives for it, and each share printed beside a part."""
+
+    whole: Figure
+    parts: tuple[Figure, ...]
+    shares: tuple[tuple[Figure, Figure], ...]  # (percentage, its part)
+    how: str  # qizhong | heading | status
+    exhaustive: bool
+    note: str = ""
+    #: The whole is the first of several counts of a sentence before: a mismatch is no error.
+    guessed: bool = False
+
+
+def same_kind(unit: str, other: str) -> bool:
+    """True for one unit, or two units of cases (件 and 封)."""
+    return unit == other or (unit in CASE_UNITS and other in CASE_UNITS)
+
+
+def counts(doc: Passage, span: Span, unit: str | None = None, depth: int = 0) -> list[Figure]:
+    return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == depth
+            and (unit is None or same_kind(f.unit, unit))]
+
+
+_DONE = re.compile("|".join(DONE))
+#: 结转 (carried over) but not 办结 + 转派 ("办结转派工单": closed transferred cases).
+_REMAINING = re.compile("|".join(w if w != "结转" else "(?<!办)结转" for w in REMAINING))
+
+
+def context(doc: Passage, figure: Figure) -> str:
+    return doc.label(figure) + doc.words_after(figure)
+
+
+def status_whole(doc: Passage, before: list[Figure], done: Figure, taken: set[Figure]) -> tuple[Figure | None, bool]:
+    """The total a done count and the rest split: the nearest count before them that is no listed
+    part and not smaller than the done count (a count smaller than a part is a sibling, "市级部门
+    承办1500个，乡镇承办900个，…已办结2390个"; the whole found past one is only a guess). A carry-over
+    on the way ("上年结转10件") leaves it unknown."""
+    skipped = False
+    for figure in reversed(before):
+        if figure.unit != done.unit or figure in taken:
+            continue
+        if _REMAINING.search(context(doc, figure)):
+            return None, False
+        if figure.value < done.value:
+            skipped = True
+            continue
+        return figure, skipped
+    return None, False
+
+
+def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Listing]:
+    """"收到350件，已办结290件，尚在办理60件": a done count and the rest, parts of the total right
+    before them."""
+    found = []
+    here = counts(doc, sentence)
+    for i, (done, rest) in enumerate(pairwise(here)):
+        if done in taken or rest.unit != done.unit:
+            continue
+        if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
+            continue
+        whole, guessed = status_whole(doc, here[:i], done, taken)
+        if whole is not None:
+            note = f"取前文不小于分项的 {whole.shown}（{doc.label(whole)}）为整体（属推测）" if guessed else ""
+            found.append(Listing(whole, (done, rest), (), "status", exhaustive=True, note=note, guessed=guessed))
+    return found
+
+
+def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
+    """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
+    text = doc.norm[span.start:span.end]
+    outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
+    return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
+                                                   [span.start + i for i in outer] + [span.end]))
+            if doc.norm[s.start:s.end].strip()]
+
+
+def enumeration(doc: Passage, span: Span) -> Span:
+    """The list after 其中: when its first items are joined by 、 ("其中A类1160条、B类1859条、C类40条，
+    各单位已办结…"), it ends at the first comma or semicolon after them."""
+    items = items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+    for number, item in enumerate(items[:-1]):
+        if doc.norm[item.end] != "、":
+            return Span(span.start, item.end) if number >= 1 else span
+    return span
+
+
+def semicolon_run(doc: Passage, span: Span, sentence: Span) -> Span:
+    """"其中甲端9958条，占比40.16%；乙端6358条，占比25.64%；…": when the list's first item, to its
+    semicolon, is one count (with its share), the items run on through the pieces of one count after it."""
+    def one_with_share(piece: Span) -> bool:
+        return len(counts(doc, piece)) == 1 and any(f.is_percent for f in doc.figures_in(piece))
+
+    pieces = semicolon_pieces(doc, Span(span.start, sentence.end))
+    if len(pieces) < 2 or not one_with_share(pieces[0]):
+        return span
+    ones = next((i for i, p in enumerate(pieces[1:]) if not one_with_share(p)), len(pieces) - 1)
+    return Span(span.start, pieces[ones].end) if ones else span
+
+
+def larger_total(doc: Passage, span: Span, items: list[Figure]) -> tuple[Figure | None, str]:
+    """"共收到2400个，A承办1500个，B承办900个，其中求助类1000个、投诉类1200个…": the count before
+    其中 is smaller than one of the parts, so the list splits the sentence's total (a guess)."""
+    largest = max(f.value for f in items)
+    total = next((f for f in counts(doc, span, items[0].unit) if has_total_marker(doc.label(f))
+                  and f.value >= largest and not f.approx), None)
+    if total is None:
+        return None, ""
+    return total, f"“其中”前的数小于分项，取本句的总数 {total.shown}（{doc.label(total)}）为整体（属推测）"
+
+
+def qizhong_parts(doc: Passage) -> frozenset[Figure]:
+    """Counts after 其中 to its semicolon that are smaller than the count before it ("受理46983件，其中
+    电话46908个，信箱7件，网上受理68件"): parts of that count, listed or not (units may differ)."""
+    key = ("qizhong parts",)
+    if key not in doc.memo:
+        found: set[Figure] = set()
+        for match in re.finditer("其中", doc.norm):
+            if doc.depths[match.start()] != 0:
+                continue
+            sentence = doc.enclosing(doc.sentences, match.start())
+            before = counts(doc, Span(sentence.start, match.start()))
+            piece = next((p for p in semicolon_pieces(doc, sentence) if p.holds(match.start())), sentence)
+            if before:
+                found |= {f for f in counts(doc, Span(match.end(), piece.end)) if f.value < before[-1].value}
+        doc.memo[key] = frozenset(found)
+    return doc.memo[key]  # type: ignore[return-value]
