@@ -24,7 +24,7 @@ from govstats.checks.reconcile import CUMULATIVE, MISSING, PARTS, SAME, reconcil
 from govstats.ingest.table import read_table
 from govstats.month import analyse_month
 from govstats.paths import CODE_ROOT, Layout
-from govstats.periods import parse_period
+from govstats.periods import parse_period, period_words
 from govstats.reference.profiles import load_profile
 
 DEMO = "demo-qijiang"
@@ -186,14 +186,17 @@ def test_year_to_date_counts_never_fall_and_a_drop_names_both_documents(tmp_path
 
 def test_two_documents_of_one_span_must_print_the_same_figures(quarter_layout):
     table = summed_table(quarter_layout, QUARTER)
-    add_period(quarter_layout, "2020-Q3", table)
-    store(quarter_layout, "2020-Q3")
     add_period(quarter_layout, "2020-07_2020-09", bump(table, "区残联", 3))
-    analysis = analyse_month(DEMO, "2020-07_2020-09", quarter_layout)
+    store(quarter_layout, "2020-07_2020-09")
+    add_period(quarter_layout, "2020-Q3", table)
+    # the name sorting later (2020-Q3) holds the relation; the other holds none of it
+    assert records(store(quarter_layout, "2020-07_2020-09"), SAME) == []
+    analysis = analyse_month(DEMO, "2020-Q3", quarter_layout)
     same = records(analysis, SAME)
     assert sorted(r.scope for r in same if r.status == "fail") == [
         "区残联·办理总数", "区残联·部门办理", "合计·办理总数", "合计·部门办理"]
-    assert all("2020年第三季度《table.tsv》" in r.message for r in same)
+    assert all(f"{period_words('2020-07_2020-09')}《table.tsv》" in r.message for r in same)
+    assert {r.difference for r in same if r.status == "fail"} == {-3}
 
 
 def figure(entity: str, value: float, period_doc: str, **kw) -> Figure:
@@ -306,3 +309,38 @@ def test_a_draft_is_reviewed_against_the_periods_already_built(quarter_layout, t
     assert "另与本区已建成的其他各期核对 1 项" in summary and "相差 2" in summary
     result = govstats("review", str(draft), "--district", DEMO, "--root", str(quarter_layout.root))
     assert result.returncode == 1 and "相差 2" in result.stdout
+
+
+def test_counts_standing_at_the_period_end_are_not_summed_and_a_wan_range_is_whole_counts():
+    from govstats.checks.figures import count_measures, prose_figures
+    from govstats.reference.profiles import load_profile
+
+    mailbox = load_profile(CODE_ROOT / "data" / "reference", "corpus_hanzhong_mailbox")
+    assert mailbox.period_end == ("in_progress", "overdue_open")
+
+    class Table:  # the headers are all count_measures reads
+        headers = {"assigned": "承办件数", "completed": "办结数", "in_progress": "在办数", "overdue_open": "超时未办数"}
+
+    assert count_measures(Table, mailbox) == ["assigned", "completed"]
+    (stated,) = prose_figures("本月审批服务事项1.2345万件。", [{"label": "审批服务事项", "measure": "total",
+                                                      "pattern": "审批服务事项([0-9.]+万)件"}], "x.txt")
+    assert (stated.low, stated.high) == (12345, 12345)  # 1.2345万 is 12344.5 to 12345.5: only 12345
+    months = {"2021-01": [figure(TOTAL, 6000, "a")], "2021-02": [figure(TOTAL, 6345, "b")]}
+    assert reconcile("2021-01_2021-02", [stated], months)[0].check.status == "pass"
+
+
+def test_the_index_says_unverifiable_when_no_check_against_other_periods_could_be_made():
+    from govstats.render.index_html import MonthEntry, periods_cell
+
+    assert "无法核对" in periods_cell(MonthEntry("2020-Q3", built=True, periods_failed=0, periods_passed=0))
+    assert "相符" in periods_cell(MonthEntry("2020-Q3", built=True, periods_failed=0, periods_passed=3))
+    assert "2 项不符" in periods_cell(MonthEntry("2020-Q3", built=True, periods_failed=2, periods_passed=3))
+
+
+def test_review_refuses_a_period_that_is_no_period(tmp_path):
+    from tests.test_cli import govstats
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("本月受理100件。", encoding="utf-8")
+    result = govstats("review", str(draft), "--period", "2022-13")
+    assert result.returncode == 2 and "2022-13" in result.stderr

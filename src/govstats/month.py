@@ -23,7 +23,7 @@ from govstats.checks.ledger import Check, ledger_frame
 from govstats.checks.reconcile import PeriodCheck, reconcile
 from govstats.checks.stated_month import stated_month_check
 from govstats.checks.table import table_checks, table_totals
-from govstats.clean.draft import draft_profile
+from govstats.clean.draft import AUTO_PROFILE, draft_profile
 from govstats.clean.month import MonthTable, empty_month, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.document import Document, read_document
@@ -31,7 +31,7 @@ from govstats.ingest.table import RawTable, count_rows, read_table
 from govstats.measure.built import built_figures
 from govstats.measure.indicators import department_indicators, district_indicators
 from govstats.paths import Layout
-from govstats.periods import period_words
+from govstats.periods import parse_period, period_words
 from govstats.reference.characters import load_folds
 from govstats.reference.claim_rules import (
     CountPattern,
@@ -46,7 +46,7 @@ from govstats.reference.profiles import Profile, load_district_profile, load_pro
 from govstats.reference.registry import Registry, load_registry
 
 #: The profile name that asks for the table's layout and arithmetic to be discovered.
-AUTO = "auto"
+AUTO = AUTO_PROFILE
 #: The report's title after district and period when the profile gives none.
 DEFAULT_TITLE = "政务服务办件统计报告"
 #: The stem of a split folder's table file, read before any other table.
@@ -241,7 +241,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
         documents=documents, extra_checks=unread, table_in_prose=bool(owner and owner.prose.strip()),
         measures=load_measures(layout.reference), folds=load_folds(layout.reference),
-        built=built_figures(layout, district, exclude=month),
+        built=built_figures(layout, district, exclude=month) if parse_period(month).kind != "month" else {},
     )
 
 

@@ -142,9 +142,11 @@ def parts_fingerprint(layout: Layout, district: str, period: str) -> dict[str, s
     for path in sorted(folder.glob(f"*/{FIGURES_FILE}")):
         name = path.parent.name
         try:
-            inside = name != period and target.contains(parse_period(name))
+            other = parse_period(name)
         except ValueError:  # not a period folder
             continue
+        # within it; of the same span only a name sorting before it (the later name holds that relation)
+        inside = name != period and target.contains(other) and (other.months != target.months or name < period)
         if inside:
             found[name] = file_digest(path)
     return found

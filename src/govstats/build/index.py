@@ -41,15 +41,16 @@ CLAIM_KIND = "claim"
 PERIOD_KIND = "period"
 
 
-def failed_of_kind(ledger: pd.DataFrame | None, kind: str) -> int | None:
-    """Failed ``<kind>:*`` ledger records of a period; None when it has none of that kind."""
+def failed_of_kind(ledger: pd.DataFrame | None, kind: str, status: str = "fail") -> int | None:
+    """``<kind>:*`` ledger records of a period with ``status`` (failed ones by default); None
+    when it has none of that kind."""
     if ledger is None or ledger.empty or "check" not in ledger:
         return None
     kinds = ledger["check"].astype(str).str.split(":").str[0]
     mine = ledger[kinds == kind]
     if mine.empty:
         return None
-    return int((mine["status"] == "fail").sum())
+    return int((mine["status"] == status).sum())
 
 
 def claims_failed(ledger: pd.DataFrame | None) -> int | None:
@@ -84,12 +85,17 @@ def month_entry(layout: Layout, district: str, month: str) -> MonthEntry:
     return MonthEntry(month, built=True, total=values.get("total"), immediate_rate=values.get("immediate_rate"),
                       online_rate=values.get("online_rate"), ledger=dict(summary),
                       claims_failed=claims_failed(ledger), periods_failed=failed_of_kind(ledger, PERIOD_KIND),
+                      periods_passed=failed_of_kind(ledger, PERIOD_KIND, "pass"),
                       reports=reports)
 
 
 def period_order(period: str) -> tuple[str, int, str]:
-    """Periods in the order they close: by last month, a month before the quarter it ends."""
-    parsed = parse_period(period)
+    """Periods in the order they close: by last month, a month before the quarter it ends (a
+    folder that names no period last, by name)."""
+    try:
+        parsed = parse_period(period)
+    except ValueError:
+        return ("9999-99", 0, period)
     return (parsed.last, len(parsed.months), period)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,8 @@ def kernel_name() -> str:
         log.debug("no %s kernel registered (scripts/setup.sh registers it): using %s", KERNEL_NAME, FALLBACK_KERNEL)
         return FALLBACK_KERNEL
     command = spec.argv[0] if spec.argv else ""
-    if command in ("python", "python3") or Path(command).absolute() == Path(sys.executable).absolute():
+    found = shutil.which(command) if command else None  # a bare "python" is whichever PATH finds
+    if found and Path(found).absolute() == Path(sys.executable).absolute():
         return KERNEL_NAME
     log.warning("kernel %s runs %s, not %s: using %s (scripts/setup.sh registers it again)",
                 KERNEL_NAME, command, sys.executable, FALLBACK_KERNEL)

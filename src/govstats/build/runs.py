@@ -108,10 +108,13 @@ def waves(targets: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The targets in waves by the months their period spans, shortest first: a quarter is
     planned and built after its months, a 1—9月 range after 1—8月, since each is reconciled with
     the periods within it (govstats.checks.reconcile) and its fingerprint holds their figures."""
-    by_length: dict[int, list[tuple[str, str]]] = {}
-    for target in targets:
-        by_length.setdefault(len(parse_period(target[1]).months), []).append(target)
-    return [by_length[n] for n in sorted(by_length)]
+    spans = {t: (t[0], tuple(parse_period(t[1]).months)) for t in targets}
+    by_length: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for target, (district, months) in spans.items():
+        # two documents of one span: the later name is built after the other (it holds their check)
+        earlier = sum(1 for other, span in spans.items() if span == (district, months) and other[1] < target[1])
+        by_length.setdefault((len(months), earlier), []).append(target)
+    return [by_length[key] for key in sorted(by_length)]
 
 
 def builds(tasks: Sequence[BuildTask], *, jobs: int, scheduler: str | None = None) -> Iterator[MonthOutcome]:

@@ -10,6 +10,7 @@ printed in 万 keeps its printed precision as the range it stands for.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from govstats.checks.claims.extract import as_pattern
 from govstats.checks.claims.numbers import parse_number, printed_range
 from govstats.checks.claims.prose import Passage
 from govstats.checks.rates import printed_points, rate_rows
+from govstats.checks.table import table_totals
+from govstats.clean.draft import AUTO_PROFILE
 from govstats.clean.month import MonthTable
 from govstats.ingest.document import Document
 from govstats.reference.claim_rules import CountPattern
@@ -55,8 +58,16 @@ class Figure:
 
 
 def count_measures(table: MonthTable, profile: Profile) -> list[str]:
-    """The table's columns of counts that add up over departments and periods."""
-    return [m for m in table.headers if profile.summable(m) and m not in profile.signed]
+    """The table's columns of counts that add up over departments and periods (counts standing
+    at the period's end, ``period_end`` such as 在办, do not add up over periods)."""
+    return [m for m in table.headers if profile.summable(m) and m not in profile.signed
+            and m not in profile.period_end]
+
+
+def measure_key(profile: Profile, measure: str, header: str) -> str:
+    """The name a figure is matched across periods by: the profile's measure, or for a drafted
+    (auto) profile, whose names are column positions, the header itself."""
+    return profile.key(header) if profile.name == AUTO_PROFILE else measure
 
 
 def exact(entity: str, measure: str, label: str, value: float, document: str, cell: str) -> Figure:
@@ -70,25 +81,28 @@ def table_figures(table: MonthTable, profile: Profile, document: str) -> list[Fi
         return []
     figures: list[Figure] = []
     measures = count_measures(table, profile)
+    keys = {m: measure_key(profile, m, table.headers[m]) for m in measures}
     for row in table.departments.to_dict("records"):
         for m in measures:
             if pd.notna(row.get(m)):
-                figures.append(exact(str(row["department"]), m, table.headers[m], row[m], document,
+                figures.append(exact(str(row["department"]), keys[m], table.headers[m], row[m], document,
                                      f"第{int(row['source_row'])}行“{table.headers[m]}”"))
+    totals = table_totals(table, profile)
     for m in measures:
-        printed = table.published_totals.get(m)
-        if printed is not None and pd.notna(printed):
-            figures.append(exact(TOTAL, m, table.headers[m], printed, document, f"合计行“{table.headers[m]}”"))
-        elif table.departments[m].notna().any():
-            figures.append(exact(TOTAL, m, table.headers[m], table.departments[m].sum(), document,
-                                 f"“{table.headers[m]}”各行之和（表中无合计行）"))
+        if m in totals:
+            printed = table.published_totals.get(m) is not None
+            figures.append(exact(TOTAL, keys[m], table.headers[m], totals[m], document,
+                                 f"合计行“{table.headers[m]}”" if printed
+                                 else f"“{table.headers[m]}”各行之和（表中无合计行）"))
     figures += rate_figures(table, profile, document)
     return figures
 
 
 def rate_figures(table: MonthTable, profile: Profile, document: str) -> list[Figure]:
     """The printed rates whose numerator and denominator are counts on the same row."""
-    figures = []
+    figures: list[Figure] = []
+    if profile.name == AUTO_PROFILE:  # drafted rates name columns by position: not matched across tables
+        return figures
     for rate in profile.rates:
         if (rate.rate not in table.headers or rate.numerator is None or rate.denominator is None
                 or rate.numerator.total_row or rate.denominator.total_row):
@@ -119,10 +133,12 @@ def prose_figures(text: str, patterns: Sequence[CountPattern | Mapping[str, obje
         match = pattern.pattern.search(text)
         if match is None:
             continue
-        low, high = printed_range(match.group(1))
+        low, high = printed_range(match.group(1))  # [low, high): the whole counts it stands for
+        if high > low:
+            low, high = math.ceil(low), math.ceil(high) - 1
         span = doc.enclosing(doc.sentences, match.start(1))
         figures.append(Figure(TOTAL, pattern.measure, pattern.label, parse_number(match.group(1)), low,
-                              high - 1 if high > low else high, document, f"“{doc.text_of(span)[:60]}”"))
+                              high, document, f"“{doc.text_of(span)[:60]}”"))
         taken.add(pattern.measure)
     return figures
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from govstats.checks.claims.numbers import format_number
 from govstats.checks.figures import COUNT, RATE, TOTAL, Figure
 from govstats.checks.ledger import Check
-from govstats.checks.rates import fmt_points, verdict
+from govstats.checks.rates import EPS, fmt_points, tolerance, verdict
 from govstats.periods import Period, month_words, parse_period, period_words
 
 PARTS, SAME, CUMULATIVE, MISSING = "period:parts", "period:same", "period:cumulative", "period:missing"
@@ -46,8 +46,9 @@ def reconcile(period: str, own: Sequence[Figure], built: Mapping[str, Sequence[F
     if target.kind == "month" or not own:
         return []
     inside = {n: f for n, f in built.items() if n != period and target.contains(parse_period(n))}
-    same = sorted(n for n in inside if parse_period(n).months == target.months)
-    shorter = {n: f for n, f in inside.items() if n not in same}
+    spans = [n for n in inside if parse_period(n).months == target.months]
+    same = sorted(n for n in spans if n < period)  # the later name holds the relation (and is built after)
+    shorter = {n: f for n, f in inside.items() if n not in spans}
     found: list[PeriodCheck] = []
     for other in same:
         found += compare_same(period, own, other, built[other], profile)
@@ -89,7 +90,7 @@ def missing_parts(period: str, target: Period, pieces: Mapping[str, object], pro
     covered = {m for n in pieces for m in parse_period(n).months}
     missing = [m for m in target.months if m not in covered]
     if missing:
-        why = "尚未建成（data/raw 中没有）以下月份：" + "、".join(month_words(m) for m in missing)
+        why = "以下月份尚未建成（data/processed 中没有）：" + "、".join(month_words(m) for m in missing)
     else:
         why = "已建各期（" + "、".join(period_words(n) for n in sorted(pieces)) + "）相互重叠，拼不成本期"
     message = f"{period_words(period)}无法与各期之和核对：{why}"
@@ -169,7 +170,8 @@ def rate_parts(period: str, figure: Figure, pieces: Sequence[tuple[str, Mapping]
     num, den = summed(figure.numerator), summed(figure.denominator)
     formula = f"Σ{'+'.join(figure.numerator)} / Σ{'+'.join(figure.denominator)}"
     if num is None or den is None or den == 0:
-        message = f"{side(period, figure)}：各期未都印出 {formula} 的计数，无法由各期重算"
+        message = (f"{side(period, figure)}：各期未都印出 {formula} 的计数，无法由各期重算" if den != 0
+                   else f"{side(period, figure)}：各期 {formula} 的分母之和为 0，无法重算")
         return PeriodCheck(Check(PARTS, scope_of(figure), None, figure.value, None, "warning", "unverifiable",
                                  message, profile), names)
     exact = 100.0 * num / den
@@ -206,13 +208,13 @@ def compare_same(period: str, own: Sequence[Figure], other: str, figures: Sequen
         if match is None:
             continue
         if figure.kind == RATE:
-            step = 0.5 * 10.0 ** -min(figure.decimals, match.decimals)
-            ok = abs(figure.value - match.value) <= step + 1e-9
+            ok = abs(figure.value - match.value) <= tolerance(min(figure.decimals, match.decimals)) + EPS
         else:
             ok = figure.low <= match.high and match.low <= figure.high
         difference = figure.value - match.value
+        unit = " 个百分点" if figure.kind == RATE else ""
         message = (f"{side(period, figure)}；{side(other, match)}"
-                   + ("，两份文件相符" if ok else f"，两份文件相差 {format_number(round(difference, 4))}"))
+                   + ("，两份文件相符" if ok else f"，两份文件相差 {format_number(round(difference, 4))}{unit}"))
         records.append(PeriodCheck(Check(SAME, scope_of(figure), match.value, figure.value,
                                          0.0 if ok else difference, "error", "pass" if ok else "fail",
                                          message, profile), (other,)))

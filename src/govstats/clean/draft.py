@@ -23,6 +23,9 @@ from govstats.reference.profiles import TOTAL_WORDS, Band, Block, Profile
 #: Headers of row-number columns.
 ROW_NUMBER_HEADERS = ("序号", "编号", "序")
 
+#: The name of a profile drafted from the table itself (its measures are named by column).
+AUTO_PROFILE = "auto"
+
 
 def parses(kind: str, text: str) -> bool:
     try:
@@ -152,7 +155,7 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
     separator = "、" if any("、" in columns[texts[0]][i] for i, r in enumerate(body)
                            if all(is_blank(r[c] if c < len(r) else "") for c in measure_cols)) else "|"
     return Profile(
-        name="auto", header_rows=count, list_separator=separator, unit_span=span, description=f"drafted from {raw.source.name}", measures=measures, unit_column=(unit,),
+        name=AUTO_PROFILE, header_rows=count, list_separator=separator, unit_span=span, description=f"drafted from {raw.source.name}", measures=measures, unit_column=(unit,),
         band_column=tuple(header[c] for c in bands), ignore_columns=tuple(ignored),
         total_row_labels=TOTAL_WORDS, measure_kinds={m: k for m, k in kinds.items() if k != "count"},
         signed=tuple(signed), bands=tuple(Band(label, 0, 0) for label in zero_bands),

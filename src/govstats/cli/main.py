@@ -272,7 +272,13 @@ def review(
     summary at the top; other drafts print the claims. Exit 1 when anything fails."""
     from govstats.checks.ledger import has_errors
     from govstats.month import review_draft
+    from govstats.periods import check_period
 
+    try:
+        if period is not None:
+            check_period(period)
+    except ValueError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
     try:
         ledger, found, _ = review_draft(draft, district=district, profile=profile, root=resolved_root(root, draft),
                                         period=period)

@@ -34,5 +34,6 @@ def built_figures(layout: Layout, district: str, *, exclude: str | None = None) 
         try:
             found[period] = figures_from_records(json.loads(path.read_text(encoding="utf-8")))
         except (ValueError, TypeError) as exc:
-            raise InputError(path, f"cannot read the built figures: {exc}; rebuild that period with govstats run") from exc
+            raise InputError(path, f"cannot read the built figures: {exc}; rebuild that period with "
+                                   f"govstats run --force --district {district} --period {period}") from exc
     return found

@@ -128,6 +128,7 @@ class Profile:
     total_row_labels: tuple[str, ...] = ("合计",)
     subtotal_row_labels: tuple[str, ...] = ("小计",)
     list_separator: str = "、"
+    period_end: tuple[str, ...] = ()  # counts standing at the period's end (在办): never summed over periods
     required: tuple[str, ...] = ()
     not_summable: tuple[str, ...] = ()
     identities: tuple[Identity, ...] = ()
@@ -267,7 +268,7 @@ def parse_blocks(value: Any, path: Path) -> tuple[Block, ...]:
 
 PROFILE_KEYS = {
     "growth", "blocks", "block_totals", "title", "intro", "checks_intro",
-    "rates", "signed", "header_rows", "unit_span", "row_label",
+    "rates", "signed", "header_rows", "unit_span", "row_label", "period_end",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
     "total_row_labels", "subtotal_row_labels", "list_separator", "required", "not_summable",
     "identities", "bounds", "bands", "measure_kinds", "footnote_prefixes", "of_which_prefixes",
@@ -306,7 +307,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             of_which_prefixes=_strings(data.get("of_which_prefixes")) or ("其中",),
             min_rows=int(data.get("min_rows", 1)),
             rates=tuple(parse_rate(r, path) for r in data.get("rates") or ()),
-            signed=_strings(data.get("signed")),
+            signed=_strings(data.get("signed")), period_end=_strings(data.get("period_end")),
             header_rows=int(data["header_rows"]) if data.get("header_rows") else None,
             unit_span=int(data.get("unit_span") or 1),
             row_label=str(data.get("row_label") or ""),

@@ -55,6 +55,7 @@ class MonthEntry:
     ledger: dict[str, int] = field(default_factory=dict)
     claims_failed: int | None = None
     periods_failed: int | None = None  # failed checks against other periods; None when none were made
+    periods_passed: int | None = None
     reports: dict[str, str] = field(default_factory=dict)  # label -> path relative to reports/
 
 
@@ -98,10 +99,13 @@ def periods_cell(entry: MonthEntry) -> str:
     """Failed checks against the other periods, linked to the report's section on them."""
     if entry.periods_failed is None:
         return "<td class='muted'>—</td>"
-    text = escape(f"{entry.periods_failed} 项不符" if entry.periods_failed else "相符")
+    words = (f"{entry.periods_failed} 项不符" if entry.periods_failed
+             else "相符" if entry.periods_passed else "无法核对")
+    text = escape(words)
     if "HTML" in entry.reports:
         text = f"<a href='{escape(entry.reports['HTML'] + '#' + PERIODS_ANCHOR, quote=True)}'>{text}</a>"
-    return f"<td class='{'fail' if entry.periods_failed else 'ok'}'>{text}</td>"
+    css = "fail" if entry.periods_failed else "ok" if entry.periods_passed else "muted"
+    return f"<td class='{css}'>{text}</td>"
 
 
 def month_row(entry: MonthEntry) -> str:
