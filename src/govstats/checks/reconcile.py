@@ -198,26 +198,33 @@ def absent_from_period(period: str, key: tuple[str, str, str], held: Sequence[tu
                              message, profile), names)
 
 
+def matched(own: Sequence[Figure], figures: Sequence[Figure]) -> list[tuple[Figure, Figure]]:
+    """Each figure of ``own`` with the figure of the same key in ``figures``, where there is one."""
+    theirs = by_key(figures)
+    return [(f, theirs[f.key]) for f in own if f.key in theirs]
+
+
+def pair_record(kind: str, period: str, figure: Figure, other: str, match: Figure, ok: bool, said: str,
+                profile: str) -> PeriodCheck:
+    """The record of one figure against the same figure of another period's document."""
+    message = f"{side(period, figure)}；{side(other, match)}，{said}"
+    return PeriodCheck(Check(kind, scope_of(figure), match.value, figure.value,
+                             0.0 if ok else figure.value - match.value, "error", "pass" if ok else "fail",
+                             message, profile), (other,))
+
+
 def compare_same(period: str, own: Sequence[Figure], other: str, figures: Sequence[Figure],
                  profile: str) -> list[PeriodCheck]:
     """Every figure two documents of one span both print: equal at their printed precision."""
-    theirs = by_key(figures)
     records = []
-    for figure in own:
-        match = theirs.get(figure.key)
-        if match is None:
-            continue
+    for figure, match in matched(own, figures):
         if figure.kind == RATE:
             ok = abs(figure.value - match.value) <= tolerance(min(figure.decimals, match.decimals)) + EPS
         else:
             ok = figure.low <= match.high and match.low <= figure.high
-        difference = figure.value - match.value
         unit = " 个百分点" if figure.kind == RATE else ""
-        message = (f"{side(period, figure)}；{side(other, match)}"
-                   + ("，两份文件相符" if ok else f"，两份文件相差 {format_number(round(difference, 4))}{unit}"))
-        records.append(PeriodCheck(Check(SAME, scope_of(figure), match.value, figure.value,
-                                         0.0 if ok else difference, "error", "pass" if ok else "fail",
-                                         message, profile), (other,)))
+        said = "两份文件相符" if ok else f"两份文件相差 {format_number(round(figure.value - match.value, 4))}{unit}"
+        records.append(pair_record(SAME, period, figure, other, match, ok, said, profile))
     return records
 
 
@@ -235,19 +242,13 @@ def previous_cumulative(target: Period, built: Mapping[str, object]) -> str | No
 def compare_cumulative(period: str, own: Sequence[Figure], earlier: str, figures: Sequence[Figure],
                        profile: str) -> list[PeriodCheck]:
     """Counts from January on never fall: each count at least the earlier cumulative's."""
-    theirs = by_key(figures)
     records = []
-    for figure in own:
-        before = theirs.get(figure.key)
-        if figure.kind != COUNT or before is None:
+    for figure, before in matched(own, figures):
+        if figure.kind != COUNT:
             continue
         ok = figure.high >= before.low
-        difference = figure.value - before.value
-        message = (f"{side(period, figure)}；{side(earlier, before)}"
-                   + ("，累计数未减少" if ok else f"，累计数反而减少 {format_number(-difference)}"))
-        records.append(PeriodCheck(Check(CUMULATIVE, scope_of(figure), before.value, figure.value,
-                                         0.0 if ok else difference, "error", "pass" if ok else "fail",
-                                         message, profile), (earlier,)))
+        said = "累计数未减少" if ok else f"累计数反而减少 {format_number(before.value - figure.value)}"
+        records.append(pair_record(CUMULATIVE, period, figure, earlier, before, ok, said, profile))
     return records
 
 
