@@ -29,7 +29,7 @@ if ! grep -qF "\"$PWD/.venv/bin/python\"" "$spec" 2>/dev/null; then
 fi
 
 if [ "${1:-}" != "--install-only" ]; then
-  .venv/bin/govstats run --district qijiang --month 2020-07
+  .venv/bin/govstats run --district qijiang   # the sample month and the sample 1—9月 bulletin
   # notebooks/trends.ipynb opens on the demo district, whose twelve months it reads once built
   .venv/bin/govstats run --district demo-qijiang --no-pdf
   echo "open reports/index.html, reports/qijiang/2020-07/report.html (or report.pdf)"
