@@ -344,3 +344,11 @@ def test_review_refuses_a_period_that_is_no_period(tmp_path):
     draft.write_text("本月受理100件。", encoding="utf-8")
     result = govstats("review", str(draft), "--period", "2022-13")
     assert result.returncode == 2 and "2022-13" in result.stderr
+
+
+def test_runs_build_months_first_and_of_one_span_the_later_name_last():
+    from govstats.build.runs import waves
+
+    targets = [("d", "2020-Q3"), ("d", "2020-07"), ("d", "2020-07_2020-09"), ("e", "2020-07"), ("d", "2020-08")]
+    assert waves(targets) == [[("d", "2020-07"), ("e", "2020-07"), ("d", "2020-08")],
+                              [("d", "2020-07_2020-09")], [("d", "2020-Q3")]]

@@ -108,13 +108,16 @@ def waves(targets: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The targets in waves by the months their period spans, shortest first: a quarter is
     planned and built after its months, a 1—9月 range after 1—8月, since each is reconciled with
     the periods within it (govstats.checks.reconcile) and its fingerprint holds their figures."""
-    spans = {t: (t[0], tuple(parse_period(t[1]).months)) for t in targets}
+    same_span: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = {}
+    for target in targets:
+        same_span.setdefault((target[0], tuple(parse_period(target[1]).months)), []).append(target)
     by_length: dict[tuple[int, int], list[tuple[str, str]]] = {}
-    for target, (district, months) in spans.items():
+    for (_, months), group in same_span.items():
         # two documents of one span: the later name is built after the other (it holds their check)
-        earlier = sum(1 for other, span in spans.items() if span == (district, months) and other[1] < target[1])
-        by_length.setdefault((len(months), earlier), []).append(target)
-    return [by_length[key] for key in sorted(by_length)]
+        for rank, target in enumerate(sorted(group, key=lambda t: t[1])):
+            by_length.setdefault((len(months), rank), []).append(target)
+    order = {target: n for n, target in enumerate(targets)}
+    return [sorted(by_length[key], key=order.__getitem__) for key in sorted(by_length)]
 
 
 def builds(tasks: Sequence[BuildTask], *, jobs: int, scheduler: str | None = None) -> Iterator[MonthOutcome]:
