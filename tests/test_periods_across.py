@@ -352,3 +352,12 @@ def test_runs_build_months_first_and_of_one_span_the_later_name_last():
     targets = [("d", "2020-Q3"), ("d", "2020-07"), ("d", "2020-07_2020-09"), ("e", "2020-07"), ("d", "2020-08")]
     assert waves(targets) == [[("d", "2020-07"), ("e", "2020-07"), ("d", "2020-08")],
                               [("d", "2020-07_2020-09")], [("d", "2020-Q3")]]
+
+
+def test_check_names_use_the_labels_of_their_kinds():
+    from govstats.render.month_html import check_words
+
+    assert check_words("period:parts", {}) == "跨期核对：本期 = 所含各期之和"
+    assert check_words("claim:rate", {}) == "通报正文中的数字：比率"
+    assert check_words("identity:total = online", {"total": "办理总数", "online": "网上办理"}) == \
+        "行内恒等式：办理总数 = 网上办理"

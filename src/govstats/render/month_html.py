@@ -13,7 +13,7 @@ import pandas as pd
 from govstats.checks.ledger import STATUS_ORDER, in_words, ledger_summary
 from govstats.checks.rates import printed_points
 from govstats.month import MonthAnalysis
-from govstats.reference.labels import labels
+from govstats.reference.labels import label_of, labels
 from govstats.render.words import percent
 
 COLUMN_LABELS = {**labels("measure"), **labels("column")}
@@ -99,7 +99,8 @@ def check_words(check: str, headers: dict[str, str]) -> str:
     label = CHECK_LABELS.get(kind, kind)
     if not rule:
         return label
-    return f"{label.split('（')[0]}：{in_words(rule, headers)}"
+    sub = label_of(f"{kind}_kind", rule)  # a kind of claim or of check across periods has its own label
+    return f"{label.split('（')[0]}：{sub if sub != rule else in_words(rule, headers)}"
 
 
 def headline_html(analysis: MonthAnalysis) -> str:
@@ -178,7 +179,7 @@ def claims_html(analysis: MonthAnalysis) -> str:
     """The bulletin's numeric claims: failures first, each with its formula, then the text with
     every checked clause highlighted."""
     if not analysis.bulletin:
-        return "<p>本月没有通报正文，未核对文字中的数字。</p>"
+        return "<p>本期没有通报正文，未核对文字中的数字。</p>"
     claims = sorted(analysis.claims, key=lambda c: (STATUS_ORDER.get(c.verdict, 9), c.start))
     if not claims:
         return "<p>通报正文中没有可核对的数字表述。</p>" + highlighted_text(analysis.bulletin, ())
