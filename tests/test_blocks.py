@@ -141,3 +141,18 @@ def test_auto_leaves_one_list_with_a_band_column_as_one_list(tmp_path):
     month, profile = auto_month(tmp_path, rows)
     assert profile.blocks == () and month.blocks == ()
     assert table_totals(month, profile) == {"total": 870, "c4": 60}
+
+
+def test_every_breakdown_keeps_its_figures_for_checks_across_periods(tmp_path):
+    """figures.json holds each breakdown's rows and its own total, the later ones named by their
+    breakdown, so a quarter of side-by-side breakdowns is reconciled block by block."""
+    from govstats.checks.figures import table_figures
+
+    month, profile = month_of(tmp_path, OWN_TOTALS, PROFILE)
+    counts = {(f.entity, f.measure): (f.value, f.cell) for f in table_figures(month, profile, "table.csv")
+              if f.kind == "count"}
+    assert counts[("电话", "total")] == (600, "第2行“件数”")
+    assert counts[("合计", "total")][0] == 1000
+    assert counts[("按类型：投诉", "total")] == (490, "按类型：第3行“件数”")
+    assert counts[("按类型：合计", "total")][0] == 1000
+    assert len(counts) == 8  # three rows and a total in each breakdown, no key shared

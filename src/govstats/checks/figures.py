@@ -2,7 +2,8 @@
 
 A built period keeps its figures (``figures.json`` beside its processed tables) so that a later
 period can be reconciled with it without reading its raw files again: every count of the table
-(each department and the 合计 row, or the column sum when no 合计 is printed), every rate the
+(each department and the 合计 row, or the column sum when no 合计 is printed; each breakdown of a table
+of breakdowns side by side, the later ones named by their breakdown), every rate the
 profile declares with both parts on the same row, and the district counts its prose states
 (the patterns of data/reference/bulletin_counts.yaml) when the table does not hold them. A count
 printed in 万 keeps its printed precision as the range it stands for.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -76,7 +77,18 @@ def exact(entity: str, measure: str, label: str, value: float, document: str, ce
 
 def table_figures(table: MonthTable, profile: Profile, document: str) -> list[Figure]:
     """Every count and rate of a cleaned table, by department and for the 合计 (the printed row,
-    else the column sum, said so in the cell)."""
+    else the column sum, said so in the cell). A table of breakdowns side by side gives each
+    breakdown's figures; those after the first are named by their breakdown (按类型：咨询)."""
+    figures: list[Figure] = []
+    for at, block in enumerate(table.blocks or (table,)):
+        prefix = f"{block.block}：" if at and block.block else ""
+        figures += [replace(f, entity=prefix + f.entity, cell=prefix + f.cell) if prefix else f
+                    for f in block_figures(block, profile, document)]
+    return figures
+
+
+def block_figures(table: MonthTable, profile: Profile, document: str) -> list[Figure]:
+    """The counts and rates of one list of departments and its 合计."""
     if table.departments.empty:
         return []
     figures: list[Figure] = []
