@@ -28,6 +28,11 @@ Conventions
   `numerator` the row (or rows) of the parts, `denominator` either a row read
   in the same column or a fixed cell {"row": r, "column": c}; `columns` (all
   by default, total-row percent rule not applied) picks the columns checked.
+* `column_identity` states that, down every column, the rows `left` add up to
+  the rows `right` (the FOI table's printed 勾稽关系 "第一项加第二项之和，等于第三项
+  加第四项之和", or a 总计 row against its sub-items); `columns` (all by default)
+  picks the columns.  Blank cells count as 0 when one side prints a figure; a
+  break reports the left sum as found and the right sum as expected.
 * `standalone` (optional) lists the figures that take part in no relation the
   table prints: each entry names a `column` (every column of that name, so a
   side-by-side layout's repeated headers are covered) and/or `rows`, with a
@@ -203,6 +208,18 @@ def eval_relation(t, k, rel):
                 breaks.append({"relation": k, "row": t.rowname(tot), "column": t.names[j],
                                "expected": fmt(exp) if exp is not None else None,
                                "found": t.recs[tot]["cells"][j].strip()})
+    elif kind == "column_identity":
+        lis, ris = [t.row(x) for x in rel["left"]], [t.row(x) for x in rel["right"]]
+        spec = rel.get("columns", "all")
+        for j in (t.numeric_cols() if spec == "all" else [t.col(c) for c in spec]):
+            left, right = sum_cells(t, lis, j), sum_cells(t, ris, j)
+            if left is None and right is None:
+                continue
+            covered += 1
+            if left is None or right is None or abs(left - right) > EPS:
+                breaks.append({"relation": k, "row": " + ".join(t.rowname(i) for i in lis), "column": t.names[j],
+                               "expected": fmt(right) if right is not None else None,
+                               "found": fmt(left) if left is not None else None})
     elif kind == "row_identity":
         lj = t.col(rel["left"])
         rjs = [t.col(c) for c in rel["right"]]
@@ -254,7 +271,7 @@ REL_NAME_KEYS = ("left", "right", "lesser", "greater", "column", "numerator", "d
 def relation_column_names(rel):
     """Column names a relation names explicitly (not its rows)."""
     names = set()
-    if rel.get("axis") == "rows":
+    if rel.get("axis") == "rows" or rel["kind"] == "column_identity":  # these name rows, not columns
         keys = ("columns",)
         den = rel.get("denominator")
         if isinstance(den, dict):
