@@ -23,6 +23,22 @@ Conventions
   Blank cells count as 0 in sums when at least one summed cell is printed.
 * Rates are compared at the precision printed: the rate holds if
   |100*num/den - printed| <= half a unit of the last printed decimal.
+* A rate with `axis: rows` runs along a row instead of down a column (a
+  transposed table whose rows are 数量 / 占比): `row` names the rate row,
+  `numerator` the row (or rows) of the parts, `denominator` either a row read
+  in the same column or a fixed cell {"row": r, "column": c}; `columns` (all
+  by default, total-row percent rule not applied) picks the columns checked.
+* `column_identity` states that, down every column, the rows `left` add up to
+  the rows `right` (the FOI table's printed 勾稽关系 "第一项加第二项之和，等于第三项
+  加第四项之和", or a 总计 row against its sub-items); `columns` (all by default)
+  picks the columns.  Blank cells count as 0 when one side prints a figure; a
+  break reports the left sum as found and the right sum as expected.
+* `standalone` (optional) lists the figures that take part in no relation the
+  table prints: each entry names a `column` (every column of that name, so a
+  side-by-side layout's repeated headers are covered) and/or `rows`, with a
+  one-line `reason`.  Names must exist; a standalone column may not be named
+  by a relation.  expected.json records, per entry, how many printed figures
+  it covers, so a checker can be scored on staying silent about them.
 """
 import glob
 import json
@@ -151,6 +167,25 @@ def sum_cells(t, rows, j):
     return sum(present, Decimal(0))
 
 
+def rate_cells(t, rel):
+    """Yield (row, column, numerator values, denominator value) for each rate cell of a rate relation."""
+    nums = rel["numerator"] if isinstance(rel["numerator"], list) else [rel["numerator"]]
+    den = rel["denominator"]
+    fixed = t.val(t.row(den["row"]), t.col(den["column"])) if isinstance(den, dict) else None
+    if rel.get("axis") == "rows":  # the rates run along a row; numerator/denominator name rows
+        ri, nis = t.row(rel["row"]), [t.row(x) for x in nums]
+        spec = rel.get("columns", "all")
+        for j in (t.numeric_cols() if spec == "all" else [t.col(c) for c in spec]):
+            dv = fixed if isinstance(den, dict) else t.val(t.row(den), j)
+            yield ri, j, [t.val(i, j) for i in nis], dv
+        return
+    cj, njs = t.col(rel["column"]), [t.col(c) for c in nums]
+    rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+    for i in rows:
+        dv = fixed if isinstance(den, dict) else t.val(i, t.col(den))
+        yield i, cj, [t.val(i, j) for j in njs], dv
+
+
 def eval_relation(t, k, rel):
     kind = rel["kind"]
     breaks, covered = [], 0
@@ -173,6 +208,18 @@ def eval_relation(t, k, rel):
                 breaks.append({"relation": k, "row": t.rowname(tot), "column": t.names[j],
                                "expected": fmt(exp) if exp is not None else None,
                                "found": t.recs[tot]["cells"][j].strip()})
+    elif kind == "column_identity":
+        lis, ris = [t.row(x) for x in rel["left"]], [t.row(x) for x in rel["right"]]
+        spec = rel.get("columns", "all")
+        for j in (t.numeric_cols() if spec == "all" else [t.col(c) for c in spec]):
+            left, right = sum_cells(t, lis, j), sum_cells(t, ris, j)
+            if left is None and right is None:
+                continue
+            covered += 1
+            if left is None or right is None or abs(left - right) > EPS:
+                breaks.append({"relation": k, "row": " + ".join(t.rowname(i) for i in lis), "column": t.names[j],
+                               "expected": fmt(right) if right is not None else None,
+                               "found": fmt(left) if left is not None else None})
     elif kind == "row_identity":
         lj = t.col(rel["left"])
         rjs = [t.col(c) for c in rel["right"]]
@@ -188,21 +235,9 @@ def eval_relation(t, k, rel):
                 breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
                                "expected": fmt(exp), "found": t.recs[i]["cells"][lj].strip()})
     elif kind == "rate":
-        cj = t.col(rel["column"])
-        nums = rel["numerator"] if isinstance(rel["numerator"], list) else [rel["numerator"]]
-        njs = [t.col(c) for c in nums]
-        den = rel["denominator"]
-        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
-        for i in rows:
-            r = t.val(i, cj)
-            if r is None:
-                continue
-            nv = [t.val(i, j) for j in njs]
-            if isinstance(den, dict):  # {"column": c, "row": total_row}
-                dv = t.val(t.row(den["row"]), t.col(den["column"]))
-            else:
-                dv = t.val(i, t.col(den))
-            if dv is None or dv["value"] == 0 or all(v is None for v in nv):
+        for i, j, nv, dv in rate_cells(t, rel):
+            r = t.val(i, j)
+            if r is None or dv is None or dv["value"] == 0 or all(v is None for v in nv):
                 continue
             covered += 1
             n = sum((v["value"] for v in nv if v is not None), Decimal(0))
@@ -210,9 +245,9 @@ def eval_relation(t, k, rel):
             tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
             if abs(exp - r["value"]) > tol + EPS:
                 q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
-                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[cj],
+                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[j],
                                "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
-                               "found": t.recs[i]["cells"][cj].strip()})
+                               "found": t.recs[i]["cells"][j].strip()})
     elif kind == "bound":
         lj, gj = t.col(rel["lesser"]), t.col(rel["greater"])
         rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
@@ -228,6 +263,57 @@ def eval_relation(t, k, rel):
     else:
         raise ValueError(f"{t.tid}: unknown relation kind {kind}")
     return covered, breaks
+
+
+REL_NAME_KEYS = ("left", "right", "lesser", "greater", "column", "numerator", "denominator", "columns")
+
+
+def relation_column_names(rel):
+    """Column names a relation names explicitly (not its rows)."""
+    names = set()
+    if rel.get("axis") == "rows" or rel["kind"] == "column_identity":  # these name rows, not columns
+        keys = ("columns",)
+        den = rel.get("denominator")
+        if isinstance(den, dict):
+            names.add(den["column"])
+    else:
+        keys = REL_NAME_KEYS
+    for key in keys:
+        v = rel.get(key)
+        if isinstance(v, str) and v != "all":
+            names.add(v)
+        elif isinstance(v, list):
+            names.update(x for x in v if isinstance(x, str))
+        elif isinstance(v, dict) and "column" in v:
+            names.add(v["column"])
+    return names
+
+
+def eval_standalone(t):
+    """Resolve the `standalone` entries and count the printed figures each covers."""
+    entries = t.meta.get("standalone") or []
+    named = set()
+    for rel in t.meta.get("relations") or []:
+        named |= relation_column_names(rel)
+    out = []
+    for e in entries:
+        if not e.get("reason"):
+            raise ValueError(f"{t.tid}: standalone entry {e} has no reason")
+        if "column" in e:
+            cols = [j for j, n in enumerate(t.names) if j >= t.lc and
+                    (n == e["column"] or n.endswith("/" + e["column"]))]
+            if not cols:
+                raise KeyError(f"{t.tid}: standalone column {e['column']!r} not found; names={t.names}")
+            if e["column"] in named:
+                raise ValueError(f"{t.tid}: standalone column {e['column']!r} is named by a relation")
+        else:
+            cols = list(range(t.lc, len(t.names)))
+        rows = [t.row(x) for x in e["rows"]] if "rows" in e else range(len(t.recs))
+        figures = sum(1 for i in rows for j in cols if t.val(i, j) is not None)
+        item = {k: e[k] for k in ("column", "rows") if k in e}
+        item["figures"] = figures
+        out.append(item)
+    return out
 
 
 def main():
@@ -247,6 +333,8 @@ def main():
         out[tid] = {"kind": meta["kind"], "place": meta["source"]["place"],
                     "printed_figures": t.printed_figures(), "columns": t.names,
                     "relations": rels, "breaks": allbreaks}
+        if "standalone" in meta:
+            out[tid]["standalone"] = eval_standalone(t)
         if write:
             meta["printed_figures"] = t.printed_figures()
             meta["known_breaks"] = allbreaks
