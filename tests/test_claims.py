@@ -414,3 +414,12 @@ def test_a_count_printed_in_wan_is_compared_at_its_printed_precision(total, verd
     assert (claim.stated, claim.computed, claim.verdict, claim.difference) == (23700, total, verdict, difference)
     if verdict == "pass":
         assert claim.message == f"通报所称“审批服务事项”23700（2.37万，即 23650–23749），表中合计 {total}，在印出精度内相符"
+
+
+def test_a_list_counted_in_another_unit_than_its_whole_does_not_crash():
+    """Items counted in 件 after a whole in 宗 (a kindred unit, not the same one) leave the
+    whole as stated instead of crashing on an empty comparison."""
+    claims = extract_claims("当日共受理转派案件23宗，其中供水公司9件，主要是管道漏水；燃气公司14件。", RATES)
+    assert all(c.verdict != "fail" for c in claims)
+    assert [c.stated for c in claims if c.kind == "sum"] in ([], [23])
+    assert [(c.kind, c.formula, c.verdict) for c in claims if c.kind == "bound"] == [("bound", "9 ≤ 23", "pass")]

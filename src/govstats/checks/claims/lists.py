@@ -332,7 +332,7 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         whole = next((f for f in reversed(before) if same_kind(f.unit, items[0].unit) and not f.approx
                       and "均" not in doc.label(f)), None)
         note = ""
-        if whole is not None and whole.value < max(f.value for f in items if f.unit == whole.unit):
+        if whole is not None and whole.value < max((f.value for f in items if f.unit == whole.unit), default=0):
             whole, note = larger_total(doc, Span(sentence.start, match.start()), items)
         if whole is None:
             continue
