@@ -33,6 +33,13 @@ Conventions
   加第四项之和", or a 总计 row against its sub-items); `columns` (all by default)
   picks the columns.  Blank cells count as 0 when one side prints a figure; a
   break reports the left sum as found and the right sum as expected.
+* `block_total` is for a side-by-side layout (the table printed as several
+  blocks of the same columns next to each other, with one total cell): every
+  figure in the columns named `column`, in all blocks, adds up to the total
+  cell.  The total cell is found by its label (`total_label`, a cell of any
+  label column of any block) and is the first `column` cell right of it.
+* `bound` with `blocks: true` pairs the k-th `lesser` column with the k-th
+  `greater` column of a side-by-side layout (each block checked on its own).
 * `standalone` (optional) lists the figures that take part in no relation the
   table prints: each entry names a `column` (every column of that name, so a
   side-by-side layout's repeated headers are covered) and/or `rows`, with a
@@ -128,6 +135,13 @@ class Table:
         if len(hits) != 1:
             raise KeyError(f"{self.tid}: row {label!r} matches {len(hits)} rows")
         return hits[0]
+
+    def cols_named(self, name):
+        """Every column of that name (the blocks of a side-by-side layout), left to right."""
+        hits = [j for j, n in enumerate(self.names) if j >= self.lc and n == name]
+        if not hits:
+            raise KeyError(f"{self.tid}: no column named {name!r}; names={self.names}")
+        return hits
 
     def rowname(self, i):
         return self.recs[i]["full"]
@@ -248,18 +262,42 @@ def eval_relation(t, k, rel):
                 breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[j],
                                "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
                                "found": t.recs[i]["cells"][j].strip()})
-    elif kind == "bound":
-        lj, gj = t.col(rel["lesser"]), t.col(rel["greater"])
-        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
-        for i in rows:
-            a, b = t.val(i, lj), t.val(i, gj)
-            if a is None or b is None:
-                continue
+    elif kind == "block_total":
+        cols = t.cols_named(rel["column"])
+        hits = [(i, c) for i, r in enumerate(t.recs) for c, cell in enumerate(r["cells"])
+                if cell.strip() == rel["total_label"]]
+        if len(hits) != 1:
+            raise KeyError(f"{t.tid}: total label {rel['total_label']!r} found {len(hits)} times")
+        ti, tc = hits[0]
+        tj = min((j for j in cols if j > tc), default=None)
+        if tj is None:
+            raise KeyError(f"{t.tid}: no {rel['column']!r} column right of {rel['total_label']!r}")
+        members = [(i, j) for i in range(len(t.recs)) for j in cols if (i, j) != (ti, tj)]
+        present = [t.val(i, j)["value"] for i, j in members if t.val(i, j) is not None]
+        found = t.val(ti, tj)
+        if present or found is not None:
             covered += 1
-            if a["value"] > b["value"] + EPS:
-                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
-                               "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
-                               "strength": rel.get("strength", "soft")})
+            exp = sum(present, Decimal(0)) if present else None
+            if exp is None or found is None or abs(exp - found["value"]) > EPS:
+                breaks.append({"relation": k, "row": rel["total_label"], "column": t.names[tj],
+                               "expected": fmt(exp) if exp is not None else None,
+                               "found": t.recs[ti]["cells"][tj].strip()})
+    elif kind == "bound":
+        if rel.get("blocks"):
+            pairs = list(zip(t.cols_named(rel["lesser"]), t.cols_named(rel["greater"])))
+        else:
+            pairs = [(t.col(rel["lesser"]), t.col(rel["greater"]))]
+        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+        for lj, gj in pairs:
+            for i in rows:
+                a, b = t.val(i, lj), t.val(i, gj)
+                if a is None or b is None:
+                    continue
+                covered += 1
+                if a["value"] > b["value"] + EPS:
+                    breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
+                                   "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
+                                   "strength": rel.get("strength", "soft")})
     else:
         raise ValueError(f"{t.tid}: unknown relation kind {kind}")
     return covered, breaks
