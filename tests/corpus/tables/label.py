@@ -40,6 +40,10 @@ Conventions
   label column of any block) and is the first `column` cell right of it.
 * `bound` with `blocks: true` pairs the k-th `lesser` column with the k-th
   `greater` column of a side-by-side layout (each block checked on its own).
+* `growth` states that a percent column is the change of `current` over
+  `base` on the same row, 100*(current-base)/base (同比/环比 columns); it is
+  compared at the printed precision like a rate, and rows whose base is 0 or
+  whose cell prints no figure are skipped.
 * `standalone` (optional) lists the figures that take part in no relation the
   table prints: each entry names a `column` (every column of that name, so a
   side-by-side layout's repeated headers are covered) and/or `rows`, with a
@@ -262,6 +266,21 @@ def eval_relation(t, k, rel):
                 breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[j],
                                "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
                                "found": t.recs[i]["cells"][j].strip()})
+    elif kind == "growth":
+        cj, nj, bj = t.col(rel["column"]), t.col(rel["current"]), t.col(rel["base"])
+        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+        for i in rows:
+            r, cur, base = t.val(i, cj), t.val(i, nj), t.val(i, bj)
+            if r is None or cur is None or base is None or base["value"] == 0:
+                continue
+            covered += 1
+            exp = (cur["value"] - base["value"]) / base["value"] * 100
+            tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
+            if abs(exp - r["value"]) > tol + EPS:
+                q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
+                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[cj],
+                               "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
+                               "found": t.recs[i]["cells"][cj].strip()})
     elif kind == "block_total":
         cols = t.cols_named(rel["column"])
         hits = [(i, c) for i, r in enumerate(t.recs) for c, cell in enumerate(r["cells"])
@@ -303,7 +322,8 @@ def eval_relation(t, k, rel):
     return covered, breaks
 
 
-REL_NAME_KEYS = ("left", "right", "lesser", "greater", "column", "numerator", "denominator", "columns")
+REL_NAME_KEYS = ("left", "right", "lesser", "greater", "column", "numerator", "denominator", "columns",
+                 "current", "base")
 
 
 def relation_column_names(rel):
