@@ -204,6 +204,18 @@ def rate_cells(t, rel):
         yield i, cj, [t.val(i, j) for j in njs], dv
 
 
+def percent_break(t, k, i, j, exp):
+    """The break (as a one-item list) when the printed percent at (i, j) is off exp at its printed precision."""
+    r = t.val(i, j)
+    tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
+    if abs(exp - r["value"]) <= tol + EPS:
+        return []
+    q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
+    return [{"relation": k, "row": t.rowname(i), "column": t.names[j],
+             "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
+             "found": t.recs[i]["cells"][j].strip()}]
+
+
 def eval_relation(t, k, rel):
     kind = rel["kind"]
     breaks, covered = [], 0
@@ -259,13 +271,7 @@ def eval_relation(t, k, rel):
                 continue
             covered += 1
             n = sum((v["value"] for v in nv if v is not None), Decimal(0))
-            exp = n / dv["value"] * 100
-            tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
-            if abs(exp - r["value"]) > tol + EPS:
-                q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
-                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[j],
-                               "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
-                               "found": t.recs[i]["cells"][j].strip()})
+            breaks.extend(percent_break(t, k, i, j, n / dv["value"] * 100))
     elif kind == "growth":
         cj, nj, bj = t.col(rel["column"]), t.col(rel["current"]), t.col(rel["base"])
         rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
@@ -274,13 +280,7 @@ def eval_relation(t, k, rel):
             if r is None or cur is None or base is None or base["value"] == 0:
                 continue
             covered += 1
-            exp = (cur["value"] - base["value"]) / base["value"] * 100
-            tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
-            if abs(exp - r["value"]) > tol + EPS:
-                q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
-                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[cj],
-                               "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
-                               "found": t.recs[i]["cells"][cj].strip()})
+            breaks.extend(percent_break(t, k, i, cj, (cur["value"] - base["value"]) / base["value"] * 100))
     elif kind == "block_total":
         cols = t.cols_named(rel["column"])
         hits = [(i, c) for i, r in enumerate(t.recs) for c, cell in enumerate(r["cells"])
