@@ -28,6 +28,9 @@ Conventions
   `numerator` the row (or rows) of the parts, `denominator` either a row read
   in the same column or a fixed cell {"row": r, "column": c}; `columns` (all
   by default, total-row percent rule not applied) picks the columns checked.
+* A rate's denominator may be a base printed outside the table, in the prose
+  of the same page: {"value": v, "where": "<the printed sentence>"}; it is
+  used only when the table's header names that base (占新受理数比例 …).
 * `column_identity` states that, down every column, the rows `left` add up to
   the rows `right` (the FOI table's printed 勾稽关系 "第一项加第二项之和，等于第三项
   加第四项之和", or a 总计 row against its sub-items); `columns` (all by default)
@@ -189,7 +192,10 @@ def rate_cells(t, rel):
     """Yield (row, column, numerator values, denominator value) for each rate cell of a rate relation."""
     nums = rel["numerator"] if isinstance(rel["numerator"], list) else [rel["numerator"]]
     den = rel["denominator"]
-    fixed = t.val(t.row(den["row"]), t.col(den["column"])) if isinstance(den, dict) else None
+    if isinstance(den, dict) and "value" in den:  # a base printed outside the table (prose), named in `where`
+        fixed = parse_num(str(den["value"]))
+    else:
+        fixed = t.val(t.row(den["row"]), t.col(den["column"])) if isinstance(den, dict) else None
     if rel.get("axis") == "rows":  # the rates run along a row; numerator/denominator name rows
         ri, nis = t.row(rel["row"]), [t.row(x) for x in nums]
         spec = rel.get("columns", "all")
@@ -332,7 +338,7 @@ def relation_column_names(rel):
     if rel.get("axis") == "rows" or rel["kind"] == "column_identity":  # these name rows, not columns
         keys = ("columns",)
         den = rel.get("denominator")
-        if isinstance(den, dict):
+        if isinstance(den, dict) and "column" in den:
             names.add(den["column"])
     else:
         keys = REL_NAME_KEYS
