@@ -28,11 +28,25 @@ Conventions
   `numerator` the row (or rows) of the parts, `denominator` either a row read
   in the same column or a fixed cell {"row": r, "column": c}; `columns` (all
   by default, total-row percent rule not applied) picks the columns checked.
+* A rate's denominator may be a base printed outside the table, in the prose
+  of the same page: {"value": v, "where": "<the printed sentence>"}; it is
+  used only when the table's header names that base (占新受理数比例 …).
 * `column_identity` states that, down every column, the rows `left` add up to
   the rows `right` (the FOI table's printed 勾稽关系 "第一项加第二项之和，等于第三项
   加第四项之和", or a 总计 row against its sub-items); `columns` (all by default)
   picks the columns.  Blank cells count as 0 when one side prints a figure; a
   break reports the left sum as found and the right sum as expected.
+* `block_total` is for a side-by-side layout (the table printed as several
+  blocks of the same columns next to each other, with one total cell): every
+  figure in the columns named `column`, in all blocks, adds up to the total
+  cell.  The total cell is found by its label (`total_label`, a cell of any
+  label column of any block) and is the first `column` cell right of it.
+* `bound` with `blocks: true` pairs the k-th `lesser` column with the k-th
+  `greater` column of a side-by-side layout (each block checked on its own).
+* `growth` states that a percent column is the change of `current` over
+  `base` on the same row, 100*(current-base)/base (同比/环比 columns); it is
+  compared at the printed precision like a rate, and rows whose base is 0 or
+  whose cell prints no figure are skipped.
 * `standalone` (optional) lists the figures that take part in no relation the
   table prints: each entry names a `column` (every column of that name, so a
   side-by-side layout's repeated headers are covered) and/or `rows`, with a
@@ -129,6 +143,13 @@ class Table:
             raise KeyError(f"{self.tid}: row {label!r} matches {len(hits)} rows")
         return hits[0]
 
+    def cols_named(self, name):
+        """Every column of that name (the blocks of a side-by-side layout), left to right."""
+        hits = [j for j, n in enumerate(self.names) if j >= self.lc and n == name]
+        if not hits:
+            raise KeyError(f"{self.tid}: no column named {name!r}; names={self.names}")
+        return hits
+
     def rowname(self, i):
         return self.recs[i]["full"]
 
@@ -171,7 +192,10 @@ def rate_cells(t, rel):
     """Yield (row, column, numerator values, denominator value) for each rate cell of a rate relation."""
     nums = rel["numerator"] if isinstance(rel["numerator"], list) else [rel["numerator"]]
     den = rel["denominator"]
-    fixed = t.val(t.row(den["row"]), t.col(den["column"])) if isinstance(den, dict) else None
+    if isinstance(den, dict) and "value" in den:  # a base printed outside the table (prose), named in `where`
+        fixed = parse_num(str(den["value"]))
+    else:
+        fixed = t.val(t.row(den["row"]), t.col(den["column"])) if isinstance(den, dict) else None
     if rel.get("axis") == "rows":  # the rates run along a row; numerator/denominator name rows
         ri, nis = t.row(rel["row"]), [t.row(x) for x in nums]
         spec = rel.get("columns", "all")
@@ -184,6 +208,18 @@ def rate_cells(t, rel):
     for i in rows:
         dv = fixed if isinstance(den, dict) else t.val(i, t.col(den))
         yield i, cj, [t.val(i, j) for j in njs], dv
+
+
+def percent_break(t, k, i, j, exp):
+    """The break (as a one-item list) when the printed percent at (i, j) is off exp at its printed precision."""
+    r = t.val(i, j)
+    tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
+    if abs(exp - r["value"]) <= tol + EPS:
+        return []
+    q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
+    return [{"relation": k, "row": t.rowname(i), "column": t.names[j],
+             "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
+             "found": t.recs[i]["cells"][j].strip()}]
 
 
 def eval_relation(t, k, rel):
@@ -241,31 +277,59 @@ def eval_relation(t, k, rel):
                 continue
             covered += 1
             n = sum((v["value"] for v in nv if v is not None), Decimal(0))
-            exp = n / dv["value"] * 100
-            tol = Decimal(5) / (Decimal(10) ** (r["decimals"] + 1))
-            if abs(exp - r["value"]) > tol + EPS:
-                q = Decimal(1) / (Decimal(10) ** r["decimals"]) if r["decimals"] else Decimal(1)
-                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[j],
-                               "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
-                               "found": t.recs[i]["cells"][j].strip()})
-    elif kind == "bound":
-        lj, gj = t.col(rel["lesser"]), t.col(rel["greater"])
+            breaks.extend(percent_break(t, k, i, j, n / dv["value"] * 100))
+    elif kind == "growth":
+        cj, nj, bj = t.col(rel["column"]), t.col(rel["current"]), t.col(rel["base"])
         rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
         for i in rows:
-            a, b = t.val(i, lj), t.val(i, gj)
-            if a is None or b is None:
+            r, cur, base = t.val(i, cj), t.val(i, nj), t.val(i, bj)
+            if r is None or cur is None or base is None or base["value"] == 0:
                 continue
             covered += 1
-            if a["value"] > b["value"] + EPS:
-                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
-                               "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
-                               "strength": rel.get("strength", "soft")})
+            breaks.extend(percent_break(t, k, i, cj, (cur["value"] - base["value"]) / base["value"] * 100))
+    elif kind == "block_total":
+        cols = t.cols_named(rel["column"])
+        hits = [(i, c) for i, r in enumerate(t.recs) for c, cell in enumerate(r["cells"])
+                if cell.strip() == rel["total_label"]]
+        if len(hits) != 1:
+            raise KeyError(f"{t.tid}: total label {rel['total_label']!r} found {len(hits)} times")
+        ti, tc = hits[0]
+        tj = min((j for j in cols if j > tc), default=None)
+        if tj is None:
+            raise KeyError(f"{t.tid}: no {rel['column']!r} column right of {rel['total_label']!r}")
+        members = [(i, j) for i in range(len(t.recs)) for j in cols if (i, j) != (ti, tj)]
+        present = [t.val(i, j)["value"] for i, j in members if t.val(i, j) is not None]
+        found = t.val(ti, tj)
+        if present or found is not None:
+            covered += 1
+            exp = sum(present, Decimal(0)) if present else None
+            if exp is None or found is None or abs(exp - found["value"]) > EPS:
+                breaks.append({"relation": k, "row": rel["total_label"], "column": t.names[tj],
+                               "expected": fmt(exp) if exp is not None else None,
+                               "found": t.recs[ti]["cells"][tj].strip()})
+    elif kind == "bound":
+        if rel.get("blocks"):
+            pairs = list(zip(t.cols_named(rel["lesser"]), t.cols_named(rel["greater"])))
+        else:
+            pairs = [(t.col(rel["lesser"]), t.col(rel["greater"]))]
+        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+        for lj, gj in pairs:
+            for i in rows:
+                a, b = t.val(i, lj), t.val(i, gj)
+                if a is None or b is None:
+                    continue
+                covered += 1
+                if a["value"] > b["value"] + EPS:
+                    breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
+                                   "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
+                                   "strength": rel.get("strength", "soft")})
     else:
         raise ValueError(f"{t.tid}: unknown relation kind {kind}")
     return covered, breaks
 
 
-REL_NAME_KEYS = ("left", "right", "lesser", "greater", "column", "numerator", "denominator", "columns")
+REL_NAME_KEYS = ("left", "right", "lesser", "greater", "column", "numerator", "denominator", "columns",
+                 "current", "base")
 
 
 def relation_column_names(rel):
@@ -274,7 +338,7 @@ def relation_column_names(rel):
     if rel.get("axis") == "rows" or rel["kind"] == "column_identity":  # these name rows, not columns
         keys = ("columns",)
         den = rel.get("denominator")
-        if isinstance(den, dict):
+        if isinstance(den, dict) and "column" in den:
             names.add(den["column"])
     else:
         keys = REL_NAME_KEYS
