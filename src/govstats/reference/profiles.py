@@ -170,9 +170,7 @@ class Profile:
         A multi-level header reads "parent/child": it matches a synonym written that way (or its
         lower levels, "法人或其他组织/其他" under 申请人情况), else its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
         """
-        key = self.key(header)
-        levels = key.split("/")
-        keys = ["/".join(levels[i:]) for i in range(len(levels))]  # a/b/c, b/c, c
+        keys = lower_levels(self.key(header))
         keys += [_UNIT_SUFFIX.sub("", k) for k in keys]
         for candidate in dict.fromkeys(k for k in keys if k):
             for measure, synonyms in self.measures.items():
@@ -189,9 +187,10 @@ class Profile:
         return (*self.unit_column, *(s for b in self.blocks for s in b.unit_column))
 
     def block_of(self, header: str) -> str:
-        """The name of the block whose column of row names ``header`` heads ('' for none)."""
-        key = self.key(header.rsplit("/", 1)[-1])
-        return next((b.name for b in self.blocks if key in {self.key(s) for s in b.unit_column}), "")
+        """The name of the block whose column of row names ``header`` heads ('' for none): the
+        header's lower levels are tried too ("按渠道/渠道" heads the block of 渠道)."""
+        return next((b.name for key in lower_levels(self.key(header)) for b in self.blocks
+                     if key in {self.key(s) for s in b.unit_column}), "")
 
     def header_matches(self, row: tuple[str, ...] | list[str]) -> bool:
         """True when a row names the unit column and at least one measure of this profile."""
@@ -208,6 +207,12 @@ class Profile:
 
     def band_of_total(self, total: int) -> Band | None:
         return next((b for b in self.bands if b.holds(total)), None)
+
+
+def lower_levels(key: str) -> list[str]:
+    """A "parent/child" header and its lower levels, longest first: a/b/c, b/c, c."""
+    levels = key.split("/")
+    return ["/".join(levels[i:]) for i in range(len(levels))]
 
 
 def _strings(value: Any) -> tuple[str, ...]:
