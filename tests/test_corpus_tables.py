@@ -72,13 +72,35 @@ def test_t04_dissatisfaction_rate_needs_another_denominator(tmp_path):
     ("t03", "corpus_hanzhong_mailbox", 148, 148), ("t13", "corpus_weinan_mailbox", 52, 52),
     ("t05", "corpus_foi_requests", 70, 70), ("t11", "corpus_foi_requests", 28, 28),
     ("t07", "corpus_foi_review", 15, 15), ("t10", "corpus_foi_proactive", 9, 0),
-    ("t06", "corpus_panjin_hotline", 42, 25), ("t08", "corpus_yichun_hotline", 14, 14),
-    ("t14", "corpus_gaoan_hotline", 35, 24)])
+    ("t06", "corpus_panjin_hotline", 42, 30), ("t08", "corpus_yichun_hotline", 14, 14),
+    ("t14", "corpus_gaoan_hotline", 35, 35)])
 def test_corpus_tables_raise_no_false_failure_and_cover_their_figures(tid, profile, figures, covered):
     month, checks, ledger = checked(tid, profile)
     assert not ledger["status"].isin(["fail", "warn"]).any()
     cells = printed_cells(month)
     assert (len(cells), len(covered_cells(month, checks) & cells)) == (figures, covered)
+
+
+def test_rates_printed_without_numerators_name_no_other_denominator_when_none_fits():
+    # 高安 12345: 提前办结率 fits no whole number of 办件数量 on any of the five rows, and the
+    # table's other counts (重新派发次数 3/1/0/0/0, 延期次数 all 0) cannot give it either
+    month, checks, ledger = checked("t14", "corpus_gaoan_hotline")
+    early = ledger[ledger["check"] == "feasible:early_rate = ? / tickets"]
+    assert early[["scope", "actual", "difference", "status"]].values.tolist() == [
+        ["市监局", 76.24, 0.153, "unverifiable"], ["城管局", 75.74, -0.0176, "unverifiable"],
+        ["交警大队", 83.23, -0.1033, "unverifiable"], ["教体局", 72.96, 0.1339, "unverifiable"],
+        ["住建局", 53.46, -0.3862, "unverifiable"]]
+    assert early["message"].iloc[0].endswith("分母应为别的数")
+    assert not ledger["check"].str.startswith("rate_denominator").any()
+    # each infeasible row still compared its rate with its count: both are covered
+    cells = covered_cells(month, checks)
+    assert {(2, "early_rate"), (2, "tickets"), (3, "satisfaction_rate")} <= cells
+    # 盘锦: 有效回访率 99.96% fits no whole number of 兴隆台区's 6530 cases; 知识库更新总数目
+    # (16809) fits it, as counts that large fit any rate: luck, so it is not named
+    _, _, ledger = checked("t06", "corpus_panjin_hotline")
+    revisit = ledger[ledger["check"] == "feasible:revisit_rate = ? / assigned"]
+    assert revisit[revisit["status"] == "unverifiable"]["scope"].tolist() == ["興隆臺區"]
+    assert not ledger["check"].str.startswith("rate_denominator").any()
 
 
 def test_t08_signed_changes_and_shares_of_the_total_row():
