@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govstats.cells import fold_label
+from govstats.cells import fold_label, lower_levels
 from govstats.errors import InputError
 from govstats.reference.characters import load_folds
 from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
@@ -207,12 +207,6 @@ class Profile:
 
     def band_of_total(self, total: int) -> Band | None:
         return next((b for b in self.bands if b.holds(total)), None)
-
-
-def lower_levels(key: str) -> list[str]:
-    """A "parent/child" header and its lower levels, longest first: a/b/c, b/c, c."""
-    levels = key.split("/")
-    return ["/".join(levels[i:]) for i in range(len(levels))]
 
 
 def _strings(value: Any) -> tuple[str, ...]:
