@@ -23,6 +23,17 @@ Conventions
   Blank cells count as 0 in sums when at least one summed cell is printed.
 * Rates are compared at the precision printed: the rate holds if
   |100*num/den - printed| <= half a unit of the last printed decimal.
+* Standalone figures: `standalone:` lists, by hand, the figures that take part in
+  no relation the table prints or implies (a score, an amount, a count of
+  something else than the table's cases), each entry
+  `{column: NAME, rows: [LABEL, ...] (optional, default every row), reason: TEXT}`.
+  They are judged from what the figures mean, never from what a checker covers:
+  a figure in a genuine relation (a sum, a bound, a rate) gets the relation
+  instead.  A column is named as for relations, or by its header in a stacked
+  sub-header row (a body row of two or more texts and no figures starts the
+  header of the rows under it, as tables printed one under another do).
+  standalone_figures counts them; the figures in labelled relations are
+  printed_figures - standalone_figures.
 """
 import glob
 import json
@@ -126,6 +137,40 @@ class Table:
     def numeric_cols(self):
         return [j for j in range(self.lc, len(self.names))
                 if any(r["nums"][j] is not None for r in self.recs)]
+
+
+def row_heads(t):
+    """Each data row's column names: the table's header, or the last stacked
+    sub-header row above it (two or more texts and no figures)."""
+    heads, current = [], t.names
+    for r in t.recs:
+        texts = [c.strip() for c in r["cells"]]
+        if sum(1 for c in texts if c) >= 2 and all(n is None for n in r["nums"]):
+            current = texts + [""] * (len(t.names) - len(texts))
+        heads.append(current)
+    return heads
+
+
+def standalone_cells(t):
+    """The (row, column) of every figure the sidecar lists as standalone."""
+    heads, cells = row_heads(t), set()
+    for entry in t.meta.get("standalone") or []:
+        name, listed = entry["column"], entry.get("rows")
+        if not str(entry.get("reason") or "").strip():
+            raise KeyError(f"{t.tid}: standalone {name!r} gives no reason")
+        found = set()
+        for i in ([t.row(x) for x in listed] if listed else range(len(t.recs))):
+            js = [j for j, n in enumerate(heads[i]) if j >= t.lc and (n == name or n.endswith("/" + name))]
+            if len(js) > 1:
+                raise KeyError(f"{t.tid}: standalone {name!r} matches {len(js)} columns on row {t.rowname(i)!r}")
+            if js and t.val(i, js[0]) is not None:
+                found.add((i, js[0]))
+            elif listed:
+                raise KeyError(f"{t.tid}: standalone {name!r} prints no figure on row {t.rowname(i)!r}")
+        if not found:
+            raise KeyError(f"{t.tid}: standalone {name!r} names no printed figure")
+        cells |= found
+    return cells
 
 
 def fmt(d):
@@ -244,15 +289,17 @@ def main():
             covered, breaks = eval_relation(t, k, rel)
             rels.append({"index": k, "kind": rel["kind"], "cells": covered, "breaks": len(breaks)})
             allbreaks.extend(breaks)
+        standalone = len(standalone_cells(t))
         out[tid] = {"kind": meta["kind"], "place": meta["source"]["place"],
-                    "printed_figures": t.printed_figures(), "columns": t.names,
-                    "relations": rels, "breaks": allbreaks}
+                    "printed_figures": t.printed_figures(), "standalone_figures": standalone,
+                    "columns": t.names, "relations": rels, "breaks": allbreaks}
         if write:
             meta["printed_figures"] = t.printed_figures()
+            meta["standalone_figures"] = standalone
             meta["known_breaks"] = allbreaks
             with open(ypath, "w", encoding="utf-8") as f:
                 yaml.safe_dump(meta, f, allow_unicode=True, sort_keys=False, width=1000)
-        print(f"{tid}: figures={t.printed_figures():4d} relations={len(rels)} "
+        print(f"{tid}: figures={t.printed_figures():4d} standalone={standalone:3d} relations={len(rels)} "
               f"cells={sum(r['cells'] for r in rels)} breaks={len(allbreaks)}")
         for b in allbreaks:
             print("   ", b)
