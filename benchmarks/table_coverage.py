@@ -35,6 +35,7 @@ A table govstats cannot read is listed with the reason.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -258,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true",
                         help="list every uncovered cell, flagged check and relation auto found")
     args = parser.parse_args(argv)
+    logging.getLogger("govstats.clean.month").setLevel(logging.ERROR)  # every name is unknown to the empty registry
     tables = [p.stem for p in sorted(CORPUS.glob("t[0-9][0-9]*.tsv"))] + ["ref"]
     reports = [table_report(tid, args.verbose) for tid in tables]
     print(f"{'table':6} {'place':14} {'figures':>7} {'read':>5} {'covered':>7} {'uncov':>6} {'alone':>5} "

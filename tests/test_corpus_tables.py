@@ -113,7 +113,7 @@ def uncovered(tid: str, profile: str) -> dict[str, list[int]]:
     return rows
 
 
-def test_figures_no_check_covers_are_the_standalone_ones_but_a_change_and_its_base():
+def test_the_figures_no_check_covers_are_the_standalone_ones():
     # the sidecars list them as standalone (a score, knowledge-base updates, amounts, decisions)
     sidecar = {t: yaml.safe_load((CORPUS / f"{t}.yaml").read_text("utf-8")) for t in ("t06", "t10", "t12")}
     assert {t: m["standalone_figures"] for t, m in sidecar.items()} == {"t06": 12, "t10": 9, "t12": 8}
@@ -121,11 +121,9 @@ def test_figures_no_check_covers_are_the_standalone_ones_but_a_change_and_its_ba
     assert uncovered("t10", "corpus_foi_proactive") == {
         "本年制发件数": [3, 4], "本年废止件数": [3, 4], "现行有效件数(历史累计)": [4], "本年处理决定数量": [7, 10, 11],
         "本年收费金额(单位:万元)": [14]}
-    # t12: 上一年项目数量 and 本年增/减 are not standalone (a fall cannot exceed last year's
-    # items) but no check of govstats ties them yet
+    # t12's 上一年项目数量 and 本年增/减 are not standalone: a fall cannot exceed last year's items
     assert uncovered("t12", "corpus_foi_proactive") == {
-        "本年新制作数量": [3, 4], "本年增/减": [7, 8, 11, 12, 15], "处理决定数量": [7, 8, 11, 12],
-        "上一年项目数量": [7, 8, 11, 12, 15], "采购总金额": [18], "采购项目数量": [18]}
+        "本年新制作数量": [3, 4], "处理决定数量": [7, 8, 11, 12], "采购总金额": [18], "采购项目数量": [18]}
 
 
 def test_t08_signed_changes_and_shares_of_the_total_row():
@@ -188,8 +186,13 @@ def test_t12_tables_stacked_in_one_file_are_read_each_with_its_own_columns():
     bound = ledger[ledger["check"] == "bound:newly_published <= published_total"]
     assert bound[["scope", "expected", "actual", "status"]].values.tolist() == [
         ["规章", 0, 0, "pass"], ["规范性文件", 8, 8, "pass"]]
+    # a fall in 本年增/减 cannot exceed 上一年项目数量 (716 - 417 = 299 items left)
+    fall = ledger[ledger["check"] == "bound:-change <= last_year_items"]
+    assert fall[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["行政许可", 716, 417, "pass"], ["其他对外管理服务事项", 0, 0, "pass"], ["行政处罚", 3, -6, "pass"],
+        ["行政强制", 0, 0, "pass"], ["行政事业性收费", 0, 0, "pass"]]
     cells = printed_cells(month)
-    assert (len(cells), len(covered_cells(month, checks) & cells)) == (22, 4)
+    assert (len(cells), len(covered_cells(month, checks) & cells)) == (22, 14)
 
 
 def test_t07_a_row_of_counts_with_no_column_of_names():

@@ -60,6 +60,7 @@ def term_cells(month: MonthTable, text: str, row: int | None) -> set[Cell]:
     """Cells of the measures named in a rule's text on ``row`` (合计.m: the total row's m)."""
     cells = set()
     for token in text.replace("=", " ").replace("+", " ").replace("/", " ").replace("<", " ").split():
+        token = token.removeprefix("-")  # a fall in a change column: the change's cell
         where, measure = (month.totals_row, token[3:]) if token.startswith("合计.") else (row, token)
         if measure in month.headers and where is not None:
             cells.add((where, measure))

@@ -45,7 +45,8 @@ class Identity:
 
 @dataclass(frozen=True)
 class Bound:
-    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning."""
+    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning. A part
+    "-m" reads the signed change column m as a fall: it cannot exceed its base (-增减 <= 上年数)."""
 
     part: str
     whole: str
@@ -344,7 +345,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
         if profile.kind_of(growth.rate) != "percent":
             raise InputError(path, f"growth rate {growth.rate!r} must be a percent measure")
     for bound in profile.bounds:
-        used |= {bound.part, bound.whole}
+        used |= {bound.part.removeprefix("-"), bound.whole}
         if bound.kind not in ("hard", "soft"):
             raise InputError(path, f"bound kind must be hard or soft, got {bound.kind!r}")
     unknown = sorted(used - set(profile.measures))

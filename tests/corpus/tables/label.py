@@ -31,7 +31,10 @@ Conventions
   a figure in a genuine relation (a sum, a bound, a rate) gets the relation
   instead.  A column is named as for relations, or by its header in a stacked
   sub-header row (a body row of two or more texts and no figures starts the
-  header of the rows under it, as tables printed one under another do).
+  header of the rows under it, as tables printed one under another do; bounds
+  name their columns the same way).
+* A bound's lesser side may be "-m" for a signed change column m: a fall
+  cannot exceed its base (-本年增/减 <= 上一年项目数量).
   standalone_figures counts them; the figures in labelled relations are
   printed_figures - standalone_figures.
 """
@@ -151,6 +154,16 @@ def row_heads(t):
     return heads
 
 
+def col_at(t, head, name):
+    """The column named ``name`` in the column names ``head`` of a row (None
+    when it has none), matched as Table.col matches."""
+    hits = [j for j, n in enumerate(head) if n == name and j >= t.lc]
+    hits = hits or [j for j, n in enumerate(head) if n.endswith("/" + name) and j >= t.lc]
+    if len(hits) > 1:
+        raise KeyError(f"{t.tid}: column {name!r} matches {len(hits)} columns; names={head}")
+    return hits[0] if hits else None
+
+
 def standalone_cells(t):
     """The (row, column) of every figure the sidecar lists as standalone."""
     heads, cells = row_heads(t), set()
@@ -160,11 +173,9 @@ def standalone_cells(t):
             raise KeyError(f"{t.tid}: standalone {name!r} gives no reason")
         found = set()
         for i in ([t.row(x) for x in listed] if listed else range(len(t.recs))):
-            js = [j for j, n in enumerate(heads[i]) if j >= t.lc and (n == name or n.endswith("/" + name))]
-            if len(js) > 1:
-                raise KeyError(f"{t.tid}: standalone {name!r} matches {len(js)} columns on row {t.rowname(i)!r}")
-            if js and t.val(i, js[0]) is not None:
-                found.add((i, js[0]))
+            j = col_at(t, heads[i], name)
+            if j is not None and t.val(i, j) is not None:
+                found.add((i, j))
             elif listed:
                 raise KeyError(f"{t.tid}: standalone {name!r} prints no figure on row {t.rowname(i)!r}")
         if not found:
@@ -259,14 +270,20 @@ def eval_relation(t, k, rel):
                                "expected": fmt(exp.quantize(q)) + "%", "exact": fmt(exp.quantize(Decimal("0.0001"))),
                                "found": t.recs[i]["cells"][cj].strip()})
     elif kind == "bound":
-        lj, gj = t.col(rel["lesser"]), t.col(rel["greater"])
+        # lesser "-m": a fall printed in the signed column m cannot exceed greater (its base)
+        sign = -1 if rel["lesser"].startswith("-") else 1
+        lesser = rel["lesser"].removeprefix("-")
+        heads = row_heads(t)
+        if not any(col_at(t, h, lesser) is not None for h in heads):
+            raise KeyError(f"{t.tid}: column {lesser!r} matches no column; names={t.names}")
         rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
         for i in rows:
-            a, b = t.val(i, lj), t.val(i, gj)
+            lj, gj = col_at(t, heads[i], lesser), col_at(t, heads[i], rel["greater"])
+            a, b = (t.val(i, lj) if lj is not None else None), (t.val(i, gj) if gj is not None else None)
             if a is None or b is None:
                 continue
             covered += 1
-            if a["value"] > b["value"] + EPS:
+            if sign * a["value"] > b["value"] + EPS:
                 breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
                                "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
                                "strength": rel.get("strength", "soft")})
