@@ -166,9 +166,9 @@ def matches(found: tuple, labelled: dict, month: MonthTable) -> bool:
     if found[0] == "rate" and kind == "rate":
         _, rate, num, den, share = found
         nums = labelled["numerator"] if isinstance(labelled["numerator"], list) else [labelled["numerator"]]
-        wanted = labelled["denominator"]
-        den_ok = (isinstance(wanted, dict) == share
-                  and all(any(same(d, w) for d in den) for w in [wanted["column"] if share else wanted]))
+        wanted = labelled["denominator"]  # a column, or {column, row} for a share of the total row
+        den_ok = isinstance(wanted, dict) == share and any(
+            same(d, wanted["column"] if share else wanted) for d in den)
         return (same(rate, labelled["column"]) and len(num) == len(nums) and den_ok
                 and all(any(same(n, x) for x in nums) for n in num))
     return False
@@ -265,12 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'table':6} {'place':14} {'figures':>7} {'read':>5} {'covered':>7} {'uncov':>6} {'alone':>5} "
           f"{'rel.unc':>7} {'flagged':>7} {'breaks':>6} {'false':>5} | auto: found true false missed (bounds)")
     for r in reports:
-        a = r["auto"]
+        a, r["id"] = r["auto"], r["id"] + ("*" if r["profile"] == "auto" else "")
         auto = f"| {a['found']:>11} {a['true']:>4} {a['false']:>5} {a['missed']:>6} ({a['other']})"
         if "reason" in r:
             print(f"{r['id']:6} {r['place'][:14]:14} {r['figures']:>7}   -- {r['reason']} {auto}")
             continue
-        alone = f"{r['alone']}" if tid_agrees(r) else f"{r['alone']}≠{r['alone_labelled']}"
+        alone = f"{r['alone']}" if standalone_agrees(r) else f"{r['alone']}≠{r['alone_labelled']}"
         print(f"{r['id']:6} {r['place'][:14]:14} {r['figures']:>7} {r['read']:>5} {r['covered']:>7} "
               f"{share(r['read'] - r['covered'], r['read']):>6} {alone:>5} "
               f"{share(r['flagged'], r['read'] - r['alone']):>7} {r['flagged']:>7} "
@@ -287,13 +287,15 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(1 for r in done if r['read'] and (r['read'] - r['covered']) / r['read'] < 0.05)} of all figures, "
           f"{sum(1 for r in done if r['read'] == r['alone'] or r['flagged'] / (r['read'] - r['alone']) < 0.05)}"
           " of related figures")
+    if any(r["profile"] == "auto" for r in reports):
+        print("* no profile in CORPUS_PROFILES: checked with the profile --profile auto discovers")
     print(f"auto: {sum(a['found'] for a in auto)} relations found, {sum(a['true'] for a in auto)} true, "
           f"{sum(a['false'] for a in auto)} false; {sum(a['missed'] for a in auto)} identities, rates and "
           f"column totals of the sidecars missed; {sum(a['other'] for a in auto)} bounds and row sums not sought")
     return 0
 
 
-def tid_agrees(report: dict) -> bool:
+def standalone_agrees(report: dict) -> bool:
     """Whether the standalone figures govstats found are as many as the sidecar counts."""
     return report["id"] == "ref" or report["alone"] == report["alone_labelled"]
 
