@@ -1,26 +1,46 @@
-"""How much of each real public table the checks cover, and whether they catch its known errors.
+"""How much of each real public table the checks cover, whether they catch its known errors, and
+what `--profile auto` finds in it.
 
     .venv/bin/python benchmarks/table_coverage.py [--verbose]
 
-Every table of tests/corpus/tables, and the reference table (ref, the sample month), (tNN.tsv as printed, tNN.yaml its hand label) is read,
-cleaned and checked with its layout's profile (CORPUS_PROFILES below, data/reference/profiles/
-corpus_*.yaml) and an empty department registry. Printed per table:
+Every table of tests/corpus/tables (tNN.tsv as printed, tNN.yaml its hand label, SOURCES.md
+where it comes from) and the reference table (ref, the sample month) is read, cleaned and
+checked with its layout's profile (CORPUS_PROFILES below, data/reference/profiles/corpus_*.yaml)
+and an empty department registry. A table with no entry in CORPUS_PROFILES is checked with the
+profile `auto` drafts and discovers from the table itself, so a new table needs no code edit:
+add tNN.tsv and tNN.yaml (and, when auto is not enough, a profile and one line here).
+
+Printed per table:
   figures   the sidecar's printed_figures, and the figures govstats read (they should agree);
   covered   figures at least one check compared (govstats.checks.coverage);
-  uncovered their share of the figures read (target: under 5%);
+  uncov     their share of the figures read (target: under 5%);
+  alone     the figures the sidecar lists as standalone (in no relation the table prints);
+  rel.unc   the uncovered share of the other figures, those in a labelled relation;
+  flagged   figures left uncovered that are not standalone (each is listed below the table:
+            a relation govstats does not check, or a figure the sidecar should explain);
   breaks    the sidecar's known_breaks caught by a failing or warning check, of all;
   false     failing or warning checks that touch no known break (target: 0). Registry
             warnings (every name is unknown to the empty registry) are not table arithmetic
-            and are left out.
-A table with no profile, or one govstats cannot read, is listed with the reason.
+            and are left out;
+  auto      `--profile auto` on the table: relations found, true (a relation of the sidecar),
+            false (none of the sidecar's; target 0), missed (row identities, rates and column
+            totals of the sidecar not found), and bounds/row sums of the sidecar, which
+            discovery does not look for. An identity found without terms that are 0 on every
+            row is the sidecar's identity (0 = 0 + 0 says nothing). The reference table has no
+            sidecar: its hand-written profile (data/reference/profiles/reference.yaml) is its
+            label.
+A table govstats cannot read is listed with the reason.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from govstats.cells import fold_label
@@ -29,14 +49,17 @@ from govstats.checks.table import table_checks
 from govstats.clean.month import MonthTable, tidy_month
 from govstats.errors import InputError
 from govstats.ingest.table import read_table
+from govstats.month import auto_tidy
+from govstats.reference.characters import load_folds
 from govstats.reference.profiles import Profile, load_profile
 from govstats.reference.registry import Registry
 
 CODE_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = CODE_ROOT / "tests" / "corpus" / "tables"
 REFERENCE = CODE_ROOT / "data" / "reference"
+FOLDS = load_folds(REFERENCE)
 
-#: The profile of each corpus table's layout.
+#: The profile of each corpus table's layout (a table not listed is read with ``auto``).
 CORPUS_PROFILES = {
     "t01": "corpus_tongchuan_mailbox",
     "t02": "corpus_weinan_mailbox",
@@ -48,89 +71,238 @@ CORPUS_PROFILES = {
     "t08": "corpus_yichun_hotline",
     "t09": "corpus_weinan_mailbox",
     "t10": "corpus_foi_proactive",
-    "t13": "corpus_weinan_mailbox",
     "t11": "corpus_foi_requests",
     "t12": "corpus_foi_proactive",
+    "t13": "corpus_weinan_mailbox",
     "t14": "corpus_gaoan_hotline",
+    # written after the first run of t15–t28 with --profile auto (tests/corpus/tables/FIRST_RUN.md)
+    "t15": "corpus_siping_hotline",
+    "t18": "corpus_foi_proactive",
+    "t23": "corpus_review_outcomes",
+    "t24": "corpus_review_by_province",
+    "ref": "reference",
 }
 
-def break_cell(month: MonthTable, profile: Profile, item: dict) -> tuple[int, str] | None:
-    """The (row, measure) a sidecar's known break names, matched on folded labels."""
-    row_key, col_key = fold_label(item["row"], profile.folds), fold_label(item["column"], profile.folds)
-    if month.totals_row is not None and fold_label(month.totals_label, profile.folds) == row_key:
-        row = month.totals_row
-    else:
-        hits = month.departments[[fold_label(n, profile.folds) == row_key
-                                  for n in month.departments["published_name"]]]
-        if hits.empty:
-            return None
-        row = int(hits["source_row"].iloc[0])
-    for measure, label in month.headers.items():
-        key = fold_label(label, profile.folds)
-        if col_key == key or col_key.endswith("/" + key):
-            return row, measure
-    return None
+#: The reference table (the sample month's 附件 table on its own); it has no hand label.
+REFERENCE_TABLE = CODE_ROOT / "tests" / "data" / "split_month" / "2020-07" / "table.tsv"
+
+Cell = tuple[int, str]
 
 
-#: The reference table (the sample month), checked the same way; it has no hand label.
-REFERENCE_TABLE = CODE_ROOT / "tests" / "data" / "split_month" / "2020-07" / "table.tsv"  # the sample month's 附件 table on its own
+def same(printed: str, named: str) -> bool:
+    """Whether a header or row label govstats read and one the sidecar names are the same, on
+    folded labels; either may carry the upper levels the other leaves out ("a/b" and "b")."""
+    a, b = fold_label(printed, FOLDS), fold_label(named, FOLDS)
+    return bool(a) and (a == b or a.endswith("/" + b) or b.endswith("/" + a))
+
+
+def header_of(month: MonthTable, measure: str) -> str:
+    """The printed header of a cell's measure (按类型：total for a breakdown's own)."""
+    block, _, own = measure.partition("：")
+    if own and month.blocks:
+        return next(b.headers[own] for b in month.blocks if b.block == block)
+    return month.headers[measure]
+
+
+def row_labels(month: MonthTable) -> dict[int, str]:
+    """Each printed row's label, by row number (every block's rows for breakdowns side by side)."""
+    labels: dict[int, str] = {}
+    for table in month.blocks or (month,):
+        for frame, column in ((table.departments, "published_name"), (table.subtotals, "label"),
+                              (table.parts, "label")):
+            if column in frame:
+                labels |= {int(r["source_row"]): str(r[column]) for r in frame.to_dict("records")}
+        if table.totals_row is not None:
+            labels[table.totals_row] = table.totals_label
+    return labels
+
+
+def named_cells(month: MonthTable, column: str, rows: list[str] | None) -> set[Cell]:
+    """The printed cells under the header ``column`` (on the rows labelled ``rows``, or all)."""
+    labels = row_labels(month)
+    return {(row, m) for row, m in printed_cells(month) if same(header_of(month, m), column)
+            and (not rows or any(same(labels.get(row, ""), r) for r in rows))}
+
+
+def break_cell(month: MonthTable, item: dict) -> Cell | None:
+    """The cell a sidecar's known break names."""
+    return next(iter(sorted(named_cells(month, item["column"], [item["row"]]))), None)
+
+
+def read_checked(path: Path, name: str | None) -> tuple[MonthTable, Profile]:
+    """The table read with its layout's profile, or with the one auto discovers (``None``)."""
+    if name is None:
+        month, profile = auto_tidy(read_table(path), Registry("", (), {}, FOLDS), FOLDS)
+        return month, replace(profile, bands=())  # drafted bands mark empty rows, as `govstats check` does
+    profile = load_profile(REFERENCE, name)
+    return tidy_month(read_table(path, profile), profile, Registry("", (), {}, profile.folds)), profile
+
+
+def sidecar_relations(tid: str, meta: dict) -> list[dict]:
+    """The table's hand-labelled relations (the reference table's: its profile's, as a sidecar
+    writes them)."""
+    if tid != "ref":
+        return list(meta.get("relations") or [])
+    profile = load_profile(REFERENCE, "reference")
+    label = profile.measures
+    relations = [{"kind": "column_total"}]
+    relations += [{"kind": "row_identity", "left": label[i.lhs][0], "right": [label[m][0] for m in i.rhs]}
+                  for i in profile.identities]
+    relations += [{"kind": "bound", "lesser": label[b.part][0], "greater": label[b.whole][0]} for b in profile.bounds]
+    return relations
+
+
+def zero_everywhere(month: MonthTable, name: str) -> bool:
+    """Whether the column headed ``name`` is 0 or blank on every department row."""
+    measures = [m for m, h in month.headers.items() if same(h, name)]
+    return bool(measures) and all(pd.isna(v) or v == 0 for v in month.departments[measures[0]])
+
+
+def matches(found: tuple, labelled: dict, month: MonthTable) -> bool:
+    """Whether a relation auto found is the sidecar's relation ``labelled``."""
+    kind = labelled["kind"]
+    if found[0] == "column_total":
+        return kind == "column_total"
+    if found[0] == "identity" and kind == "row_identity":
+        _, lhs, rhs = found
+        right = labelled["right"]
+        return (same(lhs, labelled["left"]) and all(any(same(t, r) for r in right) for t in rhs)
+                and all(zero_everywhere(month, r) for r in right if not any(same(t, r) for t in rhs)))
+    if found[0] == "rate" and kind == "rate":
+        _, rate, num, den, share = found
+        nums = labelled["numerator"] if isinstance(labelled["numerator"], list) else [labelled["numerator"]]
+        wanted = labelled["denominator"]  # a column, or {column, row} for a share of the total row
+        den_ok = isinstance(wanted, dict) == share and any(
+            same(d, wanted["column"] if share else wanted) for d in den)
+        return (same(rate, labelled["column"]) and len(num) == len(nums) and den_ok
+                and all(any(same(n, x) for x in nums) for n in num))
+    return False
+
+
+def discovered(month: MonthTable, profile: Profile) -> list[tuple]:
+    """The relations auto kept, in the table's words: identities, rates, column totals."""
+    words = {**{m: h for b in month.blocks for m, h in b.headers.items()}, **month.headers}
+    found: list[tuple] = [("identity", words[i.lhs], tuple(words[m] for m in i.rhs)) for i in profile.identities]
+    found += [("rate", words[r.rate], tuple(words[m] for m in r.numerator.measures),
+               tuple(words[m] for m in r.denominator.measures), r.denominator.total_row) for r in profile.rates]
+    if month.totals_row is not None and any(profile.summable(m) for m in words):
+        found.append(("column_total",))
+    return found
+
+
+def discovery_report(tid: str, path: Path, labelled: list[dict], verbose: bool) -> dict:
+    """What auto finds in the table against the sidecar's relations."""
+    sought = [r for r in labelled if r["kind"] in ("row_identity", "rate", "column_total")]
+    other = len(labelled) - len(sought)
+    try:
+        month, profile = auto_tidy(read_table(path), Registry("", (), {}, FOLDS), FOLDS)
+    except InputError as exc:
+        if verbose:
+            print(f"    {tid} auto: not read: {exc}")
+        return {"found": 0, "true": 0, "false": 0, "missed": len(sought), "other": other}
+    found = discovered(month, profile)
+    hits = {k: [i for i, r in enumerate(sought) if matches(f, r, month)] for k, f in enumerate(found)}
+    false = [f for k, f in enumerate(found) if not hits[k]]
+    missed = [r for i, r in enumerate(sought) if not any(i in h for h in hits.values())]
+    if verbose:
+        for k, f in enumerate(found):
+            print(f"    {tid} auto {'true' if hits[k] else 'FALSE'}: {describe(f)}")
+        for r in missed:
+            print(f"    {tid} auto missed: {r['kind']} {r.get('left') or r.get('column') or r.get('total_row') or ''}")
+    return {"found": len(found), "true": len(found) - len(false), "false": len(false), "missed": len(missed),
+            "other": other}
+
+
+def describe(found: tuple) -> str:
+    """A relation auto found, in words."""
+    if found[0] == "identity":
+        return f"{found[1]} = {' + '.join(found[2])}"
+    if found[0] == "rate":
+        return f"{found[1]} = {' + '.join(found[2])} / {'合计.' if found[4] else ''}{' + '.join(found[3])}"
+    return "合计行 = 各列之和"
 
 
 def table_report(tid: str, verbose: bool) -> dict:
-    """Read, clean and check one corpus table; the figures of its coverage and breaks."""
+    """Read, clean and check one table; the figures of its coverage, breaks and discovery."""
     if tid == "ref":
-        meta, path, name = {"source": {"place": "重庆市綦江区"}, "printed_figures": "-"}, REFERENCE_TABLE, "reference"
+        meta, path = {"source": {"place": "重庆市綦江区"}, "printed_figures": "-"}, REFERENCE_TABLE
     else:
-        meta = yaml.safe_load((CORPUS / f"{tid}.yaml").read_text(encoding="utf-8"))
-        path, name = CORPUS / f"{tid}.tsv", CORPUS_PROFILES.get(tid)
+        meta, path = yaml.safe_load((CORPUS / f"{tid}.yaml").read_text(encoding="utf-8")), CORPUS / f"{tid}.tsv"
+    name = CORPUS_PROFILES.get(tid)
     out = {"id": tid, "place": meta["source"]["place"], "figures": meta["printed_figures"],
-           "known": len(meta.get("known_breaks") or [])}
-    if name is None:
-        return {**out, "reason": "no profile names its layout (add it to CORPUS_PROFILES)"}
-    profile = load_profile(REFERENCE, name)
+           "known": len(meta.get("known_breaks") or []), "profile": name or "auto",
+           "auto": discovery_report(tid, path, sidecar_relations(tid, meta), verbose)}
     try:
-        month = tidy_month(read_table(path, profile), profile, Registry("", (), {}, profile.folds))
+        month, profile = read_checked(path, name)
     except InputError as exc:
         return {**out, "reason": f"not read: {exc}"}
     checks = [c for c in table_checks(month, profile) if c.check != "registry"]
     cells, covered = printed_cells(month), covered_cells(month, checks)
-    breaks = [break_cell(month, profile, b) for b in meta.get("known_breaks") or []]
+    alone = set().union(*(named_cells(month, s["column"], s.get("rows")) for s in meta.get("standalone") or []))
+    breaks = [break_cell(month, b) for b in meta.get("known_breaks") or []]
     flagged = [c for c in checks if c.status in ("fail", "warn")]
     caught = sum(1 for b in breaks if b and any(b in check_cells(month, c) for c in flagged))
     false = [c for c in flagged if not (check_cells(month, c) & {b for b in breaks if b})]
+    unexplained = sorted(cells - covered - alone)
+    for cell in sorted(cells - covered) if verbose else unexplained:
+        what = "standalone" if cell in alone else "uncovered, in no standalone entry"
+        print(f"    {tid} {what}: row {cell[0]} {header_of(month, cell[1])}")
     if verbose:
-        for cell in sorted(cells - covered):
-            print(f"    {tid} uncovered: row {cell[0]} {month.headers[cell[1]]}")
         for check in flagged:
             print(f"    {tid} {check.status}: {check.message}")
     return {**out, "read": len(cells), "covered": len(covered & cells), "caught": caught,
-            "false": len(false), "checks": len(checks)}
+            "false": len(false), "checks": len(checks), "alone": len(alone & cells),
+            "alone_labelled": meta.get("standalone_figures", 0), "flagged": len(unexplained)}
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="list uncovered cells and flagged checks")
+    parser.add_argument("--verbose", action="store_true",
+                        help="list every uncovered cell, flagged check and relation auto found")
     args = parser.parse_args(argv)
-    print(f"{'table':6} {'place':14} {'figures':>7} {'read':>5} {'covered':>7} {'uncovered':>9} "
-          f"{'breaks':>7} {'false':>5}")
-    tables = [p.stem for p in sorted(CORPUS.glob("t[0-9][0-9].tsv"))] + ["ref"]
+    logging.getLogger("govstats.clean.month").setLevel(logging.ERROR)  # every name is unknown to the empty registry
+    tables = [p.stem for p in sorted(CORPUS.glob("t[0-9][0-9]*.tsv"))] + ["ref"]
     reports = [table_report(tid, args.verbose) for tid in tables]
+    print(f"{'table':6} {'place':14} {'figures':>7} {'read':>5} {'covered':>7} {'uncov':>6} {'alone':>5} "
+          f"{'rel.unc':>7} {'flagged':>7} {'breaks':>6} {'false':>5} | auto: found true false missed (bounds)")
     for r in reports:
+        a, r["id"] = r["auto"], r["id"] + ("*" if r["profile"] == "auto" else "")
+        auto = f"| {a['found']:>11} {a['true']:>4} {a['false']:>5} {a['missed']:>6} ({a['other']})"
         if "reason" in r:
-            print(f"{r['id']:6} {r['place'][:14]:14} {r['figures']:>7}   -- {r['reason']}")
+            print(f"{r['id']:6} {r['place'][:14]:14} {r['figures']:>7}   -- {r['reason']} {auto}")
             continue
-        share = 1 - r["covered"] / r["read"] if r["read"] else 1.0
+        alone = f"{r['alone']}" if standalone_agrees(r) else f"{r['alone']}≠{r['alone_labelled']}"
         print(f"{r['id']:6} {r['place'][:14]:14} {r['figures']:>7} {r['read']:>5} {r['covered']:>7} "
-              f"{share:>8.1%} {r['caught']:>3}/{r['known']:<3} {r['false']:>5}")
+              f"{share(r['read'] - r['covered'], r['read']):>6} {alone:>5} "
+              f"{share(r['flagged'], r['read'] - r['alone']):>7} {r['flagged']:>7} "
+              f"{r['caught']:>3}/{r['known']:<2} {r['false']:>5} {auto}")
     done = [r for r in reports if "reason" not in r]
-    figures = sum(r["read"] for r in done)
-    covered = sum(r["covered"] for r in done)
+    figures, covered = sum(r["read"] for r in done), sum(r["covered"] for r in done)
+    related, unexplained = figures - sum(r["alone"] for r in done), sum(r["flagged"] for r in done)
+    auto = [r["auto"] for r in reports]
     print(f"read {len(done)}/{len(reports)} tables; {covered}/{figures} figures covered "
-          f"({1 - covered / figures:.1%} uncovered); known breaks caught "
+          f"({share(figures - covered, figures)} uncovered); of the {related} figures in labelled relations "
+          f"{unexplained} uncovered ({share(unexplained, related)}); known breaks caught "
           f"{sum(r['caught'] for r in done)}/{sum(r['known'] for r in done)}; "
-          f"false failures {sum(r['false'] for r in done)}; "
-          f"tables under 5% uncovered: {sum(1 for r in done if r['read'] and 1 - r['covered'] / r['read'] < 0.05)}")
+          f"false failures {sum(r['false'] for r in done)}; tables under 5% uncovered: "
+          f"{sum(1 for r in done if r['read'] and (r['read'] - r['covered']) / r['read'] < 0.05)} of all figures, "
+          f"{sum(1 for r in done if r['read'] == r['alone'] or r['flagged'] / (r['read'] - r['alone']) < 0.05)}"
+          " of related figures")
+    if any(r["profile"] == "auto" for r in reports):
+        print("* no profile in CORPUS_PROFILES: checked with the profile --profile auto discovers")
+    print(f"auto: {sum(a['found'] for a in auto)} relations found, {sum(a['true'] for a in auto)} true, "
+          f"{sum(a['false'] for a in auto)} false; {sum(a['missed'] for a in auto)} identities, rates and "
+          f"column totals of the sidecars missed; {sum(a['other'] for a in auto)} bounds and row sums not sought")
     return 0
+
+
+def standalone_agrees(report: dict) -> bool:
+    """Whether the standalone figures govstats found are as many as the sidecar counts."""
+    return report["id"] == "ref" or report["alone"] == report["alone_labelled"]
 
 
 if __name__ == "__main__":

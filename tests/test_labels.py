@@ -8,6 +8,7 @@ from pathlib import Path
 import builders
 
 from govstats.cells import fold_label, normalize_label
+from govstats.checks.coverage import covered_cells
 from govstats.checks.ledger import ledger_frame
 from govstats.checks.table import table_checks
 from govstats.clean.month import tidy_month
@@ -95,3 +96,50 @@ def test_bounds_hold_on_the_total_row_and_on_rows_with_no_cases(tmp_path):
         ["bound:completed <= received", "乙局", 0, 0, 0, "warning", "pass"],
     ]
     assert bound["message"].iloc[0] == "合计 办结 <= 受理：12 对 10（超出，可能为上月结转）"
+
+
+#: A profile whose change column's header holds a '/' of its own.
+ITEMS = {"name": "items", "unit_column": ["信息内容"], "signed": ["change"],
+         "measures": {"last_year": ["上一年项目数量"], "change": ["本年增/减"], "items": ["本年项目数量"]},
+         "identities": ["items = last_year + change"]}
+
+
+def test_a_header_cell_with_a_slash_keeps_its_whole_text(tmp_path):
+    # 本年增/减 is one header cell: its label is not cut at the '/' (as 减), on one header row,
+    # under a parent on a two-level header, and in a profile drafted from the table
+    from govstats.month import auto_tidy
+
+    profile = profile_from_mapping(ITEMS, Path("items.yaml"))
+    rows = [["信息内容", "上一年项目数量", "本年增/减", "本年项目数量"],
+            ["行政许可", "716", "-417", "299"], ["行政处罚", "3", "6", "9"]]
+    month = month_of(tmp_path, rows, profile)
+    assert month.headers == {"last_year": "上一年项目数量", "change": "本年增/减", "items": "本年项目数量"}
+    assert month.departments["change"].tolist() == [-417, 6]
+    ledger = ledger_frame(table_checks(month, profile))
+    identity = ledger[ledger["check"] == "identity:items = last_year + change"]
+    assert identity[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["行政许可", 299, 299, "pass"], ["行政处罚", 9, 9, "pass"]]
+    assert identity["message"].iloc[0].startswith("行政许可 本年项目数量 = 上一年项目数量 + 本年增/减")
+    two_level = [["信息内容", "项目", "", ""], ["", "上一年项目数量", "本年增/减", "本年项目数量"], *rows[1:]]
+    month = month_of(tmp_path, two_level, profile_from_mapping({**ITEMS, "header_rows": 2}, Path("items.yaml")))
+    assert month.header_rows == 2 and month.headers["change"] == "本年增/减"
+    drafted, _ = auto_tidy(read_table(builders.write_csv(tmp_path / "auto.csv", rows, "utf-8")), Registry("", ()), FOLDS)
+    assert list(drafted.headers.values()) == ["上一年项目数量", "本年增/减", "本年项目数量"]
+
+
+def test_a_fall_cannot_exceed_its_base(tmp_path):
+    # -本年增/减 <= 上一年项目数量: a count cannot fall below zero (5 - 7 would leave -2 items)
+    profile = profile_from_mapping({**ITEMS, "identities": [],
+                                    "bounds": [{"part": "-change", "whole": "last_year", "kind": "hard"}]},
+                                   Path("items.yaml"))
+    rows = [["信息内容", "上一年项目数量", "本年增/减", "本年项目数量"],
+            ["行政许可", "716", "-417", "299"], ["行政处罚", "3", "6", "9"], ["行政强制", "5", "-7", "0"]]
+    month = month_of(tmp_path, rows, profile)
+    bound = ledger_frame(table_checks(month, profile))
+    bound = bound[bound["check"] == "bound:-change <= last_year"]
+    assert bound[COLUMNS].values.tolist() == [
+        ["bound:-change <= last_year", "行政强制", 5, 7, 2, "error", "fail"],
+        ["bound:-change <= last_year", "行政许可", 716, 417, 0, "error", "pass"],
+        ["bound:-change <= last_year", "行政处罚", 3, -6, 0, "error", "pass"]]
+    assert bound["message"].iloc[0] == "行政强制 -本年增/减 <= 上一年项目数量：7 对 5（减少多于其基数）"
+    assert covered_cells(month, table_checks(month, profile)) >= {(4, "change"), (4, "last_year")}

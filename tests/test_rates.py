@@ -98,6 +98,36 @@ def test_rate_without_a_printed_numerator_is_checked_for_feasibility(tmp_path):
         ["feasible:rate = ? / dispatched", "甲局", "4144/4226", 98.06, 0, "info", "pass"]]
 
 
+def test_rate_without_a_numerator_names_the_count_column_it_fits(tmp_path):
+    # 满意率 is printed over 办结, declared over 受理: no row is feasible over 受理, every row is
+    # over 办结 (6/7, 11/13, 27/29, 38/41), and 咨询量 fits any rate (counts in the thousands)
+    profile = profile_of(measures={"received": ["受理"], "completed": ["办结"], "asked": ["咨询量"], "rate": ["满意率"]},
+                         rates=[{"rate": "rate", "denominator": "received"}])
+    rows = [["单位", "受理", "办结", "咨询量", "满意率"],
+            ["甲局", "9", "7", "12000", "85.7%"], ["乙局", "15", "13", "15000", "84.6%"],
+            ["丙局", "33", "29", "21000", "93.1%"], ["丁局", "47", "41", "18000", "92.7%"]]
+    ledger, _ = records(tmp_path, rows, profile)
+    feasible = "feasible:rate = ? / received"
+    assert ledger[COLUMNS].values.tolist() == [
+        ["rate_denominator:rate", "办结", "办结", 4, None, "warning", "warn"],
+        [feasible, "甲局", None, 85.7, -3.1889, "warning", "unverifiable"],   # 8/9 = 88.89%
+        [feasible, "乙局", None, 84.6, -2.0667, "warning", "unverifiable"],   # 13/15 = 86.67%
+        [feasible, "丙局", None, 93.1, -0.8394, "warning", "unverifiable"],   # 31/33 = 93.94%
+        [feasible, "丁局", None, 92.7, -0.9170, "warning", "unverifiable"],   # 44/47 = 93.62%
+    ]
+    assert ledger["message"].iloc[0] == ("“满意率”在全部 4 行都可由整数分子除以 办结 得到（偶然如此的机会约 1e-07），"
+                                        "分母应是这一列")
+    # one row that fits no column of the table: none is named
+    rows[4] = ["丁局", "47", "41", "18000", "92.8%"]
+    ledger, _ = records(tmp_path, rows, profile)
+    assert "rate_denominator:rate" not in ledger["check"].tolist()
+    # a column of large counts alone fits every row by chance: it is not named
+    rows = [["单位", "受理", "咨询量", "满意率"], ["甲局", "9", "12000", "85.7%"], ["乙局", "15", "15000", "84.6%"]]
+    ledger, _ = records(tmp_path, rows, profile_of(
+        measures={"received": ["受理"], "asked": ["咨询量"], "rate": ["满意率"]}, rates=[{"rate": "rate", "denominator": "received"}]))
+    assert ledger["status"].tolist() == ["unverifiable", "unverifiable"]
+
+
 @pytest.mark.parametrize("cells,precision", [
     (["98%", "75%", "87%"], "%"),                 # integer percents with the sign
     (["98", "75", "87"], "points"),               # integer percents under a 办结率(%) header

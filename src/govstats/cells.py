@@ -48,6 +48,12 @@ def fold_label(text: object, folds: dict[str, str]) -> str:
     return normalize_label(text).translate(str.maketrans(folds)) if folds else normalize_label(text)
 
 
+def lower_levels(key: str) -> list[str]:
+    """A "parent/child" header and its lower levels, longest first: a/b/c, b/c, c."""
+    levels = key.split("/")
+    return ["/".join(levels[i:]) for i in range(len(levels))]
+
+
 def is_blank(text: object) -> bool:
     """True when a cell holds no value (empty, or a dash or slash meaning not applicable)."""
     return normalize_label(text) in NOT_APPLICABLE

@@ -2,9 +2,17 @@
 
 A figure is a measure cell that holds a value (department rows, the total row, subtotals, 其中
 rows). A check covers the cells it compared: a column total every cell of its column, an
-identity, bound or rate the cells of its terms on its row, a feasibility check that found a
-numerator the rate and its count, a growth check the change and count of each row printing a
-change and of the total row. Checks that could not be made (unverifiable) cover nothing.
+identity, bound or rate the cells of its terms on its row, a feasibility check the rate and its
+count, a growth check the change and count of each row printing a change and of the total row.
+Checks that could not be made cover nothing (a blank or zero part, a column that is not summed,
+a formula saved without its result).
+
+A feasibility check covers its rate and count whether or not a whole numerator gives the printed
+rate. When none does, its record is unverifiable (the numerator cannot be known, and the ledger
+says the denominator must be something else), but it still compared the printed figure with
+every k / count at the printed precision and says something definite about both cells: this
+rate is not a share of this count. A check that could not compare anything (the count is 0 or
+blank) is the one that covers nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from dataclasses import replace
 import pandas as pd
 
 from govstats.checks.ledger import Check
+from govstats.checks.rates import infeasible
 from govstats.clean.month import MonthTable
 
 Cell = tuple[int, str]  # (printed row number, measure)
@@ -51,6 +60,7 @@ def term_cells(month: MonthTable, text: str, row: int | None) -> set[Cell]:
     """Cells of the measures named in a rule's text on ``row`` (合计.m: the total row's m)."""
     cells = set()
     for token in text.replace("=", " ").replace("+", " ").replace("/", " ").replace("<", " ").split():
+        token = token.removeprefix("-")  # a fall in a change column: the change's cell
         where, measure = (month.totals_row, token[3:]) if token.startswith("合计.") else (row, token)
         if measure in month.headers and where is not None:
             cells.add((where, measure))
@@ -59,7 +69,7 @@ def term_cells(month: MonthTable, text: str, row: int | None) -> set[Cell]:
 
 def check_cells(month: MonthTable, check: Check) -> set[Cell]:
     """The printed cells one ledger record compared (empty when it compared none)."""
-    if check.status not in COMPARED:
+    if check.status not in COMPARED and not infeasible(check):
         return set()
     if month.blocks:  # the record's scope starts with its block's name
         name, _, scope = check.scope.partition("：")

@@ -73,8 +73,9 @@ def in_words(text: str, headers: dict[str, str]) -> str:
     """A rule over measure codes in the table's own headers ("办理总数 = 中心办理 + ..."; 合计.x is
     the total row's x)."""
     def word(token: str) -> str:
-        if token.startswith("合计.") and token[3:] in headers:
-            return "合计." + headers[token[3:]]
+        for prefix in ("合计.", "-"):  # the total row's x; a fall in x
+            if token.startswith(prefix) and token[len(prefix):] in headers:
+                return prefix + headers[token[len(prefix):]]
         return headers.get(token, token)
 
     return " ".join(word(token) for token in text.split())

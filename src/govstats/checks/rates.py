@@ -120,34 +120,69 @@ def feasibility_check(month: MonthTable, rate: Rate, scope: str, points: float, 
                  f"（最接近 {near}/{count} = {100 * near / count:.4f}%），分母应为别的数", profile.name)
 
 
+def infeasible(check: Check) -> bool:
+    """True for a feasibility record that compared the printed rate with every whole numerator
+    over the row's count and found none (its difference: the distance to the nearest)."""
+    return check.check.startswith("feasible:") and check.status == "unverifiable" and check.difference is not None
+
+
+def chance_feasible(count: int, decimals: int) -> float:
+    """The share of the percentages printable at ``decimals`` places that some whole k / count
+    gives: the chance a printed value is feasible over ``count`` by luck alone."""
+    return min(1.0, (count + 1) / (100 * 10 ** decimals + 1))
+
+
+#: Most a column may owe to luck to be named the denominator of a rate printed without its
+#: numerator: every row feasible over it by chance at most 1 time in 100.
+MAX_CHANCE = 0.01
+
+
+def denominator_fit(month: MonthTable, rate: Rate, column: str,
+                    rows: list[tuple[str, int | None, dict[str, object]]]) -> tuple[int, float] | None:
+    """(rows, chance) when ``column`` reproduces the rate on every row that prints it: exactly as
+    numerator / column when the numerator is printed, else with a whole numerator over the column
+    (chance: how likely every row is feasible by luck; rows at 0% or 100% fit any count). None
+    when a row does not fit or its count is 0 or blank."""
+    checked, chance = 0, 1.0
+    for _, line, row in rows:
+        value, den = row.get(rate.rate), row.get(column)
+        num = part_value(rate.numerator, row, month.published_totals) if rate.numerator else None
+        if value is None or pd.isna(value) or (rate.numerator and num is None):
+            continue
+        if den is None or pd.isna(den) or den == 0:
+            return None
+        points, decimals = printed_points(month, rate.rate, line, value)
+        if num is not None:
+            if verdict(100 * num / int(den), points, decimals) != "pass":
+                return None
+        elif not feasible_numerators(int(den), points, decimals):
+            return None
+        elif 0 < points < 100:
+            chance *= chance_feasible(int(den), decimals)
+        checked += 1
+    return (checked, chance) if checked else None
+
+
 def other_denominators(month: MonthTable, rate: Rate, profile: Profile,
                        rows: list[tuple[str, int | None, dict[str, object]]]) -> list[Check]:
-    """Count columns other than the declared denominator that reproduce the rate on every row."""
-    if rate.numerator is None:
-        return []
+    """Count columns other than the declared denominator that reproduce the rate on every row:
+    exactly with its numerator, or, for a rate printed without one, feasibly on every row and
+    unlikely by chance (MAX_CHANCE)."""
     declared = set(rate.denominator.measures) if rate.denominator else set()
+    numerator = set(rate.numerator.measures) if rate.numerator else set()
     found = []
     for column in month.headers:
-        if profile.kind_of(column) != "count" or {column} == declared or column in rate.numerator.measures:
+        if profile.kind_of(column) != "count" or {column} == declared or column in numerator:
             continue
-        checked = 0
-        for scope, line, row in rows:
-            value, num, den = row.get(rate.rate), part_value(rate.numerator, row, month.published_totals), row.get(column)
-            if value is None or pd.isna(value) or num is None or den is None or pd.isna(den):
-                continue
-            if den == 0:
-                break
-            points, decimals = printed_points(month, rate.rate, line, value)
-            if verdict(100 * num / int(den), points, decimals) != "pass":
-                break
-            checked += 1
-        else:
-            if checked:
-                label = month.headers[column]
-                found.append(Check(f"rate_denominator:{rate.rate}", label, label, checked, None, "warning", "warn",
-                                   f"“{month.headers[rate.rate]}”在全部 {checked} 行都等于 "
-                                   f"{in_words(' + '.join(rate.numerator.measures), month.headers)} / {label}"
-                                   "，分母应是这一列", profile.name))
+        fit = denominator_fit(month, rate, column, rows)
+        if fit is None or (not numerator and fit[1] > MAX_CHANCE):
+            continue
+        checked, label = fit[0], month.headers[column]
+        how = (f"都等于 {in_words(' + '.join(rate.numerator.measures), month.headers)} / {label}" if numerator
+               else f"都可由整数分子除以 {label} 得到（偶然如此的机会约 {fit[1]:.0e}）")
+        found.append(Check(f"rate_denominator:{rate.rate}", label, label, checked, None, "warning", "warn",
+                           f"“{month.headers[rate.rate]}”在全部 {checked} 行{how}，分母应是这一列",
+                           profile.name))
     return found
 
 
@@ -200,7 +235,9 @@ def rate_checks(month: MonthTable, profile: Profile) -> list[Check]:
                     failed = True
                     checks.append(feasibility_check(month, rate, scope, points, decimals, den, profile))
             elif den is not None:
-                checks.append(feasibility_check(month, rate, scope, points, decimals, den, profile))
+                check = feasibility_check(month, rate, scope, points, decimals, den, profile)
+                checks.append(check)
+                failed = failed or infeasible(check)
         if failed:
             checks += other_denominators(month, rate, profile, rows)
         if rate.denominator and rate.denominator.total_row and rate.numerator and not rate.numerator.total_row:

@@ -109,26 +109,30 @@ def not_checked(check: str, scope: str, words: str, profile: Profile) -> Check:
 
 
 def bound_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """Every bound (part <= whole) on every department row, all-zero rows too, and the total row."""
+    """Every bound (part <= whole, or a fall -change <= its base) on every department row,
+    all-zero rows too, and the total row."""
     checks = []
     for bound in profile.bounds:
-        if not {bound.part, bound.whole} <= set(month.departments.columns):
+        name, sign = bound.part.removeprefix("-"), -1 if bound.part.startswith("-") else 1
+        if not {name, bound.whole} <= set(month.departments.columns):
             continue
         label = f"{bound.part} <= {bound.whole}"
         words = in_words(label, month.headers)
         for scope, row in rows_to_check(month):
-            if month.lacks(row.get("source_row"), (bound.part, bound.whole)):
+            if month.lacks(row.get("source_row"), (name, bound.whole)):
                 continue
-            part, whole = row.get(bound.part), row.get(bound.whole)
+            part, whole = row.get(name), row.get(bound.whole)
             if part is None or whole is None or pd.isna(part) or pd.isna(whole):
                 checks.append(not_checked(f"bound:{label}", scope, words, profile))
                 continue
+            part *= sign
             ok = part <= whole
             severity = "error" if bound.kind == "hard" else "warning"
             status = "pass" if ok else ("fail" if bound.kind == "hard" else "warn")
             message = f"{scope} {words}：{part} 对 {whole}"
             if not ok:
-                message += "（超出，可能为上月结转）" if bound.kind == "soft" else "（部分大于整体）"
+                message += ("（减少多于其基数）" if sign < 0 else "（超出，可能为上月结转）" if bound.kind == "soft"
+                            else "（部分大于整体）")
             checks.append(Check(f"bound:{label}", scope, int(whole), int(part),
                                 int(part) - int(whole) if not ok else 0, severity, status, message,
                                 profile.name))

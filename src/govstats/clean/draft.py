@@ -15,7 +15,7 @@ only (merged down) is the table's total, serving the first count column of every
 from __future__ import annotations
 
 from govstats.cells import PARSERS, is_blank, is_empty, normalize_label
-from govstats.clean.headers import column_headers
+from govstats.clean.headers import column_levels, joined
 from govstats.errors import InputError
 from govstats.ingest.table import RawTable
 from govstats.reference.profiles import TOTAL_WORDS, Band, Block, Profile
@@ -76,10 +76,11 @@ def is_row_number(header: str, texts: list[str]) -> bool:
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def draft_blocks(header: list[str], texts: list[int], measures: dict[str, tuple[str, ...]],
+def draft_blocks(levels: list[tuple[str, ...]], texts: list[int], measures: dict[str, tuple[str, ...]],
                  kinds: dict[str, str], columns: list[list[str]]) -> tuple[tuple[Block, ...], dict[str, str]]:
     """Blocks of breakdowns side by side, and the leading total each is given (see the module
-    docstring); ((), {}) for a table of one list."""
+    docstring); ((), {}) for a table of one list. A block is named by its header's top level."""
+    header = joined(levels)
     codes = {int(code[1:]) - 1: code for code in measures}
     leads = [c for c in codes if c < min(texts)]
     segments = [(t, [c for c in codes if t < c < next((u for u in texts if u > t), len(header))]) for t in texts]
@@ -87,8 +88,7 @@ def draft_blocks(header: list[str], texts: list[int], measures: dict[str, tuple[
     if (len(texts) < 2 or len(set(names)) < len(names) or any(not cols for _, cols in segments)
             or any(sum(1 for x in columns[t] if not is_blank(x)) < 2 for t in texts)):
         return (), {}
-    blocks = tuple(Block(header[t].split("/")[0] if "/" in header[t] else header[t], (header[t],))
-                   for t, _ in segments)
+    blocks = tuple(Block(levels[t][0], (header[t],)) for t, _ in segments)
     lead = next((codes[c] for c in leads if kinds[codes[c]] == "count"
                  and sum(1 for x in columns[c] if not is_blank(x)) == 1), None)
     given = {}
@@ -110,10 +110,11 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
     in a row of no numbers; elsewhere 、 belongs to the name (县(市、区))."""
     start, count = header_span(raw)
     index = start + count - 1
-    header = column_headers(raw, start, count)
     body = [r for r in raw.rows[index + 1:] if any(not is_empty(c) for c in r)]
-    width = max(len(header), *(len(r) for r in body))
-    header += [""] * (width - len(header))
+    levels = column_levels(raw, start, count)
+    width = max(len(levels), *(len(r) for r in body))
+    levels += [()] * (width - len(levels))
+    header = joined(levels)
     columns = [[r[c] if c < len(r) else "" for r in body] for c in range(width)]
     measures: dict[str, tuple[str, ...]] = {}
     kinds: dict[str, str] = {}
@@ -137,7 +138,7 @@ def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile
     if not texts or not measures:
         raise InputError(raw.source, "the table has no column of names and numbers to draft a profile from",
                          row=raw.row_numbers[index])
-    blocks, block_totals = draft_blocks(header, texts, measures, kinds, columns)
+    blocks, block_totals = draft_blocks(levels, texts, measures, kinds, columns)
     if blocks:  # a header printed in two blocks (件数) is one measure, read in each
         measures = {code: names for code, names in measures.items() if first_code(measures, names[0]) == code}
         kinds = {code: kind for code, kind in kinds.items() if code in measures}

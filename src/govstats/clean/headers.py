@@ -76,9 +76,10 @@ def filled_levels(raw: RawTable, index: int, count: int) -> list[list[str]]:
     return filled
 
 
-def column_headers(raw: RawTable, index: int, count: int) -> list[str]:
-    """Each column's header text, levels joined as "parent/child" (repeats of a merge once)."""
-    headers = []
+def column_levels(raw: RawTable, index: int, count: int) -> list[tuple[str, ...]]:
+    """Each column's header texts, top level first (repeats of a merge once, empty levels
+    dropped). A level keeps its own text whole, '/' and all (本年增/减)."""
+    columns = []
     levels = filled_levels(raw, index, count)
     for col in range(len(levels[0])):
         parts: list[str] = []
@@ -86,8 +87,18 @@ def column_headers(raw: RawTable, index: int, count: int) -> list[str]:
             text = level[col]
             if text and (not parts or normalize_label(parts[-1]) != normalize_label(text)):
                 parts.append(text)
-        headers.append("/".join(parts))
-    return headers
+        columns.append(tuple(parts))
+    return columns
+
+
+def joined(levels: list[tuple[str, ...]]) -> list[str]:
+    """Each column's header text, its levels joined as "parent/child"."""
+    return ["/".join(parts) for parts in levels]
+
+
+def own_text(levels: tuple[str, ...]) -> str:
+    """A column's own header text: its lowest level, whole ('' for an unheaded column)."""
+    return levels[-1] if levels else ""
 
 
 def block_starts(keys: list[str], profile: Profile) -> list[int]:
@@ -105,9 +116,12 @@ def block_starts(keys: list[str], profile: Profile) -> list[int]:
 
 
 def block_header(raw: RawTable, profile: Profile, index: int, count: int,
-                 cols: range, texts: list[str]) -> Header:
-    """Map one block's columns to the unit, band, ignored and measure columns."""
+                 cols: range, levels: list[tuple[str, ...]]) -> Header:
+    """Map one block's columns to the unit, band, ignored and measure columns. A measure is
+    labelled by its column's own text (the lowest level, whole), or by all its levels joined
+    when two columns of the block share that text."""
     line = raw.row_numbers[index]
+    texts = joined(levels)
     band_keys = {profile.key(s) for s in profile.band_column}
     ignore_keys = {profile.key(s) for s in profile.ignore_columns}
     unit_col = next(c for c in cols if texts[c] and profile.is_unit_header(texts[c]))
@@ -139,10 +153,10 @@ def block_header(raw: RawTable, profile: Profile, index: int, count: int,
     if missing:
         wanted = ", ".join(f"{m} ({'/'.join(profile.measures[m])})" for m in missing)
         raise InputError(raw.source, f"missing column(s): {wanted}", row=line)
-    leaves = [texts[c].rsplit("/", 1)[-1] for c in measure_cols.values()]
+    leaves = [own_text(levels[c]) for c in measure_cols.values()]
     labels = {}
     for measure, col in measure_cols.items():
-        leaf = texts[col].rsplit("/", 1)[-1]
+        leaf = own_text(levels[col])
         labels[measure] = normalize_label(leaf if leaves.count(leaf) == 1 else texts[col])
     return Header(index, unit_col, band_col, measure_cols, labels, count, tuple(text_cols), profile.unit_span)
 
@@ -154,11 +168,12 @@ def locate_headers(raw: RawTable, profile: Profile, start: int = 0) -> list[Head
         if index < start or not any(profile.is_unit_header(c) for c in row):
             continue
         count = profile.header_rows or header_band(raw, index)
-        texts = column_headers(raw, index, count)
+        levels = column_levels(raw, index, count)
+        texts = joined(levels)
         if not any(t and profile.is_unit_header(t) for t in texts):
             continue  # the unit cell is under another header's merge ("x/部门"): not this layout's header
         starts = block_starts(texts, profile) + [len(texts)]
-        headers = [block_header(raw, profile, index, count, range(a, b), texts)
+        headers = [block_header(raw, profile, index, count, range(a, b), levels)
                    for a, b in zip(starts, starts[1:])]
         if profile.blocks:
             return named_blocks(raw, profile, headers, texts, index)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govstats.cells import fold_label
+from govstats.cells import fold_label, lower_levels
 from govstats.errors import InputError
 from govstats.reference.characters import load_folds
 from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
@@ -45,7 +45,8 @@ class Identity:
 
 @dataclass(frozen=True)
 class Bound:
-    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning."""
+    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning. A part
+    "-m" reads the signed change column m as a fall: it cannot exceed its base (-增减 <= 上年数)."""
 
     part: str
     whole: str
@@ -170,9 +171,7 @@ class Profile:
         A multi-level header reads "parent/child": it matches a synonym written that way (or its
         lower levels, "法人或其他组织/其他" under 申请人情况), else its child alone. A trailing unit in brackets, "办理总数（件）", may be left out of synonyms.
         """
-        key = self.key(header)
-        levels = key.split("/")
-        keys = ["/".join(levels[i:]) for i in range(len(levels))]  # a/b/c, b/c, c
+        keys = lower_levels(self.key(header))
         keys += [_UNIT_SUFFIX.sub("", k) for k in keys]
         for candidate in dict.fromkeys(k for k in keys if k):
             for measure, synonyms in self.measures.items():
@@ -189,9 +188,10 @@ class Profile:
         return (*self.unit_column, *(s for b in self.blocks for s in b.unit_column))
 
     def block_of(self, header: str) -> str:
-        """The name of the block whose column of row names ``header`` heads ('' for none)."""
-        key = self.key(header.rsplit("/", 1)[-1])
-        return next((b.name for b in self.blocks if key in {self.key(s) for s in b.unit_column}), "")
+        """The name of the block whose column of row names ``header`` heads ('' for none): the
+        header's lower levels are tried too ("按渠道/渠道" heads the block of 渠道)."""
+        return next((b.name for key in lower_levels(self.key(header)) for b in self.blocks
+                     if key in {self.key(s) for s in b.unit_column}), "")
 
     def header_matches(self, row: tuple[str, ...] | list[str]) -> bool:
         """True when a row names the unit column and at least one measure of this profile."""
@@ -345,7 +345,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
         if profile.kind_of(growth.rate) != "percent":
             raise InputError(path, f"growth rate {growth.rate!r} must be a percent measure")
     for bound in profile.bounds:
-        used |= {bound.part, bound.whole}
+        used |= {bound.part.removeprefix("-"), bound.whole}
         if bound.kind not in ("hard", "soft"):
             raise InputError(path, f"bound kind must be hard or soft, got {bound.kind!r}")
     unknown = sorted(used - set(profile.measures))

@@ -47,12 +47,20 @@ Conventions
   `base` on the same row, 100*(current-base)/base (同比/环比 columns); it is
   compared at the printed precision like a rate, and rows whose base is 0 or
   whose cell prints no figure are skipped.
-* `standalone` (optional) lists the figures that take part in no relation the
-  table prints: each entry names a `column` (every column of that name, so a
-  side-by-side layout's repeated headers are covered) and/or `rows`, with a
-  one-line `reason`.  Names must exist; a standalone column may not be named
-  by a relation.  expected.json records, per entry, how many printed figures
-  it covers, so a checker can be scored on staying silent about them.
+* Standalone figures: `standalone:` lists, by hand, the figures that take part in
+  no relation the table prints or implies (a score, an amount, a count of
+  something else than the table's cases), each entry
+  `{column: NAME, rows: [LABEL, ...] (optional, default every row), reason: TEXT}`.
+  They are judged from what the figures mean, never from what a checker covers:
+  a figure in a genuine relation (a sum, a bound, a rate) gets the relation
+  instead.  A column is named as for relations, or by its header in a stacked
+  sub-header row (a body row of two or more texts and no figures starts the
+  header of the rows under it, as tables printed one under another do; bounds
+  name their columns the same way).
+* A bound's lesser side may be "-m" for a signed change column m: a fall
+  cannot exceed its base (-本年增/减 <= 上一年项目数量).
+  standalone_figures counts them; the figures in labelled relations are
+  printed_figures - standalone_figures.
 """
 import glob
 import json
@@ -163,6 +171,59 @@ class Table:
     def numeric_cols(self):
         return [j for j in range(self.lc, len(self.names))
                 if any(r["nums"][j] is not None for r in self.recs)]
+
+
+def row_heads(t):
+    """Each data row's column names: the table's header, or the last stacked
+    sub-header row above it (two or more texts and no figures)."""
+    heads, current = [], t.names
+    for r in t.recs:
+        texts = [c.strip() for c in r["cells"]]
+        if sum(1 for c in texts if c) >= 2 and all(n is None for n in r["nums"]):
+            current = texts + [""] * (len(t.names) - len(texts))
+        heads.append(current)
+    return heads
+
+
+def col_at(t, head, name):
+    """The column named ``name`` in the column names ``head`` of a row (None
+    when it has none), matched as Table.col matches."""
+    hits = [j for j, n in enumerate(head) if n == name and j >= t.lc]
+    hits = hits or [j for j, n in enumerate(head) if n.endswith("/" + name) and j >= t.lc]
+    if len(hits) > 1:
+        raise KeyError(f"{t.tid}: column {name!r} matches {len(hits)} columns; names={head}")
+    return hits[0] if hits else None
+
+
+def entry_cells(t, entry, heads):
+    """The (row, column) of every figure one `standalone` entry lists: a column (found as for
+    relations, or by its stacked sub-header), optionally on some rows; rows alone mean every
+    figure of those rows."""
+    name, listed = entry.get("column"), entry.get("rows")
+    if not str(entry.get("reason") or "").strip():
+        raise KeyError(f"{t.tid}: standalone {entry} gives no reason")
+    found = set()
+    for i in ([t.row(x) for x in listed] if listed else range(len(t.recs))):
+        if not name:
+            cols = range(t.lc, len(t.names))
+        else:  # a side-by-side layout repeats the header: every column of that name
+            same = [j for j, n in enumerate(t.names) if j >= t.lc and n == name]
+            cols = same if len(same) > 1 else [col_at(t, heads[i], name)]
+        hits = {(i, j) for j in cols if j is not None and t.val(i, j) is not None}
+        if listed and name and not hits:
+            raise KeyError(f"{t.tid}: standalone {name!r} prints no figure on row {t.rowname(i)!r}")
+        found |= hits
+    if not found:
+        raise KeyError(f"{t.tid}: standalone {entry} names no printed figure")
+    return found
+
+
+def standalone_cells(t):
+    """The (row, column) of every figure the sidecar lists as standalone."""
+    heads, cells = row_heads(t), set()
+    for entry in t.meta.get("standalone") or []:
+        cells |= entry_cells(t, entry, heads)
+    return cells
 
 
 def fmt(d):
@@ -308,21 +369,36 @@ def eval_relation(t, k, rel):
                                "expected": fmt(exp) if exp is not None else None,
                                "found": t.recs[ti]["cells"][tj].strip()})
     elif kind == "bound":
-        if rel.get("blocks"):
-            pairs = list(zip(t.cols_named(rel["lesser"]), t.cols_named(rel["greater"])))
-        else:
-            pairs = [(t.col(rel["lesser"]), t.col(rel["greater"]))]
+        # lesser "-m": a fall printed in the signed column m cannot exceed greater (its base)
+        sign = -1 if rel["lesser"].startswith("-") else 1
+        lesser = rel["lesser"].removeprefix("-")
+        if rel.get("blocks"):  # the k-th lesser column against the k-th greater, block by block
+            pairs = list(zip(t.cols_named(lesser), t.cols_named(rel["greater"])))
+            for lj, gj in pairs:
+                for i in range(len(t.recs)):
+                    a, b = t.val(i, lj), t.val(i, gj)
+                    if a is None or b is None:
+                        continue
+                    covered += 1
+                    if sign * a["value"] > b["value"] + EPS:
+                        breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
+                                       "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
+                                       "strength": rel.get("strength", "soft")})
+            return covered, breaks
+        heads = row_heads(t)
+        if not any(col_at(t, h, lesser) is not None for h in heads):
+            raise KeyError(f"{t.tid}: column {lesser!r} matches no column; names={t.names}")
         rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
-        for lj, gj in pairs:
-            for i in rows:
-                a, b = t.val(i, lj), t.val(i, gj)
-                if a is None or b is None:
-                    continue
-                covered += 1
-                if a["value"] > b["value"] + EPS:
-                    breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
-                                   "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
-                                   "strength": rel.get("strength", "soft")})
+        for i in rows:
+            lj, gj = col_at(t, heads[i], lesser), col_at(t, heads[i], rel["greater"])
+            a, b = (t.val(i, lj) if lj is not None else None), (t.val(i, gj) if gj is not None else None)
+            if a is None or b is None:
+                continue
+            covered += 1
+            if sign * a["value"] > b["value"] + EPS:
+                breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
+                               "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
+                               "strength": rel.get("strength", "soft")})
     else:
         raise ValueError(f"{t.tid}: unknown relation kind {kind}")
     return covered, breaks
@@ -354,28 +430,17 @@ def relation_column_names(rel):
 
 
 def eval_standalone(t):
-    """Resolve the `standalone` entries and count the printed figures each covers."""
-    entries = t.meta.get("standalone") or []
+    """Each `standalone` entry with the printed figures it covers; a standalone column may not
+    be named by a relation."""
     named = set()
     for rel in t.meta.get("relations") or []:
         named |= relation_column_names(rel)
-    out = []
-    for e in entries:
-        if not e.get("reason"):
-            raise ValueError(f"{t.tid}: standalone entry {e} has no reason")
-        if "column" in e:
-            cols = [j for j, n in enumerate(t.names) if j >= t.lc and
-                    (n == e["column"] or n.endswith("/" + e["column"]))]
-            if not cols:
-                raise KeyError(f"{t.tid}: standalone column {e['column']!r} not found; names={t.names}")
-            if e["column"] in named:
-                raise ValueError(f"{t.tid}: standalone column {e['column']!r} is named by a relation")
-        else:
-            cols = list(range(t.lc, len(t.names)))
-        rows = [t.row(x) for x in e["rows"]] if "rows" in e else range(len(t.recs))
-        figures = sum(1 for i in rows for j in cols if t.val(i, j) is not None)
+    heads, out = row_heads(t), []
+    for e in t.meta.get("standalone") or []:
+        if e.get("column") in named:
+            raise ValueError(f"{t.tid}: standalone column {e['column']!r} is named by a relation")
         item = {k: e[k] for k in ("column", "rows") if k in e}
-        item["figures"] = figures
+        item["figures"] = len(entry_cells(t, e, heads))
         out.append(item)
     return out
 
@@ -394,17 +459,19 @@ def main():
             covered, breaks = eval_relation(t, k, rel)
             rels.append({"index": k, "kind": rel["kind"], "cells": covered, "breaks": len(breaks)})
             allbreaks.extend(breaks)
+        standalone = len(standalone_cells(t))
         out[tid] = {"kind": meta["kind"], "place": meta["source"]["place"],
-                    "printed_figures": t.printed_figures(), "columns": t.names,
-                    "relations": rels, "breaks": allbreaks}
+                    "printed_figures": t.printed_figures(), "standalone_figures": standalone,
+                    "columns": t.names, "relations": rels, "breaks": allbreaks}
         if "standalone" in meta:
             out[tid]["standalone"] = eval_standalone(t)
         if write:
             meta["printed_figures"] = t.printed_figures()
+            meta["standalone_figures"] = standalone
             meta["known_breaks"] = allbreaks
             with open(ypath, "w", encoding="utf-8") as f:
                 yaml.safe_dump(meta, f, allow_unicode=True, sort_keys=False, width=1000)
-        print(f"{tid}: figures={t.printed_figures():4d} relations={len(rels)} "
+        print(f"{tid}: figures={t.printed_figures():4d} standalone={standalone:3d} relations={len(rels)} "
               f"cells={sum(r['cells'] for r in rels)} breaks={len(allbreaks)}")
         for b in allbreaks:
             print("   ", b)
