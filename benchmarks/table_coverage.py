@@ -117,10 +117,11 @@ def row_labels(month: MonthTable) -> dict[int, str]:
     return labels
 
 
-def named_cells(month: MonthTable, column: str, rows: list[str] | None) -> set[Cell]:
-    """The printed cells under the header ``column`` (on the rows labelled ``rows``, or all)."""
+def named_cells(month: MonthTable, column: str | None, rows: list[str] | None) -> set[Cell]:
+    """The printed cells under the header ``column`` (every column when None), on the rows
+    labelled ``rows`` (or all)."""
     labels = row_labels(month)
-    return {(row, m) for row, m in printed_cells(month) if same(header_of(month, m), column)
+    return {(row, m) for row, m in printed_cells(month) if (column is None or same(header_of(month, m), column))
             and (not rows or any(same(labels.get(row, ""), r) for r in rows))}
 
 
@@ -238,7 +239,7 @@ def table_report(tid: str, verbose: bool) -> dict:
         return {**out, "reason": f"not read: {exc}"}
     checks = [c for c in table_checks(month, profile) if c.check != "registry"]
     cells, covered = printed_cells(month), covered_cells(month, checks)
-    alone = set().union(*(named_cells(month, s["column"], s.get("rows")) for s in meta.get("standalone") or []))
+    alone = set().union(*(named_cells(month, s.get("column"), s.get("rows")) for s in meta.get("standalone") or []))
     breaks = [break_cell(month, b) for b in meta.get("known_breaks") or []]
     flagged = [c for c in checks if c.status in ("fail", "warn")]
     caught = sum(1 for b in breaks if b and any(b in check_cells(month, c) for c in flagged))
