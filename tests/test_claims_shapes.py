@@ -513,3 +513,37 @@ def test_counts_after_qizhong_in_mixed_units_are_parts_not_the_total_of_later_me
 ])
 def test_points_estimates_and_a_bare_zengfu_are_changes_left_unverifiable(text, expected):
     assert readings(text) == [expected]
+
+
+# Round three: shapes read from the fresh split's misses (made-up sentences, other words and figures).
+
+def test_share_printed_as_its_own_comma_item_belongs_to_the_count_before():
+    text = "本月热线共接听来电1000件。在接听的来电中，现场解答640件，占64%，派发部门360件，占{}%。"
+    assert readings(text.format(36)) == [
+        ("share", 36.0, "360 / 1000", "pass"), ("share", 64.0, "640 / 1000", "pass"),
+        ("sum", 1000.0, "640 + 360", "pass")]
+    # the sibling 640 (with a share of its own) is never the whole of 360: the list's whole fails it
+    assert ("share", 38.0, "360 / 1000", "fail") in readings(text.format(38))
+
+
+def test_heading_items_saying_gong_with_their_own_share_are_items_not_a_total():
+    assert readings("本季度共收到留言800条。从留言类型看，咨询类共400条，占50.0%；投诉类共300条，占37.5%；"
+                    "其他100条，占12.5%。") == [
+        ("share", 12.5, "100 / 800", "pass"), ("share", 37.5, "300 / 800", "pass"),
+        ("share", 50.0, "400 / 800", "pass"), ("sum", 800.0, "400 + 300 + 100", "pass")]
+
+
+def test_nested_qizhong_inside_a_colon_list_is_no_sibling():
+    assert readings("本月共接到信件500件，其中有效信件300件：200件已转交办理，其中已办结150件；"
+                    "100件已告知其他渠道。") == [
+        ("bound", 150.0, "150 ≤ 200", "pass"), ("bound", 300.0, "300 ≤ 500", "pass"),
+        ("sum", 300.0, "200 + 100", "pass")]
+
+
+def test_done_count_of_one_part_is_bounded_by_the_part_and_joins_the_parts_done_at_once():
+    text = "本月共受理诉求600件，其中即时答复400件，转交200件；转交诉求办结180件，办结率{}%。"
+    assert readings(text.format("96.7")) == [
+        ("bound", 180.0, "180 ≤ 200", "pass"), ("bound", 400.0, "400 ≤ 600", "pass"),
+        ("rate", 96.7, "(400 + 180) / 600", "pass"), ("sum", 600.0, "400 + 200", "pass")]
+    # 180 / 600 is a part's done count over the whole: a rate agreeing with no reading is not failed
+    assert ("rate", 90.0, "办结率 = ?", "unverifiable") in readings(text.format("90.0"))

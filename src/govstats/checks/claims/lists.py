@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.splits import (
     _DONE,
@@ -137,6 +138,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
                for f in doc.figures_in(item)):
             rated.append(number)
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
+        if not found and parts and (alone := share_item(doc, item, parts[-1])):
+            shares.append((alone, parts[-1]))  # "甲类30件，占60%，乙类20件，占40%": the share is its own item
+            continue
         if not found:
             if counts(doc, item):
                 foreign.append(number)  # an item counted in another unit
@@ -161,6 +165,15 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
+
+
+def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
+    """The share an item holding nothing else states for the part of the item before it ("占60%")."""
+    figures = doc.figures_in(item)
+    if len(figures) != 1 or figures[0].unit != "%" or doc.depth(figures[0]) != doc.depth(part):
+        return None
+    label = doc.label(figures[0])
+    return figures[0] if label.startswith("占") and SHARE_LABEL.match(label) else None
 
 
 def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> bool:
@@ -259,7 +272,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     body = Span(start + lead.end(), sentence.end)
     opener = next(iter(counts(doc, body)), None)
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
-            and not is_partial(doc, sentence)):  # a list of the top items ("排名前五…共116件") states no total
+            and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:

@@ -82,7 +82,8 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
     depth = doc.depth(figure)
     candidates = [f for f in doc.figures_in(clause)
                   if f.end <= part.start and not f.is_percent and f.unit == part.unit
-                  and doc.depth(f) == depth and not core_label(doc.label(f)).endswith(("由", "从"))]
+                  and doc.depth(f) == depth and not core_label(doc.label(f)).endswith(("由", "从"))
+                  and not has_own_share(doc, f)]
     if candidates:
         whole = candidates[0]
         note = ""

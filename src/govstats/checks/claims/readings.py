@@ -31,13 +31,14 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import Listing, qizhong_parts
+from govstats.checks.claims.splits import _DONE, _REMAINING, Listing, context, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
     SHARE_WORDS,
     TARGET_WORDS,
+    clean_part_label,
     core_label,
     figure_list,
 )
@@ -268,10 +269,33 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                 claim, guess = Claim(**{**fresh.__dict__, "kind": "rate"}), "；".join(g for g in (guess, guessed) if g)
         if claim.verdict == "unverifiable" and not numerator and claim.whole is not None:
             claim, guess = later_numerator(doc, figure, rule, wholes, before) or (claim, guess)
+        if len(numerator) == 1 and (other := part_done_rate(doc, figure, label, numerator[0], claim, wholes)):
+            return other
         return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
         return stem_rate(doc, figure, label, wholes, measures, loose)
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def part_done_rate(doc: Passage, figure: Figure, label: str, done: Figure, claim: Claim,
+                   wholes: Mapping[Figure, Figure]) -> Claim | None:
+    """"受理300件，其中当场答复200件，转办100件；转办件办结90件，办结率96.7%": the done count names a
+    part of the rate's whole (转办), so it is not the whole's done count. When the other parts are
+    done counts themselves (answered on the spot), the whole's done count is theirs plus it; a rate
+    that does not agree with that reading is unverifiable, never failed."""
+    named = [p for p, w in wholes.items() if w.value == claim.whole and p.start < done.start and p is not done
+             and len(stem := clean_part_label(doc.label(p))) >= 2 and doc.label(done).startswith(stem)]
+    if claim.whole is None or len(named) != 1:
+        return None
+    whole = wholes[named[0]]
+    others = [p for p, w in wholes.items() if w is whole and p is not named[0]]
+    if others and all(_DONE.search(context(doc, p)) and not _REMAINING.search(context(doc, p)) for p in others):
+        read = share_of(doc, figure, sorted([*others, done], key=lambda f: f.start), whole)
+        if read.verdict == "pass":
+            return _noted(Claim(**{**read.__dict__, "kind": "rate"}),
+                          f"“{doc.label(done)}”只是“{doc.label(named[0])}”的办结数，另加已当场办结的分项")
+    return unverifiable(doc, figure, "rate", label, f"分子“{doc.label(done)}”只是“{doc.label(named[0])}”这一部分的数，"
+                        f"与分母 {whole.shown} 不是同一对象，无法核对")
 
 
 def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
