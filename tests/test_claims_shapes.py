@@ -547,3 +547,34 @@ def test_done_count_of_one_part_is_bounded_by_the_part_and_joins_the_parts_done_
         ("rate", 96.7, "(400 + 180) / 600", "pass"), ("sum", 600.0, "400 + 200", "pass")]
     # 180 / 600 is a part's done count over the whole: a rate agreeing with no reading is not failed
     assert ("rate", 90.0, "办结率 = ?", "unverifiable") in readings(text.format("90.0"))
+
+
+def test_qizhong_after_a_closing_total_splits_that_total():
+    # 63 / 80 (the new requests alone) is the wrong whole: the list splits the 84 closed by 共
+    assert readings("本年共收到咨询件80件，上年结转4件，共84件；其中电话咨询63件，占比75%；来访咨询21件，占比25%。"
+                    "全年办结78件，结转下一年度6件。") == [
+        ("bound", 78.0, "78 ≤ 84", "pass"), ("share", 25.0, "21 / 84", "pass"),
+        ("share", 75.0, "63 / 84", "pass"), ("sum", 84.0, "63 + 21", "pass"),
+        ("sum", 84.0, "78 + 6", "pass"), ("sum", 84.0, "80 + 4", "pass")]
+
+
+HOTSPOTS = ("本月共接收工单2700件，较上月增加120件。其中：咨询类1500件，占比55.55%；投诉类800件，占比29.63%；"
+            "求助类400件，占比14.81%。当月办结2500件（另有200件转至下月办理）。\n"
+            "热点问题。1.物业类问题，共受理500件，占比{}。2.交通类问题，共受理250件，占比10.00%。")
+
+
+def test_change_count_is_no_rival_whole_and_a_bracketed_carry_over_splits_the_total():
+    found = readings(HOTSPOTS.format("20.00%"))
+    # the 其中 list's whole is fixed (较上月增加120件 is a difference, no rival): a truncated share warns
+    assert ("share", 55.55, "1500 / 2700", "warn") in found
+    assert [r for r in found if r[0] in ("sum", "bound")] == [
+        ("bound", 2500.0, "2500 ≤ 2700", "pass"), ("sum", 2700.0, "1500 + 800 + 400", "pass"),
+        ("sum", 2700.0, "2500 + 200", "pass")]
+
+
+def test_share_with_no_cued_whole_takes_the_one_earlier_count_it_agrees_with():
+    found = readings(HOTSPOTS.format("20.00%"))
+    assert ("share", 20.0, "500 / 2500", "pass") in found and ("share", 10.0, "250 / 2500", "pass") in found
+    # a whole percent is too coarse to choose a whole by: the guess stays a guess, never a fail
+    coarse = [r for r in readings(HOTSPOTS.format("20%")) if r[1] == 20.0]
+    assert coarse == [("share", 20.0, "500 / 2700", "unverifiable")]

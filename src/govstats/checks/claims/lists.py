@@ -17,23 +17,24 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from govstats.checks.claims.agreeing import is_change_count
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.splits import (
     _DONE,
-    _REMAINING,
     Listing,
     context,
     counts,
     enumeration,
+    is_done,
     larger_total,
     same_kind,
     semicolon_pieces,
     semicolon_run,
     status_listings,
 )
-from govstats.checks.claims.words import core_label, has_total_marker
+from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
 HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
@@ -199,8 +200,7 @@ def short_of(whole: Figure, parts: list[Figure]) -> bool:
 def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
     """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
     转办办结1111个"): the parts split the done cases, not the whole."""
-    done = [bool(_DONE.search(context(doc, p))) and not _REMAINING.search(context(doc, p)) for p in parts]
-    return all(done) and not _DONE.search(context(doc, whole))
+    return all(is_done(doc, p) for p in parts) and not _DONE.search(context(doc, whole))
 
 
 def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
@@ -302,7 +302,8 @@ def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
         found = [item for item in sentence_listings(doc, sentence) if item.how == "heading" and item.whole is whole]
         doc.memo[key] = frozenset(p for item in found for p in item.parts)
     listed = doc.memo[key]
-    return [f for f in counts(doc, sentence, whole.unit) if f.value != whole.value and f not in listed]  # type: ignore[operator]
+    return [f for f in counts(doc, sentence, whole.unit) if f.value != whole.value and f not in listed  # type: ignore[operator]
+            and not is_change_count(doc, f)]  # "较上期增加369件" is a difference, no whole
 
 
 def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
@@ -331,8 +332,10 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         earlier = [c for c in doc.clauses if c.end <= clause.start and c.start >= sentence.start]
         if not before and earlier and not doc.norm[clause.start:match.start()].strip():
             # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
+            # or its closing total ("申请54件，结转上年5件，共59件；其中…")
             stated = counts(doc, earlier[-1])
-            before = stated if len(stated) == 1 else []
+            closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
+            before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
         run = semicolon_run(doc, after, sentence) if after.end == clause.end else after
         items = counts(doc, after)

@@ -104,7 +104,7 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
             return whole, f"“其中”承接前文，取前一句（分句）的 {whole.shown}（{doc.label(whole)}）为整体"
     floor = max(clause.start - SHARE_LOOKBACK, 0)
     earlier = [f for f in counts_before(doc, part, Span(floor, clause.start))
-               if f.unit == part.unit and has_total_marker(doc.label(f))]
+               if f.unit == part.unit and has_total_marker(doc.label(f)) and not has_own_share(doc, f)]
     if earlier:
         whole = earlier[0]
         return whole, f"本句未给出整体，取前文“{doc.label(whole)}{whole.text}”为整体"

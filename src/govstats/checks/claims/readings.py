@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from govstats.checks.claims.agreeing import agreeing_whole
 from govstats.checks.claims.lists import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
@@ -31,7 +32,7 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import _DONE, _REMAINING, Listing, context, qizhong_parts
+from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
@@ -249,6 +250,10 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         positional = share_claim(doc, figure)
         if positional is None:
             return unverifiable(doc, figure, "share", label, "文中未给出其分子")
+        if (positional.note and positional.verdict != "pass" and len(parts) == 1
+                and (agreed := agreeing_whole(doc, figure, parts[0], wholes)) is not None):
+            return share_of(doc, figure, parts, agreed,
+                            f"文中未指明整体，前文只有 {agreed.shown}（{doc.label(agreed)}）与所称比例相合，取其为整体（推测）")
         return guarded(positional, "按位置推测的整体" if positional.note else "")
     rule = rate_rule_for(label, rules)
     if rule and (entity := entity_prefix(label, rule)):
@@ -289,7 +294,7 @@ def part_done_rate(doc: Passage, figure: Figure, label: str, done: Figure, claim
         return None
     whole = wholes[named[0]]
     others = [p for p, w in wholes.items() if w is whole and p is not named[0]]
-    if others and all(_DONE.search(context(doc, p)) and not _REMAINING.search(context(doc, p)) for p in others):
+    if others and all(is_done(doc, p) for p in others):
         read = share_of(doc, figure, sorted([*others, done], key=lambda f: f.start), whole)
         if read.verdict == "pass":
             return _noted(Claim(**{**read.__dict__, "kind": "rate"}),

@@ -14,7 +14,8 @@ from govstats.checks.claims.words import has_total_marker
 
 DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
         "已解决")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决",
+             "转至下", "转入下", "转下月")
 #: Units of things received as cases (a letter counted in 封 is a case counted in 件).
 CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 
@@ -52,6 +53,11 @@ def context(doc: Passage, figure: Figure) -> str:
     return doc.label(figure) + doc.words_after(figure)
 
 
+def is_done(doc: Passage, figure: Figure) -> bool:
+    """True for a done count ("已办结290件"), not a remaining one ("未办结10件")."""
+    return bool(_DONE.search(context(doc, figure))) and not _REMAINING.search(context(doc, figure))
+
+
 def status_whole(doc: Passage, before: list[Figure], done: Figure, taken: set[Figure]) -> tuple[Figure | None, bool]:
     """The total a done count and the rest split: the nearest count before them that is no listed
     part and not smaller than the done count (a count smaller than a part is a sibling, "市级部门
@@ -75,16 +81,35 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
     before them."""
     found = []
     here = counts(doc, sentence)
-    for i, (done, rest) in enumerate(pairwise(here)):
+    for i, (done, rest) in enumerate([*pairwise(here), *bracket_rests(doc, here)]):
+        i = here.index(done)
         if done in taken or rest.unit != done.unit:
             continue
         if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
             continue
         whole, guessed = status_whole(doc, here[:i], done, taken)
+        if whole is None and not i and is_done(doc, done):
+            # "…共59件。…本年办结56件，结转下年3件": the paragraph's total, when they add up to it
+            earlier = counts(doc, Span(doc.paragraph_of(done).start, sentence.start), done.unit)
+            whole, guessed = status_whole(doc, earlier, done, taken)[0], True
+            if whole is not None and whole.value != done.value + rest.value:
+                whole = None
         if whole is not None:
             note = f"取前文不小于分项的 {whole.shown}（{doc.label(whole)}）为整体（属推测）" if guessed else ""
             found.append(Listing(whole, (done, rest), (), "status", exhaustive=True, note=note, guessed=guessed))
     return found
+
+
+def bracket_rests(doc: Passage, here: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """"办结3780件（另有291件转至下月办结）": a done count and the one remaining count of the bracket
+    right after it."""
+    out = []
+    for done in here:
+        inside = doc.bracket_after(done)
+        rest = counts(doc, inside, done.unit, doc.depth(done) + 1) if inside is not None else []
+        if len(rest) == 1:
+            out.append((done, rest[0]))
+    return out
 
 
 def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
