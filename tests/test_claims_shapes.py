@@ -578,3 +578,22 @@ def test_share_with_no_cued_whole_takes_the_one_earlier_count_it_agrees_with():
     # a whole percent is too coarse to choose a whole by: the guess stays a guess, never a fail
     coarse = [r for r in readings(HOTSPOTS.format("20%")) if r[1] == 20.0]
     assert coarse == [("share", 20.0, "500 / 2700", "unverifiable")]
+
+
+def test_share_or_named_rate_above_100_fails_its_bound_but_a_growth_rate_does_not():
+    assert readings("上半年共受理事项800件，其中即办件300件，承诺件500件；按期办结率为15000%，业务量增长率150%，"
+                    "群众满意率达12000%。") == [
+        ("bound", 12000.0, "12000% ≤ 100%", "fail"), ("bound", 15000.0, "15000% ≤ 100%", "fail"),
+        ("rate", 150.0, "业务量增长率 = ?", "unverifiable"), ("sum", 800.0, "300 + 500", "pass")]
+
+
+def test_shoujian_is_the_received_count_of_a_completion_rate():
+    text = "截至6月底，窗口共收件2450件，办结2431件，办结率{}%。"
+    assert ("rate", 99.22, "2431 / 2450", "pass") in readings(text.format("99.22"))
+    assert ("rate", 98.5, "2431 / 2450", "fail") in readings(text.format("98.5"))
+
+
+def test_bracket_after_the_counted_noun_lists_its_parts():
+    text = "大厅设有18个窗口（含4个综合窗口），入驻95个事项（审批事项70个，服务事项{}个）。"
+    assert readings(text.format(25)) == [("bound", 4.0, "4 ≤ 18", "pass"), ("sum", 95.0, "70 + 25", "pass")]
+    assert ("sum", 95.0, "70 + 24", "fail") in readings(text.format(24))

@@ -376,7 +376,7 @@ def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
     """"共375件（其中无锡重点督办74件）": one part in a bracket, a part of the count before it."""
     out = []
     for figure in counts(doc, sentence):
-        inside = doc.bracket_after(figure)
+        inside = doc.bracket_after_noun(figure)
         if inside is None or not doc.norm[inside.start:inside.end].lstrip().startswith(("其中", "含")):
             continue
         parts = counts(doc, inside, figure.unit, doc.depth(figure) + 1)

@@ -17,6 +17,7 @@ from govstats.checks.claims.agreeing import agreeing_whole
 from govstats.checks.claims.lists import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.overfull import overfull
 from govstats.checks.claims.percentages import (
     bracket_change,
     change_claim,
@@ -365,5 +366,6 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
             continue
         for name in rate_names(doc, figure, label):
-            claims.append(read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose))
+            claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
+            claims.append(overfull(doc, figure, name, claim, rules) or claim)
     return claims

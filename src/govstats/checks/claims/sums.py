@@ -41,7 +41,7 @@ def single_count(doc: Passage, item: Span, unit: str, depth: int) -> Figure | No
 
 def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     """A total followed by a bracket that lists its parts (and no percentages)."""
-    inside = doc.bracket_after(total)
+    inside = doc.bracket_after_noun(total)
     if inside is None:
         return None
     depth = doc.depth(total) + 1
