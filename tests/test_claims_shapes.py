@@ -597,3 +597,13 @@ def test_bracket_after_the_counted_noun_lists_its_parts():
     text = "大厅设有18个窗口（含4个综合窗口），入驻95个事项（审批事项70个，服务事项{}个）。"
     assert readings(text.format(25)) == [("bound", 4.0, "4 ≤ 18", "pass"), ("sum", 95.0, "70 + 25", "pass")]
     assert ("sum", 95.0, "70 + 24", "fail") in readings(text.format(24))
+
+
+def test_dunhao_between_words_of_a_label_does_not_end_a_qizhong_list():
+    assert readings("本区梳理公布事项清单共120项，其中承接国家、省、市设定事项104项，本级设定事项16项。") == [
+        ("sum", 120.0, "104 + 16", "pass")]
+
+
+def test_growth_bili_is_a_change_not_a_share():
+    assert readings("全年新增注册企业1200户，增长比例达8.5%，下降比例为3.1%。") == [
+        ("change", 3.1, "下降比例 = ?", "unverifiable"), ("change", 8.5, "增长比例 = ?", "unverifiable")]

@@ -49,6 +49,7 @@ from govstats.reference.claim_rules import Measure, RateRule
 #: Words that make a percentage a change against another period.
 PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
 CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
+CHANGE_SHARES = tuple(f"{verb}比例" for verb in CHANGE_VERBS)
 #: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
@@ -229,7 +230,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
-    if is_change(label, figure) or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例"))):
+    if (is_change(label, figure) or label.endswith(CHANGE_SHARES)  # "增长比例达14.3%" is a change
+            or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))):
         return (change_claim(doc, figure) or bracket_change(doc, figure)
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:

@@ -125,6 +125,8 @@ def enumeration(doc: Passage, span: Span) -> Span:
     """The list after 其中: when its first items are joined by 、 ("其中A类1160条、B类1859条、C类40条，
     各单位已办结…"), it ends at the first comma or semicolon after them."""
     items = items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+    if items and not counts(doc, items[0]):
+        return span  # "其中承接中央、省级、市级设定事项212项，…": 、 joins words of a label, not counts
     for number, item in enumerate(items[:-1]):
         if doc.norm[item.end] != "、":
             return Span(span.start, item.end) if number >= 1 else span
