@@ -607,3 +607,10 @@ def test_dunhao_between_words_of_a_label_does_not_end_a_qizhong_list():
 def test_growth_bili_is_a_change_not_a_share():
     assert readings("全年新增注册企业1200户，增长比例达8.5%，下降比例为3.1%。") == [
         ("change", 3.1, "下降比例 = ?", "unverifiable"), ("change", 8.5, "增长比例 = ?", "unverifiable")]
+
+
+def test_the_verb_of_receiving_outranks_the_noun_of_a_call_and_lian_is_a_received_count():
+    # 受理…来电求助 is a received count (the bound of its closed cases), 收到来电 still the calls made
+    assert readings("本月热线受理市民来电求助3200件，已办结3150件。") == [("bound", 3150.0, "3150 ≤ 3200", "pass")]
+    assert readings("本月收到来电1000个，接通980个。") == [("bound", 980.0, "980 ≤ 1000", "pass")]
+    assert readings("对无法当场解决的问题，后台立案860件，目前已办结900件。") == [("bound", 900.0, "900 ≤ 860", "warn")]
