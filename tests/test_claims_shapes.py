@@ -614,3 +614,10 @@ def test_the_verb_of_receiving_outranks_the_noun_of_a_call_and_lian_is_a_receive
     assert readings("本月热线受理市民来电求助3200件，已办结3150件。") == [("bound", 3150.0, "3150 ≤ 3200", "pass")]
     assert readings("本月收到来电1000个，接通980个。") == [("bound", 980.0, "980 ≤ 1000", "pass")]
     assert readings("对无法当场解决的问题，后台立案860件，目前已办结900件。") == [("bound", 900.0, "900 ≤ 860", "warn")]
+
+
+def test_change_whose_subject_names_an_earlier_count_is_checked_against_it():
+    text = "本季度测评的200个站点中，“优秀”站点150个，“合格”站点50个。“优秀”站点数量比上季度（120个）增长{}%。"
+    assert readings(text.format(25)) == [("change", 25.0, "(150 - 120) / 120", "pass"),
+                                         ("sum", 200.0, "150 + 50", "pass")]
+    assert ("change", 30.0, "(150 - 120) / 120", "fail") in readings(text.format(30))

@@ -249,11 +249,31 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 _AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期)\s*(?P<how>\(|的)$")
 
 
+_QUOTES = "[“”\"'「」]"
+
+
+def subject_count(doc: Passage, clause: Span, then: Figure) -> Figure | None:
+    """"“甲类”数量比去年（120条）增长…": the clause names its subject and no count of it; the count
+    of this period is the one earlier in the paragraph labelled by that subject."""
+    gap = doc.norm[clause.start:then.start]
+    against = _AGAINST.search(gap)
+    subject = (re.sub(r"(?:的)?(?:数量|总量|数|量)$", "", re.sub(_QUOTES, "", gap[:against.start()]).strip())
+               if against else "")
+    if len(subject) < 2:
+        return None
+    earlier = [f for f in doc.figures_in(Span(doc.paragraph_of(then).start, clause.start))
+               if not f.is_percent and f.unit == then.unit and doc.depth(f) == doc.depths[clause.start]]
+    hits = [f for f in earlier if re.sub(_QUOTES, "", doc.label(f)).endswith(subject)]
+    return hits[-1] if len(hits) == 1 else None
+
+
 def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     """"工单245件，与去年同期（154件）相比上升59.09%" or "9000件，较去年同期的8000件增长12.5%": the
     change from the other period's figure to the count the clause states before it."""
     clause = doc.clause_of(figure)
     before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
+    if len(before) == 1 and (named := subject_count(doc, clause, before[0])) is not None:
+        before = [named, *before]
     if len(before) < 2:
         return None
     then, now = before[-1], before[-2]
