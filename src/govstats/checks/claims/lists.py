@@ -29,10 +29,17 @@ from govstats.checks.claims.splits import (
     enumeration,
     is_done,
     larger_total,
+    opening,
+    previous_sentence,
     same_kind,
     semicolon_pieces,
     semicolon_run,
     status_listings,
+)
+from govstats.checks.claims.subsets import (
+    bracket_subsets,
+    paired_bounds,
+    parallel_listings,
 )
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
@@ -55,16 +62,6 @@ def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
     gap = doc.norm[first.end:second.start]
     ends = {doc.label(f)[-2:] for f in (first, second)}
     return "、" in gap and not any(ch in gap for ch in ",;。") and len(ends) == 1 and len(ends.pop()) == 2
-
-
-def opening(doc: Passage, sentence: Span) -> str:
-    return doc.norm[sentence.start:sentence.end].lstrip(" \u3000")
-
-
-def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
-    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
-    return earlier[-1] if earlier else None
 
 
 def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0) -> Figure | None:
@@ -306,21 +303,6 @@ def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
             and not is_change_count(doc, f)]  # "较上期增加369件" is a difference, no whole
 
 
-def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
-    """"共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。": items that each
-    repeat the counts of the sentence before are parts of those counts, one list per position."""
-    pieces = semicolon_pieces(doc, body)
-    if len(pieces) < 2:
-        return []
-    rows = [counts(doc, piece, unit) for piece in pieces]
-    width = len(rows[0])
-    totals = counts(doc, previous_sentence(doc, sentence) or Span(0, 0), unit)
-    if width < 2 or any(len(row) != width for row in rows) or len(totals) < width:
-        return []
-    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
-            for j in range(width)]
-
-
 def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
     """"…2495件，其中A 2388件、B 107件；…": the count before 其中 and the list to the clause's end."""
     found = []
@@ -359,30 +341,6 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         if got is not None:
             found.append(replace(got, note=note, guessed=True) if note else got)
     return found
-
-
-def paired_bounds(doc: Passage, before: list[Figure], items: list[Figure]) -> list[Listing]:
-    """"376个部门的28046个项目…，其中341个部门的21606个项目…": each part under the whole of its noun."""
-    out = []
-    for part in items:
-        noun = doc.norm[part.end:part.end + 2]
-        whole = next((f for f in reversed(before) if f.unit == part.unit and doc.norm[f.end:f.end + 2] == noun), None)
-        if whole is not None:
-            out.append(Listing(whole, (part,), (), "qizhong", exhaustive=False))
-    return out
-
-
-def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
-    """"共375件（其中无锡重点督办74件）": one part in a bracket, a part of the count before it."""
-    out = []
-    for figure in counts(doc, sentence):
-        inside = doc.bracket_after_noun(figure)
-        if inside is None or not doc.norm[inside.start:inside.end].lstrip().startswith(("其中", "含")):
-            continue
-        parts = counts(doc, inside, figure.unit, doc.depth(figure) + 1)
-        if len(parts) == 1:
-            out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
-    return out
 
 
 def find_listings(doc: Passage) -> list[Listing]:

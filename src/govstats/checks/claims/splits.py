@@ -173,3 +173,13 @@ def qizhong_parts(doc: Passage) -> frozenset[Figure]:
                 found |= {f for f in counts(doc, Span(match.end(), piece.end)) if f.value < before[-1].value}
         doc.memo[key] = frozenset(found)
     return doc.memo[key]  # type: ignore[return-value]
+
+
+def opening(doc: Passage, sentence: Span) -> str:
+    return doc.norm[sentence.start:sentence.end].lstrip(" \u3000")
+
+
+def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
+    return earlier[-1] if earlier else None

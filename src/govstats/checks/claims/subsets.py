@@ -1,0 +1,54 @@
+"""Lists of one part or of parallel rows: a part in a bracket ("共375件（其中无锡重点督办74件）"), parts
+paired with the whole of their noun ("376个部门的28046个项目…，其中341个部门的21606个项目"), and rows
+that each repeat the counts of the sentence before ("共收到77件，已办结77件。其中，留言45件，办结45件；…").
+"""
+
+from __future__ import annotations
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.splits import (
+    Listing,
+    counts,
+    previous_sentence,
+    semicolon_pieces,
+)
+
+
+def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
+    """"共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。": items that each
+    repeat the counts of the sentence before are parts of those counts, one list per position."""
+    pieces = semicolon_pieces(doc, body)
+    if len(pieces) < 2:
+        return []
+    rows = [counts(doc, piece, unit) for piece in pieces]
+    width = len(rows[0])
+    totals = counts(doc, previous_sentence(doc, sentence) or Span(0, 0), unit)
+    if width < 2 or any(len(row) != width for row in rows) or len(totals) < width:
+        return []
+    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
+            for j in range(width)]
+
+
+def paired_bounds(doc: Passage, before: list[Figure], items: list[Figure]) -> list[Listing]:
+    """"376个部门的28046个项目…，其中341个部门的21606个项目…": each part under the whole of its noun."""
+    out = []
+    for part in items:
+        noun = doc.norm[part.end:part.end + 2]
+        whole = next((f for f in reversed(before) if f.unit == part.unit and doc.norm[f.end:f.end + 2] == noun), None)
+        if whole is not None:
+            out.append(Listing(whole, (part,), (), "qizhong", exhaustive=False))
+    return out
+
+
+def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
+    """"共375件（其中无锡重点督办74件）": one part in a bracket, a part of the count before it."""
+    out = []
+    for figure in counts(doc, sentence):
+        inside = doc.bracket_after_noun(figure)
+        if inside is None or not doc.norm[inside.start:inside.end].lstrip().startswith(("其中", "含")):
+            continue
+        parts = counts(doc, inside, figure.unit, doc.depth(figure) + 1)
+        if len(parts) == 1:
+            out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
+    return out
