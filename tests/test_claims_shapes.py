@@ -621,3 +621,13 @@ def test_change_whose_subject_names_an_earlier_count_is_checked_against_it():
     assert readings(text.format(25)) == [("change", 25.0, "(150 - 120) / 120", "pass"),
                                          ("sum", 200.0, "150 + 50", "pass")]
     assert ("change", 30.0, "(150 - 120) / 120", "fail") in readings(text.format(30))
+
+
+def test_heading_opening_a_later_piece_of_the_sentence_splits_its_total_and_partial_parts_are_bounded():
+    text = "国庆期间热线共接听群众来电2400件，其中甲区900件，乙区610件；按诉求类型分，包括咨询1500件、投诉600件、求助{}件{}。"
+    assert readings(text.format(300, "，较去年同期增长8.2%")) == [
+        ("bound", 610.0, "610 ≤ 2400", "pass"), ("bound", 900.0, "900 ≤ 2400", "pass"),
+        ("change", 8.2, "较去年同期增长 = ?", "unverifiable"), ("sum", 2400.0, "1500 + 600 + 300", "pass")]
+    # a list short of the total with no 其他 item may name some parts only: no sum is claimed
+    assert readings(text.format(200, "")) == [
+        ("bound", 610.0, "610 ≤ 2400", "pass"), ("bound", 900.0, "900 ≤ 2400", "pass")]

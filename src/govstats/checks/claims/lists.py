@@ -343,11 +343,28 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
     return found
 
 
+def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
+    """"共受理1655件，其中甲地573件；按类别分，包括咨询1127件、…": a heading opening a later piece of
+    the sentence lists parts of the sentence's total (its first count)."""
+    found = []
+    for piece in semicolon_pieces(doc, sentence)[1:]:
+        head = doc.norm[piece.start:piece.end].lstrip()
+        start = piece.end - len(head)
+        total = next(iter(counts(doc, Span(sentence.start, piece.start))), None)
+        if total is None or total.approx or not (match := HEADING.match(head)):
+            continue
+        lead = SUBSET.match(head, match.end()) or match
+        if got := listing(doc, total, Span(start + lead.end(), piece.end), "heading", is_partial(doc, piece)):
+            found.append(got)
+    return found
+
+
 def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
     for sentence in doc.sentences:
-        here = sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
+        here = (sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
+                + piece_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
     return out

@@ -18,6 +18,7 @@ from govstats.checks.claims.splits import (
     _REMAINING,
     DONE,
     Listing,
+    is_done,
     qizhong_parts,
     same_kind,
 )
@@ -104,6 +105,12 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     single part named under 其中 (part ≤ whole, hard)."""
     pairs: dict[tuple[Figure, Figure], tuple[str, str]] = {}
     for found in listings:
+        if (found.how == "qizhong" and len(found.parts) > 1 and not (found.exhaustive or found.guessed or found.whole.approx)
+                and not all(is_done(doc, p) for p in found.parts)  # done counts of one result make a rate
+                and all(p.unit == found.whole.unit and not p.approx for p in found.parts)):
+            # "共1655件，其中甲地573件，乙地278件" names some parts only: each is bounded by the whole
+            for part in found.parts:
+                pairs.setdefault((part, found.whole), ("hard", "“其中”所列部分不大于整体"))
         if len(found.parts) == 1 and not found.parts[0].approx:
             # an estimated whole (100余条) only warns: what the estimate covers is not known
             pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
