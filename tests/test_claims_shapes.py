@@ -631,3 +631,12 @@ def test_heading_opening_a_later_piece_of_the_sentence_splits_its_total_and_part
     # a list short of the total with no 其他 item may name some parts only: no sum is claimed
     assert readings(text.format(200, "")) == [
         ("bound", 610.0, "610 ≤ 2400", "pass"), ("bound", 900.0, "900 ≤ 2400", "pass")]
+
+
+def test_closing_piece_that_totals_the_rows_before_it_sums_each_column():
+    text = "一季度「书记信箱」共收到来信30件，已回复30件；「区长信箱」共收到来信12件，已回复11件；{}个信箱共收到来信42件，回复{}件。"
+    sums = lambda found: [r for r in found if r[0] == "sum"]  # noqa: E731
+    assert sums(readings(text.format("两", 41))) == [("sum", 41.0, "30 + 11", "pass"), ("sum", 42.0, "30 + 12", "pass")]
+    assert sums(readings(text.format("两", 40))) == [("sum", 40.0, "30 + 11", "fail"), ("sum", 42.0, "30 + 12", "pass")]
+    # a count of rows that is not the number of rows before it totals something else
+    assert sums(readings(text.format("三", 41))) == []

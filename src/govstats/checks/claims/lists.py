@@ -40,6 +40,7 @@ from govstats.checks.claims.subsets import (
     bracket_subsets,
     paired_bounds,
     parallel_listings,
+    total_row_listings,
 )
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
@@ -364,7 +365,7 @@ def find_listings(doc: Passage) -> list[Listing]:
     out: list[Listing] = []
     for sentence in doc.sentences:
         here = (sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
-                + piece_listings(doc, sentence))
+                + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
     return out

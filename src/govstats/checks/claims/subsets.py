@@ -1,9 +1,12 @@
 """Lists of one part or of parallel rows: a part in a bracket ("共375件（其中无锡重点督办74件）"), parts
 paired with the whole of their noun ("376个部门的28046个项目…，其中341个部门的21606个项目"), and rows
-that each repeat the counts of the sentence before ("共收到77件，已办结77件。其中，留言45件，办结45件；…").
+that each repeat the counts of the sentence before ("共收到77件，已办结77件。其中，留言45件，办结45件；…"),
+and a closing row that totals the rows before it ("…；两个栏目共收到20件，办理20件").
 """
 
 from __future__ import annotations
+
+import re
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
@@ -11,6 +14,7 @@ from govstats.checks.claims.splits import (
     Listing,
     counts,
     previous_sentence,
+    same_kind,
     semicolon_pieces,
 )
 
@@ -52,3 +56,27 @@ def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
         if len(parts) == 1:
             out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
     return out
+
+
+#: "两个栏目共受理…": the last piece of a sentence totals the pieces before it (their number given).
+_TOTAL_ROW = re.compile(r"^(?:以上|上述)?(?P<n>[两二三四五六七八九十]|\d{1,2})个[^,;:]{0,12}?(?:共|合计|总计)")
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def total_row_listings(doc: Passage, sentence: Span) -> list[Listing]:
+    """"甲栏目收到18件，办理18件；乙栏目收到2件，办理2件；两个栏目共收到20件，办理20件": the counts of
+    the last piece, which says it totals as many rows as come before it, are the sums of theirs."""
+    pieces = semicolon_pieces(doc, sentence)
+    if len(pieces) < 3:
+        return []
+    last = doc.norm[pieces[-1].start:pieces[-1].end].lstrip()
+    match = _TOTAL_ROW.match(last)
+    if match is None or int(_NUMERALS.get(match.group("n"), match.group("n"))) != len(pieces) - 1:
+        return []
+    rows = [counts(doc, piece) for piece in pieces]
+    totals = rows.pop()
+    if any(len(row) != len(totals) for row in rows) or any(
+            not same_kind(row[j].unit, totals[j].unit) for row in rows for j in range(len(totals))):
+        return []
+    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
+            for j in range(len(totals))]
