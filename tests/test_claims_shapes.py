@@ -640,3 +640,12 @@ def test_closing_piece_that_totals_the_rows_before_it_sums_each_column():
     assert sums(readings(text.format("两", 40))) == [("sum", 40.0, "30 + 11", "fail"), ("sum", 42.0, "30 + 12", "pass")]
     # a count of rows that is not the number of rows before it totals something else
     assert sums(readings(text.format("三", 41))) == []
+
+
+def test_rate_printed_once_for_several_pieces_is_checked_for_each():
+    text = "本月热线共受理诉求500件，办结480件，办结率96%；甲信箱受理来信40件，办结{}件；乙信箱受理来信25件，办结25件，办结率均为100%。"
+    rates = lambda found: [r for r in found if r[0] == "rate"]  # noqa: E731
+    # each piece is one entity: 乙's rate is 25 / 25, not 25 over the hotline's 500
+    assert rates(readings(text.format(40))) == [
+        ("rate", 96.0, "480 / 500", "pass"), ("rate", 100.0, "25 / 25", "pass"), ("rate", 100.0, "40 / 40", "pass")]
+    assert ("rate", 100.0, "38 / 40", "fail") in readings(text.format(38))

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
+from govstats.checks.claims.splits import semicolon_pieces
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     _CHANGE_GAP,
@@ -203,13 +204,26 @@ def with_its_list(numerator: list[Figure], together: Mapping[Figure, tuple[Figur
     return numerator
 
 
+def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
+    """Where a rate's parts are looked for: its semicolon piece when that piece states both ("…665件，
+    办结665件；乙信箱受理23件，办结23件，办结率100%": each piece is one entity), else its sentence."""
+    sentence = doc.sentence_of(figure)
+    piece = next((p for p in semicolon_pieces(doc, sentence) if p.holds(figure.start)), sentence)
+    if piece != sentence:
+        before = counts_before(doc, figure, piece)
+        numerator = rate_numerator(doc, rule, before)
+        if numerator and rate_denominator(doc, rule, figure, before, numerator, {})[0] in before:
+            return piece
+    return sentence
+
+
 def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
-               together: Mapping[Figure, tuple[Figure, ...]] | None = None) -> Claim:
-    """A named rate against its numerator and denominator stated before it. ``together`` maps a
-    count to the list it is one item of when the list splits one measure (办结 by channel): the
-    rate's numerator is then the whole list."""
-    sentence, clause = doc.sentence_of(figure), doc.clause_of(figure)
-    before = counts_before(doc, figure, sentence)
+               together: Mapping[Figure, tuple[Figure, ...]] | None = None, scope: Span | None = None) -> Claim:
+    """A named rate against its numerator and denominator stated before it (in ``scope``, else
+    ``rate_scope``). ``together`` maps a count to the list it is one item of when the list splits
+    one measure (办结 by channel): the rate's numerator is then the whole list."""
+    clause = doc.clause_of(figure)
+    before = counts_before(doc, figure, scope or rate_scope(doc, figure, rule))
     numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"

@@ -28,11 +28,13 @@ from govstats.checks.claims.percentages import (
     rate_denominator,
     rate_numerator,
     rate_rule_for,
+    rate_scope,
     share_claim,
     with_its_list,
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
@@ -263,7 +265,7 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         return unverifiable(doc, figure, "rate", label, f"这是“{entity}”的比率，文中未给出其分子分母")
     if rule and not qualified(label, rule, measures):
         claim = rate_claim(doc, figure, rule, wholes, together)
-        before = counts_before(doc, figure, doc.sentence_of(figure))
+        before = counts_before(doc, figure, rate_scope(doc, figure, rule))
         numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
         named = measure_in(rule.name.removesuffix("率"), measures)
         qualified_parts = named and any(measure_of(doc, f, measures) not in (named, None) for f in numerator)
@@ -370,4 +372,6 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         for name in rate_names(doc, figure, label):
             claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
             claims.append(overfull(doc, figure, name, claim, rules) or claim)
+            if claim.kind == "rate" and (rule := rate_rule_for(name, rules)):
+                claims += each_of(doc, figure, rule, wholes, together)
     return claims
