@@ -2,6 +2,8 @@
 the whole is one of the counts stated before it, and when exactly one of them gives the printed
 share (to its rounding, or truncated) that one is taken, with a note. Arithmetic here chooses among
 stated counts, it never makes a whole; a share of whole percent is too coarse to choose by.
+A …比例 naming the noun two counts of its sentence count (网办事项比例 after 836项…事项 and 659项事项)
+is read as the later over the earlier by that cue alone, with no arithmetic.
 """
 
 from __future__ import annotations
@@ -42,3 +44,20 @@ def agreeing_whole(doc: Passage, share: Figure, part: Figure, wholes: Mapping[Fi
              and (f not in wholes or is_done(doc, f)) and f.value > part.value and not has_own_share(doc, f)
              and not is_change_count(doc, f) and agrees(part.value, f.value, share)]
     return found[0] if len(found) == 1 else None
+
+
+def noun_share(doc: Passage, share: Figure, label: str) -> tuple[Figure, Figure] | None:
+    """"836项服务事项进驻平台，659项事项实现网上可办，网办事项比例达88.52%": a …比例 naming the noun
+    both counts count (事项) is the later count over the earlier, larger one of the sentence: (part,
+    whole), or None when the noun names no such pair or several wholes."""
+    stem = label.removesuffix("比例").removesuffix("的")
+    if len(stem) < 3:
+        return None
+    noun = stem[-2:]
+    before = [f for f in doc.figures_in(Span(doc.sentence_of(share).start, share.start))
+              if not f.is_percent and not f.approx and doc.depth(f) == doc.depth(share)]
+    if not before or not doc.words_after(before[-1]).startswith(noun):
+        return None
+    part = before[-1]
+    wholes = [f for f in before[:-1] if f.unit == part.unit and f.value > part.value and noun in doc.words_after(f)]
+    return (part, wholes[0]) if len(wholes) == 1 else None
