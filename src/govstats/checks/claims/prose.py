@@ -282,6 +282,12 @@ class Passage:
 
     def bracket_after_noun(self, figure: Figure) -> Span | None:
         """The bracket right after ``figure``, or after the noun it counts ("162个项目（…）")."""
+        key = ("noun bracket", figure.start)
+        if key not in self.memo:
+            self.memo[key] = self._bracket_after_noun(figure)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def _bracket_after_noun(self, figure: Figure) -> Span | None:
         inside = self.bracket_after(figure)
         if inside is None and (noun := _COUNTED_NOUN.match(self.norm, figure.end)):
             pos = noun.end()

@@ -114,6 +114,15 @@ def bracket_rests(doc: Passage, here: list[Figure]) -> list[tuple[Figure, Figure
 
 def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
     """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
+    key = ("pieces", span.start, span.end)
+    if key not in doc.memo:
+        doc.memo[key] = _pieces(doc, span)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _pieces(doc: Passage, span: Span) -> list[Span]:
+    if ";" not in doc.norm[span.start:span.end]:
+        return [span] if doc.norm[span.start:span.end].strip() else []
     text = doc.norm[span.start:span.end]
     outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
     return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
