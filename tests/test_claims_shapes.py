@@ -613,6 +613,7 @@ def test_the_verb_of_receiving_outranks_the_noun_of_a_call_and_lian_is_a_receive
     # 受理…来电求助 is a received count (the bound of its closed cases), 收到来电 still the calls made
     assert readings("本月热线受理市民来电求助3200件，已办结3150件。") == [("bound", 3150.0, "3150 ≤ 3200", "pass")]
     assert readings("本月收到来电1000个，接通980个。") == [("bound", 980.0, "980 ≤ 1000", "pass")]
+    assert readings("本月受理来电1000个，接通980个。") == [("bound", 980.0, "980 ≤ 1000", "pass")]
     assert readings("对无法当场解决的问题，后台立案860件，目前已办结900件。") == [("bound", 900.0, "900 ≤ 860", "warn")]
 
 

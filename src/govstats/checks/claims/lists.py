@@ -351,7 +351,8 @@ def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
     for piece in semicolon_pieces(doc, sentence)[1:]:
         head = doc.norm[piece.start:piece.end].lstrip()
         start = piece.end - len(head)
-        total = next(iter(counts(doc, Span(sentence.start, piece.start))), None)
+        first = next(iter(counts(doc, piece)), None)
+        total = next(iter(counts(doc, Span(sentence.start, piece.start), first.unit)), None) if first else None
         if total is None or total.approx or not (match := HEADING.match(head)):
             continue
         lead = SUBSET.match(head, match.end()) or match
