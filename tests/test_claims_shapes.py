@@ -513,3 +513,148 @@ def test_counts_after_qizhong_in_mixed_units_are_parts_not_the_total_of_later_me
 ])
 def test_points_estimates_and_a_bare_zengfu_are_changes_left_unverifiable(text, expected):
     assert readings(text) == [expected]
+
+
+# Round three: shapes read from the fresh split's misses (made-up sentences, other words and figures).
+
+def test_share_printed_as_its_own_comma_item_belongs_to_the_count_before():
+    text = "本月热线共接听来电1000件。在接听的来电中，现场解答640件，占64%，派发部门360件，占{}%。"
+    assert readings(text.format(36)) == [
+        ("share", 36.0, "360 / 1000", "pass"), ("share", 64.0, "640 / 1000", "pass"),
+        ("sum", 1000.0, "640 + 360", "pass")]
+    # the sibling 640 (with a share of its own) is never the whole of 360: the list's whole fails it
+    assert ("share", 38.0, "360 / 1000", "fail") in readings(text.format(38))
+
+
+def test_heading_items_saying_gong_with_their_own_share_are_items_not_a_total():
+    assert readings("本季度共收到留言800条。从留言类型看，咨询类共400条，占50.0%；投诉类共300条，占37.5%；"
+                    "其他100条，占12.5%。") == [
+        ("share", 12.5, "100 / 800", "pass"), ("share", 37.5, "300 / 800", "pass"),
+        ("share", 50.0, "400 / 800", "pass"), ("sum", 800.0, "400 + 300 + 100", "pass")]
+
+
+def test_nested_qizhong_inside_a_colon_list_is_no_sibling():
+    assert readings("本月共接到信件500件，其中有效信件300件：200件已转交办理，其中已办结150件；"
+                    "100件已告知其他渠道。") == [
+        ("bound", 150.0, "150 ≤ 200", "pass"), ("bound", 300.0, "300 ≤ 500", "pass"),
+        ("sum", 300.0, "200 + 100", "pass")]
+
+
+def test_done_count_of_one_part_is_bounded_by_the_part_and_joins_the_parts_done_at_once():
+    text = "本月共受理诉求600件，其中即时答复400件，转交200件；转交诉求办结180件，办结率{}%。"
+    assert readings(text.format("96.7")) == [
+        ("bound", 180.0, "180 ≤ 200", "pass"), ("bound", 400.0, "400 ≤ 600", "pass"),
+        ("rate", 96.7, "(400 + 180) / 600", "pass"), ("sum", 600.0, "400 + 200", "pass")]
+    # 180 / 600 is a part's done count over the whole: a rate agreeing with no reading is not failed
+    assert ("rate", 90.0, "办结率 = ?", "unverifiable") in readings(text.format("90.0"))
+
+
+def test_qizhong_after_a_closing_total_splits_that_total():
+    # 63 / 80 (the new requests alone) is the wrong whole: the list splits the 84 closed by 共
+    assert readings("本年共收到咨询件80件，上年结转4件，共84件；其中电话咨询63件，占比75%；来访咨询21件，占比25%。"
+                    "全年办结78件，结转下一年度6件。") == [
+        ("bound", 78.0, "78 ≤ 84", "pass"), ("share", 25.0, "21 / 84", "pass"),
+        ("share", 75.0, "63 / 84", "pass"), ("sum", 84.0, "63 + 21", "pass"),
+        ("sum", 84.0, "78 + 6", "pass"), ("sum", 84.0, "80 + 4", "pass")]
+
+
+HOTSPOTS = ("本月共接收工单2700件，较上月增加120件。其中：咨询类1500件，占比55.55%；投诉类800件，占比29.63%；"
+            "求助类400件，占比14.81%。当月办结2500件（另有200件转至下月办理）。\n"
+            "热点问题。1.物业类问题，共受理500件，占比{}。2.交通类问题，共受理250件，占比10.00%。")
+
+
+def test_change_count_is_no_rival_whole_and_a_bracketed_carry_over_splits_the_total():
+    found = readings(HOTSPOTS.format("20.00%"))
+    # the 其中 list's whole is fixed (较上月增加120件 is a difference, no rival): a truncated share warns
+    assert ("share", 55.55, "1500 / 2700", "warn") in found
+    assert [r for r in found if r[0] in ("sum", "bound")] == [
+        ("bound", 2500.0, "2500 ≤ 2700", "pass"), ("sum", 2700.0, "1500 + 800 + 400", "pass"),
+        ("sum", 2700.0, "2500 + 200", "pass")]
+
+
+def test_share_with_no_cued_whole_takes_the_one_earlier_count_it_agrees_with():
+    found = readings(HOTSPOTS.format("20.00%"))
+    assert ("share", 20.0, "500 / 2500", "pass") in found and ("share", 10.0, "250 / 2500", "pass") in found
+    # a whole percent is too coarse to choose a whole by: the guess stays a guess, never a fail
+    coarse = [r for r in readings(HOTSPOTS.format("20%")) if r[1] == 20.0]
+    assert coarse == [("share", 20.0, "500 / 2700", "unverifiable")]
+
+
+def test_share_or_named_rate_above_100_fails_its_bound_but_a_growth_rate_does_not():
+    assert readings("上半年共受理事项800件，其中即办件300件，承诺件500件；按期办结率为15000%，业务量增长率150%，"
+                    "群众满意率达12000%。") == [
+        ("bound", 12000.0, "12000% ≤ 100%", "fail"), ("bound", 15000.0, "15000% ≤ 100%", "fail"),
+        ("rate", 150.0, "业务量增长率 = ?", "unverifiable"), ("sum", 800.0, "300 + 500", "pass")]
+
+
+def test_shoujian_is_the_received_count_of_a_completion_rate():
+    text = "截至6月底，窗口共收件2450件，办结2431件，办结率{}%。"
+    assert ("rate", 99.22, "2431 / 2450", "pass") in readings(text.format("99.22"))
+    assert ("rate", 98.5, "2431 / 2450", "fail") in readings(text.format("98.5"))
+
+
+def test_bracket_after_the_counted_noun_lists_its_parts():
+    text = "大厅设有18个窗口（含4个综合窗口），入驻95个事项（审批事项70个，服务事项{}个）。"
+    assert readings(text.format(25)) == [("bound", 4.0, "4 ≤ 18", "pass"), ("sum", 95.0, "70 + 25", "pass")]
+    assert ("sum", 95.0, "70 + 24", "fail") in readings(text.format(24))
+
+
+def test_dunhao_between_words_of_a_label_does_not_end_a_qizhong_list():
+    assert readings("本区梳理公布事项清单共120项，其中承接国家、省、市设定事项104项，本级设定事项16项。") == [
+        ("sum", 120.0, "104 + 16", "pass")]
+
+
+def test_growth_bili_is_a_change_not_a_share():
+    assert readings("全年新增注册企业1200户，增长比例达8.5%，下降比例为3.1%。") == [
+        ("change", 3.1, "下降比例 = ?", "unverifiable"), ("change", 8.5, "增长比例 = ?", "unverifiable")]
+
+
+def test_the_verb_of_receiving_outranks_the_noun_of_a_call_and_lian_is_a_received_count():
+    # 受理…来电求助 is a received count (the bound of its closed cases), 收到来电 still the calls made
+    assert readings("本月热线受理市民来电求助3200件，已办结3150件。") == [("bound", 3150.0, "3150 ≤ 3200", "pass")]
+    assert readings("本月收到来电1000个，接通980个。") == [("bound", 980.0, "980 ≤ 1000", "pass")]
+    assert readings("本月受理来电1000个，接通980个。") == [("bound", 980.0, "980 ≤ 1000", "pass")]
+    assert readings("对无法当场解决的问题，后台立案860件，目前已办结900件。") == [("bound", 900.0, "900 ≤ 860", "warn")]
+
+
+def test_change_whose_subject_names_an_earlier_count_is_checked_against_it():
+    text = "本季度测评的200个站点中，“优秀”站点150个，“合格”站点50个。“优秀”站点数量比上季度（120个）增长{}%。"
+    assert readings(text.format(25)) == [("change", 25.0, "(150 - 120) / 120", "pass"),
+                                         ("sum", 200.0, "150 + 50", "pass")]
+    assert ("change", 30.0, "(150 - 120) / 120", "fail") in readings(text.format(30))
+
+
+def test_heading_opening_a_later_piece_of_the_sentence_splits_its_total_and_partial_parts_are_bounded():
+    text = "国庆期间热线共接听群众来电2400件，其中甲区900件，乙区610件；按诉求类型分，包括咨询1500件、投诉600件、求助{}件{}。"
+    assert readings(text.format(300, "，较去年同期增长8.2%")) == [
+        ("bound", 610.0, "610 ≤ 2400", "pass"), ("bound", 900.0, "900 ≤ 2400", "pass"),
+        ("change", 8.2, "较去年同期增长 = ?", "unverifiable"), ("sum", 2400.0, "1500 + 600 + 300", "pass")]
+    # a list short of the total with no 其他 item may name some parts only: no sum is claimed
+    assert readings(text.format(200, "")) == [
+        ("bound", 610.0, "610 ≤ 2400", "pass"), ("bound", 900.0, "900 ≤ 2400", "pass")]
+
+
+def test_closing_piece_that_totals_the_rows_before_it_sums_each_column():
+    text = "一季度「书记信箱」共收到来信30件，已回复30件；「区长信箱」共收到来信12件，已回复11件；{}个信箱共收到来信42件，回复{}件。"
+    sums = lambda found: [r for r in found if r[0] == "sum"]  # noqa: E731
+    assert sums(readings(text.format("两", 41))) == [("sum", 41.0, "30 + 11", "pass"), ("sum", 42.0, "30 + 12", "pass")]
+    assert sums(readings(text.format("两", 40))) == [("sum", 40.0, "30 + 11", "fail"), ("sum", 42.0, "30 + 12", "pass")]
+    # a count of rows that is not the number of rows before it totals something else
+    assert sums(readings(text.format("三", 41))) == []
+
+
+def test_rate_printed_once_for_several_pieces_is_checked_for_each():
+    text = "本月热线共受理诉求500件，办结480件，办结率96%；甲信箱受理来信40件，办结{}件；乙信箱受理来信25件，办结25件，办结率均为100%。"
+    rates = lambda found: [r for r in found if r[0] == "rate"]  # noqa: E731
+    # each piece is one entity: 乙's rate is 25 / 25, not 25 over the hotline's 500
+    assert rates(readings(text.format(40))) == [
+        ("rate", 96.0, "480 / 500", "pass"), ("rate", 100.0, "25 / 25", "pass"), ("rate", 100.0, "40 / 40", "pass")]
+    assert ("rate", 100.0, "38 / 40", "fail") in readings(text.format(38))
+
+
+def test_bili_naming_the_noun_both_counts_count_is_the_later_over_the_earlier():
+    text = "全区政务服务网进驻1200项服务事项，1140项事项可全程网办，网办事项比例{}%。"
+    assert readings(text.format(95)) == [("share", 95.0, "1140 / 1200", "pass")]
+    assert readings(text.format(96)) == [("share", 96.0, "1140 / 1200", "fail")]
+    # no noun named: a 比例 without its parts stays unverifiable
+    assert ("share", 95.0, "网办比例 = ?", "unverifiable") in readings("本月受理1200件，办结1140件，网办比例95%。")

@@ -17,22 +17,32 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from govstats.checks.claims.agreeing import is_change_count
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.splits import (
     _DONE,
-    _REMAINING,
     Listing,
     context,
     counts,
     enumeration,
+    is_done,
     larger_total,
+    opening,
+    previous_sentence,
     same_kind,
     semicolon_pieces,
     semicolon_run,
     status_listings,
 )
-from govstats.checks.claims.words import core_label, has_total_marker
+from govstats.checks.claims.subsets import (
+    bracket_subsets,
+    paired_bounds,
+    parallel_listings,
+    total_row_listings,
+)
+from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
 HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
@@ -53,16 +63,6 @@ def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
     gap = doc.norm[first.end:second.start]
     ends = {doc.label(f)[-2:] for f in (first, second)}
     return "、" in gap and not any(ch in gap for ch in ",;。") and len(ends) == 1 and len(ends.pop()) == 2
-
-
-def opening(doc: Passage, sentence: Span) -> str:
-    return doc.norm[sentence.start:sentence.end].lstrip(" \u3000")
-
-
-def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
-    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
-    return earlier[-1] if earlier else None
 
 
 def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0) -> Figure | None:
@@ -137,6 +137,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
                for f in doc.figures_in(item)):
             rated.append(number)
         found = [f for f in counts(doc, item, whole.unit) if f is not whole]
+        if not found and parts and (alone := share_item(doc, item, parts[-1])):
+            shares.append((alone, parts[-1]))  # "甲类30件，占60%，乙类20件，占40%": the share is its own item
+            continue
         if not found:
             if counts(doc, item):
                 foreign.append(number)  # an item counted in another unit
@@ -163,6 +166,15 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
 
 
+def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
+    """The share an item holding nothing else states for the part of the item before it ("占60%")."""
+    figures = doc.figures_in(item)
+    if len(figures) != 1 or figures[0].unit != "%" or doc.depth(figures[0]) != doc.depth(part):
+        return None
+    label = doc.label(figures[0])
+    return figures[0] if label.startswith("占") and SHARE_LABEL.match(label) else None
+
+
 def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> bool:
     """"丙单位发布信息2500，丁单位发布信息1500条" inside one item of a list cut at semicolons: two
     counts of the same noun after a comma are two parts."""
@@ -186,8 +198,7 @@ def short_of(whole: Figure, parts: list[Figure]) -> bool:
 def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
     """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
     转办办结1111个"): the parts split the done cases, not the whole."""
-    done = [bool(_DONE.search(context(doc, p))) and not _REMAINING.search(context(doc, p)) for p in parts]
-    return all(done) and not _DONE.search(context(doc, whole))
+    return all(is_done(doc, p) for p in parts) and not _DONE.search(context(doc, whole))
 
 
 def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
@@ -259,7 +270,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     body = Span(start + lead.end(), sentence.end)
     opener = next(iter(counts(doc, body)), None)
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
-            and not is_partial(doc, sentence)):  # a list of the top items ("排名前五…共116件") states no total
+            and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence))
     if found is None:
@@ -289,22 +300,8 @@ def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
         found = [item for item in sentence_listings(doc, sentence) if item.how == "heading" and item.whole is whole]
         doc.memo[key] = frozenset(p for item in found for p in item.parts)
     listed = doc.memo[key]
-    return [f for f in counts(doc, sentence, whole.unit) if f.value != whole.value and f not in listed]  # type: ignore[operator]
-
-
-def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> list[Listing]:
-    """"共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。": items that each
-    repeat the counts of the sentence before are parts of those counts, one list per position."""
-    pieces = semicolon_pieces(doc, body)
-    if len(pieces) < 2:
-        return []
-    rows = [counts(doc, piece, unit) for piece in pieces]
-    width = len(rows[0])
-    totals = counts(doc, previous_sentence(doc, sentence) or Span(0, 0), unit)
-    if width < 2 or any(len(row) != width for row in rows) or len(totals) < width:
-        return []
-    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
-            for j in range(width)]
+    return [f for f in counts(doc, sentence, whole.unit) if f.value != whole.value and f not in listed  # type: ignore[operator]
+            and not is_change_count(doc, f)]  # "较上期增加369件" is a difference, no whole
 
 
 def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
@@ -318,8 +315,10 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         earlier = [c for c in doc.clauses if c.end <= clause.start and c.start >= sentence.start]
         if not before and earlier and not doc.norm[clause.start:match.start()].strip():
             # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
+            # or its closing total ("申请54件，结转上年5件，共59件；其中…")
             stated = counts(doc, earlier[-1])
-            before = stated if len(stated) == 1 else []
+            closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
+            before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
         run = semicolon_run(doc, after, sentence) if after.end == clause.end else after
         items = counts(doc, after)
@@ -345,35 +344,29 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
     return found
 
 
-def paired_bounds(doc: Passage, before: list[Figure], items: list[Figure]) -> list[Listing]:
-    """"376个部门的28046个项目…，其中341个部门的21606个项目…": each part under the whole of its noun."""
-    out = []
-    for part in items:
-        noun = doc.norm[part.end:part.end + 2]
-        whole = next((f for f in reversed(before) if f.unit == part.unit and doc.norm[f.end:f.end + 2] == noun), None)
-        if whole is not None:
-            out.append(Listing(whole, (part,), (), "qizhong", exhaustive=False))
-    return out
-
-
-def bracket_subsets(doc: Passage, sentence: Span) -> list[Listing]:
-    """"共375件（其中无锡重点督办74件）": one part in a bracket, a part of the count before it."""
-    out = []
-    for figure in counts(doc, sentence):
-        inside = doc.bracket_after(figure)
-        if inside is None or not doc.norm[inside.start:inside.end].lstrip().startswith(("其中", "含")):
+def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
+    """"共受理1655件，其中甲地573件；按类别分，包括咨询1127件、…": a heading opening a later piece of
+    the sentence lists parts of the sentence's total (its first count)."""
+    found = []
+    for piece in semicolon_pieces(doc, sentence)[1:]:
+        head = doc.norm[piece.start:piece.end].lstrip()
+        start = piece.end - len(head)
+        first = next(iter(counts(doc, piece)), None)
+        total = next(iter(counts(doc, Span(sentence.start, piece.start), first.unit)), None) if first else None
+        if total is None or total.approx or not (match := HEADING.match(head)):
             continue
-        parts = counts(doc, inside, figure.unit, doc.depth(figure) + 1)
-        if len(parts) == 1:
-            out.append(Listing(figure, (parts[0],), (), "qizhong", exhaustive=False))
-    return out
+        lead = SUBSET.match(head, match.end()) or match
+        if got := listing(doc, total, Span(start + lead.end(), piece.end), "heading", is_partial(doc, piece)):
+            found.append(got)
+    return found
 
 
 def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
     for sentence in doc.sentences:
-        here = sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
+        here = (sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
+                + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
     return out

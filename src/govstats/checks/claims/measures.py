@@ -18,6 +18,7 @@ from govstats.checks.claims.splits import (
     _REMAINING,
     DONE,
     Listing,
+    is_done,
     qizhong_parts,
     same_kind,
 )
@@ -104,6 +105,12 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     single part named under 其中 (part ≤ whole, hard)."""
     pairs: dict[tuple[Figure, Figure], tuple[str, str]] = {}
     for found in listings:
+        if (found.how == "qizhong" and len(found.parts) > 1 and not (found.exhaustive or found.guessed or found.whole.approx)
+                and not all(is_done(doc, p) for p in found.parts)  # done counts of one result make a rate
+                and all(p.unit == found.whole.unit and not p.approx for p in found.parts)):
+            # "共1655件，其中甲地573件，乙地278件" names some parts only: each is bounded by the whole
+            for part in found.parts:
+                pairs.setdefault((part, found.whole), ("hard", "“其中”所列部分不大于整体"))
         if len(found.parts) == 1 and not found.parts[0].approx:
             # an estimated whole (100余条) only warns: what the estimate covers is not known
             pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
@@ -113,8 +120,9 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     listed = {part for found in listings if len(found.parts) > 1 for part in found.parts} | qizhong_parts(doc)
     for done, whole in settled.items():
         pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
+    own = dict(same_entity_pairs(doc))  # a part's done count is bounded by the part, not the total
     for figure in doc.figures:
-        if (figure.is_percent or figure.approx or figure in settled
+        if (figure.is_percent or figure.approx or figure in settled or figure in own
                 or (measure := measure_of(doc, figure, measures)) is None):
             continue
         for parent, bound in measure.parents:
@@ -124,7 +132,7 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
-    for lesser, greater in same_entity_pairs(doc):
+    for lesser, greater in own.items():
         pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
     for lesser, greater in cumulative_pairs(doc, measures):
         pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
@@ -153,6 +161,9 @@ def cumulative_pairs(doc: Passage, measures: Sequence[Measure]) -> list[tuple[Fi
     return pairs
 
 
+_CASE_NOUN = re.compile(r"^(?:事项|工单|案件|诉求|件)")
+
+
 def same_entity_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
     """"共375件（其中无锡重点督办事项74件），已完成320件（其中无锡重点督办事项完成68件）": a later
     count whose label is an earlier one's plus a done word is the done part of that same set."""
@@ -163,7 +174,10 @@ def same_entity_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
             label = doc.label(later)
             for earlier in here[:i]:
                 stem = doc.label(earlier)
-                if (len(stem) >= 4 and earlier.unit == later.unit and label.startswith(stem)
-                        and label[len(stem):].startswith(DONE)):
+                if len(stem) < 2 or earlier.unit != later.unit or not label.startswith(stem):
+                    continue
+                # "转办2114宗；转办事项办结1898宗": a noun of cases between the name and the done word
+                rest = _CASE_NOUN.sub("", label[len(stem):])
+                if (len(stem) >= 4 or rest != label[len(stem):]) and rest.startswith(DONE):
                     pairs.append((later, earlier))
     return pairs

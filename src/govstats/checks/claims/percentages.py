@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
+from govstats.checks.claims.splits import semicolon_pieces
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     _CHANGE_GAP,
@@ -82,7 +83,8 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
     depth = doc.depth(figure)
     candidates = [f for f in doc.figures_in(clause)
                   if f.end <= part.start and not f.is_percent and f.unit == part.unit
-                  and doc.depth(f) == depth and not core_label(doc.label(f)).endswith(("由", "从"))]
+                  and doc.depth(f) == depth and not core_label(doc.label(f)).endswith(("由", "从"))
+                  and not has_own_share(doc, f)]
     if candidates:
         whole = candidates[0]
         note = ""
@@ -103,7 +105,7 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
             return whole, f"“其中”承接前文，取前一句（分句）的 {whole.shown}（{doc.label(whole)}）为整体"
     floor = max(clause.start - SHARE_LOOKBACK, 0)
     earlier = [f for f in counts_before(doc, part, Span(floor, clause.start))
-               if f.unit == part.unit and has_total_marker(doc.label(f))]
+               if f.unit == part.unit and has_total_marker(doc.label(f)) and not has_own_share(doc, f)]
     if earlier:
         whole = earlier[0]
         return whole, f"本句未给出整体，取前文“{doc.label(whole)}{whole.text}”为整体"
@@ -202,13 +204,26 @@ def with_its_list(numerator: list[Figure], together: Mapping[Figure, tuple[Figur
     return numerator
 
 
+def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
+    """Where a rate's parts are looked for: its semicolon piece when that piece states both ("…665件，
+    办结665件；乙信箱受理23件，办结23件，办结率100%": each piece is one entity), else its sentence."""
+    sentence = doc.sentence_of(figure)
+    piece = next((p for p in semicolon_pieces(doc, sentence) if p.holds(figure.start)), sentence)
+    if piece != sentence:
+        before = counts_before(doc, figure, piece)
+        numerator = rate_numerator(doc, rule, before)
+        if numerator and rate_denominator(doc, rule, figure, before, numerator, {})[0] in before:
+            return piece
+    return sentence
+
+
 def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
-               together: Mapping[Figure, tuple[Figure, ...]] | None = None) -> Claim:
-    """A named rate against its numerator and denominator stated before it. ``together`` maps a
-    count to the list it is one item of when the list splits one measure (办结 by channel): the
-    rate's numerator is then the whole list."""
-    sentence, clause = doc.sentence_of(figure), doc.clause_of(figure)
-    before = counts_before(doc, figure, sentence)
+               together: Mapping[Figure, tuple[Figure, ...]] | None = None, scope: Span | None = None) -> Claim:
+    """A named rate against its numerator and denominator stated before it (in ``scope``, else
+    ``rate_scope``). ``together`` maps a count to the list it is one item of when the list splits
+    one measure (办结 by channel): the rate's numerator is then the whole list."""
+    clause = doc.clause_of(figure)
+    before = counts_before(doc, figure, scope or rate_scope(doc, figure, rule))
     numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
@@ -248,11 +263,31 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 _AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期)\s*(?P<how>\(|的)$")
 
 
+_QUOTES = "[“”\"'「」]"
+
+
+def subject_count(doc: Passage, clause: Span, then: Figure) -> Figure | None:
+    """"“甲类”数量比去年（120条）增长…": the clause names its subject and no count of it; the count
+    of this period is the one earlier in the paragraph labelled by that subject."""
+    gap = doc.norm[clause.start:then.start]
+    against = _AGAINST.search(gap)
+    subject = (re.sub(r"(?:的)?(?:数量|总量|数|量)$", "", re.sub(_QUOTES, "", gap[:against.start()]).strip())
+               if against else "")
+    if len(subject) < 2:
+        return None
+    earlier = [f for f in doc.figures_in(Span(doc.paragraph_of(then).start, clause.start))
+               if not f.is_percent and f.unit == then.unit and doc.depth(f) == doc.depths[clause.start]]
+    hits = [f for f in earlier if re.sub(_QUOTES, "", doc.label(f)).endswith(subject)]
+    return hits[-1] if len(hits) == 1 else None
+
+
 def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     """"工单245件，与去年同期（154件）相比上升59.09%" or "9000件，较去年同期的8000件增长12.5%": the
     change from the other period's figure to the count the clause states before it."""
     clause = doc.clause_of(figure)
     before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
+    if len(before) == 1 and (named := subject_count(doc, clause, before[0])) is not None:
+        before = [named, *before]
     if len(before) < 2:
         return None
     then, now = before[-1], before[-2]

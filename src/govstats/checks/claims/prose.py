@@ -7,6 +7,7 @@ closing punctuation; otherwise the sentence runs on. Offsets always refer to the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -134,6 +135,10 @@ def fold_table(folds: tuple[tuple[str, str], ...]) -> dict[int, str]:
     if cached is None or cached[0] is not folds:
         cached = _TABLES[id(folds)] = (folds, str.maketrans(dict(folds)))
     return cached[1]
+
+
+#: "162个项目(": the noun a count names, right before its bracket.
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=\()")
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,22 @@ class Passage:
             if self.norm[close] == ")" and self.depths[close] == depth:
                 return Span(pos + 1, close)
         return None
+
+    def bracket_after_noun(self, figure: Figure) -> Span | None:
+        """The bracket right after ``figure``, or after the noun it counts ("162个项目（…）")."""
+        key = ("noun bracket", figure.start)
+        if key not in self.memo:
+            self.memo[key] = self._bracket_after_noun(figure)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def _bracket_after_noun(self, figure: Figure) -> Span | None:
+        inside = self.bracket_after(figure)
+        if inside is None and (noun := _COUNTED_NOUN.match(self.norm, figure.end)):
+            pos = noun.end()
+            close = next((c for c in range(pos + 1, len(self.norm))
+                          if self.norm[c] == ")" and self.depths[c] == self.depths[pos]), None)
+            return Span(pos + 1, close) if close is not None else None
+        return inside
 
     def owner_of_bracket(self, figure: Figure) -> Figure | None:
         """The figure whose bracket holds ``figure`` ("55306件(…52740件…)" -> 55306件)."""

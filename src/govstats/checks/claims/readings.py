@@ -13,9 +13,11 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from govstats.checks.claims.agreeing import agreeing_whole, noun_share
 from govstats.checks.claims.lists import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.overfull import overfull
 from govstats.checks.claims.percentages import (
     bracket_change,
     change_claim,
@@ -26,18 +28,21 @@ from govstats.checks.claims.percentages import (
     rate_denominator,
     rate_numerator,
     rate_rule_for,
+    rate_scope,
     share_claim,
     with_its_list,
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import Listing, qizhong_parts
+from govstats.checks.claims.shared import each_of
+from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
     SHARE_WORDS,
     TARGET_WORDS,
+    clean_part_label,
     core_label,
     figure_list,
 )
@@ -46,6 +51,7 @@ from govstats.reference.claim_rules import Measure, RateRule
 #: Words that make a percentage a change against another period.
 PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
 CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
+CHANGE_SHARES = tuple(f"{verb}比例" for verb in CHANGE_VERBS)
 #: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
@@ -226,7 +232,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     changed = any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
-    if is_change(label, figure) or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例"))):
+    if (is_change(label, figure) or label.endswith(CHANGE_SHARES)  # "增长比例达14.3%" is a change
+            or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))):
         return (change_claim(doc, figure) or bracket_change(doc, figure)
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
@@ -248,13 +255,17 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         positional = share_claim(doc, figure)
         if positional is None:
             return unverifiable(doc, figure, "share", label, "文中未给出其分子")
+        if (positional.note and positional.verdict != "pass" and len(parts) == 1
+                and (agreed := agreeing_whole(doc, figure, parts[0], wholes)) is not None):
+            return share_of(doc, figure, parts, agreed,
+                            f"文中未指明整体，前文只有 {agreed.shown}（{doc.label(agreed)}）与所称比例相合，取其为整体（推测）")
         return guarded(positional, "按位置推测的整体" if positional.note else "")
     rule = rate_rule_for(label, rules)
     if rule and (entity := entity_prefix(label, rule)):
         return unverifiable(doc, figure, "rate", label, f"这是“{entity}”的比率，文中未给出其分子分母")
     if rule and not qualified(label, rule, measures):
         claim = rate_claim(doc, figure, rule, wholes, together)
-        before = counts_before(doc, figure, doc.sentence_of(figure))
+        before = counts_before(doc, figure, rate_scope(doc, figure, rule))
         numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
         named = measure_in(rule.name.removesuffix("率"), measures)
         qualified_parts = named and any(measure_of(doc, f, measures) not in (named, None) for f in numerator)
@@ -268,10 +279,35 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                 claim, guess = Claim(**{**fresh.__dict__, "kind": "rate"}), "；".join(g for g in (guess, guessed) if g)
         if claim.verdict == "unverifiable" and not numerator and claim.whole is not None:
             claim, guess = later_numerator(doc, figure, rule, wholes, before) or (claim, guess)
+        if len(numerator) == 1 and (other := part_done_rate(doc, figure, label, numerator[0], claim, wholes)):
+            return other
         return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
         return stem_rate(doc, figure, label, wholes, measures, loose)
+    if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
+        return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{label[-4:-2]}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def part_done_rate(doc: Passage, figure: Figure, label: str, done: Figure, claim: Claim,
+                   wholes: Mapping[Figure, Figure]) -> Claim | None:
+    """"受理300件，其中当场答复200件，转办100件；转办件办结90件，办结率96.7%": the done count names a
+    part of the rate's whole (转办), so it is not the whole's done count. When the other parts are
+    done counts themselves (answered on the spot), the whole's done count is theirs plus it; a rate
+    that does not agree with that reading is unverifiable, never failed."""
+    named = [p for p, w in wholes.items() if w.value == claim.whole and p.start < done.start and p is not done
+             and len(stem := clean_part_label(doc.label(p))) >= 2 and doc.label(done).startswith(stem)]
+    if claim.whole is None or len(named) != 1:
+        return None
+    whole = wholes[named[0]]
+    others = [p for p, w in wholes.items() if w is whole and p is not named[0]]
+    if others and all(is_done(doc, p) for p in others):
+        read = share_of(doc, figure, sorted([*others, done], key=lambda f: f.start), whole)
+        if read.verdict == "pass":
+            return _noted(Claim(**{**read.__dict__, "kind": "rate"}),
+                          f"“{doc.label(done)}”只是“{doc.label(named[0])}”的办结数，另加已当场办结的分项")
+    return unverifiable(doc, figure, "rate", label, f"分子“{doc.label(done)}”只是“{doc.label(named[0])}”这一部分的数，"
+                        f"与分母 {whole.shown} 不是同一对象，无法核对")
 
 
 def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
@@ -336,5 +372,8 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
             continue
         for name in rate_names(doc, figure, label):
-            claims.append(read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose))
+            claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
+            claims.append(overfull(doc, figure, name, claim, rules) or claim)
+            if claim.kind == "rate" and (rule := rate_rule_for(name, rules)):
+                claims += each_of(doc, figure, rule, wholes, together)
     return claims

@@ -14,7 +14,8 @@ from govstats.checks.claims.words import has_total_marker
 
 DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
         "已解决")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决")
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决",
+             "转至下", "转入下", "转下月")
 #: Units of things received as cases (a letter counted in 封 is a case counted in 件).
 CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
 
@@ -52,6 +53,11 @@ def context(doc: Passage, figure: Figure) -> str:
     return doc.label(figure) + doc.words_after(figure)
 
 
+def is_done(doc: Passage, figure: Figure) -> bool:
+    """True for a done count ("已办结290件"), not a remaining one ("未办结10件")."""
+    return bool(_DONE.search(context(doc, figure))) and not _REMAINING.search(context(doc, figure))
+
+
 def status_whole(doc: Passage, before: list[Figure], done: Figure, taken: set[Figure]) -> tuple[Figure | None, bool]:
     """The total a done count and the rest split: the nearest count before them that is no listed
     part and not smaller than the done count (a count smaller than a part is a sibling, "市级部门
@@ -75,20 +81,48 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
     before them."""
     found = []
     here = counts(doc, sentence)
-    for i, (done, rest) in enumerate(pairwise(here)):
+    for i, (done, rest) in enumerate([*pairwise(here), *bracket_rests(doc, here)]):
+        i = here.index(done)
         if done in taken or rest.unit != done.unit:
             continue
         if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
             continue
         whole, guessed = status_whole(doc, here[:i], done, taken)
+        if whole is None and not i and is_done(doc, done):
+            # "…共59件。…本年办结56件，结转下年3件": the paragraph's total, when they add up to it
+            earlier = counts(doc, Span(doc.paragraph_of(done).start, sentence.start), done.unit)
+            whole, guessed = status_whole(doc, earlier, done, taken)[0], True
+            if whole is not None and whole.value != done.value + rest.value:
+                whole = None
         if whole is not None:
             note = f"取前文不小于分项的 {whole.shown}（{doc.label(whole)}）为整体（属推测）" if guessed else ""
             found.append(Listing(whole, (done, rest), (), "status", exhaustive=True, note=note, guessed=guessed))
     return found
 
 
+def bracket_rests(doc: Passage, here: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """"办结3780件（另有291件转至下月办结）": a done count and the one remaining count of the bracket
+    right after it."""
+    out = []
+    for done in here:
+        inside = doc.bracket_after(done)
+        rest = counts(doc, inside, done.unit, doc.depth(done) + 1) if inside is not None else []
+        if len(rest) == 1:
+            out.append((done, rest[0]))
+    return out
+
+
 def semicolon_pieces(doc: Passage, span: Span) -> list[Span]:
     """``span`` cut at its semicolons outside brackets (one piece when it has none)."""
+    key = ("pieces", span.start, span.end)
+    if key not in doc.memo:
+        doc.memo[key] = _pieces(doc, span)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _pieces(doc: Passage, span: Span) -> list[Span]:
+    if ";" not in doc.norm[span.start:span.end]:
+        return [span] if doc.norm[span.start:span.end].strip() else []
     text = doc.norm[span.start:span.end]
     outer = [i for i, ch in enumerate(text) if ch == ";" and doc.depths[span.start + i] == 0]
     return [s for s in (Span(a, b) for a, b in zip([span.start] + [span.start + i + 1 for i in outer],
@@ -100,6 +134,8 @@ def enumeration(doc: Passage, span: Span) -> Span:
     """The list after 其中: when its first items are joined by 、 ("其中A类1160条、B类1859条、C类40条，
     各单位已办结…"), it ends at the first comma or semicolon after them."""
     items = items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+    if items and not counts(doc, items[0]):
+        return span  # "其中承接中央、省级、市级设定事项212项，…": 、 joins words of a label, not counts
     for number, item in enumerate(items[:-1]):
         if doc.norm[item.end] != "、":
             return Span(span.start, item.end) if number >= 1 else span
@@ -146,3 +182,13 @@ def qizhong_parts(doc: Passage) -> frozenset[Figure]:
                 found |= {f for f in counts(doc, Span(match.end(), piece.end)) if f.value < before[-1].value}
         doc.memo[key] = frozenset(found)
     return doc.memo[key]  # type: ignore[return-value]
+
+
+def opening(doc: Passage, sentence: Span) -> str:
+    return doc.norm[sentence.start:sentence.end].lstrip(" \u3000")
+
+
+def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
+    return earlier[-1] if earlier else None

@@ -41,7 +41,7 @@ def single_count(doc: Passage, item: Span, unit: str, depth: int) -> Figure | No
 
 def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     """A total followed by a bracket that lists its parts (and no percentages)."""
-    inside = doc.bracket_after(total)
+    inside = doc.bracket_after_noun(total)
     if inside is None:
         return None
     depth = doc.depth(total) + 1
@@ -62,10 +62,15 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
 
 def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int) -> list[Figure]:
     """Figures of the first items that each hold exactly one count of ``unit``."""
-    parts = []
+    parts, nested = [], False
     for item in items:
         if "各" in doc.norm[item.start:item.end]:
             return []
+        # "A 344件，其中已办结328件；B 354件": from 其中 to the semicolon, parts of the item before
+        opens = doc.norm[item.start:item.end].lstrip().startswith(SUBSET_WORDS)
+        nested = (nested and doc.norm[item.start - 1] != ";") or (bool(parts) and opens)
+        if nested:
+            continue
         part = single_count(doc, item, unit, depth)
         if part is None:
             break

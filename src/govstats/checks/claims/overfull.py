@@ -1,0 +1,29 @@
+"""A part-of-a-whole percentage printed above 100% ("按时办结率为20230%", "占比120%"): whatever its
+parts, no part is larger than its whole, so the bound ≤ 100% is a claim of its own and fails.
+A change or an unknown …率 (增长率, 提速率) may exceed 100% and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govstats.checks.claims.numbers import Figure, format_number
+from govstats.checks.claims.percentages import rate_rule_for
+from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.words import SHARE_WORDS
+from govstats.reference.claim_rules import RateRule
+
+
+def overfull(doc: Passage, figure: Figure, label: str, claim: Claim, rules: Sequence[RateRule]) -> Claim | None:
+    """The failed bound of a share or named rate above 100% that could not be computed, or None."""
+    if (figure.unit != "%" or figure.approx or figure.value <= 100 or claim.verdict != "unverifiable"
+            or claim.kind not in ("rate", "share")):
+        return None
+    if rate_rule_for(label, rules) is None and not label.endswith((*SHARE_WORDS, "比例")):
+        return None
+    stated = format_number(figure.value)
+    return claim_from(doc, doc.clause_of(figure), kind="bound", stated=figure.value, decimals=figure.decimals,
+                      unit="%", formula=f"{stated}% ≤ 100%", computed=100.0, verdict="fail",
+                      difference=figure.value - 100, message=f"“{label}”{figure.text}：部分占整体的比例不能超过100%",
+                      note=claim.message, parts=(figure.value,), whole=100.0)
