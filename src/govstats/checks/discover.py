@@ -8,7 +8,11 @@ How a relation is kept (and why chance rarely passes it):
   varied counts holding by chance on three rows or more is improbable (about 1 in 10^4 a row
   for counts in the hundreds), so shuffled tables yield none (tests/test_discover.py).
 - rate ``p = n / d`` (d a count column, or the total row's n for a share): it must reproduce the
-  printed percentage at its precision on MIN_SHARE of the rows with d > 0, and on at least
+  printed percentage at its precision on MIN_RATE_SHARE of the rows with d > 0 (lower than for
+  identities: a printed percentage fits a wrong pair of columns on one row by chance about once
+  in a hundred at whole percents and once in a thousand at one decimal, so three fitting rows are
+  already 1 in 10^6 or less, and a published table's one misprinted share must not hide the
+  relation), and on at least
   MIN_INFORMATIVE rows whose rate is strictly between 0% and 100% (a column of 100% fits any two
   equal columns). The first pair that does is kept, one per rate column.
 - column totals: the total row is taken as the column sum when it equals it in most count
@@ -31,6 +35,7 @@ from govstats.clean.month import MonthTable
 from govstats.reference.profiles import Identity, Profile, Rate, RatePart
 
 MIN_SHARE = 0.9
+MIN_RATE_SHARE = 0.8
 MIN_INFORMATIVE = 3
 MAX_TERMS = 4
 
@@ -88,7 +93,7 @@ def rate_fits(month: MonthTable, rate: str, num: str, den: str, share: bool) -> 
         if verdict(100 * int(n) / int(d), points, decimals) == "pass":
             good += 1
             informative += 0 < points < 100
-    return usable > 0 and good >= MIN_SHARE * usable and informative >= MIN_INFORMATIVE
+    return usable > 0 and good >= MIN_RATE_SHARE * usable and informative >= MIN_INFORMATIVE
 
 
 def find_rates(month: MonthTable, profile: Profile) -> list[Rate]:
