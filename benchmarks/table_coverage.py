@@ -77,7 +77,9 @@ CORPUS_PROFILES = {
     "t14": "corpus_gaoan_hotline",
     # written after the first run of t15–t28 with --profile auto (tests/corpus/tables/FIRST_RUN.md)
     "t15": "corpus_siping_hotline",
+    "t16": "corpus_siping_streets",
     "t18": "corpus_foi_proactive",
+    "t21": "corpus_lianyungang_scores",
     "t23": "corpus_review_outcomes",
     "t24": "corpus_review_by_province",
     "ref": "reference",
