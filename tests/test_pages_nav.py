@@ -18,10 +18,11 @@ def report_html(built_root) -> str:
 
 def test_a_month_links_its_neighbours_the_index_trends_and_indicators(tmp_path):
     layout = Layout(make_root(tmp_path / "root", months=("2020-06", "2020-07", "2020-09")))
-    assert month_nav(layout, "qijiang", "2020-07") == [
+    run = {("qijiang", m) for m in ("2020-06", "2020-07", "2020-09")}
+    assert month_nav(layout, "qijiang", "2020-07", run) == [
         ("报告目录", "../../index.html"), ("本区趋势", "../trends.html"), ("指标与目标", "../../indicators.html"),
         ("← 上一期 2020年6月", "../2020-06/report.html"), ("下一期 2020年9月 →", "../2020-09/report.html")]
-    assert [label for label, _ in month_nav(layout, "qijiang", "2020-06")][-1] == "下一期 2020年7月 →"
+    assert [label for label, _ in month_nav(layout, "qijiang", "2020-06", run)][-1] == "下一期 2020年7月 →"
     assert trends_nav() == [("报告目录", "../index.html"), ("指标与目标", "../indicators.html")]
     assert indicators_nav() == [("报告目录", "index.html")]
 
@@ -80,6 +81,29 @@ def test_a_new_month_rebuilds_its_neighbour_for_the_link(tmp_path):
     assert neighbour_months(layout, "qijiang", "2020-07") == ["2020-06", None]
     built = {"fingerprint": month_fingerprint(layout, "qijiang", "2020-07"), "outputs": {}}
     assert changes(built, month_fingerprint(layout, "qijiang", "2020-07"), root, pdf=False) == []
-    (root / "data/raw/qijiang/2020-08").mkdir()
-    assert changes(built, month_fingerprint(layout, "qijiang", "2020-07"), root, pdf=False) == [
+    (root / "data/raw/qijiang/2020-08").mkdir()  # a new month, built in the same run
+    run = {("qijiang", "2020-07"), ("qijiang", "2020-08")}
+    assert changes(built, month_fingerprint(layout, "qijiang", "2020-07", building=run), root, pdf=False) == [
         "previous or next month changed (the header bar links them)"]
+
+
+def test_a_month_built_alone_links_only_neighbours_that_have_a_report(tmp_path):
+    """Built on its own (``govstats run --period 2020-07``), a month links no neighbour whose
+    report is not there; once the neighbour is built, its fingerprint changes, so the next run
+    rebuilds the month and its bar links it."""
+    from govstats.build.freshness import changes, month_fingerprint
+
+    root = make_root(tmp_path / "root", months=("2020-06", "2020-07", "2020-08"))
+    layout = Layout(root)
+    assert [label for label, _ in month_nav(layout, "qijiang", "2020-07")][3:] == []
+    alone = {"fingerprint": month_fingerprint(layout, "qijiang", "2020-07"), "outputs": {}}
+    assert alone["fingerprint"]["neighbours"] == [None, None]
+    report = layout.report_month("qijiang", "2020-06") / "report.html"
+    report.parent.mkdir(parents=True)
+    report.write_text("<html></html>", encoding="utf-8")  # 2020-06 built since
+    assert [label for label, _ in month_nav(layout, "qijiang", "2020-07")][3:] == ["← 上一期 2020年6月"]
+    assert changes(alone, month_fingerprint(layout, "qijiang", "2020-07"), root, pdf=False) == [
+        "previous or next month changed (the header bar links them)"]
+    # in a run that builds 2020-08 too, the bar links it before it is written
+    both = month_fingerprint(layout, "qijiang", "2020-07", building={("qijiang", "2020-08")})
+    assert both["neighbours"] == ["2020-06", "2020-08"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from govstats import __version__
@@ -107,10 +107,21 @@ def neighbour_months(layout: Layout, district: str, month: str) -> list[str | No
     return [months[at - 1] if at > 0 else None, months[at + 1] if at + 1 < len(months) else None]
 
 
+def linked_neighbours(layout: Layout, district: str, month: str,
+                      building: Collection[tuple[str, str]] = ()) -> list[str | None]:
+    """The neighbours (neighbour_months) whose report exists or is being built in this run
+    (``building``: the run's (district, period) targets); None for one that will have no page,
+    so a period built alone never links a report that is not there."""
+    return [n if n and ((district, n) in building or (layout.report_month(district, n) / "report.html").is_file())
+            else None for n in neighbour_months(layout, district, month)]
+
+
 def month_fingerprint(layout: Layout, district: str, month: str, *,
-                      reference: Mapping[str, str] | None = None, notebook: str | None = None) -> dict:
+                      reference: Mapping[str, str] | None = None, notebook: str | None = None,
+                      building: Collection[tuple[str, str]] = ()) -> dict:
     """What a build of the district-month reads, as digests. ``reference`` and ``notebook``
-    may be passed in when many months of a run share them."""
+    may be passed in when many months of a run share them; ``building`` is the run's targets
+    (the header bar links the neighbours that have or will have a report)."""
     if reference is None:
         reference = reference_fingerprint(layout.reference, district)
     if notebook is None:
@@ -120,7 +131,7 @@ def month_fingerprint(layout: Layout, district: str, month: str, *,
         "reference": dict(reference),
         "notebook": notebook,
         "package_version": __version__,
-        "neighbours": neighbour_months(layout, district, month),
+        "neighbours": linked_neighbours(layout, district, month, building),
     }
     parts = parts_fingerprint(layout, district, month)
     if parts:

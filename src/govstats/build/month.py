@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,7 +69,7 @@ def guard_emptier(previous: int | None, analysis: MonthAnalysis, *, force: bool)
 
 
 def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True,
-                force: bool = False) -> BuildResult:
+                force: bool = False, building: Collection[tuple[str, str]] = ()) -> BuildResult:
     """Analyse, render and store one district-month; raise on bad input or a failed step, and
     on a table with fewer department rows than the last build unless ``force`` (guard_emptier).
 
@@ -81,7 +82,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True,
     notebook = layout.notebooks / MONTHLY_NOTEBOOK
     parameters = {"district": district, "month": month, "root": str(layout.root)}
     layout.raw_month(district, month)  # a malformed month fails here, before a kernel starts
-    fingerprint = month_fingerprint(layout, district, month)
+    fingerprint = month_fingerprint(layout, district, month, building=building)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix=kernel_thread_prefix(district, month)) as pool:
         running = pool.submit(execute_notebook, notebook, parameters)
         try:
@@ -96,7 +97,7 @@ def build_month(layout: Layout, district: str, month: str, *, pdf: bool = True,
         finally:
             wait([running])  # on bad input the notebook fails too; never leave a kernel behind
         executed = running.result()
-    html = html_report(executed, analysis.title, month_nav(layout, district, month))
+    html = html_report(executed, analysis.title, month_nav(layout, district, month, building))
     report_dir = layout.report_month(district, month)
     files.update({processed_dir / "charts" / f"{n}.png": b for n, b in chart_images(executed).items()})
     files[report_dir / "report.html"] = html.encode("utf-8")

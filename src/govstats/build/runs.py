@@ -13,7 +13,7 @@ returns in well under a second.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,12 +49,16 @@ def default_jobs() -> int:
 
 
 def plan(layout: Layout, targets: Iterable[tuple[str, str]], *, force: bool = False,
-         pdf: bool = True) -> list[Plan]:
-    """Each target with the reasons to build it; a month with none is skipped.
+         pdf: bool = True, building: Collection[tuple[str, str]] | None = None) -> list[Plan]:
+    """Each target with the reasons to build it; a month with none is skipped. ``building``
+    is every target of the run (default: ``targets``): a neighbour it builds is linked from the
+    header bar.
 
     The notebook is hashed once and each district's reference data once per run.
     """
     notebook = file_digest(layout.notebooks / MONTHLY_NOTEBOOK)
+    targets = list(targets)
+    building = set(targets) if building is None else building
     references: dict[str, dict[str, str]] = {}
     plans = []
     for district, month in targets:
@@ -64,7 +68,8 @@ def plan(layout: Layout, targets: Iterable[tuple[str, str]], *, force: bool = Fa
         if force:
             reasons = ["--force"]
         else:
-            now = month_fingerprint(layout, district, month, reference=references[district], notebook=notebook)
+            now = month_fingerprint(layout, district, month, reference=references[district], notebook=notebook,
+                                    building=building)
             reasons = changes(previous, now, layout.root, pdf=pdf)
         plans.append(Plan(district, month, tuple(reasons), previous))
     return plans
@@ -91,13 +96,14 @@ def run_months(layout: Layout, targets: Sequence[tuple[str, str]], *, jobs: int 
     """Build every target that changed (every one with ``force``), skip the rest; outcomes in
     the order of ``targets``. ``on_outcome`` hears of each month as soon as it is done."""
     outcomes: dict[tuple[str, str], MonthOutcome] = {}
+    building = frozenset(targets)
     for wave in waves(targets):
-        plans = plan(layout, wave, force=force, pdf=pdf)
+        plans = plan(layout, wave, force=force, pdf=pdf, building=building)
         for planned in plans:
             if not planned.reasons:
                 outcomes[planned.district, planned.month] = outcome = skipped(layout, planned)
                 on_outcome(outcome)
-        tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons, force) for p in plans if p.reasons]
+        tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons, force, building) for p in plans if p.reasons]
         for outcome in builds(tasks, jobs=jobs or default_jobs(), scheduler=scheduler):
             outcomes[outcome.district, outcome.month] = outcome
             on_outcome(outcome)

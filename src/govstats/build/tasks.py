@@ -25,6 +25,7 @@ class BuildTask:
     pdf: bool = True
     reasons: tuple[str, ...] = ()
     force: bool = False  # may replace a month with one of fewer department rows (build.month.guard_emptier)
+    building: frozenset[tuple[str, str]] = frozenset()  # the run's targets: neighbours the header bar may link
 
     @property
     def key(self) -> str:

@@ -102,14 +102,15 @@ def short_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def build_month_outcome(layout: Layout, district: str, month: str, pdf: bool, force: bool = False) -> MonthOutcome:
+def build_month_outcome(layout: Layout, district: str, month: str, pdf: bool, force: bool = False,
+                        building: frozenset[tuple[str, str]] = frozenset()) -> MonthOutcome:
     """Build the month; its outcome, failed with the reason on bad input or a failed step (the
     traceback goes to the month's log)."""
     from govstats.build.month import build_month
 
     started = time.perf_counter()
     try:
-        result = build_month(layout, district, month, pdf=pdf, force=force)
+        result = build_month(layout, district, month, pdf=pdf, force=force, building=building)
     except Exception as exc:  # bad input, a failed notebook or export: this month fails, the run goes on
         log.info("traceback:\n%s", "".join(traceback.format_exception(exc)).rstrip())
         kind, note = ("input", str(exc)) if isinstance(exc, InputError) else ("build", short_error(exc))
@@ -127,7 +128,7 @@ def build_logged(task: BuildTask) -> MonthOutcome:
     init_worker()
     with captured_log(district, month) as lines:
         log.info("building %s %s: %s", district, month, "; ".join(reasons) or "asked for")
-        outcome = build_month_outcome(layout, district, month, pdf, task.force)
+        outcome = build_month_outcome(layout, district, month, pdf, task.force, task.building)
     if outcome.status == BUILT:
         outcome = replace(outcome, note="; ".join(reasons))
     log_path = run_log_path(layout, district, month)
