@@ -55,8 +55,11 @@ CORPUS_PROFILES = {
 }
 
 def break_cell(month: MonthTable, profile: Profile, item: dict) -> tuple[int, str] | None:
-    """The (row, measure) a sidecar's known break names, matched on folded labels."""
+    """The (row, measure) a sidecar's known break names, matched on folded labels (a transposed
+    table's printed row is a measure, its printed column a row read)."""
     row_key, col_key = fold_label(item["row"], profile.folds), fold_label(item["column"], profile.folds)
+    if month.transposed:
+        row_key, col_key = col_key, row_key
     if month.totals_row is not None and fold_label(month.totals_label, profile.folds) == row_key:
         row = month.totals_row
     else:
