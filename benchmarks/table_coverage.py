@@ -52,6 +52,11 @@ CORPUS_PROFILES = {
     "t11": "corpus_foi_requests",
     "t12": "corpus_foi_proactive",
     "t14": "corpus_gaoan_hotline",
+    "t19": "corpus_review_matters",
+    "t20": "corpus_review_matters",
+    "t26": "corpus_review_by_unit",
+    "t27": "corpus_review_new_cases",
+    "t28": "corpus_review_new_cases",
 }
 
 def break_cell(month: MonthTable, profile: Profile, item: dict) -> tuple[int, str] | None:

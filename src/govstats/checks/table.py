@@ -11,8 +11,9 @@ from dataclasses import replace
 
 import pandas as pd
 
-from govstats.checks.ledger import Check, in_words
+from govstats.checks.changes import change_checks
 from govstats.checks.growth import growth_checks
+from govstats.checks.ledger import Check, in_words
 from govstats.checks.rates import rate_checks
 from govstats.clean.month import MonthTable
 from govstats.ingest.readers.grid import UncachedFormula
@@ -234,7 +235,7 @@ def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
 
 
 def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """All checks of one list of rows: column totals, identities, bounds, rates, bands, subtotals,
+    """All checks of one list of rows: column totals, identities, bounds, rates, changes, bands, subtotals,
     "of which" rows, registry, an unlisted total-row label."""
     checks = [
         *column_total_checks(month, profile),
@@ -243,6 +244,7 @@ def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
         *bound_checks(month, profile),
         *rate_checks(month, profile),
         *growth_checks(month, profile),
+        *change_checks(month, profile),
         *band_checks(month, profile),
         *subtotal_checks(month, profile),
         *part_checks(month, profile),

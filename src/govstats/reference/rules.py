@@ -157,8 +157,12 @@ def parse_rate(data: Any, path: Path) -> Rate:
     rate = Rate(str(data["rate"]), parse_rate_part(data.get("numerator"), path),
                 parse_rate_part(data.get("denominator"), path))
     if rate.denominator is None:
-        raise InputError(path, f"rate {rate.rate!r} needs a denominator (a column or {{total_row: column}}); "
-                               "leave out the numerator when it is not printed")
+        raise InputError(path, f"rate {rate.rate!r} needs a denominator (a column, {{total_row: column}}, or "
+                               "{base: words} for a base the table does not print); leave out the numerator "
+                               "when it is not printed")
+    if rate.denominator.base and (rate.numerator is None or rate.numerator.total_row):
+        raise InputError(path, f"rate {rate.rate!r} over a base the table does not print needs a numerator "
+                               "on the same row (the base is found from the rows)")
     return rate
 
 
