@@ -5,7 +5,7 @@ Profile: ``changes: [{rate: yoy, current: this_year, previous: last_year}]``. A 
 within half a unit of its last digit of the exact one passes; one that is the exact change cut
 off towards zero (not rounded) warns, naming truncation; any other fails with the difference
 in percent points. A previous count of 0 has no change to compare (unverifiable, with the
-reason); a row printing no change ("-") is not a figure and is left alone.
+reason, whether the row prints "-" or a figure); any other row printing no change is left alone.
 """
 
 from __future__ import annotations
@@ -27,21 +27,22 @@ def change_verdict(exact: float, printed: float, decimals: int) -> str:
 
 def change_check(month: MonthTable, change: Change, scope: str, line: int | None,
                  row: dict[str, object], profile: Profile) -> Check | None:
-    """One row's printed change against its two counts (None when the row prints no change)."""
-    value = row.get(change.rate)
-    if value is None or pd.isna(value):
-        return None
+    """One row's printed change against its two counts (None when the row prints no change and
+    has an earlier count: its cell is no figure)."""
     name = f"change:{change.text}"
     words = in_words(f"{change.rate} = ( {change.current} - {change.previous} ) / {change.previous}", month.headers)
-    points, decimals = printed_points(month, change.rate, line, value)
-    shown = fmt_points(points, decimals)
-    current, previous = row.get(change.current), row.get(change.previous)
-    if any(v is None or pd.isna(v) for v in (current, previous)):
+    value, current, previous = (row.get(m) for m in (change.rate, change.current, change.previous))
+    printed = value is not None and not pd.isna(value)
+    points, decimals = printed_points(month, change.rate, line, value) if printed else (None, 0)
+    if previous is not None and not pd.isna(previous) and previous == 0:
+        shown = f"印为 {fmt_points(points, decimals)}" if printed else "未印出变化率"
+        return Check(name, scope, None, points, None, "warning", "unverifiable",
+                     f"{scope} {month.headers[change.previous]} 为 0，“{words}”无从计算（{shown}）", profile.name)
+    if not printed:
+        return None
+    if current is None or pd.isna(current) or previous is None or pd.isna(previous):
         return Check(name, scope, None, points, None, "warning", "unverifiable",
                      f"{scope}：所需单元格为空或“—”，未能核对“{words}”", profile.name)
-    if previous == 0:
-        return Check(name, scope, None, points, None, "warning", "unverifiable",
-                     f"{scope} {month.headers[change.previous]} 为 0，{shown} 无从由“{words}”算出", profile.name)
     exact = 100 * (float(current) - float(previous)) / float(previous)
     return judged(name, scope, f"{scope} {words}：({current} - {previous})/{previous}", exact, points, decimals,
                   change_verdict(exact, points, decimals), profile)
