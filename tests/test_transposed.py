@@ -12,12 +12,14 @@ import pytest
 from govstats.checks.coverage import covered_cells, printed_cells
 from govstats.checks.ledger import ledger_frame
 from govstats.checks.table import table_checks
+from govstats.clean.draft import draft_profile, looks_transposed
 from govstats.clean.month import tidy_month
 from govstats.clean.orient import TRANSPOSED_NOTE
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import Grid
 from govstats.ingest.table import chosen_grid, read_table
-from govstats.reference.profiles import profile_from_mapping
+from govstats.month import tidy_file
+from govstats.reference.profiles import profile_from_mapping, profile_mapping
 from govstats.reference.registry import Registry
 
 COLUMNS = ["check", "scope", "expected", "actual", "difference", "severity", "status"]
@@ -108,3 +110,23 @@ def test_an_unknown_orientation_is_refused():
     with pytest.raises(InputError, match="orientation must be one of rows, columns"):
         profile_from_mapping({"name": "x", "orientation": "diagonal", "unit_column": ["渠道"],
                               "measures": {"calls": ["件数"]}}, Path("x.yaml"))
+
+
+def test_auto_recognises_a_transposed_table_and_finds_its_relations(tmp_path):
+    path = builders.write_csv(tmp_path / "channels.csv", PRINTED, "utf-8")
+    draft = draft_profile(read_table(path))
+    assert draft.transposed and draft.unit_column == ("渠道",)
+    assert draft.measures == {"c2": ("件数",), "c3": ("比例",)} and draft.measure_kinds == {"c3": "percent"}
+    table, found = tidy_file(path, profile="auto")
+    assert table.transposed and profile_mapping(found)["orientation"] == "columns"
+    assert [r.text for r in found.rates] == ["c3 = total / 合计.total"]  # the headline count is renamed total
+
+
+@pytest.mark.parametrize("rows", [
+    [["渠道", "件数", "比例"], ["电话", "120", "60.0%"], ["网站", "80", "40.0%"]],  # a count and a share column
+    [["渠道", "件数", "办结", "比例"], ["电话", "120", "100", "-"], ["网站", "80", "70", "40.0%"]],  # a row of counts
+    [["渠道", "一月", "二月"], ["电话", "120", "110"], ["网站", "80", "90"]],        # rows of counts only
+])
+def test_auto_keeps_a_table_of_columns_as_it_is(tmp_path, rows):
+    path = builders.write_csv(tmp_path / "channels.csv", rows, "utf-8")
+    assert not looks_transposed(read_table(path))

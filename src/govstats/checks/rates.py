@@ -6,7 +6,8 @@ digit of the exact ratio; a printed value that is the exact ratio cut off (not r
 naming truncation; anything else fails with the difference in percent points. When a part is not
 printed, or the printed denominator does not reproduce the rate, feasibility says whether any
 whole-number numerator over the row's count gives the printed rate, and which other count column,
-if any, reproduces every row.
+if any, reproduces every row. A share of a base the table does not print (``{base: 新受理数}``)
+is checked against the whole base that gives every row's printed share.
 """
 
 from __future__ import annotations

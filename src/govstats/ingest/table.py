@@ -53,7 +53,7 @@ def max_rows() -> int:
 
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_COUNTLIKE = re.compile(r"^-?[\d,.]+(万|%)?$")
+_COUNTLIKE = re.compile(r"^-?[\d,.]+(万|%|件|个|次)?$")
 
 
 @dataclass(frozen=True)
