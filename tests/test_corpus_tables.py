@@ -101,7 +101,7 @@ def test_t27_t28_transposed_shares_of_a_base_printed_in_prose():
 
 
 def test_t20_shifted_total_column_fails_its_total_and_every_share():
-    month, _, ledger = checked("t20", "corpus_review_matters")
+    _, _, ledger = checked("t20", "corpus_review_matters")
     failed = ledger[ledger["status"] == "fail"]
     assert failed[COLUMNS].values.tolist()[0] == ["column_total", "数量", 33191, 221086, 187895, "error", "fail"]
     rates = failed[failed["check"] == "rate:share = cases / 合计.cases"]
