@@ -10,10 +10,11 @@ import pytest
 
 from govstats.checks.changes import change_checks
 from govstats.checks.coverage import check_cells
-from govstats.checks.ledger import ledger_frame
+from govstats.checks.ledger import in_words, ledger_frame
 from govstats.clean.month import tidy_month
 from govstats.errors import InputError
 from govstats.ingest.table import read_table
+from govstats.month import check_file, tidy_file
 from govstats.reference.profiles import profile_from_mapping
 from govstats.reference.registry import Registry
 
@@ -77,3 +78,25 @@ def test_a_change_needs_a_percent_measure():
     with pytest.raises(InputError, match="a change reads"):
         profile_from_mapping({"name": "x", "unit_column": ["科室"], "measures": {"now": ["本年"]},
                               "changes": [{"rate": "delta", "of": "now"}]}, Path("x.yaml"))
+
+
+DRAFTED = [["站点", "去年", "今年", "变化"],
+           ["东站", "40", "50", "25.0%"], ["西站", "64", "48", "-25.0%"], ["南站", "12", "15", "25.0%"],
+           ["北站", "30", "33", "10.0%"], ["中站", "7", "0", "-100.0%"], ["合计", "153", "146", "-4.6%"]]
+
+
+def test_auto_finds_a_change_column_and_checks_it(tmp_path):
+    path = builders.write_csv(tmp_path / "stations.csv", DRAFTED, "utf-8")
+    month, profile = tidy_file(path, profile="auto")
+    assert [in_words(c.text, month.headers) for c in profile.changes] == ["变化 = 今年 / 去年 - 1"]
+    ledger = check_file(path, profile="auto")
+    changes = ledger[ledger["check"].str.startswith("change:")]
+    assert changes[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["东站", 25.0, 25.0, "pass"], ["西站", -25.0, -25.0, "pass"], ["南站", 25.0, 25.0, "pass"],
+        ["北站", 10.0, 10.0, "pass"], ["中站", -100.0, -100.0, "pass"], ["合计", -4.5752, -4.6, "pass"]]
+
+
+def test_auto_finds_no_change_the_rows_do_not_hold(tmp_path):
+    rows = [r[:3] + [v] for r, v in zip(DRAFTED, ["变化", "25.0%", "-12.5%", "40.0%", "10.0%", "-100.0%", "-4.6%"])]
+    _, profile = tidy_file(builders.write_csv(tmp_path / "stations.csv", rows, "utf-8"), profile="auto")
+    assert profile.changes == ()  # holds on three rows of five, two of them informative (中站 -100% says nothing)
