@@ -130,3 +130,10 @@ def test_auto_recognises_a_transposed_table_and_finds_its_relations(tmp_path):
 def test_auto_keeps_a_table_of_columns_as_it_is(tmp_path, rows):
     path = builders.write_csv(tmp_path / "channels.csv", rows, "utf-8")
     assert not looks_transposed(read_table(path))
+
+
+def test_a_transposed_table_read_without_the_option_says_to_set_it(tmp_path):
+    rows_profile = profile_from_mapping({**profile_mapping(CHANNELS), "orientation": "rows"}, Path("rows.yaml"))
+    with pytest.raises(InputError, match="header '电话' maps to no measure.*set orientation: columns") as caught:
+        month_of(tmp_path, PRINTED, rows_profile)
+    assert (caught.value.row, caught.value.column) == (1, 2)

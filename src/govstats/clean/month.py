@@ -37,7 +37,7 @@ from govstats.clean.headers import (
     stacked_starts,
     with_row_labels,
 )
-from govstats.clean.orient import printed_error, transposed
+from govstats.clean.orient import printed_error, transposed, with_hint
 from govstats.clean.rows import _Collected, parse_like_count, read_block, row_values
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import UncachedFormula
@@ -188,7 +188,10 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
     table printed with its categories across the columns (``orientation: columns``) is read
     transposed (govstats.clean.orient), and its errors name the printed row and column."""
     if not profile.transposed:
-        return tidy_rows(raw, profile, registry)
+        try:
+            return tidy_rows(raw, profile, registry)
+        except InputError as exc:
+            raise with_hint(exc, raw, profile) from None
     try:
         month = tidy_rows(transposed(raw), profile, registry)
     except InputError as exc:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import Span
 from govstats.ingest.table import RawTable
+from govstats.reference.profiles import Profile
 
 #: The note a transposed table carries, first among its notes.
 TRANSPOSED_NOTE = ("read transposed (profile orientation: columns): each printed column is read as a "
@@ -43,3 +44,21 @@ def printed_error(exc: InputError, raw: RawTable) -> InputError:
     reason = (f"{exc.reason} (the table is read transposed, orientation: columns: a row named in this "
               "message is a printed column, a column a printed row)")
     return InputError(exc.path, reason, row=row, column=exc.row)
+
+
+def printed_across(raw: RawTable, profile: Profile) -> bool:
+    """True when the table's first column holds the unit column's header and a measure's (a
+    table printed transposed, read with a profile of ``orientation: rows``)."""
+    first = [row[0] for row in raw.rows if row]
+    return (any(profile.is_unit_header(t) for t in first)
+            and any(profile.measure_for_header(t) for t in first if profile.key(t)))
+
+
+def with_hint(exc: InputError, raw: RawTable, profile: Profile) -> InputError:
+    """The error, saying to read the table transposed when it looks printed so."""
+    if not printed_across(raw, profile):
+        return exc
+    return InputError(exc.path, f"{exc.reason} (the table's first column names the unit column and "
+                                "measures of the profile: it looks printed transposed, categories "
+                                "across the columns; set orientation: columns in the profile)",
+                      row=exc.row, column=exc.column)
