@@ -82,6 +82,11 @@ CORPUS_PROFILES = {
     "t21": "corpus_lianyungang_scores",
     "t23": "corpus_review_outcomes",
     "t24": "corpus_review_by_province",
+    "t19": "corpus_review_matters",
+    "t20": "corpus_review_matters",
+    "t26": "corpus_review_by_unit",
+    "t27": "corpus_review_new_cases",
+    "t28": "corpus_review_new_cases",
     "ref": "reference",
 }
 
@@ -128,8 +133,10 @@ def named_cells(month: MonthTable, column: str | None, rows: list[str] | None) -
 
 
 def break_cell(month: MonthTable, item: dict) -> Cell | None:
-    """The cell a sidecar's known break names."""
-    return next(iter(sorted(named_cells(month, item["column"], [item["row"]]))), None)
+    """The cell a sidecar's known break names (of a table read transposed, the sidecar's printed
+    row is a measure and its printed column a row read)."""
+    row, column = (item["column"], item["row"]) if month.transposed else (item["row"], item["column"])
+    return next(iter(sorted(named_cells(month, column, [row]))), None)
 
 
 def read_checked(path: Path, name: str | None) -> tuple[MonthTable, Profile]:

@@ -74,7 +74,8 @@ def test_t04_dissatisfaction_rate_needs_another_denominator(tmp_path):
     ("t05", "corpus_foi_requests", 70, 70), ("t11", "corpus_foi_requests", 28, 28),
     ("t07", "corpus_foi_review", 15, 15), ("t10", "corpus_foi_proactive", 9, 0),
     ("t06", "corpus_panjin_hotline", 42, 30), ("t08", "corpus_yichun_hotline", 14, 14),
-    ("t14", "corpus_gaoan_hotline", 35, 35)])
+    ("t14", "corpus_gaoan_hotline", 35, 35), ("t19", "corpus_review_matters", 22, 22),
+    ("t26", "corpus_review_by_unit", 59, 59)])
 def test_corpus_tables_raise_no_false_failure_and_cover_their_figures(tid, profile, figures, covered):
     month, checks, ledger = checked(tid, profile)
     assert not ledger["status"].isin(["fail", "warn"]).any()
@@ -124,6 +125,33 @@ def test_the_figures_no_check_covers_are_the_standalone_ones():
     # t12's 上一年项目数量 and 本年增/减 are not standalone: a fall cannot exceed last year's items
     assert uncovered("t12", "corpus_foi_proactive") == {
         "本年新制作数量": [3, 4], "处理决定数量": [7, 8, 11, 12], "采购总金额": [18], "采购项目数量": [18]}
+
+
+def test_t27_t28_transposed_shares_of_a_base_printed_in_prose():
+    # 方城县 2024: 占新受理数比例 over 151 (printed in the page's first sentence, not the table)
+    month, checks, ledger = checked("t27", "corpus_review_new_cases")
+    assert month.transposed and month.headers == {"cases": "数量", "share": "占新受理数比例"}
+    assert month.departments.loc[0, ["department", "source_row", "cases"]].tolist() == ["举报投诉处理", 2, 75]
+    base = ledger[ledger["check"] == "rate_base:share"]
+    assert base[["expected", "status"]].values.tolist() == [["151", "pass"]]
+    flagged = ledger[ledger["status"].isin(["fail", "warn"])]
+    assert flagged[["scope", "expected", "actual", "status"]].values.tolist() == [
+        ["举报投诉处理", 49.6689, 49.66, "warn"], ["政府信息公开", 10.596, 10.59, "warn"],
+        ["终止调查", 2.649, 2.64, "warn"]]
+    month, checks, ledger = checked("t28", "corpus_review_new_cases")
+    flagged = ledger[ledger["status"].isin(["fail", "warn"])]
+    assert flagged[["scope", "expected", "actual", "status"]].values.tolist() == [["农业农村", 1.9868, 1.98, "warn"]]
+    cells = printed_cells(month)
+    assert (len(cells), len(covered_cells(month, checks) & cells)) == (18, 18)
+
+
+def test_t20_shifted_total_column_fails_its_total_and_every_share():
+    _, _, ledger = checked("t20", "corpus_review_matters")
+    failed = ledger[ledger["status"] == "fail"]
+    assert failed[COLUMNS].values.tolist()[0] == ["column_total", "数量", 33191, 221086, 187895, "error", "fail"]
+    rates = failed[failed["check"] == "rate:share = cases / 合计.cases"]
+    assert len(rates) == 11 and rates["scope"].iloc[-1] == "合计"
+    assert rates["message"].iloc[9] == "其他 占比 = 数量 / 合计.数量：110543/33191 = 333.0511%，印为 100%，相差 -233.0511 个百分点"
 
 
 def test_t08_signed_changes_and_shares_of_the_total_row():

@@ -47,6 +47,10 @@ def test_corpus_relations_found_without_a_profile():
     assert identities == ["总计 = 派遣案件总数/12345热线/按时办结 + 派遣案件总数/政民互动/按时办结",
                           "按时办结数 = 派遣案件总数/12345热线/按时办结 + 派遣案件总数/政民互动/按时办结"]
     assert rates == ["不满意率 = 不满意数 / 派遣案件总数/12345热线/按时办结"]
+    # t26: 同比2019年 is the change of 2020受理量 over 2019受理量 (the headline count, named total)
+    month, profile, _, rates = found(CORPUS / "t26.tsv")
+    assert rates == ["占比 = 2020受理量 / 合计.2020受理量"]
+    assert [in_words(c.text, month.headers) for c in profile.changes] == ["同比2019年 = 2020受理量 / 2019受理量 - 1"]
     ledger = check_file(CORPUS / "t09.tsv", profile="auto")
     flagged = ledger[ledger["status"].isin(["fail", "warn"]) & (ledger["check"] != "registry")]
     assert flagged[["check", "scope", "expected", "actual", "status"]].values.tolist() == [
@@ -120,6 +124,7 @@ def relation_columns(profile) -> list[tuple[str, set[str]]]:
 
     out = [(i.text, codes({i.lhs, *i.rhs})) for i in profile.identities]
     out += [(r.text, codes({r.rate, *r.numerator.measures, *r.denominator.measures})) for r in profile.rates]
+    out += [(c.text, codes({c.rate, c.current, c.previous})) for c in profile.changes]
     return out
 
 
@@ -131,7 +136,7 @@ def draft_codes(profile) -> dict[str, tuple[str, ...]]:
     return draft_profile(read_table(Path(profile.source.removeprefix("auto profile of ")))).measures
 
 
-@pytest.mark.parametrize("name", ["reference", *READABLE])
+@pytest.mark.parametrize("name", ["reference", *READABLE, "t26"])
 def test_shuffled_tables_yield_no_false_relation(tmp_path, name):
     """A relation found in a shuffled table is false unless the shuffle happened to move all its
     columns alike (with three rows, one time in six), which keeps the true relation intact."""

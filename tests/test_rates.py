@@ -199,3 +199,48 @@ def test_a_whole_one_in_a_column_of_fractions_is_read_at_the_column_precision(tm
     # 39/40 = 97.5%: "1" means 100% at whole percents, so it is wrong, not within +-50 points
     assert ledger[COLUMNS].values.tolist()[0] == ["rate:rate = completed / received", "乙局", 97.5, 100.0, 2.5,
                                                    "error", "fail"]
+
+
+SHARE_OF_INTAKE = profile_of(measures={"cases": ["件数"], "share": ["占受理数比例"]},
+                             rates=[{"rate": "share", "numerator": "cases", "denominator": {"base": "受理数"}}])
+
+
+def test_a_share_of_a_base_the_table_does_not_print_finds_the_base(tmp_path):
+    rows = [["单位", "件数", "占受理数比例"],
+            ["甲所", "41", "13.66%"],   # 41/300 = 13.6667%, cut off
+            ["乙所", "33", "11.00%"],   # only 300 gives 11.00% for 33 and 13.6x% for 41
+            ["丙所", "50", "16.67%"],
+            ["丁所", "0", "0"]]
+    ledger, _ = records(tmp_path, rows, SHARE_OF_INTAKE)
+    name = "rate:share = cases / [受理数]"
+    assert ledger[COLUMNS].values.tolist() == [
+        [name, "甲所", 13.6667, 13.66, -0.0067, "warning", "warn"],
+        [name, "乙所", 11.0, 11.0, 0, "error", "pass"],
+        [name, "丙所", 16.6667, 16.67, 0, "error", "pass"],
+        [name, "丁所", 0.0, 0.0, 0, "error", "pass"],
+        ["rate_base:share", "占受理数比例", "300", None, None, "info", "pass"],
+    ]
+    messages = ledger.set_index("scope")["message"]
+    assert messages["占受理数比例"] == "“占受理数比例”的分母（受理数）表中未印出：由各行推得为 300（有的行须为截断值）"
+    assert messages["甲所"] == ("甲所 占受理数比例 = 件数 / 受理数：41/300 = 13.6667%，印为 13.66%，"
+                              "是截断值（四舍五入应为 13.67%）")
+
+
+def test_shares_no_single_base_gives_fail_once(tmp_path):
+    rows = [["单位", "件数", "占受理数比例"], ["甲所", "10", "50.00%"], ["乙所", "10", "25.00%"]]
+    ledger, _ = records(tmp_path, rows, SHARE_OF_INTAKE)
+    assert ledger[COLUMNS].values.tolist() == [
+        ["rate_base:share", "占受理数比例", None, None, None, "error", "fail"]]
+
+
+def test_shares_that_round_for_a_range_of_bases_all_pass(tmp_path):
+    rows = [["单位", "件数", "占受理数比例"], ["甲所", "1", "5%"]]  # 1/19 .. 1/22 all print 5%
+    ledger, _ = records(tmp_path, rows, SHARE_OF_INTAKE)
+    assert ledger[COLUMNS].values.tolist() == [
+        ["rate:share = cases / [受理数]", "甲所", 5.2632, 5.0, 0, "error", "pass"],
+        ["rate_base:share", "占受理数比例", "19..22", None, None, "info", "pass"]]
+
+
+def test_a_base_rate_needs_a_numerator_on_the_row():
+    with pytest.raises(InputError, match="over a base the table does not print needs a numerator"):
+        profile_of(measures={"share": ["比例"]}, rates=[{"rate": "share", "denominator": {"base": "受理数"}}])

@@ -3,7 +3,8 @@
 A figure is a measure cell that holds a value (department rows, the total row, subtotals, 其中
 rows). A check covers the cells it compared: a column total every cell of its column, an
 identity, bound or rate the cells of its terms on its row, a feasibility check the rate and its
-count, a growth check the change and count of each row printing a change and of the total row.
+count, a growth check the change and count of each row printing a change and of the total row,
+a change check (changes) its change and two counts on its row.
 Checks that could not be made cover nothing (a blank or zero part, a column that is not summed,
 a formula saved without its result).
 
@@ -89,7 +90,7 @@ def check_cells(month: MonthTable, check: Check) -> set[Cell]:
         return {c for c in printed_cells(month) if c[0] in changed and c[1] in (rate, count)}
     if kind == "size_band":
         return {(row, "total")} & printed_cells(month) if (row := row_of(month, check.scope)) else set()
-    if kind in ("identity", "bound", "rate", "feasible"):
+    if kind in ("identity", "bound", "rate", "feasible", "change"):
         return term_cells(month, rule.replace("?", ""), row_of(month, check.scope)) & printed_cells(month)
     return set()
 

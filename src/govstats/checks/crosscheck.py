@@ -80,7 +80,7 @@ def row_claims(text: str, table: MonthTable, profile: Profile, registry: Registr
         if pd.isna(value):
             continue
         header = table.headers[measure]
-        where = f"附件表格第 {int(row['source_row'])} 行 {department} {header} {format_number(float(value))}"
+        where = f"附件表格{table.place(int(row['source_row']))} {department} {header} {format_number(float(value))}"
         difference = float(value) - figure.value
         ok = abs(difference) <= figure.resolution + 1e-9
         message = (f"通报所称 {department} {format_number(figure.value)}{figure.unit}，{where}"

@@ -1,4 +1,4 @@
-"""Find a table's arithmetic without a profile: row identities, rates, column totals.
+"""Find a table's arithmetic without a profile: row identities, rates, changes, column totals.
 
 How a relation is kept (and why chance rarely passes it):
 - identity ``a = b + c (+ d + e)``: it must hold on at least MIN_SHARE of the rows where all its
@@ -15,6 +15,13 @@ How a relation is kept (and why chance rarely passes it):
   relation), and on at least
   MIN_INFORMATIVE rows whose rate is strictly between 0% and 100% (a column of 100% fits any two
   equal columns). The first pair that does is kept, one per rate column.
+- change ``p = c / q - 1`` (a percent column, two count columns of the same row, 同比): it must
+  reproduce the printed change at its precision on MIN_SHARE of the rows with q > 0, and on at
+  least MIN_INFORMATIVE rows whose change is neither 0% nor -100% (c = q fits any two equal
+  columns, c = 0 any q). A printed change at one decimal spans hundreds of points in steps of
+  0.1, so an unrelated pair of counts matches it on a row well under once in a hundred, and
+  on three rows about once in 10^6; shuffled tables yield none. The first pair that does is
+  kept, one per percent column that is not already a rate.
 - column totals: the total row is taken as the column sum when it equals it in most count
   columns (two thirds); the columns where it does not are then the ledger's failures.
 Rows where a kept relation breaks become failures when the ledger is made with the result.
@@ -30,9 +37,10 @@ from itertools import combinations
 
 import pandas as pd
 
+from govstats.checks.changes import change_verdict
 from govstats.checks.rates import printed_points, verdict
 from govstats.clean.month import MonthTable
-from govstats.reference.profiles import Identity, Profile, Rate, RatePart
+from govstats.reference.profiles import Change, Identity, Profile, Rate, RatePart
 
 MIN_SHARE = 0.9
 MIN_RATE_SHARE = 0.8
@@ -113,6 +121,34 @@ def find_rates(month: MonthTable, profile: Profile) -> list[Rate]:
     return found
 
 
+def change_fits(month: MonthTable, rate: str, current: str, previous: str) -> bool:
+    """Whether ``rate = current / previous - 1`` is kept."""
+    good = informative = usable = 0
+    for record in month.departments.to_dict("records"):
+        value, now, before = (record.get(m) for m in (rate, current, previous))
+        if any(v is None or pd.isna(v) for v in (value, now, before)) or not before:
+            continue
+        usable += 1
+        points, decimals = printed_points(month, rate, int(record["source_row"]), value)
+        if change_verdict(100 * (int(now) - int(before)) / int(before), points, decimals) == "pass":
+            good += 1
+            informative += points not in (0, -100)
+    return usable > 0 and good >= MIN_SHARE * usable and informative >= MIN_INFORMATIVE
+
+
+def find_changes(month: MonthTable, profile: Profile, rates: set[str]) -> list[Change]:
+    """For each percent column not already a rate, the first pair of count columns whose change
+    on the row reproduces it."""
+    counts = [m for m in month.headers if profile.kind_of(m) == "count"]
+    found = []
+    for rate in (m for m in month.headers if profile.kind_of(m) == "percent" and m not in rates):
+        hit = next((Change(rate, now, before) for now in counts for before in counts
+                    if now != before and change_fits(month, rate, now, before)), None)
+        if hit:
+            found.append(hit)
+    return found
+
+
 def sum_columns(month: MonthTable, profile: Profile) -> tuple[int, int]:
     """(count columns with a total, those whose total row is the column sum)."""
     if month.totals_row is None:
@@ -145,7 +181,9 @@ def discover(month: MonthTable, profile: Profile) -> Profile:
     rates: dict[str, Rate] = {}
     for block in lists:
         rates = {**{r.rate: r for r in find_rates(block, profile)}, **rates}  # the first block's first
-    found = replace(profile, identities=tuple(identities), rates=tuple(rates.values()), not_summable=not_summable)
+    changes = dict.fromkeys(c for b in lists for c in find_changes(b, profile, set(rates)))
+    found = replace(profile, identities=tuple(identities), rates=tuple(rates.values()), not_summable=not_summable,
+                    changes=tuple(changes))
     counts = [m for m in measures if profile.kind_of(m) == "count"]
     headline = next((i.lhs for i in identities), counts[0] if counts else None)
     return renamed(found, headline, "total") if headline and "total" not in profile.measures else found
@@ -166,4 +204,5 @@ def renamed(profile: Profile, old: str, new: str) -> Profile:
         required=tuple(map(name, profile.required)),
         identities=tuple(Identity(name(i.lhs), tuple(map(name, i.rhs))) for i in profile.identities),
         rates=tuple(Rate(name(r.rate), part(r.numerator), part(r.denominator)) for r in profile.rates),
+        changes=tuple(Change(name(c.rate), name(c.current), name(c.previous)) for c in profile.changes),
         block_totals={name(m): name(t) for m, t in profile.block_totals.items()})

@@ -6,7 +6,8 @@ digit of the exact ratio; a printed value that is the exact ratio cut off (not r
 naming truncation; anything else fails with the difference in percent points. When a part is not
 printed, or the printed denominator does not reproduce the rate, feasibility says whether any
 whole-number numerator over the row's count gives the printed rate, and which other count column,
-if any, reproduces every row.
+if any, reproduces every row. A share of a base the table does not print (``{base: 新受理数}``)
+is checked against the whole base that gives every row's printed share.
 """
 
 from __future__ import annotations
@@ -76,10 +77,16 @@ def rate_check(month: MonthTable, rate: Rate, scope: str, exact: float, points: 
                num: int, den: int, profile: Profile) -> Check:
     """One row's printed rate against num / den."""
     words = in_words(rate.text, month.headers)
-    state = verdict(exact, points, decimals)
+    return judged(f"rate:{rate.text}", scope, f"{scope} {words}：{num}/{den}", exact, points, decimals,
+                  verdict(exact, points, decimals), profile)
+
+
+def judged(name: str, scope: str, lead: str, exact: float, points: float, decimals: int, state: str,
+           profile: Profile) -> Check:
+    """The record of a printed percentage against its exact value, given the verdict: pass, warn
+    (truncated, with the rounded value it should read) or fail (with the difference in points)."""
     diff = round(points - exact, 4)
-    shown = fmt_points(points, decimals)
-    message = f"{scope} {words}：{num}/{den} = {exact:.4f}%，印为 {shown}"
+    message = f"{lead} = {exact:.4f}%，印为 {fmt_points(points, decimals)}"
     if state == "pass":
         message += "，在印出精度内"
     elif state == "truncated":
@@ -87,7 +94,7 @@ def rate_check(month: MonthTable, rate: Rate, scope: str, exact: float, points: 
     else:
         message += f"，相差 {diff:+.4f} 个百分点"
     status = {"pass": "pass", "truncated": "warn", "fail": "fail"}[state]
-    return Check(f"rate:{rate.text}", scope, round(exact, 4), points, 0 if state == "pass" else diff,
+    return Check(name, scope, round(exact, 4), points, 0 if state == "pass" else diff,
                  "warning" if state == "truncated" else "error", status, message, profile.name)
 
 
@@ -206,6 +213,59 @@ def share_sum_check(month: MonthTable, rate: Rate, profile: Profile) -> list[Che
                   + ("，在印出精度内" if ok else f"，超出印出精度（允许 ±{slack:.4f} 个百分点）"), profile.name)]
 
 
+def base_candidates(shares: list[tuple[str, int | None, int, float, int]], rounded: bool) -> range:
+    """Whole bases B for which every row's num / B gives its printed share (rounded, or also cut
+    off when ``rounded`` is False); rows are (scope, line, num, points, decimals)."""
+    low, high = 1, None
+    for _, _, num, points, decimals in shares:
+        reach = tolerance(decimals) * (2 if not rounded else 1)
+        if num > 0:
+            low = max(low, math.floor(100 * num / (points + reach) - EPS))
+            if points - tolerance(decimals) > 0:
+                top = math.ceil(100 * num / (points - tolerance(decimals)) + EPS)
+                high = top if high is None else min(high, top)
+    if high is None:
+        return range(0)
+    wanted = ("pass",) if rounded else ("pass", "truncated")
+    fits = [b for b in range(low, min(high, low + 100_000) + 1)
+            if all(verdict(100 * n / b, p, d) in wanted for _, _, n, p, d in shares)]
+    return range(fits[0], fits[-1] + 1) if fits and fits == list(range(fits[0], fits[-1] + 1)) else range(0)
+
+
+def base_checks(month: MonthTable, rate: Rate, profile: Profile) -> list[Check]:
+    """A share of a base the table does not print (占新受理数比例): the whole base that gives every
+    row's share at the printed precision, rounded (else rounded or cut off); each row is then
+    checked against it. No such base fails; rows of zeros only leave it unknown."""
+    base, label = rate.denominator.base, month.headers[rate.rate]
+    shares = []
+    for scope, line, row in rate_rows(month):
+        value, num = row.get(rate.rate), part_value(rate.numerator, row, month.published_totals)
+        if value is not None and not pd.isna(value) and num is not None:
+            shares.append((scope, line, num, *printed_points(month, rate.rate, line, value)))
+    name = f"rate_base:{rate.rate}"
+    if not any(num > 0 and points > 0 for _, _, num, points, _ in shares):
+        return [Check(name, label, None, None, None, "warning", "unverifiable",
+                      f"“{label}”的分母（{base}）表中未印出，各行为 0，无从推得", profile.name)] if shares else []
+    bases, cut = base_candidates(shares, rounded=True), False
+    if not bases:
+        bases, cut = base_candidates(shares, rounded=False), True
+    if not bases:
+        return [Check(name, label, None, None, None, "error", "fail",
+                      f"“{label}”的分母（{base}）表中未印出，且没有一个整数分母能使各行在印出精度内"
+                      "（四舍五入或截断）都成立", profile.name)]
+    chosen = min(bases, key=lambda b: (sum(verdict(100 * n / b, p, d) != "pass" for _, _, n, p, d in shares), b))
+    found = f"{bases[0]}" if len(bases) == 1 else f"{bases[0]}..{bases[-1]}"
+    checks = [Check(name, label, found, None, None, "info", "pass",
+                    f"“{label}”的分母（{base}）表中未印出：由各行推得为 {found}"
+                    + ("（有的行须为截断值）" if cut else ""), profile.name)]
+    words = in_words(f"{rate.rate} = {' + '.join(rate.numerator.measures)}", month.headers)
+    for scope, _, num, points, decimals in shares:
+        exact = 100 * num / chosen
+        checks.append(judged(f"rate:{rate.text}", scope, f"{scope} {words} / {base}：{num}/{chosen}", exact, points,
+                             decimals, verdict(exact, points, decimals), profile))
+    return checks
+
+
 def rate_checks(month: MonthTable, profile: Profile) -> list[Check]:
     """Every declared rate on every row and the total row; feasibility where it cannot be
     reproduced, and the other count column that reproduces it, if any."""
@@ -213,6 +273,9 @@ def rate_checks(month: MonthTable, profile: Profile) -> list[Check]:
     for rate in profile.rates:
         parts = [p for p in (rate.numerator, rate.denominator) if p]
         if rate.rate not in month.headers or not all(set(p.measures) <= set(month.headers) for p in parts):
+            continue
+        if rate.denominator.base:
+            checks += base_checks(month, rate, profile) if rate.numerator else []
             continue
         rows = rate_rows(month)
         failed = False

@@ -11,8 +11,9 @@ from dataclasses import replace
 
 import pandas as pd
 
-from govstats.checks.ledger import Check, in_words
+from govstats.checks.changes import change_checks
 from govstats.checks.growth import growth_checks
+from govstats.checks.ledger import Check, in_words
 from govstats.checks.rates import rate_checks
 from govstats.clean.month import MonthTable
 from govstats.ingest.readers.grid import UncachedFormula
@@ -145,7 +146,7 @@ def total_label_checks(month: MonthTable, profile: Profile) -> list[Check]:
         return []
     return [Check("total_row", month.totals_label, "/".join(profile.total_row_labels), month.totals_label,
                   None, "warning", "warn",
-                  f"第 {month.totals_row} 行“{month.totals_label}”看来是合计行，但配置只列出"
+                  f"{month.place(month.totals_row)}“{month.totals_label}”看来是合计行，但配置只列出"
                   f"{'/'.join(profile.total_row_labels)}：已作为合计行读取，未当作部门；"
                   "请在 total_row_labels 中加入它", profile.name)]
 
@@ -191,7 +192,7 @@ def subtotal_checks(month: MonthTable, profile: Profile) -> list[Check]:
         members = [m for m in sub["members"] if m in frame.index]
         if not members:
             checks.append(Check("subtotal", sub["label"], None, None, None, "warning", "unverifiable",
-                                f"小计行“{sub['label']}”（第 {sub['source_row']} 行）找不到所属部门行",
+                                f"小计行“{sub['label']}”（{month.place(sub['source_row'])}）找不到所属部门行",
                                 profile.name))
             continue
         for measure, label in month.headers.items():
@@ -221,7 +222,7 @@ def part_checks(month: MonthTable, profile: Profile) -> list[Check]:
             checks.append(Check(f"part:{measure}", f"{part['parent']} {part['label']}", int(whole),
                                 int(value), 0 if ok else int(value) - int(whole), "error",
                                 "pass" if ok else "fail",
-                                f"{part['label']}（第 {part['source_row']} 行）“{label}” {value}，"
+                                f"{part['label']}（{month.place(part['source_row'])}）“{label}” {value}，"
                                 f"属于 {part['parent']} 的 {whole}" + ("" if ok else "（部分大于整体）"),
                                 profile.name))
     return checks
@@ -238,7 +239,7 @@ def table_checks(month: MonthTable, profile: Profile) -> list[Check]:
 
 
 def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
-    """All checks of one list of rows: column totals, identities, bounds, rates, bands, subtotals,
+    """All checks of one list of rows: column totals, identities, bounds, rates, changes, bands, subtotals,
     "of which" rows, registry, an unlisted total-row label."""
     checks = [
         *column_total_checks(month, profile),
@@ -247,6 +248,7 @@ def list_checks(month: MonthTable, profile: Profile) -> list[Check]:
         *bound_checks(month, profile),
         *rate_checks(month, profile),
         *growth_checks(month, profile),
+        *change_checks(month, profile),
         *band_checks(month, profile),
         *subtotal_checks(month, profile),
         *part_checks(month, profile),

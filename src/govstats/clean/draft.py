@@ -10,12 +10,20 @@ Breakdowns side by side (渠道 | 件数 | 类型 | 件数) are found when two o
 different headers each lead measure columns of their own: each is a block (named by its header's
 upper level when it has one, 按渠道/渠道). A count column left of the first block with one figure
 only (merged down) is the table's total, serving the first count column of every block.
+
+A table printed transposed (categories across the columns, a row of counts and a row of shares
+under them) is recognised when its first column names the rows and every row holds one kind of
+figure, counts in one row and percentages in another: it is drafted from its columns and read
+with ``orientation: columns``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from govstats.cells import PARSERS, is_blank, is_empty, normalize_label
 from govstats.clean.headers import column_levels, joined
+from govstats.clean.orient import transposed
 from govstats.errors import InputError
 from govstats.ingest.table import RawTable
 from govstats.reference.profiles import TOTAL_WORDS, Band, Block, Profile
@@ -35,7 +43,8 @@ def parses(kind: str, text: str) -> bool:
 
 
 def numeric_cells(row: tuple[str, ...]) -> int:
-    return sum(1 for c in row if parses("decimal", c.rstrip("%％")))
+    """How many cells print a number (a count may carry its unit, 75件)."""
+    return sum(1 for c in row if parses("decimal", c.rstrip("%％")) or parses("count", c))
 
 
 def is_text_row(row: tuple[str, ...]) -> bool:
@@ -104,10 +113,44 @@ def first_code(measures: dict[str, tuple[str, ...]], name: str) -> str:
     return next(code for code, synonyms in measures.items() if name in synonyms)
 
 
+def row_kind(cells: list[str]) -> str | None:
+    """count or percent for a row all of one kind (a percent row may print 0 without %), else None."""
+    values = [normalize_label(c) for c in cells if not is_blank(c)]
+    if values and all(v.endswith("%") or v == "0" for v in values) and any(v.endswith("%") for v in values):
+        return "percent"
+    if values and all(parses("count", v) and not v.endswith("%") for v in values):
+        return "count"
+    return None
+
+
+def looks_transposed(raw: RawTable) -> bool:
+    """True for a table whose categories run across the columns: one header row, a first column
+    of row names (texts), and two or more rows below, each holding one kind of figure, not all of
+    the same kind (a row of counts, a row of shares)."""
+    try:
+        start, count = header_span(raw)
+    except InputError:
+        return False  # drafting says why
+    body = [r for r in raw.rows[start + count:] if any(not is_empty(c) for c in r)]
+    if count != 1 or len(body) < 2 or any(is_blank(r[0]) or numeric_cells(r[:1]) for r in body):
+        return False
+    kinds = [row_kind(list(r[1:])) for r in body]
+    return None not in kinds and len(set(kinds)) > 1
+
+
 def draft_profile(raw: RawTable, folds: dict[str, str] | None = None) -> Profile:
-    """A profile read off the table itself: header, unit column, measures and their kinds.
-    A cell naming several units (区委办、区委宣传部) is split on 、 only when such a cell stands
-    in a row of no numbers; elsewhere 、 belongs to the name (县(市、区))."""
+    """A profile read off the table itself: header, unit column, measures and their kinds (of a
+    transposed table, read off its columns). A cell naming several units (区委办、区委宣传部) is
+    split on 、 only when such a cell stands in a row of no numbers; elsewhere 、 belongs to the
+    name (县(市、区))."""
+    if looks_transposed(raw):
+        draft = draft_rows(transposed(raw), folds)
+        return replace(draft, orientation="columns", description=f"{draft.description}, read transposed")
+    return draft_rows(raw, folds)
+
+
+def draft_rows(raw: RawTable, folds: dict[str, str] | None = None) -> Profile:
+    """The draft of a table whose categories run down the rows."""
     start, count = header_span(raw)
     index = start + count - 1
     body = [r for r in raw.rows[index + 1:] if any(not is_empty(c) for c in r)]

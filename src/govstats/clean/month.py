@@ -37,6 +37,7 @@ from govstats.clean.headers import (
     stacked_starts,
     with_row_labels,
 )
+from govstats.clean.orient import printed_error, transposed, with_hint
 from govstats.clean.rows import _Collected, parse_like_count, read_block, row_values
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import UncachedFormula
@@ -88,6 +89,11 @@ class MonthTable:
     absent: frozenset[tuple[int, str]] = frozenset()  # (row, measure) a stacked table lacks
     block: str = ""  # the breakdown this list is, for a table of breakdowns side by side
     blocks: tuple[MonthTable, ...] = ()  # every breakdown's own list (the first is this one)
+    transposed: bool = False  # read transposed: a source_row is a printed column, a measure a printed row
+
+    def place(self, row: object) -> str:
+        """Where a source row is printed, in words: 第 N 行, or 第 N 列 for a transposed table."""
+        return f"第 {row} {'列' if self.transposed else '行'}"
 
     def lacks(self, row: object, measures: Iterable[str]) -> bool:
         """True when the stacked table ``row`` (a source row number; None for the total row)
@@ -178,7 +184,23 @@ def stacked_groups(raw: RawTable, profile: Profile, headers: list[Header], end: 
 
 
 def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
-    """Clean a raw table into a MonthTable (department rows + published totals, kept apart)."""
+    """Clean a raw table into a MonthTable (department rows + published totals, kept apart); a
+    table printed with its categories across the columns (``orientation: columns``) is read
+    transposed (govstats.clean.orient), and its errors name the printed row and column."""
+    if not profile.transposed:
+        try:
+            return tidy_rows(raw, profile, registry)
+        except InputError as exc:
+            raise with_hint(exc, raw, profile) from None
+    try:
+        month = tidy_rows(transposed(raw), profile, registry)
+    except InputError as exc:
+        raise printed_error(exc, raw) from None
+    return replace(month, transposed=True, blocks=tuple(replace(b, transposed=True) for b in month.blocks))
+
+
+def tidy_rows(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
+    """Clean a raw table whose categories run down the rows."""
     if profile.row_label:
         raw = with_row_labels(raw, profile)
         profile = replace(profile, unit_column=(*profile.unit_column, ROW_LABEL_HEADER))

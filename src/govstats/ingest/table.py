@@ -53,7 +53,7 @@ def max_rows() -> int:
 
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_COUNTLIKE = re.compile(r"^-?[\d,.]+(万|%)?$")
+_COUNTLIKE = re.compile(r"^-?[\d,.]+(万|%|件|个|次)?$")
 
 
 @dataclass(frozen=True)
@@ -174,14 +174,17 @@ def count_rows(rows: Sequence[Sequence[str]]) -> int:
 
 
 def chosen_grid(grids: list[Grid], path: Path, profile: Profile | None) -> tuple[Grid, str]:
-    """The candidate holding a header row of ``profile``, else the first with rows of numbers,
-    else the first; and why it was chosen."""
+    """The candidate holding a header row of ``profile`` (a header column, for a profile of
+    ``orientation: columns``), else the first with rows of numbers, else the first; and why it
+    was chosen."""
     usable = [g for g in grids if g.has_text and max(len(r) for r in g.cells) >= 2]
     if not usable:
         raise InputError(path, "no table was found in the file")
     if profile is not None:
         for grid in usable:
-            if any(profile.header_matches(row) for row in grid.cells):
+            width = max(len(r) for r in grid.cells)
+            lines = zip(*(tuple(r) + ("",) * (width - len(r)) for r in grid.cells)) if profile.transposed else grid.cells
+            if any(profile.header_matches(line) for line in lines):
                 return grid, f"holds a header row of profile {profile.name!r}"
         log.warning("%s: no table has a header row of profile %r; taking the first with numbers",
                     path, profile.name)

@@ -15,9 +15,22 @@ from govstats.errors import InputError
 from govstats.reference.characters import load_folds
 from govstats.reference.districts import DEFAULT_PROFILE, district_row, profile_of
 from govstats.reference.files import read_yaml
-
-_TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
+from govstats.reference.rules import (  # noqa: F401  (re-exported: the rules are part of a profile)
+    Band,
+    Block,
+    Bound,
+    Change,
+    Growth,
+    Identity,
+    Rate,
+    RatePart,
+    as_strings,
+    parse_blocks,
+    parse_changes,
+    parse_identity,
+    parse_rate,
+    parse_rate_part,
+)
 
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
@@ -31,89 +44,12 @@ FOOTNOTE_PREFIXES = ("注", "说明", "备注", "数据来源", "资料来源", 
                      "制表", "审核", "填报人", "统计时间", "*", "※")
 
 
-@dataclass(frozen=True)
-class Identity:
-    """``lhs = rhs[0] + rhs[1] + ...`` over measures of one row."""
-
-    lhs: str
-    rhs: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return f"{self.lhs} = {' + '.join(self.rhs)}"
-
-
-@dataclass(frozen=True)
-class Bound:
-    """``part <= whole`` on one row; ``hard`` is an error when broken, ``soft`` a warning. A part
-    "-m" reads the signed change column m as a fall: it cannot exceed its base (-增减 <= 上年数)."""
-
-    part: str
-    whole: str
-    kind: str = "hard"
-
-
-@dataclass(frozen=True)
-class RatePart:
-    """The numerator or denominator of a rate: the sum of ``measures`` on the same row, or,
-    with ``total_row``, on the table's total row (a share of the total)."""
-
-    measures: tuple[str, ...]
-    total_row: bool = False
-
-    @property
-    def text(self) -> str:
-        return ("合计." if self.total_row else "") + " + ".join(self.measures)
-
-
-@dataclass(frozen=True)
-class Rate:
-    """``rate = numerator / denominator`` in percent, at the precision printed. A part left out
-    (not printed in the table) is checked for feasibility only."""
-
-    rate: str
-    numerator: RatePart | None
-    denominator: RatePart | None
-
-    @property
-    def text(self) -> str:
-        num = self.numerator.text if self.numerator else "?"
-        den = self.denominator.text if self.denominator else "?"
-        return f"{self.rate} = {num} / {den}"
-
-
-@dataclass(frozen=True)
-class Growth:
-    """``rate`` (同比/环比, percent) is the change of ``of`` against an earlier period: the
-    rows' earlier counts add up to the total row's (govstats.checks.growth)."""
-
-    rate: str
-    of: str
+#: How a table is printed: categories down the rows (the usual) or across the columns.
+ORIENTATIONS = ("rows", "columns")
 
 
 #: Last words of a row that look like a grand total whatever the profile lists (folded labels).
 TOTAL_WORDS = ("合计", "总计", "共计", "总合计")
-
-
-@dataclass(frozen=True)
-class Band:
-    """A size band label (办件量分类) and the inclusive range of totals it stands for."""
-
-    label: str
-    min: int = 0
-    max: int | None = None
-
-    def holds(self, total: int) -> bool:
-        return total >= self.min and (self.max is None or total <= self.max)
-
-
-@dataclass(frozen=True)
-class Block:
-    """One breakdown printed beside others in the same table (按渠道 | 按类型): its name and the
-    header cells of its own column of row names. Each block is its own list of rows."""
-
-    name: str
-    unit_column: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -152,6 +88,13 @@ class Profile:
     title: str = ""  # the report's title after district and period (default 政务服务办件统计报告)
     intro: str = ""  # the report's words under 核心指标: what the headline figures are
     checks_intro: str = ""  # the report's words under 数据核对: what the checks compare
+    orientation: str = "rows"  # "columns": categories across, measures down (read transposed)
+    changes: tuple[Change, ...] = ()  # change columns computed from two printed columns of a row
+
+    @property
+    def transposed(self) -> bool:
+        """True when the table prints its categories across the columns (read transposed)."""
+        return self.orientation == "columns"
 
     def key(self, text: object) -> str:
         """A label for matching: spaces and romanisation dropped, traditional characters folded."""
@@ -210,63 +153,8 @@ class Profile:
         return next((b for b in self.bands if b.holds(total)), None)
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
-def parse_identity(text: str, path: Path) -> Identity:
-    """Parse ``a = b + c`` into an Identity, naming the profile file on a malformed line."""
-    lhs, sep, rhs = text.partition("=")
-    terms = [t.strip() for t in rhs.split("+")]
-    if not sep or not _TERM.match(lhs.strip()) or not all(_TERM.match(t) for t in terms):
-        raise InputError(path, f"identity {text!r} must read 'measure = measure + measure ...'")
-    return Identity(lhs.strip(), tuple(terms))
-
-
-def parse_rate_part(value: Any, path: Path) -> RatePart | None:
-    """``a`` or ``a + b`` (same row), or ``{total_row: a}`` (the total row's a); None when absent."""
-    if value is None:
-        return None
-    total = isinstance(value, dict)
-    if total:
-        if set(value) != {"total_row"}:
-            raise InputError(path, f"a rate part must be 'measure', 'a + b' or {{total_row: measure}}, got {value!r}")
-        value = value["total_row"]
-    terms = [t.strip() for t in (value if isinstance(value, list) else str(value).split("+"))]
-    if not terms or not all(_TERM.match(str(t)) for t in terms):
-        raise InputError(path, f"rate part {value!r} must name measures ('a' or 'a + b')")
-    return RatePart(tuple(str(t) for t in terms), total)
-
-
-def parse_rate(data: Any, path: Path) -> Rate:
-    """One entry of ``rates``: {rate, numerator, denominator}; the numerator may be left out."""
-    if not isinstance(data, dict) or "rate" not in data or not set(data) <= {"rate", "numerator", "denominator"}:
-        raise InputError(path, f"a rate reads {{rate: measure, numerator: ..., denominator: ...}}, got {data!r}")
-    rate = Rate(str(data["rate"]), parse_rate_part(data.get("numerator"), path),
-                parse_rate_part(data.get("denominator"), path))
-    if rate.denominator is None:
-        raise InputError(path, f"rate {rate.rate!r} needs a denominator (a column or {{total_row: column}}); "
-                               "leave out the numerator when it is not printed")
-    return rate
-
-
-def parse_blocks(value: Any, path: Path) -> tuple[Block, ...]:
-    """``blocks``: a list of {name, unit_column}; names distinct."""
-    blocks = []
-    for item in value or ():
-        if not isinstance(item, dict) or set(item) != {"name", "unit_column"}:
-            raise InputError(path, f"a block reads {{name: 按渠道, unit_column: [渠道]}}, got {item!r}")
-        blocks.append(Block(str(item["name"]), _strings(item["unit_column"])))
-    if len({b.name for b in blocks}) < len(blocks):
-        raise InputError(path, "two blocks have the same name")
-    return tuple(blocks)
-
-
 PROFILE_KEYS = {
+    "orientation", "changes",
     "growth", "blocks", "block_totals", "title", "intro", "checks_intro",
     "rates", "signed", "header_rows", "unit_span", "row_label", "period_end",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
@@ -286,28 +174,28 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
         raise InputError(path, f"unknown profile key(s) {', '.join(unknown_keys)}; "
                                f"known keys: {', '.join(sorted(PROFILE_KEYS))}")
     try:
-        measures = {str(k): _strings(v) for k, v in (data.get("measures") or {}).items()}
+        measures = {str(k): as_strings(v) for k, v in (data.get("measures") or {}).items()}
         profile = Profile(
             name=str(data.get("name") or path.stem),
             description=str(data.get("description") or ""),
             measures=measures,
-            unit_column=_strings(data.get("unit_column")),
-            band_column=_strings(data.get("band_column")),
-            ignore_columns=_strings(data.get("ignore_columns")),
-            total_row_labels=_strings(data.get("total_row_labels") or ["合计"]),
-            subtotal_row_labels=_strings(data.get("subtotal_row_labels") or ["小计"]),
+            unit_column=as_strings(data.get("unit_column")),
+            band_column=as_strings(data.get("band_column")),
+            ignore_columns=as_strings(data.get("ignore_columns")),
+            total_row_labels=as_strings(data.get("total_row_labels") or ["合计"]),
+            subtotal_row_labels=as_strings(data.get("subtotal_row_labels") or ["小计"]),
             list_separator=str(data.get("list_separator") or "、"),
-            required=_strings(data.get("required")),
-            not_summable=_strings(data.get("not_summable")),
+            required=as_strings(data.get("required")),
+            not_summable=as_strings(data.get("not_summable")),
             identities=tuple(parse_identity(str(t), path) for t in data.get("identities") or ()),
             bounds=tuple(Bound(**b) for b in data.get("bounds") or ()),
             bands=tuple(Band(**b) for b in data.get("bands") or ()),
             measure_kinds={str(k): str(v) for k, v in (data.get("measure_kinds") or {}).items()},
-            footnote_prefixes=_strings(data.get("footnote_prefixes")) or FOOTNOTE_PREFIXES,
-            of_which_prefixes=_strings(data.get("of_which_prefixes")) or ("其中",),
+            footnote_prefixes=as_strings(data.get("footnote_prefixes")) or FOOTNOTE_PREFIXES,
+            of_which_prefixes=as_strings(data.get("of_which_prefixes")) or ("其中",),
             min_rows=int(data.get("min_rows", 1)),
             rates=tuple(parse_rate(r, path) for r in data.get("rates") or ()),
-            signed=_strings(data.get("signed")), period_end=_strings(data.get("period_end")),
+            signed=as_strings(data.get("signed")), period_end=as_strings(data.get("period_end")),
             header_rows=int(data["header_rows"]) if data.get("header_rows") else None,
             unit_span=int(data.get("unit_span") or 1),
             row_label=str(data.get("row_label") or ""),
@@ -319,6 +207,8 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             title=str(data.get("title") or ""),
             intro=str(data.get("intro") or ""),
             checks_intro=str(data.get("checks_intro") or ""),
+            orientation=str(data.get("orientation") or "rows"),
+            changes=parse_changes(data.get("changes"), path),
         )
     except (TypeError, AttributeError, ValueError) as exc:
         raise InputError(path, f"malformed profile: {exc}") from exc
@@ -327,6 +217,9 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
     if not profile.measures or not (profile.unit_column or profile.row_label):
         raise InputError(path, "a profile needs 'measures' and 'unit_column' (or 'row_label' for a "
                                "table with no column of names)")
+    if profile.orientation not in ORIENTATIONS:
+        raise InputError(path, f"orientation must be one of {', '.join(ORIENTATIONS)} (columns: categories "
+                               f"across the columns, measures down the rows), got {profile.orientation!r}")
     bad_kinds = {m: k for m, k in profile.measure_kinds.items() if k not in MEASURE_KINDS}
     if bad_kinds:
         raise InputError(path, f"measure_kinds must be one of {', '.join(MEASURE_KINDS)}, got {bad_kinds}")
@@ -344,6 +237,10 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
         used |= {growth.rate, growth.of}
         if profile.kind_of(growth.rate) != "percent":
             raise InputError(path, f"growth rate {growth.rate!r} must be a percent measure")
+    for change in profile.changes:
+        used |= {change.rate, change.current, change.previous}
+        if profile.kind_of(change.rate) != "percent":
+            raise InputError(path, f"change {change.rate!r} must be a percent measure")
     for bound in profile.bounds:
         used |= {bound.part.removeprefix("-"), bound.whole}
         if bound.kind not in ("hard", "soft"):
@@ -373,6 +270,8 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
     user can keep)."""
 
     def part(p: RatePart) -> Any:
+        if p.base:
+            return {"base": p.base}
         text = " + ".join(p.measures)
         return {"total_row": text} if p.total_row else text
 
@@ -392,6 +291,8 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
         "blocks": [{"name": b.name, "unit_column": list(b.unit_column)} for b in profile.blocks],
         "block_totals": dict(profile.block_totals), "title": profile.title, "intro": profile.intro,
         "checks_intro": profile.checks_intro,
+        "orientation": profile.orientation if profile.transposed else None,
+        "changes": [{"rate": c.rate, "current": c.current, "previous": c.previous} for c in profile.changes],
         "rates": [{"rate": r.rate, **({"numerator": part(r.numerator)} if r.numerator else {}),
                    "denominator": part(r.denominator)} for r in profile.rates if r.denominator],
     }
