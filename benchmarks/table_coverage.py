@@ -23,9 +23,11 @@ Printed per table:
             warnings (every name is unknown to the empty registry) are not table arithmetic
             and are left out;
   auto      `--profile auto` on the table: relations found, true (a relation of the sidecar),
-            false (none of the sidecar's; target 0), missed (row identities, rates and column
-            totals of the sidecar not found), and bounds/row sums of the sidecar, which
-            discovery does not look for. An identity found without terms that are 0 on every
+            false (none of the sidecar's; target 0), missed (row identities, rates, changes
+            and column totals of the sidecar not found), and bounds/row sums of the sidecar,
+            which discovery does not look for. A table read transposed is matched the other
+            way round (the sidecar's identity along the printed row is a column total, its rate
+            along the row a share of the total row). An identity found without terms that are 0 on every
             row is the sidecar's identity (0 = 0 + 0 says nothing). The reference table has no
             sidecar: its hand-written profile (data/reference/profiles/reference.yaml) is its
             label.
@@ -171,8 +173,13 @@ def zero_everywhere(month: MonthTable, name: str) -> bool:
 def matches(found: tuple, labelled: dict, month: MonthTable) -> bool:
     """Whether a relation auto found is the sidecar's relation ``labelled``."""
     kind = labelled["kind"]
+    if month.transposed:  # the sidecar reads the table as printed: its rows are auto's columns
+        return transposed_matches(found, labelled)
     if found[0] == "column_total":
         return kind == "column_total"
+    if found[0] == "change" and kind == "growth":
+        _, rate, current, previous = found
+        return same(rate, labelled["column"]) and same(current, labelled["current"]) and same(previous, labelled["base"])
     if found[0] == "identity" and kind == "row_identity":
         _, lhs, rhs = found
         right = labelled["right"]
@@ -189,12 +196,28 @@ def matches(found: tuple, labelled: dict, month: MonthTable) -> bool:
     return False
 
 
+def transposed_matches(found: tuple, labelled: dict) -> bool:
+    """``matches`` for a table read transposed: the sidecar's identity along the printed row
+    (总计 = the categories) is auto's column total, and its rate along a row (占比 = 数量 over
+    the 总计 cell) auto's share of the total row."""
+    kind = labelled["kind"]
+    if found[0] == "column_total":
+        return kind == "row_identity"
+    if found[0] == "rate" and kind == "rate" and labelled.get("axis") == "rows":
+        _, rate, num, _, share = found
+        wanted = labelled["denominator"]
+        return (share and same(rate, labelled["row"]) and isinstance(wanted, dict) and "row" in wanted
+                and len(num) == 1 and same(num[0], labelled["numerator"]) and same(num[0], wanted["row"]))
+    return False
+
+
 def discovered(month: MonthTable, profile: Profile) -> list[tuple]:
     """The relations auto kept, in the table's words: identities, rates, column totals."""
     words = {**{m: h for b in month.blocks for m, h in b.headers.items()}, **month.headers}
     found: list[tuple] = [("identity", words[i.lhs], tuple(words[m] for m in i.rhs)) for i in profile.identities]
     found += [("rate", words[r.rate], tuple(words[m] for m in r.numerator.measures),
                tuple(words[m] for m in r.denominator.measures), r.denominator.total_row) for r in profile.rates]
+    found += [("change", words[c.rate], words[c.current], words[c.previous]) for c in profile.changes]
     if month.totals_row is not None and any(profile.summable(m) for m in words):
         found.append(("column_total",))
     return found
@@ -202,7 +225,7 @@ def discovered(month: MonthTable, profile: Profile) -> list[tuple]:
 
 def discovery_report(tid: str, path: Path, labelled: list[dict], verbose: bool) -> dict:
     """What auto finds in the table against the sidecar's relations."""
-    sought = [r for r in labelled if r["kind"] in ("row_identity", "rate", "column_total")]
+    sought = [r for r in labelled if r["kind"] in ("row_identity", "rate", "column_total", "growth")]
     other = len(labelled) - len(sought)
     try:
         month, profile = auto_tidy(read_table(path), Registry("", (), {}, FOLDS), FOLDS)
@@ -218,7 +241,7 @@ def discovery_report(tid: str, path: Path, labelled: list[dict], verbose: bool) 
         for k, f in enumerate(found):
             print(f"    {tid} auto {'true' if hits[k] else 'FALSE'}: {describe(f)}")
         for r in missed:
-            print(f"    {tid} auto missed: {r['kind']} {r.get('left') or r.get('column') or r.get('total_row') or ''}")
+            print(f"    {tid} auto missed: {r['kind']} {r.get('left') or r.get('column') or r.get('row') or r.get('total_row') or ''}")
     return {"found": len(found), "true": len(found) - len(false), "false": len(false), "missed": len(missed),
             "other": other}
 
@@ -229,6 +252,8 @@ def describe(found: tuple) -> str:
         return f"{found[1]} = {' + '.join(found[2])}"
     if found[0] == "rate":
         return f"{found[1]} = {' + '.join(found[2])} / {'合计.' if found[4] else ''}{' + '.join(found[3])}"
+    if found[0] == "change":
+        return f"{found[1]} = {found[2]} / {found[3]} - 1"
     return "合计行 = 各列之和"
 
 
@@ -305,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(r["profile"] == "auto" for r in reports):
         print("* no profile in CORPUS_PROFILES: checked with the profile --profile auto discovers")
     print(f"auto: {sum(a['found'] for a in auto)} relations found, {sum(a['true'] for a in auto)} true, "
-          f"{sum(a['false'] for a in auto)} false; {sum(a['missed'] for a in auto)} identities, rates and "
+          f"{sum(a['false'] for a in auto)} false; {sum(a['missed'] for a in auto)} identities, rates, changes and "
           f"column totals of the sidecars missed; {sum(a['other'] for a in auto)} bounds and row sums not sought")
     return 0
 
