@@ -46,7 +46,7 @@ import pandas as pd
 import yaml
 
 from govstats.cells import fold_label
-from govstats.checks.coverage import check_cells, covered_cells, printed_cells
+from govstats.checks.coverage import check_cells, covered_cells, department_rows, printed_cells, total_row
 from govstats.checks.table import table_checks
 from govstats.clean.month import MonthTable, tidy_month
 from govstats.errors import InputError
@@ -84,6 +84,7 @@ CORPUS_PROFILES = {
     "t21": "corpus_lianyungang_scores",
     "t23": "corpus_review_outcomes",
     "t24": "corpus_review_by_province",
+    "t25": "corpus_hubei_review",
     "t19": "corpus_review_matters",
     "t20": "corpus_review_matters",
     "t26": "corpus_review_by_unit",
@@ -117,12 +118,13 @@ def row_labels(month: MonthTable) -> dict[int, str]:
     """Each printed row's label, by row number (every block's rows for breakdowns side by side)."""
     labels: dict[int, str] = {}
     for table in month.blocks or (month,):
-        for frame, column in ((table.departments, "published_name"), (table.subtotals, "label"),
-                              (table.parts, "label")):
-            if column in frame:
-                labels |= {int(r["source_row"]): str(r[column]) for r in frame.to_dict("records")}
+        rows = department_rows(table)  # a folded list's later groups: FOLD past the printed row
+        labels |= {rows[str(r["department"])]: str(r["published_name"]) for r in table.departments.to_dict("records")}
+        for frame in (table.subtotals, table.parts):
+            if "label" in frame:
+                labels |= {int(r["source_row"]): str(r["label"]) for r in frame.to_dict("records")}
         if table.totals_row is not None:
-            labels[table.totals_row] = table.totals_label
+            labels[total_row(table)] = table.totals_label
     return labels
 
 

@@ -156,3 +156,29 @@ def test_every_breakdown_keeps_its_figures_for_checks_across_periods(tmp_path):
     assert counts[("按类型：投诉", "total")] == (490, "按类型：第3行“件数”")
     assert counts[("按类型：合计", "total")][0] == 1000
     assert len(counts) == 8  # three rows and a total in each breakdown, no key shared
+
+
+UNHEADED = [
+    ["", "受理", "办结", "", "受理", "办结"],
+    ["甲局", "40", "38", "丁局", "12", "12"],
+    ["乙局", "25", "27", "戊局", "9", "8"],
+    ["丙局", "18", "18", "合计", "104", "103"],
+]
+
+
+def test_a_column_of_names_with_no_header_is_read_when_the_profile_says_so(tmp_path):
+    """One list in two column groups whose name columns print no header (unheaded_unit): both
+    groups are read, the note says how, the 合计 covers both groups and 乙局's bound fails."""
+    data = {"name": "unheaded", "unit_column": ["单位"], "unheaded_unit": True,
+            "measures": {"received": ["受理"], "done": ["办结"]},
+            "bounds": [{"part": "done", "whole": "received", "kind": "hard"}]}
+    month, profile = month_of(tmp_path, UNHEADED, data)
+    assert month.departments["department"].tolist() == ["甲局", "乙局", "丙局", "丁局", "戊局"]
+    assert any("prints no header" in n and "'单位'" in n for n in month.notes)
+    ledger = ledger_frame(table_checks(month, profile))
+    assert records(ledger, "column_total") == [("受理", 104, 104, 0, "pass"), ("办结", 103, 103, 0, "pass")]
+    failed = ledger[ledger["status"] == "fail"]
+    assert failed[["check", "scope", "status"]].values.tolist() == [["bound:done <= received", "乙局", "fail"]]
+    data.pop("unheaded_unit")
+    with pytest.raises(InputError, match="no header row naming the unit column"):
+        month_of(tmp_path, UNHEADED, data)

@@ -27,10 +27,35 @@ from govstats.checks.ledger import Check
 from govstats.checks.rates import infeasible
 from govstats.clean.month import MonthTable
 
-Cell = tuple[int, str]  # (printed row number, measure)
+Cell = tuple[int, str]  # (printed row number, FOLD more per earlier group of a folded list; measure)
 
 #: Statuses of a check that compared something.
 COMPARED = ("pass", "fail", "warn")
+
+
+#: Added to a printed row number for each further column group of a list folded into groups
+#: side by side (several departments on one printed row), so each keeps a cell of its own.
+FOLD = 100_000
+
+
+def department_rows(month: MonthTable) -> dict[str, int]:
+    """Each department's cell row: its printed row, plus FOLD for each earlier department on
+    the same printed row (the second column group of a folded list is FOLD + row)."""
+    seen: dict[int, int] = {}
+    rows: dict[str, int] = {}
+    for name, line in zip(month.departments["department"], month.departments["source_row"]):
+        fold = seen.get(int(line), 0)
+        seen[int(line)] = fold + 1
+        rows[str(name)] = int(line) + FOLD * fold
+    return rows
+
+
+def total_row(month: MonthTable) -> int | None:
+    """The total row's cell row: its printed row, plus FOLD for each department printed on the
+    same row (a folded list's 合计 at the foot of its last group)."""
+    if month.totals_row is None:
+        return None
+    return month.totals_row + FOLD * int((month.departments["source_row"] == month.totals_row).sum())
 
 
 def printed_cells(month: MonthTable) -> set[Cell]:
@@ -39,22 +64,25 @@ def printed_cells(month: MonthTable) -> set[Cell]:
     if month.blocks:
         return {(row, f"{b.block}：{m}") for b in month.blocks for row, m in printed_cells(replace(b, blocks=()))}
     cells: set[Cell] = set()
-    for frame in (month.departments, month.subtotals, month.parts):
+    rows = department_rows(month)
+    for record in month.departments.to_dict("records"):
+        cells |= {(rows[str(record["department"])], m) for m in month.headers
+                  if m in record and not pd.isna(record[m])}
+    for frame in (month.subtotals, month.parts):
         for record in frame.to_dict("records"):
             cells |= {(int(record["source_row"]), m) for m in month.headers
                       if m in record and not pd.isna(record[m])}
     if month.totals_row is not None:
-        cells |= {(month.totals_row, m) for m, v in month.published_totals.items()
+        cells |= {(total_row(month), m) for m, v in month.published_totals.items()
                   if v is not None and not pd.isna(v)}
     return cells
 
 
 def row_of(month: MonthTable, scope: str) -> int | None:
-    """The printed row a check's scope names (a department, or 合计 for the total row)."""
+    """The cell row a check's scope names (a department, or 合计 for the total row)."""
     if scope == "合计":
-        return month.totals_row
-    rows = month.departments.loc[month.departments["department"] == scope, "source_row"]
-    return int(rows.iloc[0]) if len(rows) else None
+        return total_row(month)
+    return department_rows(month).get(scope)
 
 
 def term_cells(month: MonthTable, text: str, row: int | None) -> set[Cell]:
@@ -62,7 +90,7 @@ def term_cells(month: MonthTable, text: str, row: int | None) -> set[Cell]:
     cells = set()
     for token in text.replace("=", " ").replace("+", " ").replace("/", " ").replace("<", " ").split():
         token = token.removeprefix("-")  # a fall in a change column: the change's cell
-        where, measure = (month.totals_row, token[3:]) if token.startswith("合计.") else (row, token)
+        where, measure = (total_row(month), token[3:]) if token.startswith("合计.") else (row, token)
         if measure in month.headers and where is not None:
             cells.add((where, measure))
     return cells

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from govstats.cells import is_empty, normalize_label, normalize_text
+from govstats.cells import PARSERS, is_empty, normalize_label, normalize_text
 from govstats.errors import InputError
 from govstats.ingest.table import RawTable
 from govstats.reference.profiles import Profile
@@ -267,3 +267,35 @@ def with_row_labels(raw: RawTable, profile: Profile) -> RawTable:
             label = profile.row_label if len(body) == 1 else f"{profile.row_label}（第 {raw.row_numbers[index]} 行）"
         rows.append(padded + (label,))
     return replace(raw, rows=tuple(rows))
+
+
+def reads_as_count(text: str) -> bool:
+    """True when a cell reads as a count (a column of them holds no names)."""
+    try:
+        return PARSERS["count"](text) is not None
+    except ValueError:
+        return False
+
+
+def with_unit_header(raw: RawTable, profile: Profile) -> RawTable:
+    """A table whose column of names prints no header (profile ``unheaded_unit``), with the
+    header row's blank cell just left of a measure's header named ``unit_column``'s first name,
+    wherever the cells below it hold names (every block of a list printed in column groups);
+    its notes say so. The header row is the first row naming a measure."""
+    for index, row in enumerate(raw.rows):
+        if not any(profile.key(c) and profile.measure_for_header(c) for c in row):
+            continue
+        below = raw.rows[index + 1:]
+        cells, named = list(row), []
+        for col in range(len(cells) - 1):
+            if (is_empty(cells[col]) and profile.key(cells[col + 1]) and profile.measure_for_header(cells[col + 1])
+                    and any(col < len(r) and not is_empty(r[col]) and not reads_as_count(r[col]) for r in below)):
+                cells[col] = profile.unit_column[0]
+                named.append(str(col + 1))
+        if not named:
+            return raw
+        note = (f"row {raw.row_numbers[index]}: the column of names prints no header; column(s) "
+                f"{', '.join(named)} read as {profile.unit_column[0]!r} (profile unheaded_unit)")
+        rows = (*raw.rows[:index], tuple(cells), *raw.rows[index + 1:])
+        return replace(raw, rows=rows, provenance=replace(raw.provenance, notes=(*raw.provenance.notes, note)))
+    return raw

@@ -36,6 +36,7 @@ from govstats.clean.headers import (
     locate_headers,
     stacked_starts,
     with_row_labels,
+    with_unit_header,
 )
 from govstats.clean.orient import printed_error, transposed, with_hint
 from govstats.clean.rows import _Collected, parse_like_count, read_block, row_values
@@ -201,6 +202,8 @@ def tidy_month(raw: RawTable, profile: Profile, registry: Registry) -> MonthTabl
 
 def tidy_rows(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable:
     """Clean a raw table whose categories run down the rows."""
+    if profile.unheaded_unit:
+        raw = with_unit_header(raw, profile)
     if profile.row_label:
         raw = with_row_labels(raw, profile)
         profile = replace(profile, unit_column=(*profile.unit_column, ROW_LABEL_HEADER))

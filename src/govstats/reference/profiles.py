@@ -90,6 +90,7 @@ class Profile:
     checks_intro: str = ""  # the report's words under 数据核对: what the checks compare
     orientation: str = "rows"  # "columns": categories across, measures down (read transposed)
     changes: tuple[Change, ...] = ()  # change columns computed from two printed columns of a row
+    unheaded_unit: bool = False  # the column of names prints no header: it is read as unit_column's first name
 
     @property
     def transposed(self) -> bool:
@@ -154,7 +155,7 @@ class Profile:
 
 
 PROFILE_KEYS = {
-    "orientation", "changes",
+    "orientation", "changes", "unheaded_unit",
     "growth", "blocks", "block_totals", "title", "intro", "checks_intro",
     "rates", "signed", "header_rows", "unit_span", "row_label", "period_end",
     "name", "description", "measures", "unit_column", "band_column", "ignore_columns",
@@ -209,6 +210,7 @@ def profile_from_mapping(data: dict[str, Any], path: Path, folds: dict[str, str]
             checks_intro=str(data.get("checks_intro") or ""),
             orientation=str(data.get("orientation") or "rows"),
             changes=parse_changes(data.get("changes"), path),
+            unheaded_unit=bool(data.get("unheaded_unit", False)),
         )
     except (TypeError, AttributeError, ValueError) as exc:
         raise InputError(path, f"malformed profile: {exc}") from exc
@@ -293,6 +295,7 @@ def profile_mapping(profile: Profile) -> dict[str, Any]:
         "checks_intro": profile.checks_intro,
         "orientation": profile.orientation if profile.transposed else None,
         "changes": [{"rate": c.rate, "current": c.current, "previous": c.previous} for c in profile.changes],
+        "unheaded_unit": profile.unheaded_unit or None,
         "rates": [{"rate": r.rate, **({"numerator": part(r.numerator)} if r.numerator else {}),
                    "denominator": part(r.denominator)} for r in profile.rates if r.denominator],
     }
