@@ -182,3 +182,27 @@ def test_a_column_of_names_with_no_header_is_read_when_the_profile_says_so(tmp_p
     data.pop("unheaded_unit")
     with pytest.raises(InputError, match="no header row naming the unit column"):
         month_of(tmp_path, UNHEADED, data)
+
+
+FOLDED_RATES = [
+    ["", "受理", "办结", "办结率", "", "受理", "办结", "办结率"],
+    ["甲局", "3", "2", "66.5%", "乙局", "6", "4", "67%"],
+    ["丙局", "8", "8", "100.00%", "合计", "17", "14", "82.4%"],
+]
+
+
+def test_each_group_of_a_folded_list_keeps_its_own_printed_precision(tmp_path):
+    """甲局 and 乙局 are printed on one row in two column groups: 甲局's 66.5% is checked at one
+    decimal (2/3 = 66.67%: fails), not at 乙局's whole percent; 丙局 at its two decimals, and the
+    合计 beside it at its own one decimal (14/17 = 82.35%: passes)."""
+    data = {"name": "folded_rates", "unit_column": ["单位"], "unheaded_unit": True,
+            "measures": {"received": ["受理"], "done": ["办结"], "rate": ["办结率"]},
+            "measure_kinds": {"rate": "percent"},
+            "rates": [{"rate": "rate", "numerator": "done", "denominator": "received"}]}
+    month, profile = month_of(tmp_path, FOLDED_RATES, data)
+    ledger = ledger_frame(table_checks(month, profile))
+    assert records(ledger, "rate:rate = done / received") == [
+        ("甲局", 66.6667, 66.5, -0.1667, "fail"), ("丙局", 100.0, 100.0, 0.0, "pass"),
+        ("乙局", 66.6667, 67.0, 0.0, "pass"), ("合计", 82.3529, 82.4, 0.0, "pass")]
+    cells = printed_cells(month)
+    assert len(cells) == 12 and len(covered_cells(month, table_checks(month, profile)) & cells) == 12

@@ -27,35 +27,23 @@ from govstats.checks.ledger import Check
 from govstats.checks.rates import infeasible
 from govstats.clean.month import MonthTable
 
-Cell = tuple[int, str]  # (printed row number, FOLD more per earlier group of a folded list; measure)
+Cell = tuple[int, str]  # (printed row number, FOLD more per group left of a folded list's own; measure)
 
 #: Statuses of a check that compared something.
 COMPARED = ("pass", "fail", "warn")
 
 
-#: Added to a printed row number for each further column group of a list folded into groups
-#: side by side (several departments on one printed row), so each keeps a cell of its own.
-FOLD = 100_000
-
-
 def department_rows(month: MonthTable) -> dict[str, int]:
-    """Each department's cell row: its printed row, plus FOLD for each earlier department on
-    the same printed row (the second column group of a folded list is FOLD + row)."""
-    seen: dict[int, int] = {}
-    rows: dict[str, int] = {}
-    for name, line in zip(month.departments["department"], month.departments["source_row"]):
-        fold = seen.get(int(line), 0)
-        seen[int(line)] = fold + 1
-        rows[str(name)] = int(line) + FOLD * fold
-    return rows
+    """Each department's cell row: its printed row, plus FOLD for each column group left of its
+    own in a list folded into groups side by side (MonthTable.cell_line). The departments a
+    cell of several names stands for (the 无办件 row) share their row's cells."""
+    return {str(name): month.cell_line(str(name), int(line))
+            for name, line in zip(month.departments["department"], month.departments["source_row"])}
 
 
 def total_row(month: MonthTable) -> int | None:
-    """The total row's cell row: its printed row, plus FOLD for each department printed on the
-    same row (a folded list's 合计 at the foot of its last group)."""
-    if month.totals_row is None:
-        return None
-    return month.totals_row + FOLD * int((month.departments["source_row"] == month.totals_row).sum())
+    """The total row's cell row (FOLD past its printed row when a later column group prints it)."""
+    return None if month.totals_row is None else month.cell_line("合计", month.totals_row)
 
 
 def printed_cells(month: MonthTable) -> set[Cell]:

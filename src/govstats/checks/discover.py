@@ -97,7 +97,7 @@ def rate_fits(month: MonthTable, rate: str, num: str, den: str, share: bool) -> 
         if any(v is None or pd.isna(v) for v in (value, n, d)) or not d:
             continue
         usable += 1
-        points, decimals = printed_points(month, rate, int(record["source_row"]), value)
+        points, decimals = printed_points(month, rate, month.cell_line(str(record["department"]), int(record["source_row"])), value)
         if verdict(100 * int(n) / int(d), points, decimals) == "pass":
             good += 1
             informative += 0 < points < 100
@@ -129,7 +129,7 @@ def change_fits(month: MonthTable, rate: str, current: str, previous: str) -> bo
         if any(v is None or pd.isna(v) for v in (value, now, before)) or not before:
             continue
         usable += 1
-        points, decimals = printed_points(month, rate, int(record["source_row"]), value)
+        points, decimals = printed_points(month, rate, month.cell_line(str(record["department"]), int(record["source_row"])), value)
         if change_verdict(100 * (int(now) - int(before)) / int(before), points, decimals) == "pass":
             good += 1
             informative += points not in (0, -100)

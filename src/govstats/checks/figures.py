@@ -25,6 +25,7 @@ from govstats.checks.rates import printed_points, rate_rows
 from govstats.checks.table import table_totals
 from govstats.clean.draft import AUTO_PROFILE
 from govstats.clean.month import MonthTable
+from govstats.clean.rows import FOLD
 from govstats.ingest.document import Document
 from govstats.reference.claim_rules import CountPattern
 from govstats.reference.profiles import Profile
@@ -124,7 +125,7 @@ def rate_figures(table: MonthTable, profile: Profile, document: str) -> list[Fig
             if value is None or pd.isna(value):
                 continue
             points, decimals = printed_points(table, rate.rate, line, float(value))
-            where = "合计行" if scope == TOTAL else f"第{line}行"
+            where = "合计行" if scope == TOTAL else f"第{line % FOLD}行"
             figures.append(Figure(scope, rate.rate, table.headers[rate.rate], points, points, points, document,
                                   f"{where}“{table.headers[rate.rate]}”", RATE, decimals,
                                   rate.numerator.measures, rate.denominator.measures))

@@ -41,9 +41,9 @@ def growth_check(month: MonthTable, growth: Growth, profile: Profile) -> Check:
         if rate is None or pd.isna(rate):
             unknown.append(str(record["department"]))
             continue
-        a, b = earlier(int(count), *printed_points(month, growth.rate, int(record["source_row"]), rate))
+        a, b = earlier(int(count), *printed_points(month, growth.rate, month.cell_line(str(record["department"]), int(record["source_row"])), rate))
         low, high = low + a, high + b
-    t_low, t_high = earlier(int(total_count), *printed_points(month, growth.rate, month.totals_row, total_rate))
+    t_low, t_high = earlier(int(total_count), *printed_points(month, growth.rate, month.cell_line("合计", month.totals_row), total_rate))
     ok = low <= t_high and (bool(unknown) or high >= t_low)
     expected, actual = round((t_low + t_high) / 2, 1), round((low + high) / 2, 1)
     message = (f"{words}：各行推算的上期之和 {low:.1f}–{high:.1f}，合计行推算的上期 {t_low:.1f}–{t_high:.1f}")

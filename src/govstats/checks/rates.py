@@ -26,10 +26,13 @@ EPS = 1e-9
 
 
 def rate_rows(month: MonthTable) -> list[tuple[str, int | None, dict[str, object]]]:
-    """(scope, printed row number, values) of every department row, then of the total row."""
-    rows = [(str(r["department"]), int(r["source_row"]), r) for r in month.departments.to_dict("records")]
+    """(scope, key of its cells, values) of every department row, then of the total row: the
+    key is the printed row number (MonthTable.cell_line: FOLD past it for a later column group
+    of a folded list), the one ``printed_points`` reads a cell's printed text by."""
+    rows = [(str(r["department"]), month.cell_line(str(r["department"]), int(r["source_row"])), r)
+            for r in month.departments.to_dict("records")]
     if month.totals_row is not None:
-        rows.append(("合计", month.totals_row, dict(month.published_totals)))
+        rows.append(("合计", month.cell_line("合计", month.totals_row), dict(month.published_totals)))
     return rows
 
 
@@ -203,7 +206,7 @@ def share_sum_check(month: MonthTable, rate: Rate, profile: Profile) -> list[Che
         return []
     points = [printed_points(month, rate.rate, line, v) for line, v in shares]
     found = round(sum(p for p, _ in points), 4)
-    expected, decimals = printed_points(month, rate.rate, month.totals_row, total)
+    expected, decimals = printed_points(month, rate.rate, month.cell_line("合计", month.totals_row), total)
     slack = sum(tolerance(d) for _, d in points) + tolerance(decimals)
     ok = abs(found - expected) <= slack + EPS
     label = month.headers[rate.rate]

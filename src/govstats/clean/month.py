@@ -39,7 +39,7 @@ from govstats.clean.headers import (
     with_unit_header,
 )
 from govstats.clean.orient import printed_error, transposed, with_hint
-from govstats.clean.rows import _Collected, parse_like_count, read_block, row_values
+from govstats.clean.rows import FOLD, _Collected, parse_like_count, read_block, row_values
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import UncachedFormula
 from govstats.ingest.table import RawTable
@@ -88,6 +88,8 @@ class MonthTable:
     totals_label: str = ""
     totals_listed: bool = True  # False when the total row's label is not one the profile lists
     absent: frozenset[tuple[int, str]] = frozenset()  # (row, measure) a stacked table lacks
+    folds: dict[str, int] = field(default_factory=dict)  # department -> column group of a folded list (0 omitted)
+    totals_fold: int = 0  # the column group that prints the total row
     block: str = ""  # the breakdown this list is, for a table of breakdowns side by side
     blocks: tuple[MonthTable, ...] = ()  # every breakdown's own list (the first is this one)
     transposed: bool = False  # read transposed: a source_row is a printed column, a measure a printed row
@@ -95,6 +97,12 @@ class MonthTable:
     def place(self, row: object) -> str:
         """Where a source row is printed, in words: 第 N 行, or 第 N 列 for a transposed table."""
         return f"第 {row} {'列' if self.transposed else '行'}"
+
+    def cell_line(self, scope: str, line: int) -> int:
+        """The key of a row's cells (``printed``): its printed row, plus FOLD for each column
+        group left of its own in a list folded into groups side by side."""
+        fold = self.totals_fold if scope == "合计" else self.folds.get(scope, 0)
+        return line + FOLD * fold
 
     def lacks(self, row: object, measures: Iterable[str]) -> bool:
         """True when the stacked table ``row`` (a source row number; None for the total row)
@@ -222,9 +230,9 @@ def tidy_rows(raw: RawTable, profile: Profile, registry: Registry) -> MonthTable
     labels: dict[str, str] = {}
     for group, stop in stacked_groups(raw, profile, headers, end, out.notes):
         check_unheaded(raw, group, group[0].body_start, stop)
-        for header in group:
+        for fold, header in enumerate(group):
             labels = {**labels, **{m: l for m, l in header.labels.items() if m not in labels}}
-            read_block(raw, header, stop, profile, registry, out)
+            read_block(raw, header, stop, profile, registry, out, fold)
     return assembled(raw, profile, out, labels, headers, footnotes, registry.district)
 
 
@@ -274,6 +282,8 @@ def assembled(raw: RawTable, profile: Profile, out: _Collected, labels: dict[str
         location=raw.provenance.location,
         formulas=placed_formulas(raw, headers),
         printed=dict(out.printed),
+        folds=dict(out.folds),
+        totals_fold=out.totals_fold,
         fraction_rates=fractions,
         totals_label=out.totals_label,
         totals_listed=out.totals_listed,

@@ -45,13 +45,14 @@ def is_heading(row: tuple[str, ...], header: Header) -> bool:
 
 def row_values(raw: RawTable, index: int, header: Header, profile: Profile,
                notes: list[str] | None = None,
-               printed: dict[tuple[int, str], str] | None = None) -> dict[str, int | float | None]:
+               printed: dict[tuple[int, str], str] | None = None, fold: int = 0) -> dict[str, int | float | None]:
     """Parse the measure cells of one row, naming file, row and column on bad text.
 
     A number repeated by a merged range (a count spanning two rows) is counted once, at the
     merge's first cell; the covered positions read as no value and a note says so. Negative
     values are refused except in ``signed`` columns (同比/环比). The text of each rate cell is
-    kept in ``printed`` by (row, measure): its printed precision is what a rate check needs.
+    kept in ``printed`` by (row, measure): its printed precision is what a rate check needs (the
+    row plus FOLD × ``fold`` for a later column group of a folded list).
     """
     row = raw.rows[index]
     line = raw.row_numbers[index]
@@ -63,7 +64,7 @@ def row_values(raw: RawTable, index: int, header: Header, profile: Profile,
         except ValueError as exc:
             raise InputError(raw.source, f"{exc} (measure {measure})", row=line, column=where) from None
         if printed is not None and profile.kind_of(measure) == "percent" and value is not None:
-            printed[(line, measure)] = normalize_label(cell(row, col))
+            printed[(line + FOLD * fold, measure)] = normalize_label(cell(row, col))
         if value is not None and value < 0 and measure not in profile.signed:
             raise InputError(raw.source, f"negative value {value} (measure {measure})",
                              row=line, column=where)
@@ -75,6 +76,12 @@ def row_values(raw: RawTable, index: int, header: Header, profile: Profile,
             value = None
         values[measure] = value
     return values
+
+
+#: Added to a printed row number for each column group left of a row's own, in a list folded
+#: into column groups side by side (several departments on one printed row): the key of its
+#: cells (MonthTable.printed, folds), so each department keeps cells of its own.
+FOLD = 100_000
 
 
 @dataclass
@@ -90,6 +97,8 @@ class _Collected:
     totals_label: str = ""
     totals_listed: bool = True
     printed: dict[tuple[int, str], str] = field(default_factory=dict)
+    folds: dict[str, int] = field(default_factory=dict)  # department -> its column group (0: the first)
+    totals_fold: int = 0
 
 
 def band_label(text: str, profile: Profile) -> str:
@@ -121,8 +130,9 @@ def assign_members(entries: list[tuple[str, dict]]) -> None:
 
 
 def read_block(raw: RawTable, header: Header, end: int, profile: Profile, registry: Registry,
-               out: _Collected) -> None:
-    """Read one block's body rows into ``out``."""
+               out: _Collected, fold: int = 0) -> None:
+    """Read one block's body rows into ``out`` (``fold``: its column group in a list folded into
+    groups side by side)."""
     zero_bands = {normalize_label(b.label) for b in profile.bands if b.max == 0}
     band = ""
     parent: tuple[str, int] | None = None
@@ -137,14 +147,14 @@ def read_block(raw: RawTable, header: Header, end: int, profile: Profile, regist
             out.notes.append(f"row {line}: {normalize_text(cell(row, header.unit_col))!r} read as a "
                              "section heading (one text across the row), not a department")
             continue
-        values = row_values(raw, index, header, profile, out.notes, out.printed)
+        values = row_values(raw, index, header, profile, out.notes, out.printed, fold)
         label = next((normalize_label(cell(row, c)) for c in [header.unit_col, *header.text_cols]
                       if normalize_label(cell(row, c))), "")
         if kind in ("total", "unlisted_total"):
             if out.totals_row is not None:
                 raise InputError(raw.source, f"a second total row (the first is row {out.totals_row})",
                                  row=line)
-            out.totals, out.totals_row = values, line
+            out.totals, out.totals_row, out.totals_fold = values, line, fold
             out.totals_label, out.totals_listed = label, kind == "total"
             if kind == "unlisted_total":
                 out.notes.append(f"row {line}: {label!r} looks like a total row but the profile lists "
@@ -176,6 +186,8 @@ def read_block(raw: RawTable, header: Header, end: int, profile: Profile, regist
                 "registered": canonical is not None, "source_row": line, **values,
             })
             entries.append(("data", {"name": canonical or name, "row": line}))
+            if fold:
+                out.folds[canonical or name] = fold
         parent = (registry.canonical_name(names[0]) or names[0], line)
     assign_members(entries)
 

@@ -209,14 +209,15 @@ def departments_html(analysis: MonthAnalysis) -> str:
             shown[column] = frame[column].map(percent)
     for column in (m for m in headers if m in analysis.table.measures and pd.api.types.is_float_dtype(frame[m])):
         if analysis.profile and analysis.profile.kind_of(column) == "percent":
-            shown[column] = [printed_rate(analysis, row, v, column)
-                             for row, v in zip(frame["source_row"], frame[column])]
+            shown[column] = [printed_rate(analysis, analysis.table.cell_line(str(name), int(row)), v, column)
+                             for name, row, v in zip(frame["department"], frame["source_row"], frame[column])]
     return table_html(shown.rename(columns=headers), "govstats-table govstats-departments", fit=True)
 
 
 def printed_rate(analysis: MonthAnalysis, row: int, value: object, measure: str) -> str:
-    """A rate cell as a percentage: its printed text when printed so (98.06%), else its value
-    in points (a column printed as fractions, 0.98, reads 98%)."""
+    """A rate cell (``row``: the key of its cells, MonthTable.cell_line) as a percentage: its
+    printed text when printed so (98.06%), else its value in points (a column printed as
+    fractions, 0.98, reads 98%)."""
     if value is None or pd.isna(value):
         return "—"
     text = analysis.table.printed.get((int(row), measure), "")
