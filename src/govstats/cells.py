@@ -18,7 +18,7 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _INT = re.compile(r"^-?\d+$")
 _DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")
 _WAN = re.compile(r"^(-?\d+(?:\.\d+)?)万$")
-_COUNT_UNITS = ("件", "个", "次")
+COUNT_UNITS = ("件", "个", "次")
 #: Romanisation a mirror site prints after each character, 辦結(jié)率: a bracket of lowercase
 #: (tone-marked) Latin letters right after a CJK character.
 _ROMANISATION = re.compile(r"(?<=[\u3400-\u9fff])\([a-z\u00e0-\u024f\u1e00-\u1eff]{1,8}\)")
@@ -64,7 +64,7 @@ def is_empty(text: object) -> bool:
     return normalize_label(text) == ""
 
 
-def _number_text(text: object, units: tuple[str, ...] = _COUNT_UNITS) -> str:
+def _number_text(text: object, units: tuple[str, ...] = COUNT_UNITS) -> str:
     """Cell text with spaces, thousands separators and one trailing unit removed."""
     s = normalize_label(text).replace(",", "")
     for unit in units:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
-from govstats.cells import normalize_label
+from govstats.cells import COUNT_UNITS, normalize_label
 from govstats.errors import InputError
 from govstats.ingest.readers.grid import Grid, Provenance, Span
 from govstats.reference.profiles import Profile
@@ -53,7 +53,8 @@ def max_rows() -> int:
 
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_COUNTLIKE = re.compile(r"^-?[\d,.]+(万|%|件|个|次)?$")
+#: A cell that reads as a number, as the count parser accepts them (12万件, 75件, 98%).
+_COUNTLIKE = re.compile(rf"^-?[\d,.]+万?(%|{'|'.join(COUNT_UNITS)})?$")
 
 
 @dataclass(frozen=True)
