@@ -658,3 +658,28 @@ def test_bili_naming_the_noun_both_counts_count_is_the_later_over_the_earlier():
     assert readings(text.format(96)) == [("share", 96.0, "1140 / 1200", "fail")]
     # no noun named: a 比例 without its parts stays unverifiable
     assert ("share", 95.0, "网办比例 = ?", "unverifiable") in readings("本月受理1200件，办结1140件，网办比例95%。")
+
+
+def test_share_naming_its_whole_finds_the_total_stated_in_an_earlier_paragraph():
+    # the breakdowns open paragraphs of their own; the first share names the whole (全部来电,
+    # 总量), the later ones inherit it, and parts counted in 个 or 条 are kindred to a whole in 件
+    text = ("本年度市便民热线共受理市民来电8000件。\n"
+            "从来电渠道看，电话咨询6000个，占全部来电的75.00%；网站留言1500条，占18.70%；短信500条，占6.25%。\n"
+            "从来电类型看，咨询类5000个，占总量的62.50%；投诉类3000个，占37.50%。")
+    assert readings(text) == sorted([
+        ("sum", 8000, "6000 + 1500 + 500", "pass"),
+        ("sum", 8000, "5000 + 3000", "pass"),
+        ("share", 75.0, "6000 / 8000", "pass"),
+        ("share", 18.7, "1500 / 8000", "fail"),
+        ("share", 6.25, "500 / 8000", "pass"),
+        ("share", 62.5, "5000 / 8000", "pass"),
+        ("share", 37.5, "3000 / 8000", "pass"),
+    ])
+
+
+def test_total_word_share_keeps_its_lists_whole_over_the_papers_grand_total():
+    # "占总量的" inside a list under a sub-whole (有效信件) is of that sub-whole, not of 共收到
+    text = "本季度共收到来信300件，其中有效信件250件，无效信件50件。从类型看：投诉类150件，占总量的60.0%；咨询类60件，占总量的24.0%；建议类40件，占总量的16.0%。"
+    found = [r for r in readings(text) if r[0] == "share"]
+    assert found == [("share", 16.0, "40 / 250", "pass"), ("share", 24.0, "60 / 250", "pass"),
+                     ("share", 60.0, "150 / 250", "pass")]

@@ -42,6 +42,7 @@ from govstats.checks.claims.subsets import (
     parallel_listings,
     total_row_listings,
 )
+from govstats.checks.claims.wholes import kindred, named_whole_of, share_names
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
@@ -124,8 +125,9 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
     return found
 
 
-def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) -> Listing | None:
-    """The parts (first count of the whole's unit in each item) of the list in ``span``."""
+def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False) -> Listing | None:
+    """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
+    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件)."""
     parts, shares, closed = [], [], False
     foreign, last, rated = [], -1, []
     for number, item in enumerate(item_spans(doc, span)):
@@ -136,7 +138,8 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
         if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
                for f in doc.figures_in(item)):
             rated.append(number)
-        found = [f for f in counts(doc, item, whole.unit) if f is not whole]
+        found = [f for f in counts(doc, item, None if kin else whole.unit)
+                 if f is not whole and (not kin or kindred(f.unit, whole.unit))]
         if not found and parts and (alone := share_item(doc, item, parts[-1])):
             shares.append((alone, parts[-1]))  # "甲类30件，占60%，乙类20件，占40%": the share is its own item
             continue
@@ -241,6 +244,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     first = next(iter(counts(doc, sentence)), None)
     if first is None:
         return []
+    kin = False
     if head.startswith("其中"):
         whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
         lead = SUBSET.match(head)
@@ -253,6 +257,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
             whole, lead = inside[-1], re.match(re.escape(head[:match.end() + named.end()]), head)
         else:
             whole, lead = current_whole(doc, previous_sentence(doc, sentence), first.unit), match
+            if whole is None and (whole := first_named_whole(doc, Span(start + match.end(), sentence.end))):
+                kin = True
         how = "heading"
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
@@ -272,7 +278,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
             and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
-    found = listing(doc, whole, body, how, is_partial(doc, sentence))
+    found = listing(doc, whole, body, how, is_partial(doc, sentence), kin)
     if found is None:
         return []
     if whole.start < sentence.start:
@@ -287,6 +293,15 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
                         + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=bool(rivals))
     return [found]
+
+
+def first_named_whole(doc: Passage, body: Span) -> Figure | None:
+    """The whole the list's first share names ("从渠道看，电话684175个，占全部诉求的95.48%"), found in
+    the registry of stated wholes, for a list whose paragraph states no total of its own."""
+    shares = [f for f in doc.figures_in(body) if f.is_percent]
+    name = share_names(doc, shares[0]) if shares else None
+    before = [f for f in counts(doc, Span(body.start, shares[0].start))] if name else []
+    return named_whole_of(doc, name, before[:1]) if name and before else None
 
 
 def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:

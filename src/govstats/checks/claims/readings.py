@@ -37,6 +37,7 @@ from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.wholes import NAMED_WHOLE, name_stem, named_whole_of
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
@@ -58,7 +59,6 @@ SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本�
 ENTITY_ENDS = ("站点", "站", "局", "街道", "镇", "乡", "窗口", "部门", "单位", "社区", "村", "分中心")
 #: Notes of rate_claim whose denominator is chosen by position, not by a cue.
 GUESSED_DENOMINATORS = ("取最近的", "取总数")
-NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)的?$")
 
 
 def unverifiable(doc: Passage, figure: Figure, kind: str, label: str, why: str, note: str = "") -> Claim:
@@ -99,25 +99,6 @@ def numerator_run(doc: Passage, figure: Figure) -> list[Figure]:
             break
         run.insert(0, earlier)
     return run
-
-
-def named_share_whole(doc: Passage, name: str, parts: Sequence[Figure], measures: Sequence[Measure]) -> Figure | None:
-    """The whole "占全部办结量的" names: an earlier count of the paragraph labelled (or measured) so."""
-    stem = re.sub(r"^(?:全部|全市|全区|全县|全|总|本月|当月)", "", name)
-    stem = re.sub(r"(?:总量|总数|件数|数量|总|量|数)$", "", stem)
-    if not stem:
-        return None
-    unit, first = parts[0].unit, parts[0]
-    paragraph = doc.paragraph_of(first)
-    # a count inside a bracket deeper than the part is a part of something else, never its whole
-    earlier = [f for f in reversed(doc.figures_in(Span(paragraph.start, first.start)))
-               if f.unit == unit and not f.is_percent and f not in parts and doc.depth(f) <= doc.depth(first)]
-    labels = {f: doc.label(f).removeprefix("共") for f in earlier}
-    for test in (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f]):
-        if hit := next((f for f in earlier if test(f)), None):
-            return hit
-    wanted = measure_in(stem, measures)
-    return next((f for f in earlier if wanted and measure_of(doc, f, measures) is wanted), None)
 
 
 def named_part(doc: Passage, figure: Figure, label: str) -> Figure | None:
@@ -245,7 +226,10 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         if by_name is not None and by_name in wholes:  # "…咨询600件，…，咨询类占比60%"
             return share_of(doc, figure, [by_name], wholes[by_name], "按名称取分子，取其所在分项列表的合计为整体")
         parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
-        whole = named_share_whole(doc, named.group("name"), parts, measures) if named and parts else None
+        # a name that is only a total word ("占总量的") yields to the whole of the share's list
+        by_total_word = named is not None and not name_stem(named.group("name"))
+        whole = (named_whole_of(doc, named.group("name"), parts, measures)
+                 if named and parts and not (by_total_word and figure in listed) else None)
         note = ""
         guess = ""
         if whole is None and figure in listed:
