@@ -683,3 +683,22 @@ def test_total_word_share_keeps_its_lists_whole_over_the_papers_grand_total():
     found = [r for r in readings(text) if r[0] == "share"]
     assert found == [("share", 16.0, "40 / 250", "pass"), ("share", 24.0, "60 / 250", "pass"),
                      ("share", 60.0, "150 / 250", "pass")]
+
+
+def test_cases_needing_handling_are_the_base_of_the_completion_rate_and_sit_between_the_measures():
+    # 需办理 (cases due to be closed) is a measure of its own between 受理 and 办结 (measures.csv)
+    text = "全年共受理市民诉求6400件，除即时解答的以外，需办理的5000件，已办结4600件，办结率为95%。"
+    assert readings(text) == sorted([
+        ("rate", 95.0, "4600 / 5000", "fail"),
+        ("bound", 5000, "5000 ≤ 6400", "pass"),
+        ("bound", 4600, "4600 ≤ 5000", "pass"),
+    ])
+
+
+def test_count_handled_named_over_kinds_joined_by_dun_is_the_base_of_a_truncated_rate():
+    # the label runs back over 、-joined kinds (咨询、求助、投诉等诉求) to 办理, the only base given
+    text = "今年以来，便民热线共办理群众的咨询、求助、投诉等诉求80000件，办结79990件，办结率99.9%。"
+    assert readings(text) == sorted([
+        ("rate", 99.9, "79990 / 80000", "warn"),
+        ("bound", 79990, "79990 ≤ 80000", "pass"),
+    ])

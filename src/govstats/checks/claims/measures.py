@@ -52,7 +52,8 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
     if key not in doc.memo:
         label, after = doc.label(figure), doc.words_after(figure)
         remainder = bool(_REMAINING.search(label + after))
-        doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures))
+        doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures)
+                                                or measure_in(doc.wide_label(figure), measures))
     return doc.memo[key]  # type: ignore[return-value]
 
 

@@ -134,8 +134,11 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
 
 
 def labelled(doc: Passage, figure: Figure, term: str, exclude: Sequence[str]) -> bool:
-    label = doc.label(figure)
-    return term in label and not any(word in label for word in exclude)
+    """True when the figure's label (or, failing it, its label over 、-joined kinds) holds ``term``."""
+    for label in (doc.label(figure), doc.wide_label(figure)):
+        if term in label:
+            return not any(word in label for word in exclude)
+    return False
 
 
 def rate_numerator(doc: Passage, rule: RateRule, before: list[Figure]) -> list[Figure]:
