@@ -702,3 +702,11 @@ def test_count_handled_named_over_kinds_joined_by_dun_is_the_base_of_a_truncated
         ("rate", 99.9, "79990 / 80000", "warn"),
         ("bound", 79990, "79990 ≤ 80000", "pass"),
     ])
+
+
+def test_rate_whose_numerator_is_printed_as_its_complement_is_the_whole_less_it():
+    # "其中未办结4件": the done count is the whole less the cases not done, a reading the text fixes
+    assert [r for r in readings("本季度收到群众来信80件，其中未办结4件，办结率98%。") if r[0] == "rate"] == [
+        ("rate", 98.0, "(80 − 4) / 80", "fail")]
+    assert [r for r in readings("本月受理市民投诉120件，其中未解决3件，解决率97.5%。") if r[0] == "rate"] == [
+        ("rate", 97.5, "(120 − 3) / 120", "pass")]
