@@ -710,3 +710,19 @@ def test_rate_whose_numerator_is_printed_as_its_complement_is_the_whole_less_it(
         ("rate", 98.0, "(80 − 4) / 80", "fail")]
     assert [r for r in readings("本月受理市民投诉120件，其中未解决3件，解决率97.5%。") if r[0] == "rate"] == [
         ("rate", 97.5, "(120 − 3) / 120", "pass")]
+
+
+def test_bare_done_count_after_a_part_measures_that_part_and_is_no_sibling():
+    # "已处理820件" after "有效来信820件" is the done count of the valid letters, not a second part
+    assert readings("本月共收到群众来信900件，其中有效来信820件，已处理820件。") == sorted([
+        ("bound", 820, "820 ≤ 900", "pass"),
+        ("bound", 820, "820 ≤ 820", "pass"),
+    ])
+
+
+def test_negated_count_is_the_rest_of_a_status_split_and_never_a_rates_numerator():
+    assert readings("本周平台共收到网民留言500条，已回复470条，未回复30条，回复率94.0%。") == sorted([
+        ("sum", 500, "470 + 30", "pass"),
+        ("rate", 94.0, "470 / 500", "pass"),
+        ("bound", 470, "470 ≤ 500", "pass"),
+    ])

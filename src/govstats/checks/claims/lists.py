@@ -23,6 +23,7 @@ from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.splits import (
     _DONE,
+    BARE_DONE,
     Listing,
     context,
     counts,
@@ -128,7 +129,7 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
 def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
     kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件)."""
-    parts, shares, closed = [], [], False
+    parts, shares, closed, measured = [], [], False, []
     foreign, last, rated = [], -1, []
     for number, item in enumerate(item_spans(doc, span)):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
@@ -147,6 +148,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             if counts(doc, item):
                 foreign.append(number)  # an item counted in another unit
             continue
+        if parts and BARE_DONE.fullmatch(doc.label(found[0])) and not is_done(doc, parts[-1]):
+            measured.append((found[0], parts[-1]))  # "有效信件4076件，已处理4076件": done of the part
+            break
         last = number
         closed = closed or any(w in words for w in CATCH_ALL)
         joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
@@ -166,7 +170,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
                   and not overlapping(whole, shares)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))
-    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
+    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured))
 
 
 def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
@@ -384,4 +388,6 @@ def find_listings(doc: Passage) -> list[Listing]:
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
+    # a done count that measures the part before it is that part's one listed part
+    out += [Listing(part, (done,), (), "qizhong", exhaustive=False) for found in list(out) for done, part in found.measured]
     return out

@@ -137,9 +137,12 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
 def labelled(doc: Passage, figure: Figure, term: str, exclude: Sequence[str]) -> bool:
     """True when the figure's label (or, failing it, its label over 、-joined kinds) holds ``term``."""
     for label in (doc.label(figure), doc.wide_label(figure)):
-        if term in label:
-            return not any(word in label for word in exclude)
+        if term in label:  # a negated term ("未回复117条") is not the term
+            return not any(word in label for word in exclude) and not _NEGATED.search(label.split(term)[0])
     return False
+
+
+_NEGATED = re.compile(r"(?:未|没有|尚未|不)$")
 
 
 def rate_numerator(doc: Passage, rule: RateRule, before: list[Figure]) -> list[Figure]:
