@@ -73,11 +73,13 @@ def is_change(label: str, figure: Figure) -> bool:
 
 
 def guarded(claim: Claim, guessed: str) -> Claim:
-    """A guessed reading that does not pass becomes unverifiable (it never fails)."""
+    """A guessed reading that does not pass becomes unverifiable (it never fails), and its guessed
+    whole is dropped from the record: arithmetic that disagrees leaves the whole unknown."""
     if not guessed or claim.verdict in ("pass", "unverifiable"):
         return claim if not guessed else _noted(claim, guessed)
-    return _noted(claim, guessed, verdict="unverifiable", computed=None, difference=None,
-                  message=f"按推测的读法核对不相符（{claim.message}），不作为错误")
+    top = claim.formula.rsplit(" / ", 1)[0] if " / " in claim.formula else claim.formula
+    return _noted(claim, guessed, verdict="unverifiable", computed=None, difference=None, whole=None,
+                  formula=f"{top} / ?", message=f"按推测的读法核对不相符（{claim.message}），不作为错误")
 
 
 def _noted(claim: Claim, note: str, **changes: object) -> Claim:
