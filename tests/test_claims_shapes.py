@@ -735,3 +735,14 @@ def test_guessed_whole_that_disagrees_is_dropped_from_the_record():
     shares = [c for c in claims(text) if c.kind == "share"]
     assert [(c.stated, c.verdict, c.whole, c.formula) for c in shares] == [
         (6.0, "unverifiable", None, "300 / ?"), (4.0, "unverifiable", None, "200 / ?")]
+
+
+def test_count_printed_in_two_scales_is_one_figure():
+    figures = find_figures("全年合计2万0417件，服务1亿3500万人次，受理3万件，办结9542件。")
+    assert [(f.value, f.unit) for f in figures] == [(20417, "件"), (135000000, "人次"), (30000, "件"), (9542, "件")]
+
+
+def test_two_parts_of_one_list_bound_nothing_and_one_split_by_two_cues_is_one_sum():
+    # 申请 and 收件 are measures with a bound between them, but here they name two parts of 40项
+    text = "下月起推出的40项便民服务中，包括开具证明、申请补贴等15项网上申请，以及25项代为收件服务。"
+    assert readings(text) == [("sum", 40, "15 + 25", "pass")]

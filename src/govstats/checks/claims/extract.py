@@ -54,6 +54,8 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     # dropped only when its parts are already stated in another breakdown
     found += [Breakdown(item.whole, item.parts, item.how, item.guessed, item.note) for item in listings
               if item.exhaustive and not stated & set(item.parts)]
+    # one whole split into the same parts by two cues ("…中，包括…") is one sum
+    found = list({(b.total.start, tuple(p.start for p in b.parts)): b for b in reversed(found)}.values())[::-1]
     wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}
     wholes.update({item.parts[0]: item.whole for item in listings if len(item.parts) == 1})
     claims = ([sum_claim(doc, b) for b in found]

@@ -238,11 +238,26 @@ def borrowed_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+#: The leading 万 or 亿 of a figure printed in two scales ("3万9542件", "1亿2000万人次").
+_LEAD = re.compile(r"(?<![\d.,])(?P<num>\d+)(?P<mult>万|亿|萬|億)$")
+
+
+def joined_scales(norm: str, figure: Figure, source: str) -> Figure:
+    """"3万9542件" is 39542 and "1亿2000万人次" 120000000: a figure smaller than the scale of a bare
+    count printed right before it joins that count."""
+    lead = _LEAD.search(norm[max(0, figure.start - 12):figure.start])
+    if lead is None or figure.is_percent or figure.value >= MULTIPLIERS[lead.group("mult")]:
+        return figure
+    start = figure.start - len(lead.group())
+    return Figure(int(lead.group("num")) * MULTIPLIERS[lead.group("mult")] + figure.value, figure.unit, start,
+                  figure.end, source[start:figure.end], figure.decimals, figure.resolution, figure.approx)
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
     norm = normalize_chars(text) if norm is None else norm
-    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
+    figures = [joined_scales(norm, f, text) for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     figures.sort(key=lambda f: f.start)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)
