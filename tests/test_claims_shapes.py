@@ -746,3 +746,16 @@ def test_two_parts_of_one_list_bound_nothing_and_one_split_by_two_cues_is_one_su
     # 申请 and 收件 are measures with a bound between them, but here they name two parts of 40项
     text = "下月起推出的40项便民服务中，包括开具证明、申请补贴等15项网上申请，以及25项代为收件服务。"
     assert readings(text) == [("sum", 40, "15 + 25", "pass")]
+
+
+def test_heading_list_opening_a_paragraph_splits_the_total_above_it_adds_up_to():
+    # the heading says the items split a total stated before; the paragraph above states two
+    # counts, and the one the items add up to exactly is the whole (its shares then may fail)
+    text = ("本年度区长热线共收到来电1200件，已办结1150件。\n一、来电构成\n"
+            "从来电类别看，求助类600件，占比50.00%；咨询类400件，占比30.00%；投诉类200件，占比16.67%。")
+    assert readings(text) == sorted([
+        ("sum", 1200, "600 + 400 + 200", "pass"),
+        ("share", 50.0, "600 / 1200", "pass"),
+        ("share", 30.0, "400 / 1200", "fail"),
+        ("share", 16.67, "200 / 1200", "pass"),
+    ])

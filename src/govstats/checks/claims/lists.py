@@ -18,14 +18,18 @@ import re
 from dataclasses import replace
 
 from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.exhaustive import (
+    mixed_and_off,
+    of_one_result,
+    overlapping,
+    short_of,
+)
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.splits import (
-    _DONE,
     BARE_DONE,
     Listing,
-    context,
     counts,
     enumeration,
     is_done,
@@ -189,39 +193,6 @@ def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> boo
     return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
 
 
-def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
-    """True when some parts are counted in another unit of cases (封 for a whole in 件) and the
-    parts do not add up: the units may not count the same things, so no error is claimed."""
-    mixed = any(p.unit != whole.unit for p in parts)
-    return mixed and abs(sum(p.value for p in parts) - whole.value) > sum(p.resolution for p in parts) + whole.resolution
-
-
-def short_of(whole: Figure, parts: list[Figure]) -> bool:
-    """True when the parts add to less than the whole: a list under 其中 may name only some parts,
-    so a shortfall is an error only when the list closes with the rest (其他, 其余)."""
-    return sum(p.value for p in parts) + sum(p.resolution for p in parts) + whole.resolution < whole.value - 1e-9
-
-
-def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
-    """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
-    转办办结1111个"): the parts split the done cases, not the whole."""
-    return all(is_done(doc, p) for p in parts) and not _DONE.search(context(doc, whole))
-
-
-def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
-    """True when every share printed for the parts is right for its part of the whole and yet
-    they add to more than the whole (beyond their rounding): "of the 55306 handled, 52740 on the
-    spot, 95.4%; 55109 completed, 99.6%" lists overlapping measures of one whole, not a split of
-    it, so the parts are never summed. A wrong share (36.0% for 63 of 180) says nothing of that."""
-    if len(shares) < 2 or not whole.value:
-        return False
-    for share, part in shares:
-        if abs(part.value / whole.value * 100 - share.value) > 0.5 * 10 ** -share.decimals + 1e-9:
-            return False
-    slack = sum(0.5 * 10 ** -share.decimals for share, _ in shares)
-    return sum(share.value for share, _ in shares) > 100 + slack
-
-
 def is_partial(doc: Passage, span: Span) -> bool:
     """True when the list (outside its brackets) says it names only the largest items."""
     outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
@@ -263,6 +234,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
             whole, lead = current_whole(doc, previous_sentence(doc, sentence), first.unit), match
             if whole is None and (whole := first_named_whole(doc, Span(start + match.end(), sentence.end))):
                 kin = True
+            whole = whole or total_above(doc, sentence, Span(start + match.end(), sentence.end))
         how = "heading"
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
@@ -288,6 +260,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
         rivals = rivals_of(doc, whole)
+        # three or more parts adding up exactly to the whole confirm it over its rivals
+        exact_self = len(found.parts) >= 3 and not whole.approx and sum(p.value for p in found.parts) == whole.value
         exact = next((f for f in rivals if len(found.parts) >= 3 and not f.approx
                       and abs(sum(p.value for p in found.parts) - f.value) < 1e-9), None)
         if exact is not None and (pinned := listing(doc, exact, body, how, is_partial(doc, sentence))):
@@ -295,7 +269,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
             return [replace(pinned, note=f"“{cue}”承接前文：所列各项之和等于前文的 {exact.shown}"
                             f"（{doc.label(exact)}），取其为整体")]
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
-                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=bool(rivals))
+                        + ("（前句另有同单位的数，属推测）" if rivals and not exact_self else ""),
+                        guessed=bool(rivals) and not exact_self)
     return [found]
 
 
@@ -306,6 +281,20 @@ def first_named_whole(doc: Passage, body: Span) -> Figure | None:
     name = share_names(doc, shares[0]) if shares else None
     before = [f for f in counts(doc, Span(body.start, shares[0].start))] if name else []
     return named_whole_of(doc, name, before[:1]) if name and before else None
+
+
+def total_above(doc: Passage, sentence: Span, body: Span) -> Figure | None:
+    """The whole of a heading list opening a paragraph that states no total: the latest count of
+    the paragraphs above that the list's parts add up to exactly (the heading says they split a
+    total stated before; the sum only picks which)."""
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    if previous_sentence(doc, sentence) is not None or (first := next(iter(counts(doc, body)), None)) is None:
+        return None
+    for figure in reversed(counts(doc, Span(0, paragraph.start), first.unit)):
+        found = None if figure.approx else listing(doc, figure, body, "heading", is_partial(doc, sentence))
+        if found and found.exhaustive and sum(p.value for p in found.parts) == figure.value:
+            return figure
+    return None
 
 
 def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from govstats.checks.claims.agreeing import agreeing_whole, noun_share
-from govstats.checks.claims.lists import of_one_result
+from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.overfull import overfull
