@@ -759,3 +759,14 @@ def test_heading_list_opening_a_paragraph_splits_the_total_above_it_adds_up_to()
         ("share", 30.0, "400 / 1200", "fail"),
         ("share", 16.67, "200 / 1200", "pass"),
     ])
+
+
+def test_comma_list_after_a_colon_closed_by_its_total_is_a_sum_and_the_total_is_the_rates_base():
+    text = "各街道转办的工单依次为：东街31件，西街22件，南街9件，北街5件，合计67件，办理中0件，已办结66件，办结率98.5%。"
+    assert readings(text) == sorted([
+        ("sum", 67, "31 + 22 + 9 + 5", "pass"),
+        ("rate", 98.5, "66 / 67", "pass"),
+    ])
+    # a sum that does not add up fails: the closing 合计 says the items make it
+    assert readings("各站点受理的件数依次为：甲站12件，乙站8件，丙站5件，合计26件。") == [
+        ("sum", 26, "12 + 8 + 5", "fail")]

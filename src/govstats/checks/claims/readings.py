@@ -43,6 +43,7 @@ from govstats.checks.claims.words import (
     CHANGE_UP,
     SHARE_WORDS,
     TARGET_WORDS,
+    TOTAL_WORDS,
     clean_part_label,
     core_label,
     figure_list,
@@ -159,8 +160,12 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     if part in wholes:
         return wholes[part], ""
     clause = doc.clause_of(part)
-    first = next((f for f in doc.figures_in(clause) if f.end <= part.start and f.unit == part.unit
-                  and not f.is_percent and doc.depth(f) == doc.depth(part)), None)
+    earlier = [f for f in doc.figures_in(clause) if f.end <= part.start and f.unit == part.unit
+               and not f.is_percent and doc.depth(f) == doc.depth(part)]
+    # "…，合计292件，已办结292件": the list's stated total is the nearest whole of the done count
+    if total := next((f for f in reversed(earlier) if core_label(doc.label(f)) in TOTAL_WORDS), None):
+        return total, f"分母取其前的合计 {total.shown}（推测）"
+    first = next(iter(earlier), None)
     return first, (f"分母取本分句第一个数 {first.shown}（推测）" if first else "")
 
 
