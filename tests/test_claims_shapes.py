@@ -770,3 +770,12 @@ def test_comma_list_after_a_colon_closed_by_its_total_is_a_sum_and_the_total_is_
     # a sum that does not add up fails: the closing 合计 says the items make it
     assert readings("各站点受理的件数依次为：甲站12件，乙站8件，丙站5件，合计26件。") == [
         ("sum", 26, "12 + 8 + 5", "fail")]
+
+
+def test_list_heading_naming_an_earlier_count_splits_that_count():
+    # "各区县来件量分别为：" names the 区县来件 count of the sentence before (not the grand total)
+    text = "本周平台共收到来件900件，其中市直来件120件，区县来件780件。各区县来件量分别为：甲区400件、乙区300件、丙县{}件。"
+    assert [r for r in readings(text.format(80)) if r[0] == "sum"] == [
+        ("sum", 780, "400 + 300 + 80", "pass"), ("sum", 900, "120 + 780", "pass")]
+    # parts short of the named whole with no closing 其他 may name only some: no sum is claimed
+    assert [r for r in readings(text.format(70)) if r[0] == "sum"] == [("sum", 900, "120 + 780", "pass")]

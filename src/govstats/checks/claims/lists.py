@@ -55,6 +55,8 @@ HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|
                      r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:)")
 #: A sentence opening "X中，": the list's whole is stated in X or named by it.
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
+#: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
+NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
@@ -236,6 +238,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
                 kin = True
             whole = whole or total_above(doc, sentence, Span(start + match.end(), sentence.end))
         how = "heading"
+    elif (match := NAMING.match(head)) and (whole := named_whole_of(doc, match.group("name"), [first])):
+        lead, how = match, "heading"  # "各市州留言量分别为：…": the heading names an earlier count
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
