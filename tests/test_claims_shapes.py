@@ -779,3 +779,8 @@ def test_list_heading_naming_an_earlier_count_splits_that_count():
         ("sum", 780, "400 + 300 + 80", "pass"), ("sum", 900, "120 + 780", "pass")]
     # parts short of the named whole with no closing 其他 may name only some: no sum is claimed
     assert [r for r in readings(text.format(70)) if r[0] == "sum"] == [("sum", 900, "120 + 780", "pass")]
+
+
+def test_messages_left_are_a_received_count_that_bounds_the_replies():
+    assert readings("上半年网民留言量为2600件，各级部门回复网民留言2100件。") == [
+        ("bound", 2100, "2100 ≤ 2600", "pass")]
