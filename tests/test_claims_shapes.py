@@ -784,3 +784,9 @@ def test_list_heading_naming_an_earlier_count_splits_that_count():
 def test_messages_left_are_a_received_count_that_bounds_the_replies():
     assert readings("上半年网民留言量为2600件，各级部门回复网民留言2100件。") == [
         ("bound", 2100, "2100 ≤ 2600", "pass")]
+
+
+def test_part_split_in_a_bracket_of_its_own_stays_a_part_of_the_list_under_qizhong():
+    text = "本周热线共服务市民5.20万件。其中受理3.10万件（直接办理1.90万件，转办1.20万件），回访2.10万件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [
+        ("sum", 31000, "19000 + 12000", "pass"), ("sum", 52000, "31000 + 21000", "pass")]

@@ -49,9 +49,10 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     doc = Passage(text, folded_pairs(folds))
     found = breakdowns(doc)
     listings = find_listings(doc)
-    stated = {b.total for b in found} | {p for b in found for p in b.parts}
-    # a whole may be split two ways (by channel in a bracket, by result under 其中): a list is
-    # dropped only when its parts are already stated in another breakdown
+    # a list is dropped only when its parts are already parts of another breakdown: a part split
+    # in a bracket of its own ("受理6.78万件（直办…，转办…）") stays a part of the list
+    stated = {p for b in found for p in b.parts}
+    # a whole may be split two ways (by channel in a bracket, by result under 其中)
     found += [Breakdown(item.whole, item.parts, item.how, item.guessed, item.note) for item in listings
               if item.exhaustive and not stated & set(item.parts)]
     # one whole split into the same parts by two cues ("…中，包括…") is one sum
