@@ -790,3 +790,14 @@ def test_part_split_in_a_bracket_of_its_own_stays_a_part_of_the_list_under_qizho
     text = "本周热线共服务市民5.20万件。其中受理3.10万件（直接办理1.90万件，转办1.20万件），回访2.10万件。"
     assert [r for r in readings(text) if r[0] == "sum"] == [
         ("sum", 31000, "19000 + 12000", "pass"), ("sum", 52000, "31000 + 21000", "pass")]
+
+
+def test_count_printed_only_in_its_scale_is_a_count_and_a_difference_is_no_whole():
+    figures = find_figures("注册用户达3.60亿，较上年增加5200万；累计访问12万，2.5万元。")
+    assert [(f.value, f.unit) for f in figures] == [(360000000, "亿"), (52000000, "万"), (120000, "万"), (25000, "元")]
+    # "；其中…" after a clause whose other count is a difference: the one count of the items' unit
+    text = "全省平台注册用户达3.60亿，较上年增加5200万；其中实名用户3.24亿，占比90.0%。"
+    assert readings(text) == sorted([
+        ("bound", 324000000, "324000000 ≤ 360000000", "pass"),
+        ("share", 90.0, "324000000 / 360000000", "pass"),
+    ])

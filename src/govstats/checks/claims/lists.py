@@ -328,7 +328,9 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         if not before and earlier and not doc.norm[clause.start:match.start()].strip():
             # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
             # or its closing total ("申请54件，结转上年5件，共59件；其中…")
-            stated = counts(doc, earlier[-1])
+            # of the items' unit, and no difference ("较上年增加7300万")
+            unit = next((f.unit for f in counts(doc, Span(match.end(), clause.end))), None)
+            stated = [c for c in counts(doc, earlier[-1], unit) if not is_change_count(doc, c)]
             closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
             before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
