@@ -801,3 +801,10 @@ def test_count_printed_only_in_its_scale_is_a_count_and_a_difference_is_no_whole
         ("bound", 324000000, "324000000 ≤ 360000000", "pass"),
         ("share", 90.0, "324000000 / 360000000", "pass"),
     ])
+
+
+def test_whole_named_with_zhong_after_the_first_clause_heads_the_rest_of_the_sentence():
+    text = "在窗口建设方面，全区年初申报的60个站点中，东片等8个站点因场地原因暂缓建设，其余{}个站点均已建成。"
+    assert readings(text.format(52)) == [("sum", 60, "8 + 52", "pass")]
+    # closed by 其余, the list claims to be the whole split: a shortfall fails
+    assert readings(text.format(51)) == [("sum", 60, "8 + 51", "fail")]

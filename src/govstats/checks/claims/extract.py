@@ -9,6 +9,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
@@ -49,6 +50,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     doc = Passage(text, folded_pairs(folds))
     found = breakdowns(doc)
     listings = find_listings(doc)
+    listings += [item for item in in_whole_listings(doc) if not any(item.whole is other.whole for other in listings)]
     # a list is dropped only when its parts are already parts of another breakdown: a part split
     # in a bracket of its own ("受理6.78万件（直办…，转办…）") stays a part of the list
     stated = {p for b in found for p in b.parts}
