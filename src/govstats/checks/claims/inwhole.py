@@ -23,9 +23,10 @@ def in_whole_listings(doc: Passage) -> list[Listing]:
     for sentence in doc.sentences:
         head_end = sentence.end - len(opening(doc, sentence))
         for whole in counts(doc, sentence):
-            after = whole.end + len(doc.norm[whole.end:].split(",", 1)[0])
-            if (whole.approx or not _NOUN_IN.match(doc.words_after(whole)) or after >= sentence.end
-                    or doc.norm[after] != "," or "," not in doc.norm[head_end:whole.start]):
+            if whole.approx or not _NOUN_IN.match(doc.words_after(whole)):
+                continue
+            after = doc.norm.find(",", whole.end, sentence.end)
+            if after < 0 or any(ch in doc.norm[whole.end:after] for ch in "、;:()") or "," not in doc.norm[head_end:whole.start]:
                 continue
             body = Span(after + 1, sentence.end)
             got = listing(doc, whole, body, "heading", is_partial(doc, body))

@@ -242,8 +242,10 @@ class Passage:
         """The label run back over words joined by 、 that hold no figure ("共办理求助、投诉、咨询等
         问题254592件" -> 共办理求助、投诉、咨询等问题): a label naming kinds of the one count."""
         key = ("wide", figure.start)
+        start = self.label_start(figure)
+        if start == 0 or self.norm[start - 1] != "、":
+            return self.label(figure)
         if key not in self.memo:
-            start = self.label_start(figure)
             index = bisect_left(self.starts, figure.start)
             floor = max((f.end for f in self.figures[:index] if f.end <= figure.start), default=0)
             while start - 1 > floor and self.norm[start - 1] == "、":
