@@ -52,8 +52,9 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
     if key not in doc.memo:
         label, after = doc.label(figure), doc.words_after(figure)
         remainder = bool(_REMAINING.search(label + after))
+        wide = doc.wide_label(figure)
         doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures)
-                                                or measure_in(doc.wide_label(figure), measures))
+                                                or (measure_in(wide, measures) if wide != label else None))
     return doc.memo[key]  # type: ignore[return-value]
 
 
@@ -121,7 +122,7 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     listed = {part for found in listings if len(found.parts) > 1 for part in found.parts} | qizhong_parts(doc)
     for done, whole in settled.items():
         pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
-    siblings = {p: frozenset(found.parts) for found in listings if len(found.parts) > 1 for p in found.parts}
+    siblings: dict[Figure, tuple[Figure, ...]] = {p: found.parts for found in listings if len(found.parts) > 1 for p in found.parts}
     own = dict(same_entity_pairs(doc))  # a part's done count is bounded by the part, not the total
     for figure in doc.figures:
         if (figure.is_percent or figure.approx or figure in settled or figure in own
