@@ -808,3 +808,10 @@ def test_whole_named_with_zhong_after_the_first_clause_heads_the_rest_of_the_sen
     assert readings(text.format(52)) == [("sum", 60, "8 + 52", "pass")]
     # closed by 其余, the list claims to be the whole split: a shortfall fails
     assert readings(text.format(51)) == [("sum", 60, "8 + 51", "fail")]
+
+
+def test_list_heading_naming_an_earlier_count_never_fails_its_sum():
+    # the name only guesses the whole: parts that overshoot it are unverifiable, not failed
+    text = "本周平台共收到来件900件，其中市直来件120件，区县来件780件。各区县来件量分别为：甲区400件、乙区300件、丙县90件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [
+        ("sum", 780, "400 + 300 + 90", "unverifiable"), ("sum", 900, "120 + 780", "pass")]

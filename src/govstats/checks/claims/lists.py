@@ -261,6 +261,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     found = listing(doc, whole, body, how, is_partial(doc, sentence), kin)
     if found is None:
         return []
+    if NAMING.match(head) and sum(p.value for p in found.parts) != whole.value:
+        return [replace(found, guessed=True, note=f"按名称取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）")]
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
         rivals = rivals_of(doc, whole)
