@@ -815,3 +815,10 @@ def test_list_heading_naming_an_earlier_count_never_fails_its_sum():
     text = "本周平台共收到来件900件，其中市直来件120件，区县来件780件。各区县来件量分别为：甲区400件、乙区300件、丙县90件。"
     assert [r for r in readings(text) if r[0] == "sum"] == [
         ("sum", 780, "400 + 300 + 90", "unverifiable"), ("sum", 900, "120 + 780", "pass")]
+
+
+def test_share_of_the_total_outside_a_list_takes_the_latest_total_as_a_guess_only():
+    text = "全年共受理来电5000件。\n其中夜间来电1200件，占总量的24.0%。"
+    assert [r for r in readings(text) if r[0] == "share"] == [("share", 24.0, "1200 / 5000", "pass")]
+    # the latest total may be of another measure: a share that disagrees is unverifiable, not failed
+    assert [r[3] for r in readings(text.replace("24.0%", "26.0%")) if r[0] == "share"] == ["unverifiable"]

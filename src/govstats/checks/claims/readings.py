@@ -238,7 +238,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         whole = (named_whole_of(doc, named.group("name"), parts, measures)
                  if named and parts and not (by_total_word and figure in listed) else None)
         note = ""
-        guess = ""
+        # "占总量的" outside a list: the latest stated total is only the likeliest whole
+        guess = "“总量”取前文最近的合计（推测）" if whole is not None and by_total_word else ""
         if whole is None and figure in listed:
             whole, note, guess = listed[figure][1:]
         if whole is not None:
