@@ -9,6 +9,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
@@ -49,11 +50,15 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     doc = Passage(text, folded_pairs(folds))
     found = breakdowns(doc)
     listings = find_listings(doc)
-    stated = {b.total for b in found} | {p for b in found for p in b.parts}
-    # a whole may be split two ways (by channel in a bracket, by result under 其中): a list is
-    # dropped only when its parts are already stated in another breakdown
+    listings += [item for item in in_whole_listings(doc) if not any(item.whole is other.whole for other in listings)]
+    # a list is dropped only when its parts are already parts of another breakdown: a part split
+    # in a bracket of its own ("受理6.78万件（直办…，转办…）") stays a part of the list
+    stated = {p for b in found for p in b.parts}
+    # a whole may be split two ways (by channel in a bracket, by result under 其中)
     found += [Breakdown(item.whole, item.parts, item.how, item.guessed, item.note) for item in listings
               if item.exhaustive and not stated & set(item.parts)]
+    # one whole split into the same parts by two cues ("…中，包括…") is one sum
+    found = list({(b.total.start, tuple(p.start for p in b.parts)): b for b in reversed(found)}.values())[::-1]
     wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}
     wholes.update({item.parts[0]: item.whole for item in listings if len(item.parts) == 1})
     claims = ([sum_claim(doc, b) for b in found]

@@ -18,13 +18,18 @@ import re
 from dataclasses import replace
 
 from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.exhaustive import (
+    mixed_and_off,
+    of_one_result,
+    overlapping,
+    short_of,
+)
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.splits import (
-    _DONE,
+    BARE_DONE,
     Listing,
-    context,
     counts,
     enumeration,
     is_done,
@@ -42,6 +47,7 @@ from govstats.checks.claims.subsets import (
     parallel_listings,
     total_row_listings,
 )
+from govstats.checks.claims.wholes import kindred, named_whole_of, share_names
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
@@ -49,6 +55,8 @@ HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|
                      r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:)")
 #: A sentence opening "X中，": the list's whole is stated in X or named by it.
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
+#: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
+NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
@@ -124,9 +132,10 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
     return found
 
 
-def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) -> Listing | None:
-    """The parts (first count of the whole's unit in each item) of the list in ``span``."""
-    parts, shares, closed = [], [], False
+def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False) -> Listing | None:
+    """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
+    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件)."""
+    parts, shares, closed, measured = [], [], False, []
     foreign, last, rated = [], -1, []
     for number, item in enumerate(item_spans(doc, span)):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
@@ -136,7 +145,8 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
         if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
                for f in doc.figures_in(item)):
             rated.append(number)
-        found = [f for f in counts(doc, item, whole.unit) if f is not whole]
+        found = [f for f in counts(doc, item, None if kin else whole.unit)
+                 if f is not whole and (not kin or kindred(f.unit, whole.unit))]
         if not found and parts and (alone := share_item(doc, item, parts[-1])):
             shares.append((alone, parts[-1]))  # "甲类30件，占60%，乙类20件，占40%": the share is its own item
             continue
@@ -144,6 +154,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
             if counts(doc, item):
                 foreign.append(number)  # an item counted in another unit
             continue
+        if parts and BARE_DONE.fullmatch(doc.label(found[0])) and not is_done(doc, parts[-1]):
+            measured.append((found[0], parts[-1]))  # "有效信件4076件，已处理4076件": done of the part
+            break
         last = number
         closed = closed or any(w in words for w in CATCH_ALL)
         joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
@@ -163,7 +176,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool) ->
                   and not overlapping(whole, shares)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))
-    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive)
+    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured))
 
 
 def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
@@ -180,39 +193,6 @@ def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> boo
     counts of the same noun after a comma are two parts."""
     tail = doc.label(first)[-2:]
     return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
-
-
-def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
-    """True when some parts are counted in another unit of cases (封 for a whole in 件) and the
-    parts do not add up: the units may not count the same things, so no error is claimed."""
-    mixed = any(p.unit != whole.unit for p in parts)
-    return mixed and abs(sum(p.value for p in parts) - whole.value) > sum(p.resolution for p in parts) + whole.resolution
-
-
-def short_of(whole: Figure, parts: list[Figure]) -> bool:
-    """True when the parts add to less than the whole: a list under 其中 may name only some parts,
-    so a shortfall is an error only when the list closes with the rest (其他, 其余)."""
-    return sum(p.value for p in parts) + sum(p.resolution for p in parts) + whole.resolution < whole.value - 1e-9
-
-
-def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
-    """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
-    转办办结1111个"): the parts split the done cases, not the whole."""
-    return all(is_done(doc, p) for p in parts) and not _DONE.search(context(doc, whole))
-
-
-def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
-    """True when every share printed for the parts is right for its part of the whole and yet
-    they add to more than the whole (beyond their rounding): "of the 55306 handled, 52740 on the
-    spot, 95.4%; 55109 completed, 99.6%" lists overlapping measures of one whole, not a split of
-    it, so the parts are never summed. A wrong share (36.0% for 63 of 180) says nothing of that."""
-    if len(shares) < 2 or not whole.value:
-        return False
-    for share, part in shares:
-        if abs(part.value / whole.value * 100 - share.value) > 0.5 * 10 ** -share.decimals + 1e-9:
-            return False
-    slack = sum(0.5 * 10 ** -share.decimals for share, _ in shares)
-    return sum(share.value for share, _ in shares) > 100 + slack
 
 
 def is_partial(doc: Passage, span: Span) -> bool:
@@ -241,6 +221,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     first = next(iter(counts(doc, sentence)), None)
     if first is None:
         return []
+    kin = False
     if head.startswith("其中"):
         whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
         lead = SUBSET.match(head)
@@ -253,7 +234,12 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
             whole, lead = inside[-1], re.match(re.escape(head[:match.end() + named.end()]), head)
         else:
             whole, lead = current_whole(doc, previous_sentence(doc, sentence), first.unit), match
+            if whole is None and (whole := first_named_whole(doc, Span(start + match.end(), sentence.end))):
+                kin = True
+            whole = whole or total_above(doc, sentence, Span(start + match.end(), sentence.end))
         how = "heading"
+    elif (match := NAMING.match(head)) and (whole := named_whole_of(doc, match.group("name"), [first])):
+        lead, how = match, "heading"  # "各市州留言量分别为：…": the heading names an earlier count
     elif match := IN_WHOLE.match(head):
         inside = counts(doc, Span(start, start + match.end("head")), first.unit)
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
@@ -272,12 +258,16 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
             and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
-    found = listing(doc, whole, body, how, is_partial(doc, sentence))
+    found = listing(doc, whole, body, how, is_partial(doc, sentence), kin)
     if found is None:
         return []
+    if NAMING.match(head) and sum(p.value for p in found.parts) != whole.value:
+        return [replace(found, guessed=True, note=f"按名称取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）")]
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
         rivals = rivals_of(doc, whole)
+        # three or more parts adding up exactly to the whole confirm it over its rivals
+        exact_self = len(found.parts) >= 3 and not whole.approx and sum(p.value for p in found.parts) == whole.value
         exact = next((f for f in rivals if len(found.parts) >= 3 and not f.approx
                       and abs(sum(p.value for p in found.parts) - f.value) < 1e-9), None)
         if exact is not None and (pinned := listing(doc, exact, body, how, is_partial(doc, sentence))):
@@ -285,8 +275,32 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
             return [replace(pinned, note=f"“{cue}”承接前文：所列各项之和等于前文的 {exact.shown}"
                             f"（{doc.label(exact)}），取其为整体")]
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
-                        + ("（前句另有同单位的数，属推测）" if rivals else ""), guessed=bool(rivals))
+                        + ("（前句另有同单位的数，属推测）" if rivals and not exact_self else ""),
+                        guessed=bool(rivals) and not exact_self)
     return [found]
+
+
+def first_named_whole(doc: Passage, body: Span) -> Figure | None:
+    """The whole the list's first share names ("从渠道看，电话684175个，占全部诉求的95.48%"), found in
+    the registry of stated wholes, for a list whose paragraph states no total of its own."""
+    shares = [f for f in doc.figures_in(body) if f.is_percent]
+    name = share_names(doc, shares[0]) if shares else None
+    before = [f for f in counts(doc, Span(body.start, shares[0].start))] if name else []
+    return named_whole_of(doc, name, before[:1]) if name and before else None
+
+
+def total_above(doc: Passage, sentence: Span, body: Span) -> Figure | None:
+    """The whole of a heading list opening a paragraph that states no total: the latest count of
+    the paragraphs above that the list's parts add up to exactly (the heading says they split a
+    total stated before; the sum only picks which)."""
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    if previous_sentence(doc, sentence) is not None or (first := next(iter(counts(doc, body)), None)) is None:
+        return None
+    for figure in reversed(counts(doc, Span(0, paragraph.start), first.unit)):
+        found = None if figure.approx else listing(doc, figure, body, "heading", is_partial(doc, sentence))
+        if found and found.exhaustive and sum(p.value for p in found.parts) == figure.value:
+            return figure
+    return None
 
 
 def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
@@ -316,7 +330,9 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         if not before and earlier and not doc.norm[clause.start:match.start()].strip():
             # "…工单245件，…；其中实际受理142件，退单103件": the one count of the clause before
             # or its closing total ("申请54件，结转上年5件，共59件；其中…")
-            stated = counts(doc, earlier[-1])
+            # of the items' unit, and no difference ("较上年增加7300万")
+            unit = next((f.unit for f in counts(doc, Span(match.end(), clause.end))), None)
+            stated = [c for c in counts(doc, earlier[-1], unit) if not is_change_count(doc, c)]
             closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
             before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
@@ -369,4 +385,6 @@ def find_listings(doc: Passage) -> list[Listing]:
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
+    # a done count that measures the part before it is that part's one listed part
+    out += [Listing(part, (done,), (), "qizhong", exhaustive=False) for found in list(out) for done, part in found.measured]
     return out

@@ -52,7 +52,9 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
     if key not in doc.memo:
         label, after = doc.label(figure), doc.words_after(figure)
         remainder = bool(_REMAINING.search(label + after))
-        doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures))
+        wide = doc.wide_label(figure)
+        doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures)
+                                                or (measure_in(wide, measures) if wide != label else None))
     return doc.memo[key]  # type: ignore[return-value]
 
 
@@ -120,6 +122,7 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     listed = {part for found in listings if len(found.parts) > 1 for part in found.parts} | qizhong_parts(doc)
     for done, whole in settled.items():
         pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
+    siblings: dict[Figure, tuple[Figure, ...]] = {p: found.parts for found in listings if len(found.parts) > 1 for p in found.parts}
     own = dict(same_entity_pairs(doc))  # a part's done count is bounded by the part, not the total
     for figure in doc.figures:
         if (figure.is_percent or figure.approx or figure in settled or figure in own
@@ -127,6 +130,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             continue
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures, listed)
+            if greater is not None and greater in siblings.get(figure, ()):
+                continue  # two parts of one list ("12项跨区申办，以及53项跨区收件") bound nothing
             if greater is not None and running(doc, figure) and not running(doc, greater):
                 break  # a running total (累计办结) is not bounded by the count of one period
             if greater is not None:

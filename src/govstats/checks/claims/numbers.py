@@ -238,11 +238,45 @@ def borrowed_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+#: The leading 万 or 亿 of a figure printed in two scales ("3万9542件", "1亿2000万人次").
+_LEAD = re.compile(r"(?<![\d.,])(?P<num>\d+)(?P<mult>万|亿|萬|億)$")
+
+
+def joined_scales(norm: str, figure: Figure, source: str) -> Figure:
+    """"3万9542件" is 39542 and "1亿2000万人次" 120000000: a figure smaller than the scale of a bare
+    count printed right before it joins that count."""
+    lead = _LEAD.search(norm[max(0, figure.start - 12):figure.start])
+    if lead is None or figure.is_percent or figure.value >= MULTIPLIERS[lead.group("mult")]:
+        return figure
+    start = figure.start - len(lead.group())
+    return Figure(int(lead.group("num")) * MULTIPLIERS[lead.group("mult")] + figure.value, figure.unit, start,
+                  figure.end, source[start:figure.end], figure.decimals, figure.resolution, figure.approx)
+
+
+#: A count printed in 万 or 亿 with no unit after it ("注册用户达2.39亿，"): its scale is its unit.
+_SCALED = re.compile(rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?P<mult>万|亿|萬|億)(?![\u4e00-\u9fff\d%.])")
+
+
+def scaled_counts(norm: str, source: str) -> list[Figure]:
+    """Counts printed only with their scale ("2.39亿", "7300万"): value in units, unit 万 or 亿."""
+    out = []
+    for m in _SCALED.finditer(norm):
+        if norm[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
+            continue
+        scale, decimals = MULTIPLIERS[m.group("mult")], _decimals(m.group("num"))
+        value = float(Decimal(m.group("num").replace(",", "")) * scale)
+        unit = "亿" if m.group("mult") in "亿億" else "万"
+        out.append(Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals,
+                          0.5 * 10 ** -decimals * scale))
+    return out
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
     norm = normalize_chars(text) if norm is None else norm
-    figures = [f for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
+    figures = [joined_scales(norm, f, text) for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
+    figures += scaled_counts(norm, text)
     figures.sort(key=lambda f: f.start)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
+from govstats.checks.claims.complements import remainder_count
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
@@ -134,8 +135,14 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
 
 
 def labelled(doc: Passage, figure: Figure, term: str, exclude: Sequence[str]) -> bool:
-    label = doc.label(figure)
-    return term in label and not any(word in label for word in exclude)
+    """True when the figure's label (or, failing it, its label over 、-joined kinds) holds ``term``."""
+    for label in (doc.label(figure), doc.wide_label(figure)):
+        if term in label:  # a negated term ("未回复117条") is not the term
+            return not any(word in label for word in exclude) and not _NEGATED.search(label.split(term)[0])
+    return False
+
+
+_NEGATED = re.compile(r"(?:未|没有|尚未|不)$")
 
 
 def rate_numerator(doc: Passage, rule: RateRule, before: list[Figure]) -> list[Figure]:
@@ -226,6 +233,11 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
     before = counts_before(doc, figure, scope or rate_scope(doc, figure, rule))
     numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
+    if not numerator and denominator is not None and (rest := remainder_count(doc, rule.numerator_terms, before, denominator)):
+        return percent_claim(doc, figure, kind="rate", span=clause, formula=f"({denominator.shown} − {rest.shown}) / "
+                             f"{denominator.shown}", part=denominator.value - rest.value, whole=denominator.value,
+                             bound=rule.bound, note=f"分子取 {denominator.shown} 减去“{doc.label(rest)}”的 {rest.shown}",
+                             operands=((denominator.value, -rest.value), denominator.value))
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
     formula = f"{top} / {denominator.shown if denominator else '?'}"
     operands = (tuple(f.value for f in numerator), denominator.value if denominator else None)

@@ -238,6 +238,26 @@ class Passage:
             self.memo[key] = strip_label(self.norm[self.label_start(figure):figure.start])
         return self.memo[key]  # type: ignore[return-value]
 
+    def wide_label(self, figure: Figure) -> str:
+        """The label run back over words joined by 、 that hold no figure ("共办理求助、投诉、咨询等
+        问题254592件" -> 共办理求助、投诉、咨询等问题): a label naming kinds of the one count."""
+        key = ("wide", figure.start)
+        start = self.label_start(figure)
+        if start == 0 or self.norm[start - 1] != "、":
+            return self.label(figure)
+        if key not in self.memo:
+            index = bisect_left(self.starts, figure.start)
+            floor = max((f.end for f in self.figures[:index] if f.end <= figure.start), default=0)
+            while start - 1 > floor and self.norm[start - 1] == "、":
+                pos = start - 1
+                while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
+                    pos -= 1
+                if pos == floor and floor:
+                    break  # the words run back to a figure: an item of a list, not kinds of one count
+                start = pos
+            self.memo[key] = strip_label(self.norm[start:figure.start])
+        return self.memo[key]  # type: ignore[return-value]
+
     def depth_at(self, position: int) -> int:
         return self.depths[position] if position < len(self.depths) else 0
 

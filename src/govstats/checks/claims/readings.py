@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from govstats.checks.claims.agreeing import agreeing_whole, noun_share
-from govstats.checks.claims.lists import of_one_result
+from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.overfull import overfull
@@ -37,11 +37,13 @@ from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.wholes import NAMED_WHOLE, name_stem, named_whole_of
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
     SHARE_WORDS,
     TARGET_WORDS,
+    TOTAL_WORDS,
     clean_part_label,
     core_label,
     figure_list,
@@ -58,7 +60,6 @@ SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本�
 ENTITY_ENDS = ("站点", "站", "局", "街道", "镇", "乡", "窗口", "部门", "单位", "社区", "村", "分中心")
 #: Notes of rate_claim whose denominator is chosen by position, not by a cue.
 GUESSED_DENOMINATORS = ("取最近的", "取总数")
-NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)的?$")
 
 
 def unverifiable(doc: Passage, figure: Figure, kind: str, label: str, why: str, note: str = "") -> Claim:
@@ -73,11 +74,13 @@ def is_change(label: str, figure: Figure) -> bool:
 
 
 def guarded(claim: Claim, guessed: str) -> Claim:
-    """A guessed reading that does not pass becomes unverifiable (it never fails)."""
+    """A guessed reading that does not pass becomes unverifiable (it never fails), and its guessed
+    whole is dropped from the record: arithmetic that disagrees leaves the whole unknown."""
     if not guessed or claim.verdict in ("pass", "unverifiable"):
         return claim if not guessed else _noted(claim, guessed)
-    return _noted(claim, guessed, verdict="unverifiable", computed=None, difference=None,
-                  message=f"按推测的读法核对不相符（{claim.message}），不作为错误")
+    top = claim.formula.rsplit(" / ", 1)[0] if " / " in claim.formula else claim.formula
+    return _noted(claim, guessed, verdict="unverifiable", computed=None, difference=None, whole=None,
+                  formula=f"{top} / ?", message=f"按推测的读法核对不相符（{claim.message}），不作为错误")
 
 
 def _noted(claim: Claim, note: str, **changes: object) -> Claim:
@@ -99,25 +102,6 @@ def numerator_run(doc: Passage, figure: Figure) -> list[Figure]:
             break
         run.insert(0, earlier)
     return run
-
-
-def named_share_whole(doc: Passage, name: str, parts: Sequence[Figure], measures: Sequence[Measure]) -> Figure | None:
-    """The whole "占全部办结量的" names: an earlier count of the paragraph labelled (or measured) so."""
-    stem = re.sub(r"^(?:全部|全市|全区|全县|全|总|本月|当月)", "", name)
-    stem = re.sub(r"(?:总量|总数|件数|数量|总|量|数)$", "", stem)
-    if not stem:
-        return None
-    unit, first = parts[0].unit, parts[0]
-    paragraph = doc.paragraph_of(first)
-    # a count inside a bracket deeper than the part is a part of something else, never its whole
-    earlier = [f for f in reversed(doc.figures_in(Span(paragraph.start, first.start)))
-               if f.unit == unit and not f.is_percent and f not in parts and doc.depth(f) <= doc.depth(first)]
-    labels = {f: doc.label(f).removeprefix("共") for f in earlier}
-    for test in (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f]):
-        if hit := next((f for f in earlier if test(f)), None):
-            return hit
-    wanted = measure_in(stem, measures)
-    return next((f for f in earlier if wanted and measure_of(doc, f, measures) is wanted), None)
 
 
 def named_part(doc: Passage, figure: Figure, label: str) -> Figure | None:
@@ -176,8 +160,12 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     if part in wholes:
         return wholes[part], ""
     clause = doc.clause_of(part)
-    first = next((f for f in doc.figures_in(clause) if f.end <= part.start and f.unit == part.unit
-                  and not f.is_percent and doc.depth(f) == doc.depth(part)), None)
+    earlier = [f for f in doc.figures_in(clause) if f.end <= part.start and f.unit == part.unit
+               and not f.is_percent and doc.depth(f) == doc.depth(part)]
+    # "…，合计292件，已办结292件": the list's stated total is the nearest whole of the done count
+    if total := next((f for f in reversed(earlier) if core_label(doc.label(f)) in TOTAL_WORDS), None):
+        return total, f"分母取其前的合计 {total.shown}（推测）"
+    first = next(iter(earlier), None)
     return first, (f"分母取本分句第一个数 {first.shown}（推测）" if first else "")
 
 
@@ -245,9 +233,13 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         if by_name is not None and by_name in wholes:  # "…咨询600件，…，咨询类占比60%"
             return share_of(doc, figure, [by_name], wholes[by_name], "按名称取分子，取其所在分项列表的合计为整体")
         parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
-        whole = named_share_whole(doc, named.group("name"), parts, measures) if named and parts else None
+        # a name that is only a total word ("占总量的") yields to the whole of the share's list
+        by_total_word = named is not None and not name_stem(named.group("name"))
+        whole = (named_whole_of(doc, named.group("name"), parts, measures)
+                 if named and parts and not (by_total_word and figure in listed) else None)
         note = ""
-        guess = ""
+        # "占总量的" outside a list: the latest stated total is only the likeliest whole
+        guess = "“总量”取前文最近的合计（推测）" if whole is not None and by_total_word else ""
         if whole is None and figure in listed:
             whole, note, guess = listed[figure][1:]
         if whole is not None:

@@ -14,7 +14,7 @@ from govstats.checks.claims.words import has_total_marker
 
 DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
         "已解决")
-REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决",
+REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决", "未回复", "未答复", "未完成", "未处理",
              "转至下", "转入下", "转下月")
 #: Units of things received as cases (a letter counted in 封 is a case counted in 件).
 CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起")
@@ -32,6 +32,12 @@ class Listing:
     note: str = ""
     #: The whole is the first of several counts of a sentence before: a mismatch is no error.
     guessed: bool = False
+    #: (done count, the part it measures): "其中有效信件4076件，已处理4076件" ends the list there.
+    measured: tuple[tuple[Figure, Figure], ...] = ()
+
+
+#: A label that is only a done word ("已处理", "均已办结"): a measure of the count before it.
+BARE_DONE = re.compile(r"(?:其中)?(?:已|均已|全部|已全部)?(?:完成)?(?:办结|处理|回复|答复|办复|解决|完成|办理完毕|处理完毕)")
 
 
 def same_kind(unit: str, other: str) -> bool:

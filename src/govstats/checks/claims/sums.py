@@ -98,6 +98,13 @@ def closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     clause, depth = doc.clause_of(total), doc.depth(total)
     items = items_of(doc.norm, doc.depths, clause.start, doc.label_start(total), depth)
     parts = leading_parts(doc, list(reversed(items)), total.unit, depth)
+    colon = doc.norm.rfind(":", clause.start, doc.label_start(total))
+    if len(parts) < 2 and colon >= 0 and doc.depths[colon] == depth:
+        # "各县依次为：甲区74件，乙县40件，…，合计292件": the items since the colon, past a heading
+        items = items_of(doc.norm, doc.depths, colon + 1, doc.label_start(total), depth)
+        parts = leading_parts(doc, list(reversed(items)), total.unit, depth)
+        if len(parts) != len([i for i in items if doc.norm[i.start:i.end].strip(" ,、;")]):
+            parts = []  # an item holding no count or several: not a plain list closed by its total
     return Breakdown(total, tuple(reversed(parts)), "closing") if len(parts) >= 2 else None
 
 

@@ -1,0 +1,45 @@
+"""Whether a list splits its whole: tests on the parts and the shares printed beside them.
+
+A list is read as the whole split only when nothing says otherwise: parts in another unit of cases
+that do not add up, parts short of the whole, parts that are all done counts of a whole that is not,
+or shares that are right for their parts and yet add to more than the whole.
+"""
+
+from __future__ import annotations
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.splits import _DONE, context, is_done
+
+
+def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
+    """True when some parts are counted in another unit of cases (封 for a whole in 件) and the
+    parts do not add up: the units may not count the same things, so no error is claimed."""
+    mixed = any(p.unit != whole.unit for p in parts)
+    return mixed and abs(sum(p.value for p in parts) - whole.value) > sum(p.resolution for p in parts) + whole.resolution
+
+
+def short_of(whole: Figure, parts: list[Figure]) -> bool:
+    """True when the parts add to less than the whole: a list under 其中 may name only some parts,
+    so a shortfall is an error only when the list closes with the rest (其他, 其余)."""
+    return sum(p.value for p in parts) + sum(p.resolution for p in parts) + whole.resolution < whole.value - 1e-9
+
+
+def of_one_result(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
+    """True when every part is a done count and the whole is not ("来电2423个，其中在线答复办结1240个，
+    转办办结1111个"): the parts split the done cases, not the whole."""
+    return all(is_done(doc, p) for p in parts) and not _DONE.search(context(doc, whole))
+
+
+def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
+    """True when every share printed for the parts is right for its part of the whole and yet
+    they add to more than the whole (beyond their rounding): "of the 55306 handled, 52740 on the
+    spot, 95.4%; 55109 completed, 99.6%" lists overlapping measures of one whole, not a split of
+    it, so the parts are never summed. A wrong share (36.0% for 63 of 180) says nothing of that."""
+    if len(shares) < 2 or not whole.value:
+        return False
+    for share, part in shares:
+        if abs(part.value / whole.value * 100 - share.value) > 0.5 * 10 ** -share.decimals + 1e-9:
+            return False
+    slack = sum(0.5 * 10 ** -share.decimals for share, _ in shares)
+    return sum(share.value for share, _ in shares) > 100 + slack

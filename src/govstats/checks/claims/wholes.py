@@ -1,0 +1,93 @@
+"""The registry of stated wholes: the earlier count a share's named whole stands for.
+
+A share may name its whole ("占全部诉求的95.48%", "占总来电量的60%", "占总量的55%"). The whole is
+looked for first in the share's paragraph, then in the paragraphs before it (a breakdown often
+opens a paragraph of its own under the total stated above). A name with a stem (诉求, 来电, 办结)
+is matched against the labels of earlier counts (exact label, then label ending with it, then
+holding it), else by its measure; a name that is only a total word (总量, 全部, 总数) stands for the
+latest earlier count stated as a total (共/合计/总…). Units need only be kindred counts (a whole of
+诉求 counted in 件 and a part counted in 个 or 条): the name, not the unit, fixes the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.measures import measure_in, measure_of
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.splits import same_kind
+from govstats.checks.claims.words import core_label, has_total_marker
+from govstats.reference.claim_rules import Measure
+
+#: A share that names its whole: "占全部诉求的", "占总量的".
+NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)的?$")
+_SCOPE = re.compile(r"^(?:全部|全市|全区|全县|全省|全|总|本月|当月)")
+_AMOUNT = re.compile(r"(?:总量|总数|件数|数量|总|量|数)$")
+#: Counts of things that a named whole may gather (not money, time or people served).
+COUNTED = ("件", "个", "条", "宗", "单", "封", "份", "起", "次", "件次", "人次", "笔", "项")
+#: A count of another period ("比去年同期的777733件") is no whole of this one.
+_OTHER_PERIOD = re.compile(r"(?:去年|上年|上月|上季度?|同期|上期|上周)的?$")
+
+
+def kindred(unit: str, other: str) -> bool:
+    """Units a named whole and its part may be counted in."""
+    return same_kind(unit, other) or (unit in COUNTED and other in COUNTED)
+
+
+def name_stem(name: str) -> str:
+    """The noun a named whole keeps once scope and amount words are cut ("全部诉求" -> "诉求")."""
+    return _AMOUNT.sub("", _SCOPE.sub("", name))
+
+
+def _candidates(doc: Passage, part: Figure, parts: Sequence[Figure], span: Span) -> list[Figure]:
+    # a count inside a bracket deeper than the part is a part of something else, never its whole
+    return [f for f in reversed(doc.figures_in(span)) if not f.is_percent and f not in parts
+            and kindred(f.unit, part.unit) and doc.depth(f) <= doc.depth(part)]
+
+
+def _by_stem(doc: Passage, stem: str, earlier: list[Figure], measures: Sequence[Measure],
+             exact_unit: str | None) -> Figure | None:
+    pool = [f for f in earlier if exact_unit is None or f.unit == exact_unit]
+    labels = {f: doc.label(f).removeprefix("共") for f in pool}
+    for test in (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f]):
+        if hit := next((f for f in pool if test(f)), None):
+            return hit
+    wanted = measure_in(stem, measures)
+    return next((f for f in pool if wanted and measure_of(doc, f, measures) is wanted), None)
+
+
+def _stated_total(doc: Passage, earlier: list[Figure]) -> Figure | None:
+    return next((f for f in earlier if doc.depth(f) == 0 and not f.approx and has_total_marker(doc.label(f))
+                 and not is_change_count(doc, f) and not _OTHER_PERIOD.search(doc.label(f))), None)
+
+
+def named_whole_of(doc: Passage, name: str, parts: Sequence[Figure],
+                   measures: Sequence[Measure] = ()) -> Figure | None:
+    """The earlier count a share's named whole ``name`` stands for (see the module docstring)."""
+    if not parts:
+        return None
+    first = parts[0]
+    stem = name_stem(name)
+    paragraph = doc.paragraph_of(first)
+    here = _candidates(doc, first, parts, Span(paragraph.start, first.start))
+    above = _candidates(doc, first, parts, Span(0, paragraph.start))
+    if stem:
+        # the paragraph's counts of the part's own unit first (the rule before wholes were kindred)
+        for pool, unit in ((here, first.unit), (here, None), (above, None)):
+            if hit := _by_stem(doc, stem, pool, measures, unit):
+                return hit
+        return None
+    if name == stem or len(name) > 4:
+        return None  # "占比" or a long phrase: no total word
+    return _stated_total(doc, here) or _stated_total(doc, above)
+
+
+def share_names(doc: Passage, figure: Figure) -> str | None:
+    """The whole a percentage names in its label ("占全部诉求的" -> "全部诉求"), or None."""
+    named = NAMED_WHOLE.search(core_label(doc.label(figure)))
+    if named is None or named.group("name") in ("比", "比重", "比例"):
+        return None
+    return named.group("name")
