@@ -822,3 +822,32 @@ def test_share_of_the_total_outside_a_list_takes_the_latest_total_as_a_guess_onl
     assert [r for r in readings(text) if r[0] == "share"] == [("share", 24.0, "1200 / 5000", "pass")]
     # the latest total may be of another measure: a share that disagrees is unverifiable, not failed
     assert [r[3] for r in readings(text.replace("24.0%", "26.0%")) if r[0] == "share"] == ["unverifiable"]
+
+
+def test_a_whole_found_only_by_its_name_is_a_guess_that_never_fails():
+    # "诉求" names 8000 only through a longer label (全年受理群众诉求): 70.0% is then a guess, but the
+    # heading's list fixes the same 8000 as its whole, so the list's cue makes it fail
+    assert readings("全年受理群众诉求8000件。\n从渠道看，热线来电6000件，占诉求的70.0%；网络2000件，占25.0%。") == sorted([
+        ("sum", 8000, "6000 + 2000", "pass"), ("share", 70.0, "6000 / 8000", "fail"),
+        ("share", 25.0, "2000 / 8000", "pass")])
+    # outside any list the same name is only the likeliest whole: unverifiable, never failed
+    assert [c.verdict for c in claims("全年受理群众诉求8000件。\n其中热线来电占诉求的70.0%。") if c.kind == "share"] in (
+        [], ["unverifiable"])
+
+
+def test_a_change_count_is_never_the_named_whole_of_a_share():
+    # "比上月减少30件" is a change: the shares of 问题总数 are of the 120 received
+    assert readings("本月受理问题120件，比上月减少30件。\n按来源分：电话80件，占问题总数的66.7%；网络40件，占33.3%。") == sorted([
+        ("sum", 120, "80 + 40", "pass"), ("share", 66.7, "80 / 120", "pass"), ("share", 33.3, "40 / 120", "pass")])
+
+
+def test_a_share_naming_a_whole_that_is_not_printed_does_not_take_its_list_whole():
+    # 常住人口 is not stated: the 500万 the 其中 list splits is not it, so the share is not failed
+    shares = [c for c in claims("注册用户共500万，其中本地用户200万，占全市常住人口的25.0%。") if c.kind == "share"]
+    assert [(c.stated, c.verdict) for c in shares] == [(25.0, "unverifiable")]
+
+
+def test_a_soft_rate_above_100_percent_warns_and_a_hard_one_fails():
+    # 办结率 may pass 100% with cases carried over (its bound is soft in rates.csv); 按时办结率 may not
+    assert readings("本月办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "warn")]
+    assert readings("本月按时办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "fail")]

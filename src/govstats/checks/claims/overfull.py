@@ -1,6 +1,8 @@
 """A part-of-a-whole percentage printed above 100% ("按时办结率为20230%", "占比120%"): whatever its
 parts, no part is larger than its whole, so the bound ≤ 100% is a claim of its own and fails.
-A change or an unknown …率 (增长率, 提速率) may exceed 100% and is left alone.
+A named rate whose bound is soft in rates.csv (办结率: cases carried over from the month before
+may be closed too) only warns above 100%, as its computed form does. A change or an unknown
+…率 (增长率, 提速率) may exceed 100% and is left alone.
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ def overfull(doc: Passage, figure: Figure, label: str, claim: Claim, rules: Sequ
     if (figure.unit != "%" or figure.approx or figure.value <= 100 or claim.verdict != "unverifiable"
             or claim.kind not in ("rate", "share")):
         return None
-    if rate_rule_for(label, rules) is None and not label.endswith((*SHARE_WORDS, "比例")):
+    rule = rate_rule_for(label, rules)
+    if rule is None and not label.endswith((*SHARE_WORDS, "比例")):
         return None
+    soft = rule is not None and rule.bound == "soft"
     stated = format_number(figure.value)
+    message = (f"“{label}”{figure.text}：超过100%，可能含上期结转" if soft
+               else f"“{label}”{figure.text}：部分占整体的比例不能超过100%")
     return claim_from(doc, doc.clause_of(figure), kind="bound", stated=figure.value, decimals=figure.decimals,
-                      unit="%", formula=f"{stated}% ≤ 100%", computed=100.0, verdict="fail",
-                      difference=figure.value - 100, message=f"“{label}”{figure.text}：部分占整体的比例不能超过100%",
+                      unit="%", formula=f"{stated}% ≤ 100%", computed=100.0, verdict="warn" if soft else "fail",
+                      difference=figure.value - 100, message=message,
                       note=claim.message, parts=(figure.value,), whole=100.0)

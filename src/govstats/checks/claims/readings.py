@@ -37,7 +37,7 @@ from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
-from govstats.checks.claims.wholes import NAMED_WHOLE, name_stem, named_whole_of
+from govstats.checks.claims.wholes import NAMED_WHOLE, name_stem, named_exactly, named_whole_of
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
@@ -240,8 +240,15 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         note = ""
         # "占总量的" outside a list: the latest stated total is only the likeliest whole
         guess = "“总量”取前文最近的合计（推测）" if whole is not None and by_total_word else ""
+        if whole is not None and figure in listed and listed[figure][1] is whole:
+            note, guess = listed[figure][2:]  # the name agrees with the whole its list's cue fixes
+        elif whole is not None and not guess and not named_exactly(doc, named.group("name"), whole, parts[0]):
+            guess = f"按“{named.group('name')}”取前文的 {whole.text}（{doc.label(whole)}）为整体（推测）"
         if whole is None and figure in listed:
             whole, note, guess = listed[figure][1:]
+            if names_whole and name_stem(named.group("name")) and not guess:
+                # "其中户籍用户489万，占全市户籍人口总数的33.8%": the named whole is not printed
+                guess = f"“{named.group('name')}”未见于前文，取所在列表的合计为整体（推测）"
         if whole is not None:
             return guarded(share_of(doc, figure, parts, whole, note), guess)
         positional = share_claim(doc, figure)

@@ -43,9 +43,11 @@ def name_stem(name: str) -> str:
 
 
 def _candidates(doc: Passage, part: Figure, parts: Sequence[Figure], span: Span) -> list[Figure]:
-    # a count inside a bracket deeper than the part is a part of something else, never its whole
+    # a count inside a bracket deeper than the part is a part of something else, never its whole;
+    # nor is a change (比上月减少2043件) or a count of another period
     return [f for f in reversed(doc.figures_in(span)) if not f.is_percent and f not in parts
-            and kindred(f.unit, part.unit) and doc.depth(f) <= doc.depth(part)]
+            and kindred(f.unit, part.unit) and doc.depth(f) <= doc.depth(part)
+            and not is_change_count(doc, f) and not _OTHER_PERIOD.search(doc.label(f))]
 
 
 def _by_stem(doc: Passage, stem: str, earlier: list[Figure], measures: Sequence[Measure],
@@ -83,6 +85,16 @@ def named_whole_of(doc: Passage, name: str, parts: Sequence[Figure],
     if name == stem or len(name) > 4:
         return None  # "占比" or a long phrase: no total word
     return _stated_total(doc, here) or _stated_total(doc, above)
+
+
+def named_exactly(doc: Passage, name: str, whole: Figure, part: Figure) -> bool:
+    """Whether a named whole is fixed by the text: the count in the share's own paragraph whose
+    label is the name's noun itself ("受理诉求1000件……占诉求的"). A whole found by a longer label,
+    by its measure or in an earlier paragraph is the likeliest reading only, so its share never
+    fails (it is unverifiable when it disagrees)."""
+    stem = name_stem(name)
+    label = doc.label(whole).removeprefix("共")
+    return bool(stem) and doc.paragraph_of(whole) == doc.paragraph_of(part) and label == stem
 
 
 def share_names(doc: Passage, figure: Figure) -> str | None:
