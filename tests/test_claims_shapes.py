@@ -851,3 +851,5 @@ def test_a_soft_rate_above_100_percent_warns_and_a_hard_one_fails():
     # 办结率 may pass 100% with cases carried over (its bound is soft in rates.csv); 按时办结率 may not
     assert readings("本月办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "warn")]
     assert readings("本月按时办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "fail")]
+    # a qualified form of the soft rate counts within its own cases: it fails above 100% too
+    assert readings("本月提前办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "fail")]

@@ -7,6 +7,7 @@ may be closed too) only warns above 100%, as its computed form does. A change or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from govstats.checks.claims.numbers import Figure, format_number
@@ -17,6 +18,10 @@ from govstats.checks.claims.words import SHARE_WORDS
 from govstats.reference.claim_rules import RateRule
 
 
+#: Words that qualify a rate's cases (按时办结率 is of 办结, not of 受理): such a rate never passes 100%.
+QUALIFIED = re.compile(r"(?:按时|按期|提前|限时|当场|即时|承诺期限内|期限内|超期|逾期|限期)[^，。；、]{0,4}率$")
+
+
 def overfull(doc: Passage, figure: Figure, label: str, claim: Claim, rules: Sequence[RateRule]) -> Claim | None:
     """The failed bound of a share or named rate above 100% that could not be computed, or None."""
     if (figure.unit != "%" or figure.approx or figure.value <= 100 or claim.verdict != "unverifiable"
@@ -25,7 +30,8 @@ def overfull(doc: Passage, figure: Figure, label: str, claim: Claim, rules: Sequ
     rule = rate_rule_for(label, rules)
     if rule is None and not label.endswith((*SHARE_WORDS, "比例")):
         return None
-    soft = rule is not None and rule.bound == "soft"
+    # a qualified form of a soft rate (提前办结率, 限时办结率) counts within its own cases: hard
+    soft = rule is not None and rule.bound == "soft" and not QUALIFIED.search(label)
     stated = format_number(figure.value)
     message = (f"“{label}”{figure.text}：超过100%，可能含上期结转" if soft
                else f"“{label}”{figure.text}：部分占整体的比例不能超过100%")

@@ -219,12 +219,29 @@ class Passage:
             self.memo[key] = tuple(found)
         return list(self.memo[key])
 
+    @cached_property
+    def end_floors(self) -> list[int]:
+        """The furthest end of the figures before each one (a running maximum)."""
+        floors, furthest = [], 0
+        for f in self.figures:
+            floors.append(furthest)
+            furthest = max(furthest, f.end)
+        return floors
+
+    def floor_of(self, figure: Figure) -> int:
+        """Where the figures before ``figure`` end: the furthest end not past its start."""
+        index = bisect_left(self.starts, figure.start)
+        if index == 0:
+            return 0
+        if index < len(self.end_floors) and self.end_floors[index] <= figure.start:
+            return self.end_floors[index]  # no earlier figure runs into this one
+        return max((f.end for f in self.figures[:index] if f.end <= figure.start), default=0)
+
     def label_start(self, figure: Figure) -> int:
         """Where a figure's label begins: after the previous list break or figure."""
         key = ("label_start", figure.start)
         if key not in self.memo:
-            index = bisect_left(self.starts, figure.start)
-            floor = max((f.end for f in self.figures[:index] if f.end <= figure.start), default=0)
+            floor = self.floor_of(figure)
             pos = figure.start
             while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
                 pos -= 1
@@ -246,8 +263,7 @@ class Passage:
         if start == 0 or self.norm[start - 1] != "、":
             return self.label(figure)
         if key not in self.memo:
-            index = bisect_left(self.starts, figure.start)
-            floor = max((f.end for f in self.figures[:index] if f.end <= figure.start), default=0)
+            floor = self.floor_of(figure)
             while start - 1 > floor and self.norm[start - 1] == "、":
                 pos = start - 1
                 while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
