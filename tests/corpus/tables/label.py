@@ -373,24 +373,15 @@ def eval_relation(t, k, rel):
         sign = -1 if rel["lesser"].startswith("-") else 1
         lesser = rel["lesser"].removeprefix("-")
         if rel.get("blocks"):  # the k-th lesser column against the k-th greater, block by block
-            pairs = list(zip(t.cols_named(lesser), t.cols_named(rel["greater"])))
-            for lj, gj in pairs:
-                for i in range(len(t.recs)):
-                    a, b = t.val(i, lj), t.val(i, gj)
-                    if a is None or b is None:
-                        continue
-                    covered += 1
-                    if sign * a["value"] > b["value"] + EPS:
-                        breaks.append({"relation": k, "row": t.rowname(i), "column": t.names[lj],
-                                       "expected": f"<= {fmt(b['value'])}", "found": t.recs[i]["cells"][lj].strip(),
-                                       "strength": rel.get("strength", "soft")})
-            return covered, breaks
-        heads = row_heads(t)
-        if not any(col_at(t, h, lesser) is not None for h in heads):
-            raise KeyError(f"{t.tid}: column {lesser!r} matches no column; names={t.names}")
-        rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
-        for i in rows:
-            lj, gj = col_at(t, heads[i], lesser), col_at(t, heads[i], rel["greater"])
+            cells = [(i, lj, gj) for lj, gj in zip(t.cols_named(lesser), t.cols_named(rel["greater"]))
+                     for i in range(len(t.recs))]
+        else:
+            heads = row_heads(t)
+            if not any(col_at(t, h, lesser) is not None for h in heads):
+                raise KeyError(f"{t.tid}: column {lesser!r} matches no column; names={t.names}")
+            rows = range(len(t.recs)) if rel.get("rows", "all") == "all" else [t.row(x) for x in rel["rows"]]
+            cells = [(i, col_at(t, heads[i], lesser), col_at(t, heads[i], rel["greater"])) for i in rows]
+        for i, lj, gj in cells:
             a, b = (t.val(i, lj) if lj is not None else None), (t.val(i, gj) if gj is not None else None)
             if a is None or b is None:
                 continue
