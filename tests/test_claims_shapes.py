@@ -853,3 +853,10 @@ def test_a_soft_rate_above_100_percent_warns_and_a_hard_one_fails():
     assert readings("本月按时办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "fail")]
     # a qualified form of the soft rate counts within its own cases: it fails above 100% too
     assert readings("本月提前办结率为103.5%。") == [("bound", 103.5, "103.5% ≤ 100%", "fail")]
+
+
+def test_a_noun_share_names_its_noun_whether_or_not_de_comes_before_bili():
+    for text in ("共有500项服务事项进驻大厅，420项事项可网上办理，网办事项的比例达84.0%。",
+                 "共有500项服务事项进驻大厅，420项事项可网上办理，网办事项比例达84.0%。"):
+        (share,) = [c for c in claims(text) if c.kind == "share"]
+        assert (share.formula, share.verdict) == ("420 / 500", "pass") and "皆为“事项”" in share.note

@@ -46,6 +46,11 @@ def agreeing_whole(doc: Passage, share: Figure, part: Figure, wholes: Mapping[Fi
     return found[0] if len(found) == 1 else None
 
 
+def share_noun(label: str) -> str:
+    """The noun a …比例 names ("网办事项的比例" -> 事项): what both its counts count."""
+    return label.removesuffix("比例").removesuffix("的")[-2:]
+
+
 def noun_share(doc: Passage, share: Figure, label: str) -> tuple[Figure, Figure] | None:
     """"836项服务事项进驻平台，659项事项实现网上可办，网办事项比例达88.52%": a …比例 naming the noun
     both counts count (事项) is the later count over the earlier, larger one of the sentence: (part,
@@ -53,7 +58,7 @@ def noun_share(doc: Passage, share: Figure, label: str) -> tuple[Figure, Figure]
     stem = label.removesuffix("比例").removesuffix("的")
     if len(stem) < 3:
         return None
-    noun = stem[-2:]
+    noun = share_noun(label)
     before = [f for f in doc.figures_in(Span(doc.sentence_of(share).start, share.start))
               if not f.is_percent and not f.approx and doc.depth(f) == doc.depth(share)]
     if not before or not doc.words_after(before[-1]).startswith(noun):

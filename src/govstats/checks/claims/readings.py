@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from govstats.checks.claims.agreeing import agreeing_whole, noun_share
+from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_noun
 from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
@@ -284,7 +284,7 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
         return stem_rate(doc, figure, label, wholes, measures, loose)
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
-        return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{label[-4:-2]}”的两个数")
+        return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
 
 
