@@ -421,5 +421,5 @@ def test_a_list_counted_in_another_unit_than_its_whole_does_not_crash():
     whole as stated instead of crashing on an empty comparison."""
     claims = extract_claims("当日共受理转派案件23宗，其中供水公司9件，主要是管道漏水；燃气公司14件。", RATES)
     assert all(c.verdict != "fail" for c in claims)
-    assert [c.stated for c in claims if c.kind == "sum"] in ([], [23])
+    assert not [c for c in claims if c.kind == "sum"]  # 9 + 14 in 件 is no sum of 23 in 宗 that a cue states
     assert [(c.kind, c.formula, c.verdict) for c in claims if c.kind == "bound"] == [("bound", "9 ≤ 23", "pass")]

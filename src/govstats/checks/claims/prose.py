@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -297,40 +298,38 @@ class Passage:
         """The next non-space characters after a figure."""
         return self.norm[figure.end:figure.end + length + 4].lstrip()[:length]
 
-    def bracket_after(self, figure: Figure) -> Span | None:
-        """Inside of the bracket that opens right after ``figure`` ("55306件(…)"), if any."""
-        key = ("bracket", figure.start)
+    def remembered(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """``make()``, computed once per passage under ``key`` (answers asked of a figure many times)."""
         if key not in self.memo:
-            self.memo[key] = self._bracket_after(figure)
-        return self.memo[key]  # type: ignore[no-any-return]
+            self.memo[key] = make()
+        return self.memo[key]
 
-    def _bracket_after(self, figure: Figure) -> Span | None:
-        pos = figure.end
-        while pos < len(self.norm) and self.norm[pos] == " ":
-            pos += 1
+    def bracket_at(self, pos: int) -> Span | None:
+        """Inside of the bracket that opens at ``pos``, up to its closing bracket, if both are there."""
         if pos >= len(self.norm) or self.norm[pos] != "(":
             return None
         depth = self.depths[pos]
-        for close in range(pos + 1, len(self.norm)):
-            if self.norm[close] == ")" and self.depths[close] == depth:
-                return Span(pos + 1, close)
-        return None
+        close = next((c for c in range(pos + 1, len(self.norm))
+                      if self.norm[c] == ")" and self.depths[c] == depth), None)
+        return Span(pos + 1, close) if close is not None else None
+
+    def bracket_after(self, figure: Figure) -> Span | None:
+        """Inside of the bracket that opens right after ``figure`` ("55306件(…)"), if any."""
+        def find() -> Span | None:
+            pos = figure.end
+            while pos < len(self.norm) and self.norm[pos] == " ":
+                pos += 1
+            return self.bracket_at(pos)
+        return self.remembered(("bracket", figure.start), find)  # type: ignore[no-any-return]
 
     def bracket_after_noun(self, figure: Figure) -> Span | None:
         """The bracket right after ``figure``, or after the noun it counts ("162个项目（…）")."""
-        key = ("noun bracket", figure.start)
-        if key not in self.memo:
-            self.memo[key] = self._bracket_after_noun(figure)
-        return self.memo[key]  # type: ignore[no-any-return]
-
-    def _bracket_after_noun(self, figure: Figure) -> Span | None:
-        inside = self.bracket_after(figure)
-        if inside is None and (noun := _COUNTED_NOUN.match(self.norm, figure.end)):
-            pos = noun.end()
-            close = next((c for c in range(pos + 1, len(self.norm))
-                          if self.norm[c] == ")" and self.depths[c] == self.depths[pos]), None)
-            return Span(pos + 1, close) if close is not None else None
-        return inside
+        def find() -> Span | None:
+            inside = self.bracket_after(figure)
+            if inside is None and (noun := _COUNTED_NOUN.match(self.norm, figure.end)):
+                return self.bracket_at(noun.end())
+            return inside
+        return self.remembered(("noun bracket", figure.start), find)  # type: ignore[no-any-return]
 
     def owner_of_bracket(self, figure: Figure) -> Figure | None:
         """The figure whose bracket holds ``figure`` ("55306件(…52740件…)" -> 55306件)."""
