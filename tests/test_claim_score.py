@@ -66,3 +66,16 @@ def test_score_corpus_keeps_one_split_and_sums_its_texts() -> None:
     both = score_corpus(texts, expected, lambda text: fake[text])
     assert isinstance(both, Score)
     assert (both.total("expected"), both.total("right"), round(both.share("right"))) == (2, 1, 50)
+
+
+def test_operands_written_in_wan_match_at_one_scale() -> None:
+    """A label may give 3720.43 (万件) for the engine's 37204300: the same quantities, one factor."""
+    entry = {"relations": [{"kind": "ratio", "stated": 85.19, "numerator": 3720.43, "denominator": 4367,
+                            "verdict": "pass"},
+                           {"kind": "bound", "lesser": 1377.1, "greater": 2489, "verdict": "pass"}],
+             "forbidden": []}
+    claims = [claim("share", 85.19, "pass", (37_204_300,), 43_670_000),
+              claim("bound", 13_771_000, "pass", (13_771_000,), 24_890_000)]
+    assert score_text("t", "dev", claims, entry).right == 2
+    # the factor scales both operands: the numerator in 万 against the denominator in units is a miss
+    assert score_text("t", "dev", [claim("share", 85.19, "pass", (37_204_300,), 4367)], entry).right == 0

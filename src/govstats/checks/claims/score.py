@@ -107,11 +107,37 @@ def operands_match(rel: Relation, claim: Claim) -> bool:
     return all(checks)
 
 
+#: Powers a label may have written its counts in (3720.43 for 3720.43万): one factor scales every
+#: count of a relation, so a ratio's operands or a bound's pair are the same quantities in 万 or 亿.
+SCALES = (1, 10_000, 100_000_000)
+#: The count fields of a relation (a ratio's stated percentage is not one).
+COUNT_FIELDS = ("parts", "numerator", "denominator", "from", "to", "lesser", "greater")
+
+
+def scaled(rel: Relation, factor: int) -> Relation:
+    """The relation with every count multiplied by ``factor`` (a sum's stated whole too)."""
+    if factor == 1:
+        return rel
+    out = dict(rel)
+    for name in COUNT_FIELDS:
+        if name == "parts" and name in rel:
+            out[name] = [number(p) * factor for p in rel[name]]
+        elif name in ("numerator", "denominator") and operand(rel, name) is not None:
+            out.pop(f"{name}_expr", None)
+            out[name] = operand(rel, name) * factor
+        elif name in rel:
+            out[name] = number(rel[name]) * factor
+    if family(str(rel.get("kind"))) == "sum" and "stated" in rel:
+        out["stated"] = number(rel["stated"]) * factor
+    return out
+
+
 def by_relation(rel: Relation, claim: Claim, *, exact_kind: bool = True) -> bool:
-    """The claim states this relation: kind, stated value and operands."""
+    """The claim states this relation: kind, stated value and operands (at one scale)."""
     kind = str(rel.get("kind"))
     kind_ok = corpus_kind(claim) == kind if exact_kind else family(corpus_kind(claim)) == family(kind)
-    return kind_ok and same(stated_of(rel), claim_stated(claim)) and operands_match(rel, claim)
+    return kind_ok and any(same(stated_of(r), claim_stated(claim)) and operands_match(r, claim)
+                           for r in (scaled(rel, f) for f in SCALES))
 
 
 def claim_stated(claim: Claim) -> float:
@@ -120,7 +146,8 @@ def claim_stated(claim: Claim) -> float:
 
 def by_stated(rel: Relation, claim: Claim) -> bool:
     """The claim is of the relation's kind (family) and states its value."""
-    return family(corpus_kind(claim)) == family(str(rel.get("kind"))) and same(stated_of(rel), claim_stated(claim))
+    return family(corpus_kind(claim)) == family(str(rel.get("kind"))) and any(
+        same(stated_of(scaled(rel, f)), claim_stated(claim)) for f in SCALES)
 
 
 def pair_up(relations: Sequence[Relation], claims: Sequence[Claim],
