@@ -107,3 +107,22 @@ def test_a_month_built_alone_links_only_neighbours_that_have_a_report(tmp_path):
     # in a run that builds 2020-08 too, the bar links it before it is written
     both = month_fingerprint(layout, "qijiang", "2020-07", building={("qijiang", "2020-08")})
     assert both["neighbours"] == ["2020-06", "2020-08"]
+
+
+def test_a_neighbour_that_fails_in_the_same_run_is_not_linked(tmp_path):
+    """2020-08 fails and has no report: 2020-07, built beside it, is built again without the link,
+    and its manifest records that, so the next run that builds 2020-08 rebuilds 2020-07 too."""
+    from govstats.build.manifest import manifest_path, read_manifest
+    from govstats.build.runs import run_months
+
+    root = make_root(tmp_path / "root", months=("2020-07", "2020-08"))
+    table = root / "data/raw/qijiang/2020-08/table.tsv"
+    table.write_text(table.read_text(encoding="utf-8").replace("区教委\t12", "区教委\t十二", 1), encoding="utf-8")
+    layout = Layout(root)
+    outcomes = run_months(layout, [("qijiang", "2020-07"), ("qijiang", "2020-08")], jobs=1, pdf=False)
+    assert [(o.month, o.status) for o in outcomes] == [("2020-07", "built"), ("2020-08", "failed")]
+    assert outcomes[0].note.endswith("built again without the link to 2020-08, whose build failed")
+    html = (root / "reports/qijiang/2020-07/report.html").read_text(encoding="utf-8")
+    assert "下一期" not in html and "../2020-08/report.html" not in html
+    record = read_manifest(manifest_path(layout, "qijiang", "2020-07"))
+    assert record["fingerprint"]["neighbours"] == [None, None]

@@ -4,7 +4,9 @@ and the previous and next month, as relative paths that work from a file share o
 Previous and next are the district's neighbouring periods of the same kind (months with months,
 quarters with quarters) that have raw folders, linked when their report exists or is built in the
 same run. They are part of a period's fingerprint (govstats.build.freshness), so a period added
-or built later rebuilds its neighbours, whose bars then link it.
+or built later rebuilds its neighbours, whose bars then link it. A neighbour whose build fails
+in the run and leaves no report is not linked: the months beside it are built again without the
+link (govstats.build.runs.relinked).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govstats.build.freshness import (
@@ -22,10 +22,11 @@ from govstats.build.freshness import (
     changes,
     file_digest,
     month_fingerprint,
+    neighbour_months,
     reference_fingerprint,
 )
 from govstats.build.manifest import manifest_path, overview_is_current, read_manifest
-from govstats.build.tasks import BUILT, SKIPPED, BuildTask, MonthOutcome, failed_task, run_log_path
+from govstats.build.tasks import BUILT, FAILED, SKIPPED, BuildTask, MonthOutcome, failed_task, run_log_path
 from govstats.paths import Layout
 from govstats.periods import parse_period
 
@@ -107,7 +108,33 @@ def run_months(layout: Layout, targets: Sequence[tuple[str, str]], *, jobs: int 
         for outcome in builds(tasks, jobs=jobs or default_jobs(), scheduler=scheduler):
             outcomes[outcome.district, outcome.month] = outcome
             on_outcome(outcome)
+    outcomes.update(relinked(layout, targets, outcomes, jobs=jobs, pdf=pdf, scheduler=scheduler))
     return [outcomes[target] for target in targets]
+
+
+def relinked(layout: Layout, targets: Sequence[tuple[str, str]], outcomes: dict[tuple[str, str], MonthOutcome],
+             *, jobs: int | None, pdf: bool, scheduler: str | None) -> dict[tuple[str, str], MonthOutcome]:
+    """The months built again because a neighbour their header bar links failed and left no
+    report: built without that link, so no page of the run links a page that is not there.
+    Their outcomes keep the first build's time added and say why (the display heard of them once)."""
+    missing = {t for t, o in outcomes.items() if o.status == FAILED
+               and not (layout.report_month(*t) / "report.html").is_file()}
+    if not missing:
+        return {}
+    affected = [t for t in targets if outcomes[t].status == BUILT
+                and any((t[0], n) in missing for n in neighbour_months(layout, *t) if n)]
+    building = frozenset(targets) - missing
+    tasks = [BuildTask(layout, p.district, p.month, pdf, p.reasons, False, building)
+             for p in plan(layout, affected, pdf=pdf, building=building) if p.reasons]
+    again = {}
+    for outcome in builds(tasks, jobs=jobs or default_jobs(), scheduler=scheduler):
+        first = outcomes[outcome.district, outcome.month]
+        gone = ", ".join(n for n in neighbour_months(layout, outcome.district, outcome.month)
+                         if n and (outcome.district, n) in missing)
+        again[outcome.district, outcome.month] = replace(
+            outcome, seconds=first.seconds + outcome.seconds,
+            note=f"{first.note}; built again without the link to {gone}, whose build failed")
+    return again
 
 
 def waves(targets: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
