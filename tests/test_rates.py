@@ -244,3 +244,25 @@ def test_shares_that_round_for_a_range_of_bases_all_pass(tmp_path):
 def test_a_base_rate_needs_a_numerator_on_the_row():
     with pytest.raises(InputError, match="over a base the table does not print needs a numerator"):
         profile_of(measures={"share": ["比例"]}, rates=[{"rate": "share", "denominator": {"base": "受理数"}}])
+
+
+def test_one_row_that_breaks_the_base_of_all_others_fails_by_name(tmp_path):
+    rows = [["单位", "件数", "占受理数比例"],
+            ["甲所", "41", "13.67%"], ["乙所", "33", "11.00%"], ["丙所", "50", "16.67%"],
+            ["丁所", "60", "25.00%"]]  # 60/300 is 20.00%: no base gives all four, 300 gives the rest
+    ledger, _ = records(tmp_path, rows, SHARE_OF_INTAKE)
+    name = "rate:share = cases / [受理数]"
+    assert ledger[COLUMNS].values.tolist() == [  # failures first
+        [name, "丁所", 20.0, 25.0, 5.0, "error", "fail"],
+        [name, "甲所", 13.6667, 13.67, 0, "error", "pass"],
+        [name, "乙所", 11.0, 11.0, 0, "error", "pass"],
+        [name, "丙所", 16.6667, 16.67, 0, "error", "pass"],
+        ["rate_base:share", "占受理数比例", "300", None, None, "info", "pass"]]
+    assert ledger.set_index("scope")["message"]["占受理数比例"] == (
+        "“占受理数比例”的分母（受理数）表中未印出：由各行推得为 300（丁所一行除外，它与其余各行都不相符）")
+
+
+def test_two_rows_that_each_fit_alone_name_both_suspects(tmp_path):
+    rows = [["单位", "件数", "占受理数比例"], ["甲所", "10", "50.00%"], ["乙所", "10", "25.00%"]]
+    ledger, _ = records(tmp_path, rows, SHARE_OF_INTAKE)
+    assert ledger.set_index("scope")["message"]["占受理数比例"].endswith("；去掉其中任一行（甲所、乙所）其余各行即可成立")

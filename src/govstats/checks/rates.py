@@ -235,10 +235,18 @@ def base_candidates(shares: list[tuple[str, int | None, int, float, int]], round
     return range(fits[0], fits[-1] + 1) if fits and fits == list(range(fits[0], fits[-1] + 1)) else range(0)
 
 
+def fitting_bases(shares: list[tuple[str, int | None, int, float, int]]) -> tuple[range, bool]:
+    """The whole bases every row's share fits rounded, else rounded or cut off (then True)."""
+    bases = base_candidates(shares, rounded=True)
+    return (bases, False) if bases else (base_candidates(shares, rounded=False), True)
+
+
 def base_checks(month: MonthTable, rate: Rate, profile: Profile) -> list[Check]:
     """A share of a base the table does not print (占新受理数比例): the whole base that gives every
     row's share at the printed precision, rounded (else rounded or cut off); each row is then
-    checked against it. No such base fails; rows of zeros only leave it unknown."""
+    checked against it. When one row alone breaks a base all the others fit, that row fails
+    against it (named, with its figure); no base for any other reason fails once; rows of zeros
+    only leave it unknown."""
     base, label = rate.denominator.base, month.headers[rate.rate]
     shares = []
     for scope, line, row in rate_rows(month):
@@ -249,17 +257,24 @@ def base_checks(month: MonthTable, rate: Rate, profile: Profile) -> list[Check]:
     if not any(num > 0 and points > 0 for _, _, num, points, _ in shares):
         return [Check(name, label, None, None, None, "warning", "unverifiable",
                       f"“{label}”的分母（{base}）表中未印出，各行为 0，无从推得", profile.name)] if shares else []
-    bases, cut = base_candidates(shares, rounded=True), False
+    bases, cut = fitting_bases(shares)
+    apart = ""
     if not bases:
-        bases, cut = base_candidates(shares, rounded=False), True
-    if not bases:
-        return [Check(name, label, None, None, None, "error", "fail",
-                      f"“{label}”的分母（{base}）表中未印出，且没有一个整数分母能使各行在印出精度内"
-                      "（四舍五入或截断）都成立", profile.name)]
+        # one row alone may break a base every other row agrees on: that row is the misprint
+        alone = [row for row in shares if fitting_bases([r for r in shares if r is not row])[0]]
+        if len(alone) != 1 or len(shares) < 3:
+            suspects = "、".join(scope for scope, *_ in alone) if 0 < len(alone) <= 3 else ""
+            return [Check(name, label, None, None, None, "error", "fail",
+                          f"“{label}”的分母（{base}）表中未印出，且没有一个整数分母能使各行在印出精度内"
+                          "（四舍五入或截断）都成立"
+                          + (f"；去掉其中任一行（{suspects}）其余各行即可成立" if suspects else ""), profile.name)]
+        apart = alone[0][0]
+        bases, cut = fitting_bases([r for r in shares if r is not alone[0]])
     chosen = min(bases, key=lambda b: (sum(verdict(100 * n / b, p, d) != "pass" for _, _, n, p, d in shares), b))
     found = f"{bases[0]}" if len(bases) == 1 else f"{bases[0]}..{bases[-1]}"
     checks = [Check(name, label, found, None, None, "info", "pass",
                     f"“{label}”的分母（{base}）表中未印出：由各行推得为 {found}"
+                    + (f"（{apart}一行除外，它与其余各行都不相符）" if apart else "")
                     + ("（有的行须为截断值）" if cut else ""), profile.name)]
     words = in_words(f"{rate.rate} = {' + '.join(rate.numerator.measures)}", month.headers)
     for scope, _, num, points, decimals in shares:
