@@ -49,6 +49,7 @@ from govstats.cells import fold_label
 from govstats.checks.coverage import check_cells, covered_cells, department_rows, printed_cells, total_row
 from govstats.checks.table import table_checks
 from govstats.clean.month import MonthTable, tidy_month
+from govstats.clean.rows import FOLD
 from govstats.errors import InputError
 from govstats.ingest.table import read_table
 from govstats.month import auto_tidy
@@ -104,6 +105,12 @@ def same(printed: str, named: str) -> bool:
     folded labels; either may carry the upper levels the other leaves out ("a/b" and "b")."""
     a, b = fold_label(printed, FOLDS), fold_label(named, FOLDS)
     return bool(a) and (a == b or a.endswith("/" + b) or b.endswith("/" + a))
+
+
+def where(key: int) -> str:
+    """A cell's printed place from its key: row 5, or row 5 of the 2nd column group of a folded list."""
+    group, line = divmod(key, FOLD)
+    return f"row {line}" + (f" (column group {group + 1})" if group else "")
 
 
 def header_of(month: MonthTable, measure: str) -> str:
@@ -283,7 +290,7 @@ def table_report(tid: str, verbose: bool) -> dict:
     unexplained = sorted(cells - covered - alone)
     for cell in sorted(cells - covered) if verbose else unexplained:
         what = "standalone" if cell in alone else "uncovered, in no standalone entry"
-        print(f"    {tid} {what}: row {cell[0]} {header_of(month, cell[1])}")
+        print(f"    {tid} {what}: {where(cell[0])} {header_of(month, cell[1])}")
     if verbose:
         for check in flagged:
             print(f"    {tid} {check.status}: {check.message}")
