@@ -141,6 +141,11 @@ def test_a_page_loads_nothing_but_itself_draws_every_text_in_the_embedded_font_a
     cmap = set(TTFont(io.BytesIO(base64.b64decode(font))).getBestCmap())
     shown = page.evaluate("document.body.innerText")
     assert {c for c in shown if not c.isspace() and ord(c) not in cmap} == set()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # on a desktop no box scrolls sideways: wide tables wrap their sentences instead
+    assert page.evaluate("""Array.from(document.querySelectorAll('*')).filter(e =>
+      ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+      .map(e => e.className + ': ' + e.textContent.trim().slice(0, 40))""") == []
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("innerWidth") == 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

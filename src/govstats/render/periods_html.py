@@ -44,7 +44,7 @@ def reconciliation_html(analysis: MonthAnalysis) -> str:
             f"<td>{escape(shown(r.check.difference))}</td>"
             f"<td>{'、'.join(period_link(p) for p in r.periods)}</td><td>{escape(r.check.message)}</td></tr>"
             for r in failed)
-        parts.append("<h4>未通过的跨期核对</h4><table class='govstats-table govstats-failures'><thead><tr>"
+        parts.append("<h4>未通过的跨期核对</h4><table class='govstats-table govstats-failures govstats-period-failures'><thead><tr>"
                      "<th>结果</th><th>核对</th><th>范围</th><th>应为</th><th>本期</th><th>差额</th><th>相关各期</th>"
                      f"<th>说明</th></tr></thead><tbody>{rows}</tbody></table>")
     passed = pd.Series([kind_label(r.check.check) for r in records if r.check.status == "pass"], dtype=object)
