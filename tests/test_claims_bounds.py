@@ -1,0 +1,43 @@
+"""Bounds between counts (made-up sentences, verdicts worked out by hand): the stages a case
+passes through, a month within its period, a done part within the part it completes."""
+
+from __future__ import annotations
+
+from govstats.checks.claims.extract import extract_claims
+from govstats.paths import CODE_ROOT
+from govstats.reference.characters import load_folds
+from govstats.reference.claim_rules import load_measures, load_rates
+
+REFERENCE = CODE_ROOT / "data" / "reference"
+RULES = (load_rates(REFERENCE), load_measures(REFERENCE), load_folds(REFERENCE))
+
+
+def bounds(text: str) -> list[tuple[str, float, float, str]]:
+    """(kind, lesser, greater, verdict) of every bound claim, in reading order."""
+    return [(c.kind, c.parts[0], c.whole, c.verdict) for c in extract_claims(text, *RULES) if c.kind == "bound"]
+
+
+def test_a_closed_count_is_bounded_by_the_cases_passed_on_before_it():
+    text = "本月平台接收诉求600件，派单480件，已办结455件，办结率94.8%。"
+    assert bounds(text) == [("bound", 455, 480, "pass")]
+    rate = next(c for c in extract_claims(text, *RULES) if c.kind == "rate")
+    assert (rate.formula, rate.verdict) == ("455 / 480", "pass")
+
+
+def test_more_closed_than_passed_on_only_warns():
+    # cases passed on last week may close this week
+    assert bounds("本周街道转办工单300件，办结320件。") == [("bound", 320, 300, "warn")]
+
+
+def test_cases_dealt_with_are_bounded_by_the_cases_dispatched():
+    assert bounds("节日期间共立案派遣案卷80件，已有75件案卷处置完毕。") == [("bound", 75, 80, "pass")]
+
+
+def test_a_closed_count_is_not_bounded_by_a_count_of_one_kind_of_case():
+    # 即办件 is one kind of the cases the centre handled, not the cases the closed ones came from
+    assert bounds("中心办理600件（即办件500件；办结560件）。") == []
+
+
+def test_cases_passed_on_are_not_bounded_by_one_channels_intake():
+    # 来信 is one channel of the intake: transfers of all channels are not among its letters
+    assert bounds("本月接到来电900件、来信40件，转办工单310件。") == []
