@@ -41,3 +41,11 @@ def test_a_closed_count_is_not_bounded_by_a_count_of_one_kind_of_case():
 def test_cases_passed_on_are_not_bounded_by_one_channels_intake():
     # 来信 is one channel of the intake: transfers of all channels are not among its letters
     assert bounds("本月接到来电900件、来信40件，转办工单310件。") == []
+
+
+def test_a_done_count_after_one_part_under_qizhong_is_bounded_by_that_part():
+    # 已及时办理 completes the urgent orders before it, it is no sibling of them under the 2600
+    assert bounds("本季度各单位承办工单2600件，其中加急工单420件，已及时办理415件。") == [
+        ("bound", 420, 2600, "pass"), ("bound", 415, 420, "pass")]
+    assert bounds("本季度各单位承办工单2600件，其中加急工单420件，已按时办理430件。") == [
+        ("bound", 420, 2600, "pass"), ("bound", 430, 420, "fail")]
