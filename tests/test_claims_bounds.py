@@ -49,3 +49,27 @@ def test_a_done_count_after_one_part_under_qizhong_is_bounded_by_that_part():
         ("bound", 420, 2600, "pass"), ("bound", 415, 420, "pass")]
     assert bounds("本季度各单位承办工单2600件，其中加急工单420件，已按时办理430件。") == [
         ("bound", 420, 2600, "pass"), ("bound", 430, 420, "fail")]
+
+
+def test_a_months_count_is_bounded_by_the_same_entitys_count_of_the_months_that_hold_it():
+    text = ("2023年1—9月，便民热线共受理群众诉求4200件。9月份，便民热线受理群众诉求510件，"
+            "区长信箱受理来信30件。")
+    # 区长信箱 names another entity: its 30 letters are bounded by nothing printed
+    assert bounds(text) == [("bound", 510, 4200, "pass")]
+
+
+def test_a_months_count_above_its_span_across_sentences_is_not_failed():
+    # the entity is matched by name only: a break is reported, never failed
+    assert bounds("2023年1—3月，便民热线共受理诉求400件。3月份，全区便民热线受理诉求450件。") == [
+        ("bound", 450, 400, "unverifiable")]
+
+
+def test_a_periods_count_is_bounded_by_the_running_total_of_the_same_entity():
+    assert bounds("今年窗口共受理业务12000件。自开业以来，窗口累计受理业务86000件。") == [
+        ("bound", 12000, 86000, "pass")]
+
+
+def test_counts_naming_no_entity_or_another_year_make_no_span_bound():
+    assert bounds("1—6月受理诉求300件，办结290件。6月受理诉求60件，办结58件。") == [
+        ("bound", 290, 300, "pass"), ("bound", 58, 60, "pass")]
+    assert bounds("2022年上半年，市长信箱共收到来信300件。2023年6月，市长信箱收到来信70件。") == []

@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.spans_of_time import nested_pairs
 from govstats.checks.claims.splits import (
     _REMAINING,
     DONE,
@@ -141,6 +142,9 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
         pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
     for lesser, greater in cumulative_pairs(doc, measures):
         pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
+    measured = [(f, m) for f in doc.figures if not f.is_percent and (m := measure_of(doc, f, measures)) is not None]
+    for lesser, greater, why in nested_pairs(doc, measured):
+        pairs.setdefault((lesser, greater), ("hard", why))
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
