@@ -73,3 +73,9 @@ def test_counts_naming_no_entity_or_another_year_make_no_span_bound():
     assert bounds("1—6月受理诉求300件，办结290件。6月受理诉求60件，办结58件。") == [
         ("bound", 290, 300, "pass"), ("bound", 58, 60, "pass")]
     assert bounds("2022年上半年，市长信箱共收到来信300件。2023年6月，市长信箱收到来信70件。") == []
+
+
+def test_a_count_after_a_bare_copula_is_of_the_clause_before_it():
+    # "东站收到留言最多，为820件": the 820 are messages received, and bound the replies after them
+    assert bounds("各站点中，东站收到留言最多，为820件，回复量为790件。") == [("bound", 790, 820, "pass")]
+    assert bounds("全市网友留言中，东区收到留言最多，达到900件，回复量为930件。") == [("bound", 930, 900, "warn")]

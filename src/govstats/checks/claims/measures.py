@@ -1,7 +1,7 @@
 """Measures of counts (受理, 办结, 主动评价, ...) and the bounds between one entity's measures.
 
 Which measure a count is comes from the words of its label (or, for "224件已答复", the words after
-it), matched against ``data/reference/measures.csv`` in file order. A count's parent measure is
+it; for "留言量最多，为4944件", the piece before the bare 为), matched against ``data/reference/measures.csv`` in file order. A count's parent measure is
 looked for in its own clause first; only when the clause states no earlier count of the unit (so
 it speaks of the same entity as the text before) in the earlier clauses of the paragraph.
 """
@@ -55,8 +55,27 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
         remainder = bool(_REMAINING.search(label + after))
         wide = doc.wide_label(figure)
         doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures)
-                                                or (measure_in(wide, measures) if wide != label else None))
+                                                or (measure_in(wide, measures) if wide != label else None)
+                                                or (measure_in(copula_subject(doc, figure), measures)
+                                                    if _COPULA.fullmatch(label) else None))
     return doc.memo[key]  # type: ignore[return-value]
+
+
+#: A label that is only a verb of being ("…留言量最多，为4944件"): the count is of the clause before.
+_COPULA = re.compile(r"(?:则|均|仍|也)?(?:为|达|达到|是|有)")
+
+
+def copula_subject(doc: Passage, figure: Figure) -> str:
+    """The words of the piece before a copula label ("武汉市留言量最多" before "为4944件"), when no
+    figure stands in them; else nothing."""
+    start = doc.label_start(figure)
+    if start == 0 or doc.norm[start - 1] != ",":
+        return ""
+    floor = doc.floor_of(figure)
+    pos = start - 1
+    while pos > floor and doc.norm[pos - 1] not in ",;:。(":
+        pos -= 1
+    return "" if pos == floor and floor else doc.norm[pos:start - 1]
 
 
 def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Figure]]:
