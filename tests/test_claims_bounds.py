@@ -79,3 +79,24 @@ def test_a_count_after_a_bare_copula_is_of_the_clause_before_it():
     # "东站收到留言最多，为820件": the 820 are messages received, and bound the replies after them
     assert bounds("各站点中，东站收到留言最多，为820件，回复量为790件。") == [("bound", 790, 820, "pass")]
     assert bounds("全市网友留言中，东区收到留言最多，达到900件，回复量为930件。") == [("bound", 930, 900, "warn")]
+
+
+def test_percentages_listed_under_a_floor_are_each_no_lower_than_it():
+    text = ("在受访者中，有3项服务的满意度在90%以上，依次为“网上办事”（96.2%）、“窗口服务”（93.0%）和"
+            "“热线咨询”（90.4%）。“预约服务”（88.1%）和“邮寄服务”（86.4%）的满意度也在85%以上。")
+    assert bounds(text) == [("bound", 90, 96.2, "pass"), ("bound", 90, 93.0, "pass"), ("bound", 90, 90.4, "pass"),
+                            ("bound", 85, 88.1, "pass"), ("bound", 85, 86.4, "pass")]
+
+
+def test_more_than_half_is_a_floor_of_fifty_for_the_figures_given_each():
+    assert bounds("停车与噪声治理也有过半市民满意，分别为58%与53%。") == [
+        ("bound", 50, 58, "pass"), ("bound", 50, 53, "pass")]
+
+
+def test_an_item_below_its_floor_fails():
+    assert bounds("有2项服务的满意度在90%以上，依次为“甲”（95.0%）、“乙”（88.0%）。") == [
+        ("bound", 90, 95.0, "pass"), ("bound", 90, 88.0, "fail")]
+
+
+def test_a_share_printed_beside_a_floor_is_no_item_of_it():
+    assert bounds("满意度在90%以上的单位有8个（占61.5%），其余5个（占38.5%）。") == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from govstats.checks.claims.floors import floor_pairs
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
@@ -101,9 +102,10 @@ def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[
     return next((f for f in before if f not in parts and measure_of(doc, f, measures) is by_name.get(parent)), None)
 
 
-def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str) -> Claim:
-    """lesser <= greater: a hard break fails, a soft one warns; a hard break across clauses (the
-    same entity only guessed) is unverifiable with a note."""
+def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str,
+                broken: str = "部分不能多于整体") -> Claim:
+    """lesser <= greater: a hard break fails (``broken`` says why it cannot be), a soft one warns;
+    a hard break across clauses (the same entity only guessed) is unverifiable with a note."""
     slack = lesser.resolution + greater.resolution
     difference = lesser.value - greater.value
     small, big = format_number(lesser.value), format_number(greater.value)
@@ -112,7 +114,7 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
     elif bound == "hard" and doc.clause_of(lesser) != doc.clause_of(greater) and not why.startswith("“其中”"):
         verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"
     elif bound == "hard":
-        verdict, message = "fail", f"{small} 大于 {big}：部分不能多于整体"
+        verdict, message = "fail", f"{small} 大于 {big}：{broken}"
     else:
         verdict, message = "warn", f"{small} 多于 {big}（可能含上期结转）"
     span = Span(min(doc.clause_of(greater).start, doc.clause_of(lesser).start), doc.clause_of(lesser).end)
@@ -165,6 +167,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     for lesser, greater, why in nested_pairs(doc, measured):
         pairs.setdefault((lesser, greater), ("hard", why))
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
+    claims += [bound_claim(doc, floor, item, "hard", "所列各项不低于所称的下限", "该项低于所称的下限")
+               for floor, item in floor_pairs(doc)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
