@@ -100,3 +100,9 @@ def test_an_item_below_its_floor_fails():
 
 def test_a_share_printed_beside_a_floor_is_no_item_of_it():
     assert bounds("满意度在90%以上的单位有8个（占61.5%），其余5个（占38.5%）。") == []
+
+
+def test_matters_done_online_are_bounded_by_the_matters_on_the_platform():
+    assert bounds("市级900项政务服务事项进驻政务服务网，720项事项实现网上可办。") == [("bound", 720, 900, "pass")]
+    # a hall's matters are not all the matters online: more online only warns
+    assert bounds("全区800项事项进驻大厅，860项事项实现网上可办。") == [("bound", 860, 800, "warn")]

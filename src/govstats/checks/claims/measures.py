@@ -116,7 +116,7 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
     elif bound == "hard":
         verdict, message = "fail", f"{small} 大于 {big}：{broken}"
     else:
-        verdict, message = "warn", f"{small} 多于 {big}（可能含上期结转）"
+        verdict, message = "warn", f"{small} 多于 {big}（可能含上期结转，或二者范围不同）"
     span = Span(min(doc.clause_of(greater).start, doc.clause_of(lesser).start), doc.clause_of(lesser).end)
     return claim_from(doc, span, kind="bound", stated=lesser.value, decimals=None, unit=lesser.unit,
                       formula=f"{small} ≤ {big}", computed=greater.value, verdict=verdict,
