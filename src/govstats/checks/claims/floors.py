@@ -50,7 +50,8 @@ def floor_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
     """(floor, item) for every percentage listed under a floor."""
     pairs = []
     for piece in doc.clauses:
-        if (found := floor_items(doc, piece)) is not None:
+        text = doc.norm[piece.start:piece.end]
+        if ("以上" in text or _HALF.search(text)) and (found := floor_items(doc, piece)) is not None:
             floor, items = found
             pairs += [(floor, item) for item in items]
     return pairs

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from govstats.checks.claims.numbers import Figure
-from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import same_kind
 from govstats.reference.claim_rules import Measure
 
@@ -34,21 +34,30 @@ _RUNNING = re.compile(r"累计")
 Span_of_time = tuple[int | None, int, int]  # (year or None, first month, last month)
 
 
+def periods_in(doc: Passage, paragraph: Span) -> list[tuple[int, Span_of_time]]:
+    """Every span of time a paragraph names, as (where it ends, span), in reading order (once
+    per paragraph)."""
+    key = ("periods", paragraph.start)
+    if key not in doc.memo:
+        text = doc.norm[paragraph.start:paragraph.end]
+        found: list[tuple[int, Span_of_time]] = []
+        for m in _RANGE.finditer(text):
+            found.append((m.end(), (int(m[1]) if m[1] else None, int(m[2]), int(m[3]))))
+        for m in _MONTH.finditer(text):
+            found.append((m.end(), (int(m[1]) if m[1] else None, int(m[2]), int(m[2]))))
+        for m in _NAMED_RE.finditer(text):
+            first, last = _NAMED[m[2]]
+            found.append((m.end(), (int(m[1]) if m[1] else None, first, last)))
+        doc.memo[key] = sorted((paragraph.start + end, span) for end, span in found)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
 def period_at(doc: Passage, figure: Figure) -> Span_of_time | None:
     """The span of time last named in the figure's paragraph before it, or None."""
-    paragraph = doc.paragraph_of(figure)
-    text = doc.norm[paragraph.start:figure.start]
-    found: list[tuple[int, Span_of_time]] = []
-    for m in _RANGE.finditer(text):
-        found.append((m.end(), (int(m[1]) if m[1] else None, int(m[2]), int(m[3]))))
-    for m in _MONTH.finditer(text):
-        found.append((m.end(), (int(m[1]) if m[1] else None, int(m[2]), int(m[2]))))
-    for m in _NAMED_RE.finditer(text):
-        first, last = _NAMED[m[2]]
-        found.append((m.end(), (int(m[1]) if m[1] else None, first, last)))
+    found = [span for end, span in periods_in(doc, doc.paragraph_of(figure)) if end <= figure.start]
     if not found:
         return None
-    span = max(found, key=lambda item: item[0])[1]
+    span = found[-1]
     return span if 1 <= span[1] <= span[2] <= 12 else None
 
 
@@ -86,18 +95,21 @@ def nested_pairs(doc: Passage, measured: Sequence[tuple[Figure, Measure]]) -> li
             continue
         name, running = entity_of(doc, figure, measure)
         if name:
-            counts.append((figure, measure, name, running, period_at(doc, figure)))
+            counts.append((figure, measure, name, running))
+    if len(counts) < 2:
+        return []
+    periods = {figure: period_at(doc, figure) for figure, *_ in counts}
     pairs = []
-    for figure, measure, name, running, period in counts:
+    for figure, measure, name, running in counts:
         fits = []
-        for other, other_measure, other_name, other_running, other_period in counts:
+        for other, other_measure, other_name, other_running in counts:
             if (other is figure or other_measure is not measure or not same_kind(figure.unit, other.unit)
                     or not same_entity(name, other_name)):
                 continue
             if other_running and not running:
                 fits.append((other, "本期数不应多于累计数"))
-            elif (not running and not other_running and period is not None and other_period is not None
-                  and within(period, other_period)):
+            elif (not running and not other_running and (period := periods[figure]) is not None
+                  and (other_period := periods[other]) is not None and within(period, other_period)):
                 fits.append((other, "一个月的数不应多于包含该月的时段的数"))
         if fits:
             other, why = min(fits, key=lambda item: abs(item[0].start - figure.start))
