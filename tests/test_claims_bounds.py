@@ -106,3 +106,15 @@ def test_matters_done_online_are_bounded_by_the_matters_on_the_platform():
     assert bounds("市级900项政务服务事项进驻政务服务网，720项事项实现网上可办。") == [("bound", 720, 900, "pass")]
     # a hall's matters are not all the matters online: more online only warns
     assert bounds("全区800项事项进驻大厅，860项事项实现网上可办。") == [("bound", 860, 800, "warn")]
+
+
+def test_a_count_said_done_by_a_bare_yi_and_verb_is_part_of_the_count_before_it():
+    assert bounds("今年的560件积案诉求已化解410件。") == [("bound", 410, 560, "pass")]
+    assert bounds("计划新建30个服务站，目前已建成26个。") == [("bound", 26, 30, "pass")]
+    # soft: what was done may include what was left from before
+    assert bounds("计划新建30个服务站，目前已建成34个。") == [("bound", 34, 30, "warn")]
+
+
+def test_a_status_count_before_a_done_count_is_no_whole_of_it():
+    # 处理中0件 is a sibling status of the 已办结 count, not the set it completes
+    assert bounds("各街道承办的来信依次为：甲街道70件，乙街道50件，合计120件，处理中0件，已办结120件。") == []

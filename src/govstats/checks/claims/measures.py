@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from govstats.checks.claims.done_parts import done_part_pairs
 from govstats.checks.claims.floors import floor_pairs
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
@@ -166,6 +167,10 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     measured = [(f, m) for f in doc.figures if not f.is_percent and (m := measure_of(doc, f, measures)) is not None]
     for lesser, greater, why in nested_pairs(doc, measured):
         pairs.setdefault((lesser, greater), ("hard", why))
+    bounded = {lesser for lesser, _ in pairs}
+    for lesser, greater in done_part_pairs(doc, {f for f, _ in measured}):
+        if lesser not in bounded:
+            pairs[(lesser, greater)] = ("soft", "已完成的部分不应多于其前面的总数")
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
     claims += [bound_claim(doc, floor, item, "hard", "所列各项不低于所称的下限", "该项低于所称的下限")
                for floor, item in floor_pairs(doc)]
