@@ -118,3 +118,11 @@ def test_a_count_said_done_by_a_bare_yi_and_verb_is_part_of_the_count_before_it(
 def test_a_status_count_before_a_done_count_is_no_whole_of_it():
     # 处理中0件 is a sibling status of the 已办结 count, not the set it completes
     assert bounds("各街道承办的来信依次为：甲街道70件，乙街道50件，合计120件，处理中0件，已办结120件。") == []
+
+
+def test_bracketed_percentages_after_a_floor_of_the_whole_are_not_said_to_be_above_it():
+    # the 99% is the city's; the districts after 其中 are not said to be above it
+    assert bounds("全市好评率在99%以上，其中甲区（98.7%）、乙区（99.5%）。") == []
+    # items before the floor are what is above it, and 均 says so of each
+    assert bounds("窗口（97.1%）、网上（83.2%）的好评率均在90%以上。") == [
+        ("bound", 90, 97.1, "pass"), ("bound", 90, 83.2, "fail")]

@@ -5,7 +5,8 @@ A floor is a percentage followed by 以上 (or the words 过半/逾半, 50%) in 
 (up to ; or 。) that holds exactly one floor. The figures it bounds are the percentages of that
 piece that stand alone in a bracket ("（95.1%）") or follow 分别为/依次为 after the floor; two at
 least, so that a share printed beside a floor ("8个单位在90%以上（占61.5%）") is never taken for an
-item. Each item is no lower than the floor (floor ≤ item, hard).
+item, and the text must say the floor holds for it (see ``floor_pairs``). Each such item is no
+lower than the floor (floor ≤ item, hard).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from govstats.checks.claims.prose import Passage, Span
 _HALF = re.compile(r"过半|逾半|超过半数|超过一半")
 _ABOVE = re.compile(r"^\s*以上")
 _EACH = re.compile(r"(?:分别|依次)(?:为|是)")
+_OF_EACH = re.compile(r"均|都")
 
 
-def floor_items(doc: Passage, piece: Span) -> tuple[Figure, list[Figure]] | None:
-    """The one floor of a piece of a sentence and the percentages it bounds, or None."""
+def floor_items(doc: Passage, piece: Span) -> tuple[Figure, list[Figure], Figure | None] | None:
+    """The one floor of a piece of a sentence, the percentages it bounds and the 分别为/依次为
+    after it (None when there is none), or None."""
     percents = [f for f in doc.figures_in(piece) if f.is_percent and not f.is_points]
     floors = [f for f in percents if _ABOVE.match(doc.norm[f.end:piece.end])]
     text = doc.norm[piece.start:piece.end]
@@ -37,7 +40,7 @@ def floor_items(doc: Passage, piece: Span) -> tuple[Figure, list[Figure]] | None
     each = _EACH.search(doc.norm, floor.end, piece.end)
     items = [f for f in percents if f is not floor and not f.approx
              and (alone_in_bracket(doc, f) or (each is not None and f.start >= each.end()))]
-    return (floor, items) if len(items) >= 2 else None
+    return (floor, items, each) if len(items) >= 2 else None
 
 
 def alone_in_bracket(doc: Passage, figure: Figure) -> bool:
@@ -47,11 +50,15 @@ def alone_in_bracket(doc: Passage, figure: Figure) -> bool:
 
 
 def floor_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
-    """(floor, item) for every percentage listed under a floor."""
+    """(floor, item) for every percentage the text says is above a floor: the item names what is
+    above it (it stands before the floor), follows 分别为/依次为, or the floor is said of each (均/都
+    before it). "全市在99%以上，其中甲区（98.7%）、乙区（99.5%）" speaks of the whole city: no pair."""
     pairs = []
     for piece in doc.clauses:
         text = doc.norm[piece.start:piece.end]
         if ("以上" in text or _HALF.search(text)) and (found := floor_items(doc, piece)) is not None:
-            floor, items = found
-            pairs += [(floor, item) for item in items]
+            floor, items, each = found
+            of_each = bool(_OF_EACH.search(doc.norm, piece.start, floor.start))
+            pairs += [(floor, item) for item in items if item.start < floor.start or of_each
+                      or (each is not None and item.start >= each.end())]
     return pairs
