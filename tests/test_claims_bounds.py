@@ -126,3 +126,10 @@ def test_bracketed_percentages_after_a_floor_of_the_whole_are_not_said_to_be_abo
     # items before the floor are what is above it, and 均 says so of each
     assert bounds("窗口（97.1%）、网上（83.2%）的好评率均在90%以上。") == [
         ("bound", 90, 97.1, "pass"), ("bound", 90, 83.2, "fail")]
+
+
+def test_a_month_of_the_whole_hotline_is_not_bounded_by_the_span_of_one_kind_of_its_cases():
+    text = "2023年1—6月，便民热线咨询类共受理诉求900件。6月份，便民热线受理诉求400件。"
+    assert bounds(text) == []
+    text = "2023年1—6月，便民热线共受理诉求3000件。6月份，便民热线咨询类受理诉求400件。"
+    assert bounds(text) == [("bound", 400, 3000, "pass")]

@@ -3,9 +3,9 @@
 "2022年1—6月，市民热线共受理诉求2580件…6月份，全区市民热线共受理各类诉求665件": a month's count
 is within the count of the months that hold it (665 ≤ 2580); "全年共受理业务1054029件…大厅累计受理
 业务9497986件": a period's count is within the running total (累计). Both counts must name the
-same entity before their measure word ("市民热线", "大厅"), once scope, period and totalling words
-are set aside: counts that name none (办结2580件 after a 受理 count) are left alone, so a guess
-never makes a pair.
+same entity before their measure word ("市民热线", "大厅"; the lesser may name a part of it),
+once scope, period and totalling words are set aside: counts that name none (办结2580件 after a
+受理 count) are left alone, so a guess never makes a pair.
 """
 
 from __future__ import annotations
@@ -72,9 +72,11 @@ def entity_of(doc: Passage, figure: Figure, measure: Measure) -> tuple[str, bool
     return _NOT_ENTITY.sub("", head), bool(_RUNNING.search(head))
 
 
-def same_entity(one: str, other: str) -> bool:
-    """Two entity names of at least two characters, one holding the other ("市民热线" in itself)."""
-    return min(len(one), len(other)) >= 2 and (one in other or other in one)
+def within_entity(inner: str, outer: str) -> bool:
+    """The lesser count's entity is the greater's or a part of it: its name holds the greater's
+    ("东区市民热线" holds "市民热线"), of two characters at least. The other way round
+    ("市民热线" within "市民热线咨询类") would bound a whole by its part."""
+    return len(outer) >= 2 and outer in inner
 
 
 def within(inner: Span_of_time, outer: Span_of_time) -> bool:
@@ -104,7 +106,7 @@ def nested_pairs(doc: Passage, measured: Sequence[tuple[Figure, Measure]]) -> li
         fits = []
         for other, other_measure, other_name, other_running in counts:
             if (other is figure or other_measure is not measure or not same_kind(figure.unit, other.unit)
-                    or not same_entity(name, other_name)):
+                    or not within_entity(name, other_name)):
                 continue
             if other_running and not running:
                 fits.append((other, "本期数不应多于累计数"))
