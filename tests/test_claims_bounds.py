@@ -133,3 +133,8 @@ def test_a_month_of_the_whole_hotline_is_not_bounded_by_the_span_of_one_kind_of_
     assert bounds(text) == []
     text = "2023年1—6月，便民热线共受理诉求3000件。6月份，便民热线咨询类受理诉求400件。"
     assert bounds(text) == [("bound", 400, 3000, "pass")]
+
+
+def test_a_count_said_reached_by_a_verb_of_size_is_a_new_total_not_a_done_part():
+    assert bounds("年初注册用户12万户，目前已突破15万户。") == []
+    assert bounds("年初注册用户12万户，现已增至15万户。") == []

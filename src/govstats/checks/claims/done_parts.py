@@ -17,10 +17,12 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import _REMAINING, context, is_done, same_kind
 
+#: Verbs of size, not of things done ("已达", "已突破", "已增至"): the count is a new total.
+_NOT_DONE = r"(?!有|达|超|突破|增|过|逾|近|上升|下降|减|提高|降|累计|占|是|为)"
 #: A label that is only 已 and a verb of one to three characters ("已销账", "目前已完工", "均已处理").
-_BARE_DONE = re.compile(r"(?:目前|现|现已|截至目前)?(?:均|全部)?已(?!有)[\u4e00-\u9fff]{1,3}")
+_BARE_DONE = re.compile(r"(?:目前|现|现已|截至目前)?(?:均|全部)?已" + _NOT_DONE + r"[\u4e00-\u9fff]{1,3}")
 #: The same after the earlier count's own noun ("767件挂账诉求已销账275件").
-_NOUN_DONE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:均|全部)?已(?!有)[\u4e00-\u9fff]{1,3}")
+_NOUN_DONE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:均|全部)?已" + _NOT_DONE + r"[\u4e00-\u9fff]{1,3}")
 #: An earlier count that is itself a status of cases ("处理中0件", "未办结3件") has no done part.
 _STATUS = re.compile(r"(?:处理|办理|受理|审核|审查)中$")
 
