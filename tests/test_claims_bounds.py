@@ -138,3 +138,16 @@ def test_a_month_of_the_whole_hotline_is_not_bounded_by_the_span_of_one_kind_of_
 def test_a_count_said_reached_by_a_verb_of_size_is_a_new_total_not_a_done_part():
     assert bounds("年初注册用户12万户，目前已突破15万户。") == []
     assert bounds("年初注册用户12万户，现已增至15万户。") == []
+
+
+LETTERS = "上半年“区长信箱”收到的240件来信中，反映教育类60件，养老类50件。从办理情况看，"
+
+
+def test_one_part_under_qizhong_is_bounded_by_the_earlier_count_its_clause_names():
+    assert bounds(LETTERS + "来信由各街道和部门承办，其中街道承办150件，均已办结。") == [("bound", 150, 240, "pass")]
+    # across sentences the whole is found by its noun only: a break is reported, not failed
+    assert bounds(LETTERS + "来信由各街道和部门承办，其中街道承办260件。") == [("bound", 260, 240, "unverifiable")]
+
+
+def test_one_part_under_qizhong_naming_no_earlier_counts_noun_is_bounded_by_nothing():
+    assert bounds(LETTERS + "各街道承办工单，其中东街道承办150件。") == []

@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 
 from govstats.checks.claims.done_parts import done_part_pairs
 from govstats.checks.claims.floors import floor_pairs
+from govstats.checks.claims.named_sets import named_set_pairs
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
@@ -167,6 +168,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     measured = [(f, m) for f in doc.figures if not f.is_percent and (m := measure_of(doc, f, measures)) is not None]
     for lesser, greater, why in nested_pairs(doc, measured):
         pairs.setdefault((lesser, greater), ("hard", why))
+    for part, whole in named_set_pairs(doc):  # a break across sentences is only reported
+        pairs.setdefault((part, whole), ("hard", "其中所列部分不大于前文所称的整体"))
     bounded = {lesser for lesser, _ in pairs}
     for lesser, greater in done_part_pairs(doc, {f for f, _ in measured}):
         if lesser not in bounded:
