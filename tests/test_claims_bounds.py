@@ -151,3 +151,8 @@ def test_one_part_under_qizhong_is_bounded_by_the_earlier_count_its_clause_names
 
 def test_one_part_under_qizhong_naming_no_earlier_counts_noun_is_bounded_by_nothing():
     assert bounds(LETTERS + "各街道承办工单，其中东街道承办150件。") == []
+
+
+def test_cases_accepted_are_bounded_by_the_reports_taken_in():
+    text = "本月热线共接报工单500件，与上月（430件）相比有所增加；其中实际受理420件，审核退单80件。"
+    assert bounds(text) == [("bound", 420, 500, "pass")]
