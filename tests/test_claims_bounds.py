@@ -156,3 +156,10 @@ def test_one_part_under_qizhong_naming_no_earlier_counts_noun_is_bounded_by_noth
 def test_cases_accepted_are_bounded_by_the_reports_taken_in():
     text = "本月热线共接报工单500件，与上月（430件）相比有所增加；其中实际受理420件，审核退单80件。"
     assert bounds(text) == [("bound", 420, 500, "pass")]
+
+
+def test_a_closed_count_after_a_kind_of_cases_is_bounded_by_that_kinds_count():
+    assert bounds("本周求助类诉求80件，办结75件；建议类诉求20件，办结22件。") == [
+        ("bound", 75, 80, "pass"), ("bound", 22, 20, "warn")]
+    # a status is no kind of cases: nothing bounds the closed count after it
+    assert bounds("本周处理中0件，办结22件。") == []

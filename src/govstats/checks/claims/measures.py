@@ -161,6 +161,9 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
+        else:
+            if (intake := category_intake(doc, figure, measure, measures)) is not None:
+                pairs.setdefault((figure, intake), (dict(measure.parents)["受理"], f"{measure.name}不应多于该类的总数"))
     for lesser, greater in own.items():
         pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
     for lesser, greater in cumulative_pairs(doc, measures):
@@ -178,6 +181,23 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     claims += [bound_claim(doc, floor, item, "hard", "所列各项不低于所称的下限", "该项低于所称的下限")
                for floor, item in floor_pairs(doc)]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+#: The label of a kind of cases ("社会化服务类事项", "投诉类诉求"): a class word and a noun of cases.
+_KIND_OF_CASES = re.compile(r"类(?:事项|诉求|工单|案件|问题)$")
+
+
+def category_intake(doc: Passage, figure: Figure, measure: Measure, measures: Sequence[Measure]) -> Figure | None:
+    """"社会化服务类事项19861件，办结19844件": the count right before a measure bounded by 受理, in
+    its clause, labelled as a kind of cases and naming no measure, is that kind's intake."""
+    if "受理" not in dict(measure.parents):
+        return None
+    inside, _ = earlier_counts(doc, figure)
+    nearest = inside[0] if inside else None
+    if (nearest is None or nearest.unit != figure.unit or measure_of(doc, nearest, measures) is not None
+            or not _KIND_OF_CASES.search(doc.label(nearest)) or doc.figures_in(Span(nearest.end, figure.start))):
+        return None
+    return nearest
 
 
 def running(doc: Passage, figure: Figure) -> bool:
