@@ -163,3 +163,11 @@ def test_a_closed_count_after_a_kind_of_cases_is_bounded_by_that_kinds_count():
         ("bound", 75, 80, "pass"), ("bound", 22, 20, "warn")]
     # a status is no kind of cases: nothing bounds the closed count after it
     assert bounds("本周处理中0件，办结22件。") == []
+
+
+def test_a_floor_the_items_may_reach_only_together_is_never_failed():
+    # shares of one whole that add up to no more than 100 may be what is over half, or over 60%
+    assert bounds("超过半数的诉求集中在三类，分别为住房23%、教育18%、交通12%。") == [
+        ("bound", 50, 23, "unverifiable"), ("bound", 50, 18, "unverifiable"), ("bound", 50, 12, "unverifiable")]
+    assert bounds("两类诉求占比达60%以上，分别为35%、28%。") == [
+        ("bound", 60, 35, "unverifiable"), ("bound", 60, 28, "unverifiable")]

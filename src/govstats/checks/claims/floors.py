@@ -49,16 +49,23 @@ def alone_in_bracket(doc: Passage, figure: Figure) -> bool:
     return before.endswith("(") and after.startswith(")")
 
 
-def floor_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
-    """(floor, item) for every percentage the text says is above a floor: the item names what is
-    above it (it stands before the floor), follows 分别为/依次为, or the floor is said of each (均/都
-    before it). "全市在99%以上，其中甲区（98.7%）、乙区（99.5%）" speaks of the whole city: no pair."""
+def floor_pairs(doc: Passage) -> list[tuple[Figure, Figure, bool]]:
+    """(floor, item, sure) for every percentage the text says is above a floor: the item names
+    what is above it (it stands before the floor), follows 分别为/依次为, or the floor is said of
+    each (均/都 before it). "全市在99%以上，其中甲区（98.7%）、乙区（99.5%）" speaks of the whole city:
+    no pair. A floor the items reach only together, as shares of one whole can ("两类占60%以上，
+    分别为35%、28%": they add up to no more than 100), may be of their sum unless 均/都 says it is of
+    each: ``sure`` is False for every item then, and a break is not failed."""
     pairs = []
     for piece in doc.clauses:
         text = doc.norm[piece.start:piece.end]
         if ("以上" in text or _HALF.search(text)) and (found := floor_items(doc, piece)) is not None:
             floor, items, each = found
             of_each = bool(_OF_EACH.search(doc.norm, piece.start, floor.start))
-            pairs += [(floor, item) for item in items if item.start < floor.start or of_each
-                      or (each is not None and item.start >= each.end())]
+            said = [item for item in items if item.start < floor.start or of_each
+                    or (each is not None and item.start >= each.end())]
+            total = sum(item.value for item in said)
+            together = (not of_each and floor.value <= total <= 100 + 1e-9
+                        and any(item.value < floor.value for item in said))
+            pairs += [(floor, item, not together) for item in said]
     return pairs

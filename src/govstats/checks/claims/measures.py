@@ -107,12 +107,15 @@ def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[
 def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str,
                 broken: str = "部分不能多于整体") -> Claim:
     """lesser <= greater: a hard break fails (``broken`` says why it cannot be), a soft one warns;
-    a hard break across clauses (the same entity only guessed) is unverifiable with a note."""
+    a hard break across clauses (the same entity only guessed), or of an ``either`` bound (one
+    that another reading satisfies), is unverifiable with a note."""
     slack = lesser.resolution + greater.resolution
     difference = lesser.value - greater.value
     small, big = format_number(lesser.value), format_number(greater.value)
     if difference <= slack + 1e-9:
         verdict, message = "pass", f"{small} 不大于 {big}，相符"
+    elif bound == "either":  # another reading of the text holds (a floor of the items together)
+        verdict, message = "unverifiable", f"{small} 大于 {big}，但所称下限也可指各项合计，无法判定"
     elif bound == "hard" and doc.clause_of(lesser) != doc.clause_of(greater) and not why.startswith("“其中”"):
         verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"
     elif bound == "hard":
@@ -178,8 +181,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
         if lesser not in bounded:
             pairs[(lesser, greater)] = ("soft", "已完成的部分不应多于其前面的总数")
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
-    claims += [bound_claim(doc, floor, item, "hard", "所列各项不低于所称的下限", "该项低于所称的下限")
-               for floor, item in floor_pairs(doc)]
+    claims += [bound_claim(doc, floor, item, "hard" if sure else "either", "所列各项不低于所称的下限", "该项低于所称的下限")
+               for floor, item, sure in floor_pairs(doc)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
