@@ -1,7 +1,7 @@
 """Measures of counts (受理, 办结, 主动评价, ...) and the bounds between one entity's measures.
 
 Which measure a count is comes from the words of its label (or, for "224件已答复", the words after
-it), matched against ``data/reference/measures.csv`` in file order. A count's parent measure is
+it; for "留言量最多，为4944件", the piece before the bare 为), matched against ``data/reference/measures.csv`` in file order. A count's parent measure is
 looked for in its own clause first; only when the clause states no earlier count of the unit (so
 it speaks of the same entity as the text before) in the earlier clauses of the paragraph.
 """
@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from govstats.checks.claims.done_parts import done_part_pairs
+from govstats.checks.claims.floors import floor_pairs
+from govstats.checks.claims.named_sets import named_set_pairs
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.spans_of_time import nested_pairs
 from govstats.checks.claims.splits import (
     _REMAINING,
     DONE,
@@ -54,8 +58,27 @@ def measure_of(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> Mea
         remainder = bool(_REMAINING.search(label + after))
         wide = doc.wide_label(figure)
         doc.memo[key] = None if remainder else (measure_in(label, measures) or measure_in(after, measures)
-                                                or (measure_in(wide, measures) if wide != label else None))
+                                                or (measure_in(wide, measures) if wide != label else None)
+                                                or (measure_in(copula_subject(doc, figure), measures)
+                                                    if _COPULA.fullmatch(label) else None))
     return doc.memo[key]  # type: ignore[return-value]
+
+
+#: A label that is only a verb of being ("…留言量最多，为4944件"): the count is of the clause before.
+_COPULA = re.compile(r"(?:则|均|仍|也)?(?:为|达|达到|是|有)")
+
+
+def copula_subject(doc: Passage, figure: Figure) -> str:
+    """The words of the piece before a copula label ("武汉市留言量最多" before "为4944件"), when no
+    figure stands in them; else nothing."""
+    start = doc.label_start(figure)
+    if start == 0 or doc.norm[start - 1] != ",":
+        return ""
+    floor = doc.floor_of(figure)
+    pos = start - 1
+    while pos > floor and doc.norm[pos - 1] not in ",;:。(":
+        pos -= 1
+    return "" if pos == floor and floor else doc.norm[pos:start - 1]
 
 
 def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Figure]]:
@@ -81,20 +104,24 @@ def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[
     return next((f for f in before if f not in parts and measure_of(doc, f, measures) is by_name.get(parent)), None)
 
 
-def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str) -> Claim:
-    """lesser <= greater: a hard break fails, a soft one warns; a hard break across clauses (the
-    same entity only guessed) is unverifiable with a note."""
+def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str,
+                broken: str = "部分不能多于整体") -> Claim:
+    """lesser <= greater: a hard break fails (``broken`` says why it cannot be), a soft one warns;
+    a hard break across clauses (the same entity only guessed), or of an ``either`` bound (one
+    that another reading satisfies), is unverifiable with a note."""
     slack = lesser.resolution + greater.resolution
     difference = lesser.value - greater.value
     small, big = format_number(lesser.value), format_number(greater.value)
     if difference <= slack + 1e-9:
         verdict, message = "pass", f"{small} 不大于 {big}，相符"
+    elif bound == "either":  # another reading of the text holds (a floor of the items together)
+        verdict, message = "unverifiable", f"{small} 大于 {big}，但所称下限也可指各项合计，无法判定"
     elif bound == "hard" and doc.clause_of(lesser) != doc.clause_of(greater) and not why.startswith("“其中”"):
         verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"
     elif bound == "hard":
-        verdict, message = "fail", f"{small} 大于 {big}：部分不能多于整体"
+        verdict, message = "fail", f"{small} 大于 {big}：{broken}"
     else:
-        verdict, message = "warn", f"{small} 多于 {big}（可能含上期结转）"
+        verdict, message = "warn", f"{small} 多于 {big}（可能含上期结转，或二者范围不同）"
     span = Span(min(doc.clause_of(greater).start, doc.clause_of(lesser).start), doc.clause_of(lesser).end)
     return claim_from(doc, span, kind="bound", stated=lesser.value, decimals=None, unit=lesser.unit,
                       formula=f"{small} ≤ {big}", computed=greater.value, verdict=verdict,
@@ -137,12 +164,43 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break
+        else:
+            if (intake := category_intake(doc, figure, measure, measures)) is not None:
+                pairs.setdefault((figure, intake), (dict(measure.parents)["受理"], f"{measure.name}不应多于该类的总数"))
     for lesser, greater in own.items():
         pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
     for lesser, greater in cumulative_pairs(doc, measures):
         pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
+    measured = [(f, m) for f in doc.figures if not f.is_percent and (m := measure_of(doc, f, measures)) is not None]
+    for lesser, greater, why in nested_pairs(doc, measured):
+        pairs.setdefault((lesser, greater), ("hard", why))
+    for part, whole in named_set_pairs(doc):  # a break across sentences is only reported
+        pairs.setdefault((part, whole), ("hard", "其中所列部分不大于前文所称的整体"))
+    bounded = {lesser for lesser, _ in pairs}
+    for lesser, greater in done_part_pairs(doc, {f for f, _ in measured}):
+        if lesser not in bounded:
+            pairs[(lesser, greater)] = ("soft", "已完成的部分不应多于其前面的总数")
     claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
+    claims += [bound_claim(doc, floor, item, "hard" if sure else "either", "所列各项不低于所称的下限", "该项低于所称的下限")
+               for floor, item, sure in floor_pairs(doc)]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+#: The label of a kind of cases ("社会化服务类事项", "投诉类诉求"): a class word and a noun of cases.
+_KIND_OF_CASES = re.compile(r"类(?:事项|诉求|工单|案件|问题)$")
+
+
+def category_intake(doc: Passage, figure: Figure, measure: Measure, measures: Sequence[Measure]) -> Figure | None:
+    """"社会化服务类事项19861件，办结19844件": the count right before a measure bounded by 受理, in
+    its clause, labelled as a kind of cases and naming no measure, is that kind's intake."""
+    if "受理" not in dict(measure.parents):
+        return None
+    inside, _ = earlier_counts(doc, figure)
+    nearest = inside[0] if inside else None
+    if (nearest is None or nearest.unit != figure.unit or measure_of(doc, nearest, measures) is not None
+            or not _KIND_OF_CASES.search(doc.label(nearest)) or doc.figures_in(Span(nearest.end, figure.start))):
+        return None
+    return nearest
 
 
 def running(doc: Passage, figure: Figure) -> bool:

@@ -36,8 +36,9 @@ class Listing:
     measured: tuple[tuple[Figure, Figure], ...] = ()
 
 
-#: A label that is only a done word ("已处理", "均已办结"): a measure of the count before it.
-BARE_DONE = re.compile(r"(?:其中)?(?:已|均已|全部|已全部)?(?:完成)?(?:办结|处理|回复|答复|办复|解决|完成|办理完毕|处理完毕)")
+#: A done word with no noun of its own ("已处理", "已及时办理"): the done count of the item before it.
+BARE_DONE = re.compile(r"(?:其中)?(?:(?:已|均已|全部|已全部)?(?:及时|按时|按期|限时)?(?:完成)?"
+                       r"(?:办结|处理|回复|答复|办复|解决|完成|办理完毕|处理完毕)|(?:已|均已)(?:及时|按时|按期|限时)?办理)")
 
 
 def same_kind(unit: str, other: str) -> bool:
