@@ -862,3 +862,12 @@ def test_a_noun_share_names_its_noun_whether_or_not_de_comes_before_bili():
                  "共有500项服务事项进驻大厅，420项事项可网上办理，网办事项比例达84.0%。"):
         (share,) = [c for c in claims(text) if c.kind == "share"]
         assert (share.formula, share.verdict) == ("420 / 500", "pass") and "皆为“事项”" in share.note
+
+
+def test_two_parts_each_above_half_of_the_whole_are_features_not_a_split():
+    # 700 + 650 > 1000: both can be true of one matter, so no sum is claimed (and none fails)
+    assert [c for c in readings("平台共上线服务事项1000项，其中700项可在手机端办理，650项支持证照免提交。")
+            if c[0] == "sum"] == []
+    # one misprinted part above the whole still leaves the split to fail
+    assert readings("本月共登记事项4200件，其中即时办理1500件，承诺办理3700件。") == [
+        ("sum", 4200, "1500 + 3700", "fail")]

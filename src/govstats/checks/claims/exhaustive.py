@@ -2,7 +2,8 @@
 
 A list is read as the whole split only when nothing says otherwise: parts in another unit of cases
 that do not add up, parts short of the whole, parts that are all done counts of a whole that is not,
-or shares that are right for their parts and yet add to more than the whole.
+or shares that are right for their parts and yet add to more than the whole, or two parts that
+are each more than half of it.
 """
 
 from __future__ import annotations
@@ -43,3 +44,11 @@ def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
             return False
     slack = sum(0.5 * 10 ** -share.decimals for share, _ in shares)
     return sum(share.value for share, _ in shares) > 100 + slack
+
+
+def two_above_half(whole: Figure, parts: list[Figure]) -> bool:
+    """True when two parts are each more than half of the whole ("接入2035个事项，其中1400个具备全程网办
+    能力，1839个具备‘最多跑一次’能力"): a split of a whole has at most one such part, so these are
+    features a case may have both of, not a split; one misprinted part alone still leaves a sum
+    to fail."""
+    return whole.value > 0 and sum(p.value - p.resolution > whole.value / 2 for p in parts) >= 2
