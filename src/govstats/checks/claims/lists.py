@@ -201,15 +201,20 @@ def is_partial(doc: Passage, span: Span) -> bool:
     return any(w in outside for w in PARTIAL)
 
 
-def named_whole(doc: Passage, sentence: Span, head: str, unit: str) -> Figure | None:
+def named_whole(doc: Passage, sentence: Span, head: str, unit: str, above: bool = False) -> Figure | None:
     """The earlier count of the paragraph a heading "已答复的申请中" names (its label or the words
-    after it hold 答复)."""
+    after it hold 答复); with ``above``, the latest such count of the paragraphs before ("在不满意件
+    中，" opening a paragraph names the 不满意的有6479件 stated above; a trailing 件 is no part of
+    the noun). A count of a change or of another period is no whole."""
     stem = re.sub(r"^(?:已|在|对|从|经)", "", head).split("的")[0]
+    if above:
+        stem = stem.removesuffix("件")
     if len(stem) < 2:
         return None
     paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    for figure in counts(doc, Span(paragraph.start, sentence.start), unit):
-        if stem in doc.label(figure) or stem in doc.words_after(figure):
+    pool = counts(doc, Span(0, paragraph.start) if above else Span(paragraph.start, sentence.start), unit)
+    for figure in reversed(pool) if above else pool:
+        if (stem in doc.label(figure) or stem in doc.words_after(figure)) and not (above and is_change_count(doc, figure)):
             return figure
     return None
 
@@ -245,6 +250,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
         if whole is None:  # "群众反映的热点中，…": a heading over the paragraph's total
             whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
+        if whole is None and previous_sentence(doc, sentence) is None:
+            whole = named_whole(doc, sentence, match.group("head"), first.unit, above=True)
         lead, how = match, "heading"
     else:
         return []

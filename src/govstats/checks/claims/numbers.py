@@ -271,6 +271,26 @@ def scaled_counts(norm: str, source: str) -> list[Figure]:
     return out
 
 
+#: A bare number joined by 、/和/及 to the next number ("分别提升3.67、3.56、1.02个百分点").
+_JOINED = re.compile(r"(?<![\d.,])(?P<num>\d+(?:\.\d+)?)(?:、|和|及)(?=\d)")
+
+
+def shared_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
+    """"比上月提升3.67、3.56、1.02个百分点": numbers joined by 、 or 和 straight into a percentage
+    take its unit (each is a percentage of its own); an ordinal (第1、2) is none."""
+    by_start = {f.start: f for f in figures if f.unit in PERCENT_UNITS}
+    out: list[Figure] = []
+    for m in reversed(list(_JOINED.finditer(norm))):
+        after = by_start.get(m.end())
+        if after is None or norm[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
+            continue
+        shared = Figure(float(m.group("num")), after.unit, m.start(), m.end("num"), text[m.start():m.end("num")],
+                        _decimals(m.group("num")))
+        by_start[m.start()] = shared
+        out.append(shared)
+    return out
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
@@ -279,4 +299,5 @@ def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     figures += scaled_counts(norm, text)
     figures.sort(key=lambda f: f.start)
+    figures += shared_units(text, norm, figures)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

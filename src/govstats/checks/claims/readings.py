@@ -170,8 +170,9 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
 
 
 def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],
-              measures: Sequence[Measure], loose: Collection[Figure] = ()) -> Claim:
-    """A …率 with no rule of its own: the stem's count over its whole."""
+              measures: Sequence[Measure], loose: Collection[Figure] = (), base: RateRule | None = None) -> Claim:
+    """A …率 with no rule of its own: the stem's count over its whole; for a qualified rate whose
+    guessed whole disagrees, over the whole of its ``base`` rate (按期结案率 over 结案率's 应结案)."""
     stem = label.removesuffix("率")
     for word in SCOPE_WORDS:
         stem = stem.removeprefix(word)
@@ -179,9 +180,17 @@ def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, 
     if part is None:
         return unverifiable(doc, figure, "rate", label, "文中未给出其分子，无法核对")
     whole, guessed_whole = rate_whole(doc, part, wholes, measures, loose)
-    if whole is None:
+    claim = share_of(doc, figure, [part], whole) if whole is not None else None
+    if (claim is None or (claim.verdict != "pass" and guessed_whole)) and base is not None:
+        # "按期结案22345件，按期结案率89.62%" over the 应结案 count the base rate (结案率) is over
+        before = counts_before(doc, figure, doc.sentence_of(figure))
+        other, _ = rate_denominator(doc, base, figure, before, [part], wholes)
+        if other is not None and other is not whole and other is not part:
+            read = share_of(doc, figure, [part], other)
+            if read.verdict == "pass" or claim is None:
+                claim, guessed_whole = read, f"分母取“{base.name}”的分母“{doc.label(other)}{other.text}”（推测）"
+    if claim is None:
         return unverifiable(doc, figure, "rate", label, f"文中未给出 {part.shown} 所对的分母，无法核对")
-    claim = share_of(doc, figure, [part], whole)
     return guarded(Claim(**{**claim.__dict__, "kind": "rate"}), "；".join(x for x in (guessed, guessed_whole) if x))
 
 
@@ -205,7 +214,15 @@ def entity_prefix(label: str, rule: RateRule) -> str:
 def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
     """Several rates sharing one figure ("按时办结率、现场办结率和群众满意率均达到100%")."""
     clause = doc.clause_of(figure)
-    head = core_label(doc.norm[clause.start:figure.start].split(",")[-1].replace("均", ""))
+    words = doc.norm[clause.start:figure.start].split(",")[-1]
+    if "分别" in words:  # "结案率、按期结案率分别比上月提升3.67、3.56个百分点": the i-th name, the i-th figure
+        head, _, tail = words.partition("分别")
+        names = [core_label(n) for n in re.split(r"[、和及与]", head)]
+        at = figure.start - len(words) + len(head)
+        run = [f for f in doc.figures_in(Span(at, clause.end)) if f.is_percent]
+        if len(names) == len(run) > 1 and all(n.endswith("率") for n in names):
+            return [names[run.index(figure)] + re.split(r"[\d.]", tail, maxsplit=1)[0]]
+    head = core_label(words.replace("均", ""))
     names = [n for n in re.split(r"[、和及与]", head) if n.endswith("率")]
     return names if len(names) > 1 else [label]
 
@@ -282,7 +299,7 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
             return other
         return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
-        return stem_rate(doc, figure, label, wholes, measures, loose)
+        return stem_rate(doc, figure, label, wholes, measures, loose, rule)
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
         return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")

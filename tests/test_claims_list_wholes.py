@@ -1,0 +1,50 @@
+"""Shares and rates whose whole a cue fixes across sentences: a paragraph opening "在X中，" over the
+count X named above, a qualified rate over its base rate's whole, and rates and changes listed
+with 分别 against numbers that share one unit (made-up figures, verdicts worked out by hand)."""
+
+from __future__ import annotations
+
+from test_claims_shapes import readings
+
+from govstats.checks.claims.numbers import find_figures
+
+
+def test_in_noun_heading_opening_a_paragraph_splits_the_count_named_above():
+    text = ("本季度收到市民投诉820件，其中转办部门处理700件。\n"
+            "在投诉件中，涉及物业服务的300件，占投诉件总量的36.59%；涉及道路交通的200件，占24.39%；"
+            "涉及其他事项的320件，占39.02%。")
+    found = readings(text)
+    assert ("sum", 820, "300 + 200 + 320", "pass") in found
+    assert ("share", 36.59, "300 / 820", "pass") in found
+    # the bare 占X% items of the same list keep the list's one whole, never a sibling
+    assert ("share", 24.39, "200 / 820", "pass") in found
+    assert ("share", 39.02, "320 / 820", "pass") in found
+
+
+def test_in_noun_heading_without_such_a_count_above_gives_no_whole():
+    text = "本季度收到市民来电820件。\n在投诉件中，涉及物业服务的300件，占36.59%；涉及道路交通的200件，占24.39%。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_qualified_rate_falls_back_to_its_base_rates_whole():
+    text = "本月平台共受理问题5000件，应结案4000件，已结案3800件，结案率95%；按期结案3600件，按期结案率90%。"
+    found = readings(text)
+    assert ("rate", 95, "3800 / 4000", "pass") in found
+    assert ("rate", 90, "3600 / 4000", "pass") in found
+
+
+def test_qualified_rate_that_fits_no_whole_is_unverifiable_not_failed():
+    text = "本月平台共受理问题5000件，应结案4000件，已结案3800件，结案率95%；按期结案3600件，按期结案率80%。"
+    rate = next(r for r in readings(text) if r[1] == 80)
+    assert rate[0] == "rate" and rate[3] == "unverifiable"
+
+
+def test_respective_changes_share_the_last_numbers_unit_and_each_its_name():
+    text = "本月办结率、满意率分别比上月提升1.25、0.4个百分点。"
+    assert readings(text) == [("change", 0.4, "满意率比上月提升 = ?", "unverifiable"),
+                              ("change", 1.25, "本月办结率比上月提升 = ?", "unverifiable")]
+
+
+def test_numbers_joined_into_a_percentage_take_its_unit_and_ordinals_do_not():
+    shown = [(f.value, f.unit) for f in find_figures("分别增长3.5、2和1.25个百分点，排第2、3%的区间")]
+    assert shown == [(3.5, "个百分点"), (2, "个百分点"), (1.25, "个百分点"), (3, "%")]
