@@ -48,3 +48,22 @@ def test_respective_changes_share_the_last_numbers_unit_and_each_its_name():
 def test_numbers_joined_into_a_percentage_take_its_unit_and_ordinals_do_not():
     shown = [(f.value, f.unit) for f in find_figures("分别增长3.5、2和1.25个百分点，排第2、3%的区间")]
     assert shown == [(3.5, "个百分点"), (2, "个百分点"), (1.25, "个百分点"), (3, "%")]
+
+
+def test_respective_rates_pair_the_ith_counts_of_the_runs_before():
+    text = "从层级看，甲、乙两级的来信量分别为200件、400件；回复量分别为150件、360件；回复率分别为75%和80%。"
+    rates = [r for r in readings(text) if r[0] == "rate"]
+    # the denominator's run is named by the rate's own denominator word (来信): a wrong rate fails
+    assert rates == [("rate", 75, "150 / 200", "pass"), ("rate", 80, "360 / 400", "fail")]
+
+
+def test_respective_rates_over_a_parent_measures_run_never_fail():
+    text = "从层级看，甲、乙两级的留言量分别为200条、400条；回复量分别为150条、360条；回复率分别为75%和80%。"
+    rates = [r for r in readings(text) if r[0] == "rate"]
+    # 留言 is only the parent measure of 回复 (a guess): the disagreeing rate is unverifiable
+    assert rates == [("rate", 75, "150 / 200", "pass"), ("rate", 80, "360 / ?", "unverifiable")]
+
+
+def test_a_rate_after_an_adverb_is_still_the_named_rate():
+    text = "城建类来信400件、回复量360件，在来信较多的情况下回复率仍达90%。"
+    assert ("rate", 90, "360 / 400", "pass") in readings(text)

@@ -9,7 +9,6 @@ taken as the whole) never fails: it passes or is unverifiable with a note.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -34,10 +33,16 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.respective import rate_names, respective_rates
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
-from govstats.checks.claims.wholes import NAMED_WHOLE, name_stem, named_exactly, named_whole_of
+from govstats.checks.claims.wholes import (
+    NAMED_WHOLE,
+    name_stem,
+    named_exactly,
+    named_whole_of,
+)
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
@@ -211,22 +216,6 @@ def entity_prefix(label: str, rule: RateRule) -> str:
     return prefix if prefix.endswith(ENTITY_ENDS) and not prefix.startswith("全") else ""
 
 
-def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
-    """Several rates sharing one figure ("按时办结率、现场办结率和群众满意率均达到100%")."""
-    clause = doc.clause_of(figure)
-    words = doc.norm[clause.start:figure.start].split(",")[-1]
-    if "分别" in words:  # "结案率、按期结案率分别比上月提升3.67、3.56个百分点": the i-th name, the i-th figure
-        head, _, tail = words.partition("分别")
-        names = [core_label(n) for n in re.split(r"[、和及与]", head)]
-        at = figure.start - len(words) + len(head)
-        run = [f for f in doc.figures_in(Span(at, clause.end)) if f.is_percent]
-        if len(names) == len(run) > 1 and all(n.endswith("率") for n in names):
-            return [names[run.index(figure)] + re.split(r"[\d.]", tail, maxsplit=1)[0]]
-    head = core_label(words.replace("均", ""))
-    names = [n for n in re.split(r"[、和及与]", head) if n.endswith("率")]
-    return names if len(names) > 1 else [label]
-
-
 def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
                     measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str, str]],
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
@@ -378,6 +367,7 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
             listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
     claims: list[Claim] = []
     previous: tuple[Figure, str] | None = None
+    respective = respective_rates(doc, rules, measures)
     for figure in doc.figures:
         if not figure.is_percent:
             continue
@@ -386,6 +376,10 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
             label = previous[1]  # "环比减少12.35%、49.58%和0.9%": one label for the list
         previous = (figure, label)
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
+            continue
+        if figure in respective:  # "回复率分别为66.29%、78.95%": the i-th counts of the runs before
+            read = share_of(doc, figure, [respective[figure][0]], respective[figure][1])
+            claims.append(guarded(Claim(**{**read.__dict__, "kind": "rate"}), respective[figure][2]))
             continue
         for name in rate_names(doc, figure, label):
             claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
