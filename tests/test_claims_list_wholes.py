@@ -67,3 +67,17 @@ def test_respective_rates_over_a_parent_measures_run_never_fail():
 def test_a_rate_after_an_adverb_is_still_the_named_rate():
     text = "城建类来信400件、回复量360件，在来信较多的情况下回复率仍达90%。"
     assert ("rate", 90, "360 / 400", "pass") in readings(text)
+
+
+def test_a_share_naming_its_whole_as_a_proportion_is_a_share_of_the_lists_whole():
+    text = "本年新受理的200件申请中，从事项看，信息公开90件，占新受理数比例45%；行政处罚60件，占30%；其他50件，占20%。"
+    found = readings(text)
+    assert ("share", 45, "90 / 200", "pass") in found
+    assert ("share", 20, "50 / 200", "fail") in found  # 50 of 200 is 25%: the list's whole is fixed
+
+
+def test_a_bracket_before_a_count_qualifies_its_noun_and_agreeing_cues_fix_the_whole():
+    text = "全年共审结复议申请120件（含上年结转），其中纠错（含撤销、变更）30件，纠错率20%。"
+    found = readings(text)
+    # 纠错 is the label of 30 across its bracket; 其中 and the parent measure (复议) both give 120
+    assert ("rate", 20, "30 / 120", "fail") in found

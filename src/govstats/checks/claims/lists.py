@@ -62,7 +62,7 @@ SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
-SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
+SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}(?:比例|比重))$")
 
 
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:

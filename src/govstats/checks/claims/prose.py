@@ -246,6 +246,13 @@ class Passage:
             pos = figure.start
             while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
                 pos -= 1
+            if pos == figure.start and pos > floor and self.norm[pos - 1] == ")":
+                # "纠错（含撤销、确认违法）29件": a bracket right before a count qualifies its noun
+                opening = self.norm.rfind("(", floor, pos)
+                if opening > floor and self.depths[opening] == self.depths[figure.start]:
+                    pos = opening
+                    while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
+                        pos -= 1
             self.memo[key] = pos
         return self.memo[key]  # type: ignore[return-value]
 

@@ -161,7 +161,8 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     for parent, _ in measure.parents if measure else ():
         parts = {p for p in wholes if p not in loose} | qizhong_parts(doc)
         if (hit := parent_figure(doc, part, parent, measures, parts)) is not None:
-            return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
+            # the parent measure's count that 其中 also names as the whole: two cues agree
+            return hit, "" if wholes.get(part) is hit else f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
     if part in wholes:
         return wholes[part], ""
     clause = doc.clause_of(part)
