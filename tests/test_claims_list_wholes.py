@@ -81,3 +81,19 @@ def test_a_bracket_before_a_count_qualifies_its_noun_and_agreeing_cues_fix_the_w
     found = readings(text)
     # 纠错 is the label of 30 across its bracket; 其中 and the parent measure (复议) both give 120
     assert ("rate", 20, "30 / 120", "fail") in found
+
+
+def test_a_list_runs_on_through_item_sentences_with_shares_of_their_own():
+    text = ("本月共受理来电400件，同比减少20件。其中社保类100件，占25%，同比增长5%。"
+            "住房类80件，占20%。交通类60件，占25%。其他160件，占40%。各单位共办结工单380件。")
+    found = readings(text)
+    assert ("sum", 400, "100 + 80 + 60 + 160", "pass") in found
+    assert ("share", 20, "80 / 400", "pass") in found
+    assert ("share", 25, "60 / 400", "fail") in found  # an item sentence keeps the list's one whole
+    assert ("share", 40, "160 / 400", "pass") in found
+
+
+def test_a_sentence_with_a_cue_of_its_own_ends_the_run():
+    text = "本月共受理来电400件。其中社保类100件，占25%。从渠道看，电话300件，占75%；网络100件，占25%。"
+    sums = [r for r in readings(text) if r[0] == "sum"]
+    assert sums == [("sum", 400, "300 + 100", "pass")]

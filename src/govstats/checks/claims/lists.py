@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.continued import continued_end
 from govstats.checks.claims.exhaustive import (
     mixed_and_off,
     of_one_result,
@@ -261,6 +262,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
                                                            whole.unit)):
         return parallel
     body = Span(start + lead.end(), sentence.end)
+    body = Span(body.start, continued_end(doc, sentence, whole, body))
     opener = next(iter(counts(doc, body)), None)
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
             and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
