@@ -97,3 +97,15 @@ def test_a_sentence_with_a_cue_of_its_own_ends_the_run():
     text = "本月共受理来电400件。其中社保类100件，占25%。从渠道看，电话300件，占75%；网络100件，占25%。"
     sums = [r for r in readings(text) if r[0] == "sum"]
     assert sums == [("sum", 400, "300 + 100", "pass")]
+
+
+def test_a_change_against_the_other_periods_count_printed_after_it():
+    assert readings("今年前三季度共收到表扬信520件，去年同期为400件，增长率达30%。") == [
+        ("change", 30, "(520 - 400) / 400", "pass")]
+    assert readings("本月办件量900件，上月为1000件，下降了12%。") == [
+        ("change", 12, "(1000 - 900) / 1000", "fail")]
+
+
+def test_a_growth_rate_without_the_other_period_is_an_unverifiable_change():
+    assert readings("今年前三季度共收到表扬信520件，增长率达30%。") == [
+        ("change", 30, "增长率 = ?", "unverifiable")]

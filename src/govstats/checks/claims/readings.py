@@ -16,6 +16,7 @@ from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_no
 from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.otherperiod import period_change
 from govstats.checks.claims.overfull import overfull
 from govstats.checks.claims.percentages import (
     bracket_change,
@@ -57,8 +58,9 @@ from govstats.reference.claim_rules import Measure, RateRule
 
 #: Words that make a percentage a change against another period.
 PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
-CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
+CHANGE_VERBS = ("增长", "成长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
 CHANGE_SHARES = tuple(f"{verb}比例" for verb in CHANGE_VERBS)
+GROWTH_RATES = ("增长率", "成长率", "下降率", "减少率", "增加率", "降幅率")
 #: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
@@ -228,8 +230,9 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
     if (is_change(label, figure) or label.endswith(CHANGE_SHARES)  # "增长比例达14.3%" is a change
-            or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))):
-        return (change_claim(doc, figure) or bracket_change(doc, figure)
+            or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))
+            or label.endswith(GROWTH_RATES)):  # "增长率68%" is a change, not a rate of 增长
+        return (change_claim(doc, figure) or bracket_change(doc, figure) or period_change(doc, figure)
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
