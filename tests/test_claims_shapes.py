@@ -584,7 +584,7 @@ def test_share_or_named_rate_above_100_fails_its_bound_but_a_growth_rate_does_no
     assert readings("上半年共受理事项800件，其中即办件300件，承诺件500件；按期办结率为15000%，业务量增长率150%，"
                     "群众满意率达12000%。") == [
         ("bound", 12000.0, "12000% ≤ 100%", "fail"), ("bound", 15000.0, "15000% ≤ 100%", "fail"),
-        ("rate", 150.0, "业务量增长率 = ?", "unverifiable"), ("sum", 800.0, "300 + 500", "pass")]
+        ("change", 150.0, "业务量增长率 = ?", "unverifiable"), ("sum", 800.0, "300 + 500", "pass")]
 
 
 def test_shoujian_is_the_received_count_of_a_completion_rate():
