@@ -109,3 +109,12 @@ def test_a_change_against_the_other_periods_count_printed_after_it():
 def test_a_growth_rate_without_the_other_period_is_an_unverifiable_change():
     assert readings("今年前三季度共收到表扬信520件，增长率达30%。") == [
         ("change", 30, "增长率 = ?", "unverifiable")]
+
+
+def test_percentages_printed_without_their_sign_are_claims_of_their_own():
+    text = "上半年办件数量比去年同期上升12，平均办理时限缩短约40。即办件占总办件量的90.5，窗口满意率达到98。"
+    assert [(r[0], r[1], r[3]) for r in readings(text)] == [
+        ("change", 12, "unverifiable"), ("change", 40, "unverifiable"),
+        ("rate", 98, "unverifiable"), ("share", 90.5, "unverifiable")]
+    shown = [(f.value, f.unit, f.approx) for f in find_figures("时限缩短约40。受理120件，增长20件，排名第3。")]
+    assert shown == [(40, "%", True), (120, "件", False), (20, "件", False)]

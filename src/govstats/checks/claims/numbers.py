@@ -291,6 +291,26 @@ def shared_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+#: A number whose percent sign was lost: right after a rate, a share or a change, before a stop
+#: ("满意率达到97，", "占总量的91.7，", "同比上升13，").
+_SIGNLESS = re.compile(r"(?:率|占[^,;。\d]{1,10}的|上升|下降|增长|提高|降低|减少|缩短|压缩)(?:达到|达|为|是|了)?"
+                       r"(?P<approx>约)?(?P<num>\d{1,3}(?:\.\d+)?)(?=[,;。]|$)")
+
+
+def signless_percentages(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
+    """Percentages printed without their sign (see ``_SIGNLESS``): a figure in %, kept apart from
+    any number a figure already reads."""
+    taken = [(f.start, f.end) for f in figures]
+    out = []
+    for m in _SIGNLESS.finditer(norm):
+        start, end = m.span("num")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        out.append(Figure(float(m.group("num")), "%", start, end, text[start:end], _decimals(m.group("num")),
+                          approx=bool(m.group("approx"))))
+    return out
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
@@ -299,5 +319,5 @@ def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     figures += scaled_counts(norm, text)
     figures.sort(key=lambda f: f.start)
-    figures += shared_units(text, norm, figures)
+    figures += shared_units(text, norm, figures) + signless_percentages(text, norm, figures)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)
