@@ -67,6 +67,7 @@ def test_respective_rates_over_a_parent_measures_run_never_fail():
 def test_a_rate_after_an_adverb_is_still_the_named_rate():
     text = "城建类来信400件、回复量360件，在来信较多的情况下回复率仍达90%。"
     assert ("rate", 90, "360 / 400", "pass") in readings(text)
+    assert ("rate", 10, "5 / 50", "pass") in readings("其中某局收到来信50件仅答复5件，回复率只有10%。")
 
 
 def test_a_share_naming_its_whole_as_a_proportion_is_a_share_of_the_lists_whole():
@@ -118,3 +119,15 @@ def test_percentages_printed_without_their_sign_are_claims_of_their_own():
         ("rate", 98, "unverifiable"), ("share", 90.5, "unverifiable")]
     shown = [(f.value, f.unit, f.approx) for f in find_figures("时限缩短约40。受理120件，增长20件，排名第3。")]
     assert shown == [(40, "%", True), (120, "件", False), (20, "件", False)]
+
+
+def test_a_second_respective_run_for_the_same_entities_splits_the_count_its_name_names():
+    text = ("本年度平台留言量为900条，回复量为700条。\n"
+            "从层级看，甲、乙两级的留言量分别为500条、400条；回复量分别为{}条、300条。")
+    # the first run is the list of its own piece, not the first count of each piece
+    assert readings(text.format(400)) == [
+        ("bound", 700, "700 ≤ 900", "pass"),
+        ("sum", 700, "400 + 300", "pass"), ("sum", 900, "500 + 400", "pass")]
+    assert ("sum", 900, "500 + 400", "pass") in readings(text.format(350))
+    # the second run's whole is found by its name only: a disagreeing sum is unverifiable, not failed
+    assert ("sum", 700, "350 + 300", "unverifiable") in readings(text.format(350))

@@ -112,7 +112,8 @@ def item_spans(doc: Passage, span: Span) -> list[Span]:
     if len(pieces) > 1:
         first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
         widths = [len(counts(doc, piece)) for piece in pieces]
-        if len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths):
+        respective = any("分别" in doc.label(f) for f in counts(doc, pieces[0]))  # "留言量分别为5条、4条；回复量分别为…"
+        if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)):
             return pieces
         return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
     return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))

@@ -15,6 +15,8 @@ from govstats.checks.claims.measures import measure_in
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage, Span, strip_label
+from govstats.checks.claims.splits import Listing
+from govstats.checks.claims.wholes import named_whole_of
 from govstats.checks.claims.words import core_label
 from govstats.reference.claim_rules import Measure, RateRule
 
@@ -86,6 +88,29 @@ def respective_rates(doc: Passage, rules: Sequence[RateRule], measures: Sequence
         for rate, part, whole in zip(rates, top, bottoms[0], strict=True):
             found[rate] = (part, whole, note)
     return found
+
+
+def parallel_runs(doc: Passage, listings: Sequence[Listing]) -> list[tuple[Figure, tuple[Figure, ...], str]]:
+    """"三级的留言量分别为518条、502条、354条；回复量分别为343条、396条、295条": when one 分别 run of
+    counts is a list that splits its whole, a later run of its sentence for the same entities (as
+    many counts) splits the earlier count its name names (回复量 -> 回复量为1034条), as a guess:
+    (whole, parts, note) for each."""
+    out = []
+    all_runs = runs(doc)
+    for item in listings:
+        split = next((r for _, r in all_runs if r == item.parts), None) if item.exhaustive else None
+        if split is None:
+            continue
+        sentence = doc.sentence_of(split[0])
+        for name, run in all_runs:
+            if (run == split or run[0].is_percent or len(run) != len(split) or run[0].start < split[-1].end
+                    or doc.sentence_of(run[0]) != sentence):
+                continue
+            whole = named_whole_of(doc, name, list(run))
+            if whole is not None and whole is not item.whole and whole.start < sentence.start:
+                note = f"“{name}”与前一组分项列的是同样的各项，取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
+                out.append((whole, run, note))
+    return out
 
 
 def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:

@@ -12,7 +12,7 @@ from govstats.checks.claims.prose import TOTAL_MARKERS
 
 #: Verbs between a label and its percentage that carry no meaning ("满意率达99.9%").
 FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为", "仅有", "仅为", "则为", "都在",
-           "均", "也", "亦", "分别", "在", "仍", "仍然", "依然")
+           "均", "也", "亦", "分别", "在", "仍", "仍然", "依然", "只有", "仅")
 
 
 #: A percentage after these words is a target or a bound, not a stated result.
