@@ -131,3 +131,11 @@ def test_a_second_respective_run_for_the_same_entities_splits_the_count_its_name
     assert ("sum", 900, "500 + 400", "pass") in readings(text.format(350))
     # the second run's whole is found by its name only: a disagreeing sum is unverifiable, not failed
     assert ("sum", 700, "350 + 300", "unverifiable") in readings(text.format(350))
+
+
+def test_a_closing_total_piece_sums_the_one_count_of_its_unit_in_each_piece_before():
+    text = "全年完成工程项目20个，中标价12.5亿元；完成采购项目30个，成交价2500万元；合计完成交易额{}亿元。"
+    assert readings(text.format("12.75")) == [("sum", 1275000000, "1250000000 + 25000000", "pass")]
+    assert readings(text.format("12.95")) == [("sum", 1295000000, "1250000000 + 25000000", "fail")]
+    # a piece with two counts of the unit is no single part: no sum
+    assert readings("项目甲预算3亿元，结算2.9亿元；项目乙结算1亿元；合计完成投资3.9亿元。") == []
