@@ -139,3 +139,12 @@ def test_a_closing_total_piece_sums_the_one_count_of_its_unit_in_each_piece_befo
     assert readings(text.format("12.95")) == [("sum", 1295000000, "1250000000 + 25000000", "fail")]
     # a piece with two counts of the unit is no single part: no sum
     assert readings("项目甲预算3亿元，结算2.9亿元；项目乙结算1亿元；合计完成投资3.9亿元。") == []
+
+
+def test_pieces_each_giving_a_part_and_its_done_count_are_the_items_of_the_list():
+    text = "本周平台共受理诉求500件，办结450件。其中行政类300件，办结260件；社会类150件，办结148件；无效诉求{}件。"
+    found = readings(text.format(50))
+    assert ("sum", 500, "300 + 150 + 50", "pass") in found
+    assert ("bound", 260, "260 ≤ 300", "pass") in found and ("bound", 148, "148 ≤ 150", "pass") in found
+    # the sentence before also states 办结450件: its first count is the likeliest whole, never failed
+    assert ("sum", 500, "300 + 150 + 60", "unverifiable") in readings(text.format(60))

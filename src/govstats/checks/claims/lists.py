@@ -48,7 +48,12 @@ from govstats.checks.claims.subsets import (
     parallel_listings,
     total_row_listings,
 )
-from govstats.checks.claims.wholes import kindred, named_whole_of, share_names
+from govstats.checks.claims.wholes import (
+    kindred,
+    named_whole,
+    named_whole_of,
+    share_names,
+)
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
@@ -111,7 +116,8 @@ def item_spans(doc: Passage, span: Span) -> list[Span]:
     pieces = semicolon_pieces(doc, span)
     if len(pieces) > 1:
         first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
-        widths = [len(counts(doc, piece)) for piece in pieces]
+        widths = [len([f for f in counts(doc, piece) if not BARE_DONE.fullmatch(doc.label(f))])  # "甲类200件，办结180件；"
+                  for piece in pieces]
         respective = any("分别" in doc.label(f) for f in counts(doc, pieces[0]))  # "留言量分别为5条、4条；回复量分别为…"
         if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)):
             return pieces
@@ -168,6 +174,10 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
                 break
             joined.append(nxt)
         parts += joined
+        # "甲类200件，办结180件；乙类…": a done count later in the item measures its part (an item
+        # with a rate of its own leaves the reading of its whole to the rate)
+        if not any(f.is_percent for f in doc.figures_in(item)):
+            measured += [(f, joined[-1]) for f in found[len(joined):] if BARE_DONE.fullmatch(doc.label(f))][:1]
         for part in joined:
             shares += shares_in(doc, item, part)
     if not parts:
@@ -201,24 +211,6 @@ def is_partial(doc: Passage, span: Span) -> bool:
     """True when the list (outside its brackets) says it names only the largest items."""
     outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
     return any(w in outside for w in PARTIAL)
-
-
-def named_whole(doc: Passage, sentence: Span, head: str, unit: str, above: bool = False) -> Figure | None:
-    """The earlier count of the paragraph a heading "已答复的申请中" names (its label or the words
-    after it hold 答复); with ``above``, the latest such count of the paragraphs before ("在不满意件
-    中，" opening a paragraph names the 不满意的有6479件 stated above; a trailing 件 is no part of
-    the noun). A count of a change or of another period is no whole."""
-    stem = re.sub(r"^(?:已|在|对|从|经)", "", head).split("的")[0]
-    if above:
-        stem = stem.removesuffix("件")
-    if len(stem) < 2:
-        return None
-    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    pool = counts(doc, Span(0, paragraph.start) if above else Span(paragraph.start, sentence.start), unit)
-    for figure in reversed(pool) if above else pool:
-        if (stem in doc.label(figure) or stem in doc.words_after(figure)) and not (above and is_change_count(doc, figure)):
-            return figure
-    return None
 
 
 def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
