@@ -148,3 +148,8 @@ def test_pieces_each_giving_a_part_and_its_done_count_are_the_items_of_the_list(
     assert ("bound", 260, "260 ≤ 300", "pass") in found and ("bound", 148, "148 ≤ 150", "pass") in found
     # the sentence before also states 办结450件: its first count is the likeliest whole, never failed
     assert ("sum", 500, "300 + 150 + 60", "unverifiable") in readings(text.format(60))
+
+
+def test_a_noun_ending_in_hao_is_counted_and_a_document_number_is_not():
+    assert readings("全年主动公开信息300条，其中微信公众号120条，政务网站180条。") == [("sum", 300, "120 + 180", "pass")]
+    assert [f.value for f in find_figures("依据〔2020〕12号文件办理，编号3件")] == []

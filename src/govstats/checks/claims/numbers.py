@@ -25,6 +25,8 @@ PERCENT_UNITS = ("%", "个百分点", "‰")
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}
 #: A number right after these is an ordinal or a code, not a count (第3名, 〔2020〕12号).
 NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
+#: Nouns ending in 号 that are counted, not numbered ("微信公众号26条", "政务账号12个").
+NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订阅号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
@@ -177,7 +179,7 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
         return None
     if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
         return None
-    if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
+    if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE) and not text[max(m.start() - 3, 0):m.start()].endswith(NAMED_BY_HAO):
         return None
     number = m.group("num")
     mult = m.group("mult")
