@@ -210,6 +210,8 @@ def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> boo
 def is_partial(doc: Passage, span: Span) -> bool:
     """True when the list (outside its brackets) says it names only the largest items."""
     outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
+    # "园林处7件，主要是行道树折枝": 主要 right after an item's count says what the item holds
+    outside = re.sub(r"(?<=[件条个宗次项起单份人户]),主要(?:是|为|涉及|反映)", ",", outside)
     return any(w in outside for w in PARTIAL)
 
 

@@ -154,7 +154,16 @@ def semicolon_run(doc: Passage, span: Span, sentence: Span) -> Span:
     def one_with_share(piece: Span) -> bool:
         return len(counts(doc, piece)) == 1 and any(f.is_percent for f in doc.figures_in(piece))
 
+    def one_alone(piece: Span) -> bool:  # "园林处7件，主要是行道树折枝；市政处4件，…": one count, no share
+        found = counts(doc, piece)
+        return (len(found) == 1 and len(doc.figures_in(piece)) == 1 and doc.label(found[0]) != ""
+                and not is_done(doc, found[0]) and not re.match(r"\s*(?:另|此外|同时)", doc.norm[piece.start:piece.end]))
+
     pieces = semicolon_pieces(doc, Span(span.start, sentence.end))
+    if len(pieces) >= 3 and one_alone(pieces[0]):
+        # three or more pieces of one plain count each (a done count or an 另有 piece ends the run)
+        ones = next((i for i, p in enumerate(pieces[1:]) if not one_alone(p)), len(pieces) - 1)
+        return Span(span.start, pieces[ones].end) if ones >= 2 else span
     if len(pieces) < 2 or not one_with_share(pieces[0]):
         return span
     ones = next((i for i, p in enumerate(pieces[1:]) if not one_with_share(p)), len(pieces) - 1)
