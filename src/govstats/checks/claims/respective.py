@@ -30,7 +30,7 @@ def runs(doc: Passage) -> list[tuple[str, tuple[Figure, ...]]]:
     if key in doc.memo:
         return doc.memo[key]  # type: ignore[return-value]
     out: list[tuple[str, tuple[Figure, ...]]] = []
-    figures = doc.figures
+    figures = doc.figures if "分别" in doc.norm else []
     index = 0
     while index < len(figures):
         first = figures[index]
