@@ -167,3 +167,10 @@ def test_inline_items_through_semicolons_each_describing_what_it_holds():
 def test_a_done_count_and_an_other_piece_after_qizhong_are_no_split():
     text = "全年需办理案件151件，其中已办结案件135件；另有协商化解案件17件；移送案件3件。"
     assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_inline_parts_in_kindred_units_split_the_whole_only_when_they_add_up():
+    text = "本月热线受理市民诉求500件，其中电话{}个，信箱30件，网上50件。"
+    assert readings(text.format(420)) == [("sum", 500, "420 + 30 + 50", "pass")]
+    # 个 beside 件 may count other things: parts that do not add up are no error and no list
+    assert readings(text.format(430)) == []

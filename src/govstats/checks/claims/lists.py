@@ -336,7 +336,8 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             # or its closing total ("申请54件，结转上年5件，共59件；其中…")
             # of the items' unit, and no difference ("较上年增加7300万")
             unit = next((f.unit for f in counts(doc, Span(match.end(), clause.end))), None)
-            stated = [c for c in counts(doc, earlier[-1], unit) if not is_change_count(doc, c)]
+            stated = [c for c in counts(doc, earlier[-1], unit) if not is_change_count(doc, c)] or [
+                c for c in counts(doc, earlier[-1]) if unit and kindred(c.unit, unit) and not is_change_count(doc, c)]
             closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
             before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
@@ -348,7 +349,7 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             found += paired
             continue
         # an estimate (4300余件) or a daily average is never the whole of a list
-        whole = next((f for f in reversed(before) if same_kind(f.unit, items[0].unit) and not f.approx
+        whole = next((f for f in reversed(before) if kindred(f.unit, items[0].unit) and not f.approx
                       and "均" not in doc.label(f)), None)
         note = ""
         if whole is not None and whole.value < max((f.value for f in items if f.unit == whole.unit), default=0):
@@ -359,6 +360,9 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
         got = listing(doc, whole, run, "qizhong", is_partial(doc, clause)) if run != after else None
         if got is None or not got.exhaustive:
             got = listing(doc, whole, after, "qizhong", is_partial(doc, clause))
+        if got is None or not got.exhaustive:  # "46983件，其中电话46908个、信箱7件": kindred units, when they add up
+            kin = listing(doc, whole, after, "qizhong", is_partial(doc, clause), kin=True)
+            got = kin if kin is not None and kin.exhaustive else None if not same_kind(whole.unit, items[0].unit) else got
         if got is not None:
             found.append(replace(got, note=note, guessed=True) if note else got)
     return found
