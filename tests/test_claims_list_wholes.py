@@ -174,3 +174,15 @@ def test_inline_parts_in_kindred_units_split_the_whole_only_when_they_add_up():
     assert readings(text.format(420)) == [("sum", 500, "420 + 30 + 50", "pass")]
     # 个 beside 件 may count other things: parts that do not add up are no error and no list
     assert readings(text.format(430)) == []
+
+
+def test_a_change_after_two_counts_labelled_the_same_but_for_the_year():
+    assert readings("2023年共受理复议案件80件，2024年共受理复议案件100件，同比增长25%。") == [
+        ("change", 25, "(100 - 80) / 80", "pass")]
+    assert readings("去年受理复议案件80件，今年受理复议案件60件，下降了20%。") == [
+        ("change", 20, "(80 - 60) / 80", "fail")]
+    # two years apart, or two different nouns: no base is printed
+    assert readings("2022年共受理复议案件80件，2024年共受理复议案件100件，增长25%。") == [
+        ("change", 25, "增长 = ?", "unverifiable")]
+    assert readings("2023年共受理复议案件80件，2024年共办结复议案件100件，增长25%。") == [
+        ("change", 25, "增长 = ?", "unverifiable")]

@@ -1,6 +1,8 @@
 """A change whose other period is printed as a count of its own: "今年感谢信1160件，去年同期为690件，
 增长率68%". The count labelled by the other period (去年同期为, 上月为) right after this period's count
-is the base; the percentage after them, with a verb of change, is the change from it.
+is the base; so is the count right before it whose label is the same but for the year before
+("2023年受理案件66件，2024年受理案件151件，同比增长128.79%"). The percentage after them, with a verb
+of change, is the change from it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,24 @@ from govstats.checks.claims.words import CHANGE_DOWN, CHANGE_UP
 THEN_LABEL = re.compile(r"^(?:而|比|较)?(?:去年|上年|上月|上季度?|上周|上期)(?:同期)?(?:为|是|有|则为)?$")
 
 
+#: A label that opens with its period: "2023年", "去年", "今年".
+_PERIOD = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})年|(?P<word>去年|上年|今年|本年))(?:度|全年)?")
+_YEARS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0}
+
+
+def year_before(doc: Passage, first: Figure, second: Figure) -> bool:
+    """True when ``first`` counts the year before ``second`` and their labels are the same but
+    for the year ("2023年受理案件" / "2024年受理案件", "去年受理" / "今年受理"), next to each other."""
+    one, two = _PERIOD.match(doc.label(first)), _PERIOD.match(doc.label(second))
+    if one is None or two is None or first.unit != second.unit or first.approx or second.approx:
+        return False
+    if doc.norm[first.end:doc.label_start(second)].strip() != "," or doc.label(first)[one.end():] != doc.label(second)[two.end():]:
+        return False
+    if one.group("year") and two.group("year"):
+        return int(two.group("year")) - int(one.group("year")) == 1
+    return bool(one.group("word") and two.group("word")) and _YEARS[two.group("word")] - _YEARS[one.group("word")] == 1
+
+
 def period_change(doc: Passage, figure: Figure) -> Claim | None:
     """The change from the other period's count to this period's, both printed before ``figure``."""
     sentence = doc.sentence_of(figure)
@@ -26,10 +46,12 @@ def period_change(doc: Passage, figure: Figure) -> Claim | None:
     if len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
         return None
     now, then = before[-2], before[-1]
-    if (not THEN_LABEL.match(doc.label(then)) or not same_kind(now.unit, then.unit) or now.approx or then.approx
+    if year_before(doc, now, then):
+        now, then = then, now
+    elif (not THEN_LABEL.match(doc.label(then)) or not same_kind(now.unit, then.unit) or now.approx or then.approx
             or doc.norm[now.end:doc.label_start(then)].strip() != ","):
         return None
-    verb = doc.norm[then.end:figure.start]
+    verb = doc.norm[before[-1].end:figure.start]
     down = any(w in verb for w in CHANGE_DOWN)
     if "。" in verb or (not down and not any(w in verb for w in CHANGE_UP)):
         return None
