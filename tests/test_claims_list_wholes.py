@@ -186,3 +186,18 @@ def test_a_change_after_two_counts_labelled_the_same_but_for_the_year():
         ("change", 25, "增长 = ?", "unverifiable")]
     assert readings("2023年共受理复议案件80件，2024年共办结复议案件100件，增长25%。") == [
         ("change", 25, "增长 = ?", "unverifiable")]
+
+
+def test_a_share_alone_in_its_parts_bracket_is_that_parts_share():
+    text = "本月共受理1000件，其中咨询类400件（占40%），投诉类350件（占35%），求助类250件（占26%）。"
+    assert readings(text) == [("share", 26, "250 / 1000", "fail"), ("share", 35, "350 / 1000", "pass"),
+                              ("share", 40, "400 / 1000", "pass"), ("sum", 1000, "400 + 350 + 250", "pass")]
+    assert ("share", 40, "400 / 1000", "pass") in readings("全年受理1000件，咨询400件（占比40%）、投诉350件（占比35%）。")
+
+
+def test_respective_shares_of_parts_of_no_list_keep_their_part_and_no_sibling_whole():
+    text = "本月受理咨询400件、投诉350件、求助250件，占比分别为40%、35%和25%。"
+    assert readings(text) == [("share", 25, "250 / ?", "unverifiable"), ("share", 35, "350 / ?", "unverifiable"),
+                              ("share", 40, "400 / ?", "unverifiable")]
+    # changes printed with 分别 are no shares
+    assert [r[0] for r in readings("留言量为500条，回复量为400条，分别增长20%和10%。")] == ["bound", "change", "change"]

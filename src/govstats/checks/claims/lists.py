@@ -135,7 +135,9 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
         if any(w in gap for w in ("率", "同比", "环比", "比上", "较上", "增长", "下降", "提高", "减少")):
             continue
         same_depth = doc.depth(figure) == doc.depth(part)
-        if (same_depth and SHARE_LABEL.match(doc.label(figure))) or gap.strip() == "(":
+        # "咨询类400件（占40%）": a share alone in the part's bracket
+        bracketed = gap.strip().startswith("(") and re.fullmatch(r"\(\s*(?:占|占比)?(?:为)?\s*", gap.strip())
+        if (same_depth and SHARE_LABEL.match(doc.label(figure))) or bracketed:
             found.append((figure, part))
     return found
 

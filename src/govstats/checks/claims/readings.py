@@ -34,7 +34,12 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.respective import rate_names, respective_rates
+from govstats.checks.claims.respective import (
+    rate_names,
+    respective_rates,
+    respective_shares,
+    unplaced_share,
+)
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
@@ -338,26 +343,6 @@ def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mappin
     return None
 
 
-def respective_shares(doc: Passage) -> list[tuple[Figure, Figure]]:
-    """"咨询类60件、投诉类40件、建议类20件，分别占50%、33.3%和16.7%": the percentages after 分别, in
-    order, against the counts listed just before them."""
-    out = []
-    for index, figure in enumerate(doc.figures):
-        if not figure.is_percent or "分别" not in doc.label(figure):
-            continue
-        run = [figure]
-        for nxt in doc.figures[index + 1:]:
-            if not nxt.is_percent or not set(doc.gap(run[-1], nxt)) <= set("、和及与"):
-                break
-            run.append(nxt)
-        before = [f for f in counts_before(doc, figure, doc.clause_of(figure)) if doc.depth(f) == doc.depth(figure)]
-        if len(run) >= 2 and len(before) >= len(run):
-            parts = list(reversed(before[: len(run)]))
-            if len({p.unit for p in parts}) == 1:
-                out += list(zip(run, parts))
-    return out
-
-
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
@@ -366,9 +351,14 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
     together = {part: found.parts for found in listings if len(found.parts) > 1 and not found.exhaustive
                 and of_one_result(doc, found.whole, list(found.parts)) for part in found.parts}
     loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)
+    lone: dict[Figure, Figure] = {}  # "咨询400件、投诉350件，占比分别为40%、35%": parts of no list
+    share_run = False
     for pct, part in respective_shares(doc):
+        share_run = "占" in doc.label(pct) or "比重" in doc.label(pct) or (share_run and "分别" not in doc.label(pct))
         if pct not in listed and part in wholes:
             listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
+        elif pct not in listed and share_run:
+            lone[pct] = part
     claims: list[Claim] = []
     previous: tuple[Figure, str] | None = None
     respective = respective_rates(doc, rules, measures)
@@ -380,6 +370,9 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
             label = previous[1]  # "环比减少12.35%、49.58%和0.9%": one label for the list
         previous = (figure, label)
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
+            continue
+        if figure in lone:  # the i-th count; its whole is the one of no list: not given
+            claims.append(unplaced_share(doc, figure, lone[figure]))
             continue
         if figure in respective:  # "回复率分别为66.29%、78.95%": the i-th counts of the runs before
             read = share_of(doc, figure, [respective[figure][0]], respective[figure][1])

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 
 from govstats.checks.claims.measures import measure_in
 from govstats.checks.claims.numbers import Figure
-from govstats.checks.claims.percentages import rate_rule_for
+from govstats.checks.claims.percentages import counts_before, rate_rule_for
 from govstats.checks.claims.prose import Passage, Span, strip_label
+from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import Listing
+from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.wholes import named_whole_of
 from govstats.checks.claims.words import core_label
 from govstats.reference.claim_rules import Measure, RateRule
@@ -127,3 +129,30 @@ def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
     head = core_label(words.replace("均", ""))
     names = [n for n in re.split(r"[、和及与]", head) if n.endswith("率")]
     return names if len(names) > 1 else [label]
+
+
+def respective_shares(doc: Passage) -> list[tuple[Figure, Figure]]:
+    """"咨询类60件、投诉类40件、建议类20件，分别占50%、33.3%和16.7%": the percentages after 分别, in
+    order, against the counts listed just before them."""
+    out = []
+    for index, figure in enumerate(doc.figures):
+        if not figure.is_percent or "分别" not in doc.label(figure):
+            continue
+        run = [figure]
+        for nxt in doc.figures[index + 1:]:
+            if not nxt.is_percent or not set(doc.gap(run[-1], nxt)) <= set("、和及与"):
+                break
+            run.append(nxt)
+        before = [f for f in counts_before(doc, figure, doc.clause_of(figure)) if doc.depth(f) == doc.depth(figure)]
+        if len(run) >= 2 and len(before) >= len(run):
+            parts = list(reversed(before[: len(run)]))
+            if len({p.unit for p in parts}) == 1:
+                out += list(zip(run, parts))
+    return out
+
+
+def unplaced_share(doc: Passage, figure: Figure, part: Figure) -> Claim:
+    """The share of ``part`` whose whole the text does not give: unverifiable, its part kept."""
+    return percent_claim(doc, figure, kind="share", span=doc.clause_of(figure), formula=f"{part.shown} / ?",
+                         part=None, whole=None, missing=f"文中未给出 {part.shown} 所占的整体",
+                         operands=((part.value,), None))
