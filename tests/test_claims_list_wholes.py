@@ -201,3 +201,10 @@ def test_respective_shares_of_parts_of_no_list_keep_their_part_and_no_sibling_wh
                               ("share", 40, "400 / ?", "unverifiable")]
     # changes printed with 分别 are no shares
     assert [r[0] for r in readings("留言量为500条，回复量为400条，分别增长20%和10%。")] == ["bound", "change", "change"]
+
+
+def test_a_change_with_the_other_periods_count_in_a_bracket_after_it():
+    assert readings("本月受理量1200件，同比上升20%（去年同期1000件）。") == [("change", 20, "(1200 - 1000) / 1000", "pass")]
+    assert readings("本月受理量900件，环比下降15%（上月1000件）。") == [("change", 15, "(1000 - 900) / 1000", "fail")]
+    # a bracket that is no other period's count leaves the change unverifiable
+    assert readings("本月受理量1200件，同比上升20%（其中网上800件）。") == [("change", 20, "同比上升 = ?", "unverifiable")]

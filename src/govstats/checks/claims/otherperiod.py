@@ -43,15 +43,22 @@ def period_change(doc: Passage, figure: Figure) -> Claim | None:
     sentence = doc.sentence_of(figure)
     before = [f for f in doc.figures_in(Span(sentence.start, figure.start))
               if not f.is_percent and doc.depth(f) == doc.depth(figure)]
-    if len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
+    inside = doc.bracket_after(figure)
+    held = doc.figures_in(inside) if inside else []
+    if before and len(held) == 1 and THEN_LABEL.match(doc.label(held[0])) and not held[0].is_percent:
+        before = [*before, held[0]]  # "同比上升25%（去年同期800件）": the other period's count after it
+    elif len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
         return None
     now, then = before[-2], before[-1]
-    if year_before(doc, now, then):
+    if then.start > figure.start:
+        if not same_kind(now.unit, then.unit) or now.approx or then.approx:
+            return None
+    elif year_before(doc, now, then):
         now, then = then, now
     elif (not THEN_LABEL.match(doc.label(then)) or not same_kind(now.unit, then.unit) or now.approx or then.approx
             or doc.norm[now.end:doc.label_start(then)].strip() != ","):
         return None
-    verb = doc.norm[before[-1].end:figure.start]
+    verb = doc.label(figure) if then.start > figure.start else doc.norm[before[-1].end:figure.start]
     down = any(w in verb for w in CHANGE_DOWN)
     if "。" in verb or (not down and not any(w in verb for w in CHANGE_UP)):
         return None
