@@ -208,3 +208,13 @@ def test_a_change_with_the_other_periods_count_in_a_bracket_after_it():
     assert readings("本月受理量900件，环比下降15%（上月1000件）。") == [("change", 15, "(1000 - 900) / 1000", "fail")]
     # a bracket that is no other period's count leaves the change unverifiable
     assert readings("本月受理量1200件，同比上升20%（其中网上800件）。") == [("change", 20, "同比上升 = ?", "unverifiable")]
+
+
+def test_items_after_qizhong_that_each_print_a_share_keep_the_one_whole_through_semicolons():
+    text = "全年受理申请120件，其中予以公开80件，占66.67%；部分公开20件，占15%。"
+    found = readings(text)
+    assert ("share", 66.67, "80 / 120", "pass") in found
+    assert ("share", 15, "20 / 120", "fail") in found  # 20 of 120 is 16.67%: the list's whole is fixed
+    # items whose shares name two other wholes are no items of one list
+    text = "注册用户1000万，其中个人用户500万，占全市人口总数的30%；法人用户200万，占企业法人总数的90%。"
+    assert [r for r in readings(text) if r[0] == "bound" and r[1] == 2000000] == []

@@ -34,6 +34,7 @@ from govstats.checks.claims.splits import (
     counts,
     enumeration,
     is_done,
+    is_partial,
     larger_total,
     opening,
     previous_sentence,
@@ -64,8 +65,6 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
 SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
-#: Words of a list that names only the largest items: its parts are not the whole.
-PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
 SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}(?:比例|比重))$")
@@ -207,14 +206,6 @@ def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> boo
     counts of the same noun after a comma are two parts."""
     tail = doc.label(first)[-2:]
     return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
-
-
-def is_partial(doc: Passage, span: Span) -> bool:
-    """True when the list (outside its brackets) says it names only the largest items."""
-    outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
-    # "园林处7件，主要是行道树折枝": 主要 right after an item's count says what the item holds
-    outside = re.sub(r"(?<=[件条个宗次项起单份人户]),主要(?:是|为|涉及|反映)", ",", outside)
-    return any(w in outside for w in PARTIAL)
 
 
 def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
@@ -360,7 +351,10 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             continue
         # the items run on through the semicolons only when they split the whole
         got = listing(doc, whole, run, "qizhong", is_partial(doc, clause)) if run != after else None
-        if got is None or not got.exhaustive:
+        # or when each item prints its share of one whole ("其中甲80件，占66.67%；乙20件，占16.67%"), none another's
+        one = (got is not None and len(got.shares) == len(got.parts) and not overlapping(whole, list(got.shares))
+               and len({share_names(doc, p) for p, _ in got.shares} - {None}) < 2)
+        if got is None or not (got.exhaustive or one):
             got = listing(doc, whole, after, "qizhong", is_partial(doc, clause))
         if got is None or not got.exhaustive:  # "46983件，其中电话46908个、信箱7件": kindred units, when they add up
             kin = listing(doc, whole, after, "qizhong", is_partial(doc, clause), kin=True)

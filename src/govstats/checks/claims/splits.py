@@ -207,3 +207,15 @@ def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
     paragraph = doc.enclosing(doc.paragraphs, sentence.start)
     earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
     return earlier[-1] if earlier else None
+
+
+#: Words of a list that names only the largest items: its parts are not the whole.
+PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
+
+
+def is_partial(doc: Passage, span: Span) -> bool:
+    """True when the list (outside its brackets) says it names only the largest items."""
+    outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
+    # "园林处7件，主要是行道树折枝": 主要 right after an item's count says what the item holds
+    outside = re.sub(r"(?<=[件条个宗次项起单份人户]),主要(?:是|为|涉及|反映)", ",", outside)
+    return any(w in outside for w in PARTIAL)
