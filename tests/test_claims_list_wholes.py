@@ -218,3 +218,11 @@ def test_items_after_qizhong_that_each_print_a_share_keep_the_one_whole_through_
     # items whose shares name two other wholes are no items of one list
     text = "注册用户1000万，其中个人用户500万，占全市人口总数的30%；法人用户200万，占企业法人总数的90%。"
     assert [r for r in readings(text) if r[0] == "bound" and r[1] == 2000000] == []
+
+
+def test_a_named_whole_printing_its_count_in_a_bracket_is_the_shares_whole():
+    text = "共有12个部门按时办结全部事项，占全部部门（20个）的{}%。"
+    assert readings(text.format(60)) == [("share", 60, "12 / 20", "pass")]
+    assert readings(text.format(65)) == [("share", 65, "12 / 20", "fail")]
+    # a bracket that is no named whole ("占" missing) gives no such reading
+    assert readings("本月受理1000件（上月900件）的10%。") == [("share", 10, "的 = ?", "unverifiable")]

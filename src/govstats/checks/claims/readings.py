@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_noun
+from govstats.checks.claims.bracketed import bracketed_whole_share
 from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
@@ -241,6 +242,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
+    if label in ("的", "") and (named_count := bracketed_whole_share(doc, figure)) is not None:
+        return named_count  # "占全部部门（20个）的60%"
     named = NAMED_WHOLE.search(label)
     if figure in listed or named or label.endswith(SHARE_WORDS):
         names_whole = named is not None and named.group("name") not in ("比", "比重", "比例")
