@@ -226,3 +226,9 @@ def test_a_named_whole_printing_its_count_in_a_bracket_is_the_shares_whole():
     assert readings(text.format(65)) == [("share", 65, "12 / 20", "fail")]
     # a bracket that is no named whole ("占" missing) gives no such reading
     assert readings("本月受理1000件（上月900件）的10%。") == [("share", 10, "的 = ?", "unverifiable")]
+
+
+def test_an_inline_an_fen_wei_list_splits_the_count_before_it():
+    text = "本月受理诉求1000件，按类型分为咨询500件、投诉300件和求助{}件。"
+    assert readings(text.format(200)) == [("sum", 1000, "500 + 300 + 200", "pass")]
+    assert readings(text.format(250)) == [("sum", 1000, "500 + 300 + 250", "fail")]
