@@ -232,3 +232,10 @@ def test_an_inline_an_fen_wei_list_splits_the_count_before_it():
     text = "本月受理诉求1000件，按类型分为咨询500件、投诉300件和求助{}件。"
     assert readings(text.format(200)) == [("sum", 1000, "500 + 300 + 200", "pass")]
     assert readings(text.format(250)) == [("sum", 1000, "500 + 300 + 250", "fail")]
+
+
+def test_a_share_naming_a_subject_of_its_own_is_not_the_share_of_the_count_before_it():
+    assert readings("本月受理1000件，其中，咨询类占50%，投诉类占30%。") == [
+        ("share", 30, "投诉类占 = ?", "unverifiable"), ("share", 50, "咨询类占 = ?", "unverifiable")]
+    # the subject's own count before it is its part
+    assert readings("本月受理1000件，咨询类500件，咨询类占比50%。") == [("share", 50, "500 / 1000", "pass")]

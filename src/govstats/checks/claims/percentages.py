@@ -25,6 +25,7 @@ from govstats.checks.claims.words import (
     core_label,
     figure_list,
     has_total_marker,
+    own_subject,
 )
 from govstats.reference.claim_rules import RateRule
 
@@ -121,7 +122,7 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
     if owner is not None and not owner.is_percent and re.fullmatch(r"(?:占|占比)?(?:为)?", doc.label(figure)):
         part, clause = owner, doc.clause_of(owner)  # "咨询400件（占比40%）": the bracket's count is the part
         whole, note = share_whole(doc, owner, owner, clause)
-    elif part is None:
+    elif part is None or own_subject(doc, figure, part):
         return None
     else:
         whole, note = share_whole(doc, figure, part, clause)

@@ -59,6 +59,7 @@ from govstats.checks.claims.words import (
     clean_part_label,
     core_label,
     figure_list,
+    own_subject,
 )
 from govstats.reference.claim_rules import Measure, RateRule
 
@@ -106,7 +107,7 @@ def numerator_run(doc: Passage, figure: Figure) -> list[Figure]:
     clause = doc.clause_of(figure)
     before = [f for f in doc.figures_in(clause) if f.end <= figure.start and not f.is_percent
               and doc.depth(f) == doc.depth(figure)]
-    if not before:
+    if not before or own_subject(doc, figure, before[-1]):
         return []
     run = [before[-1]]
     for earlier in reversed(before[:-1]):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from govstats.checks.claims.numbers import Figure
-from govstats.checks.claims.prose import TOTAL_MARKERS
+from govstats.checks.claims.prose import TOTAL_MARKERS, Passage
 
 #: Verbs between a label and its percentage that carry no meaning ("满意率达99.9%").
 FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为", "仅有", "仅为", "则为", "都在",
@@ -73,3 +73,10 @@ def clean_part_label(label: str) -> str:
 
 def figure_list(figures: Iterable[Figure]) -> str:
     return " + ".join(f.shown for f in figures)
+
+
+def own_subject(doc: Passage, figure: Figure, count: Figure) -> bool:
+    """True when the share names a subject of its own that ``count`` is not ("受理1000件，其中咨询类占50%")."""
+    subject = core_label(re.sub(r"^(?:其中|而)", "", doc.label(figure).partition("占")[0]).removesuffix("的"))
+    subject = "" if subject in FILLERS else subject
+    return bool(subject) and "," in doc.norm[count.end:doc.label_start(figure)] and subject not in doc.label(count)
