@@ -49,6 +49,7 @@ from govstats.checks.claims.wholes import (
     name_stem,
     named_exactly,
     named_whole_of,
+    sibling_name,
 )
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
@@ -245,7 +246,7 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
     if label in ("的", "") and (named_count := bracketed_whole_share(doc, figure)) is not None:
         return named_count  # "占全部部门（20个）的60%"
-    named = NAMED_WHOLE.search(label)
+    named = NAMED_WHOLE.search(label if figure in listed or label not in ("占", "占比") else sibling_name(doc, figure) or label)
     if figure in listed or named or label.endswith(SHARE_WORDS):
         names_whole = named is not None and named.group("name") not in ("比", "比重", "比例")
         by_name = named_part(doc, figure, label) if figure not in listed and not names_whole else None

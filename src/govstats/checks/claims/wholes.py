@@ -121,3 +121,13 @@ def named_whole(doc: Passage, sentence: Span, head: str, unit: str, above: bool 
         if (stem in doc.label(figure) or stem in doc.words_after(figure)) and not (above and is_change_count(doc, figure)):
             return figure
     return None
+
+
+def sibling_name(doc: Passage, figure: Figure) -> str:
+    """The label of the share that names its whole in an earlier semicolon piece of the sentence
+    ("甲类1328件，占不满意件总量的20.50%；乙类1329件，占20.51%"): a bare 占 of the same list shares it."""
+    sentence = doc.sentence_of(figure)
+    for earlier in reversed(doc.figures_in(Span(sentence.start, figure.start))):
+        if earlier.is_percent and ";" in doc.norm[earlier.end:figure.start] and share_names(doc, earlier):
+            return core_label(doc.label(earlier))
+    return ""
