@@ -257,3 +257,13 @@ def test_a_bare_share_after_a_sibling_that_named_its_whole_keeps_that_whole():
     # found only through a longer label: a guess for both, never failed
     found = readings("本月诉求1000件，办结950件。物业问题200件，占诉求的20%；交通问题150件，占16%。")
     assert ("share", 16, "150 / ?", "unverifiable") in found
+
+
+def test_guards_on_wholes_across_pieces_and_sentences():
+    # a 其中 piece is a part of the item before it, not a sibling taking the named whole
+    assert ("share", 25, "50 / 200", "pass") in readings("诉求1000件。甲区诉求200件，占诉求的20%；其中网上50件，占25%。")
+    # an item sentence whose share names another whole does not run on as an item
+    found = readings("本月共受理来电400件。其中社保类100件，占25%。乙镇受理80件，占全区的10%。")
+    assert ("share", 10, "80 / 400", "fail") not in found
+    # a closing total of another measure than its pieces sums none of them
+    assert [r for r in readings("甲区受理100件；乙区受理200件；合计办结250件。") if r[0] == "sum"] == []

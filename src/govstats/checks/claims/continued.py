@@ -14,6 +14,7 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import counts, same_kind
+from govstats.checks.claims.wholes import share_names
 from govstats.checks.claims.words import has_total_marker
 
 #: A sentence opening so states a cue of its own (a new list, a new subject).
@@ -26,9 +27,12 @@ def is_item_sentence(doc: Passage, sentence: Span, unit: str) -> bool:
     if len(found) != 1 or _OWN_CUE.match(doc.norm[sentence.start:sentence.end]):
         return False
     first = found[0]
-    # the count's label opens the sentence ("乙类95件，占7.25%"): nothing stands before the item
-    return (doc.label(first) != "" and not has_total_marker(doc.label(first))
-            and not doc.norm[sentence.start:doc.label_start(first)].strip() and has_own_share(doc, first))
+    # the count's label opens the sentence ("乙类95件，占7.25%"): nothing stands before the item,
+    # and its share names no whole of its own ("占全区的10%" speaks of another total)
+    share = next((f for f in doc.figures_in(sentence) if f.is_percent), None)
+    return (doc.label(first) != "" and not has_total_marker(doc.label(first)) and share is not None
+            and not doc.norm[sentence.start:doc.label_start(first)].strip() and has_own_share(doc, first)
+            and share_names(doc, share) is None)
 
 
 def continued_end(doc: Passage, sentence: Span, whole: Figure, body: Span) -> int:

@@ -119,6 +119,10 @@ def piece_closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     last = next((p for p in pieces if p.holds(total.start)), None)
     if last is None or doc.norm[last.start:doc.label_start(total)].strip(" ,"):
         return None  # the total must open its piece
+    # "甲区受理100件；乙区受理200件；合计办结250件": a total of another measure than its pieces
+    result = re.search(r"办结|答复|回复|解决|满意", doc.label(total))
+    if result and not all(result.group() in doc.norm[p.start:p.end] for p in pieces[:pieces.index(last)]):
+        return None
     parts = []
     for piece in pieces[:pieces.index(last)]:
         found = [f for f in doc.figures_in(piece) if doc.depth(f) == 0 and f.unit == total.unit]

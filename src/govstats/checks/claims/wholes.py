@@ -127,6 +127,9 @@ def sibling_name(doc: Passage, figure: Figure) -> str:
     """The label of the share that names its whole in an earlier semicolon piece of the sentence
     ("甲类1328件，占不满意件总量的20.50%；乙类1329件，占20.51%"): a bare 占 of the same list shares it."""
     sentence = doc.sentence_of(figure)
+    piece = doc.norm[max(doc.norm.rfind(";", sentence.start, figure.start) + 1, sentence.start):figure.start].lstrip(" ,")
+    if piece.startswith(("其中", "包括", "含")):
+        return ""  # "…；其中网上50件，占25%": a part of the item before, not a sibling
     for earlier in reversed(doc.figures_in(Span(sentence.start, figure.start))):
         if earlier.is_percent and ";" in doc.norm[earlier.end:figure.start] and share_names(doc, earlier):
             return core_label(doc.label(earlier))
