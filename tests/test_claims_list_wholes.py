@@ -241,15 +241,6 @@ def test_a_share_naming_a_subject_of_its_own_is_not_the_share_of_the_count_befor
     assert readings("本月受理1000件，咨询类500件，咨询类占比50%。") == [("share", 50, "500 / 1000", "pass")]
 
 
-def test_parts_counting_things_with_an_attribute_that_exceed_the_whole_are_no_split():
-    text = "平台已接入500个服务事项，其中400个事项具备全程网办能力，300个事项具备“跑一次”能力。"
-    found = readings(text)
-    assert [r for r in found if r[0] == "sum"] == []
-    assert ("bound", 400, "400 ≤ 500", "pass") in found and ("bound", 300, "300 ≤ 500", "pass") in found
-    # categories (no attribute) that exceed the whole still fail
-    assert ("sum", 500, "400 + 300", "fail") in readings("平台已接入500个服务事项，其中审批事项400个，服务事项300个。")
-
-
 def test_a_bare_share_after_a_sibling_that_named_its_whole_keeps_that_whole():
     # the whole named exactly in the paragraph: the sibling's share is fixed and may fail
     assert readings("诉求1000件，办结950件。物业问题200件，占诉求的20%；交通问题150件，占16%。") == [

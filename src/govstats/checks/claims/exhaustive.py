@@ -7,8 +7,6 @@ or shares that are right for their parts and yet add to more than the whole.
 
 from __future__ import annotations
 
-import re
-
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.splits import _DONE, context, is_done
@@ -45,15 +43,3 @@ def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
             return False
     slack = sum(0.5 * 10 ** -share.decimals for share, _ in shares)
     return sum(share.value for share, _ in shares) > 100 + slack
-
-
-#: Words after a count's noun that give the counted things an attribute ("1400个事项具备全程网办能力").
-_ATTRIBUTE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:具备|具有|可|能|支持|实现|开通|提供)")
-
-
-def overlapping_attributes(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
-    """True when every part counts the whole's things that have an attribute ("其中1400个事项具备全程网办
-    能力，1839个事项具备…能力") and the parts add to more than the whole: attributes may overlap, so
-    the parts are no split of it."""
-    bare = all(doc.label(p) in ("", "其中") and _ATTRIBUTE.match(doc.words_after(p)) for p in parts)
-    return bare and sum(p.value for p in parts) > whole.value + sum(p.resolution for p in parts) + whole.resolution

@@ -23,7 +23,6 @@ from govstats.checks.claims.exhaustive import (
     mixed_and_off,
     of_one_result,
     overlapping,
-    overlapping_attributes,
     short_of,
 )
 from govstats.checks.claims.numbers import Figure
@@ -187,7 +186,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
     # an item in another unit among the parts (not a remark after them) leaves the list incomplete
     # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
-                  and not overlapping(whole, shares) and not overlapping_attributes(doc, whole, parts)
+                  and not overlapping(whole, shares)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured))
