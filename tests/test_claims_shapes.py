@@ -497,11 +497,12 @@ def test_a_channel_listed_under_qizhong_is_not_the_total_a_later_reply_count_is_
 
 
 def test_counts_after_qizhong_in_mixed_units_are_parts_not_the_total_of_later_measures():
-    # no list is formed (个 beside 件), yet 网上受理70件 is a channel of the 6000, not their total
+    # the parts in kindred units (个 beside 件) add up, so they split the 6000; 网上受理70件 is a
+    # channel of the 6000, not the total of the later measures
     assert readings("本月受理市民诉求6000件，其中电话5900个，信箱30件，网上受理70件。直接答复4200件，交由各单位办理1800件。"
                     "受理事项回复5950件，按期回复率99.00%。") == [
         ("bound", 4200, "4200 ≤ 6000", "pass"), ("bound", 5950, "5950 ≤ 6000", "pass"),
-        ("rate", 99.0, "按期回复率 = ?", "unverifiable")]
+        ("rate", 99.0, "按期回复率 = ?", "unverifiable"), ("sum", 6000, "5900 + 30 + 70", "pass")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -584,7 +585,7 @@ def test_share_or_named_rate_above_100_fails_its_bound_but_a_growth_rate_does_no
     assert readings("上半年共受理事项800件，其中即办件300件，承诺件500件；按期办结率为15000%，业务量增长率150%，"
                     "群众满意率达12000%。") == [
         ("bound", 12000.0, "12000% ≤ 100%", "fail"), ("bound", 15000.0, "15000% ≤ 100%", "fail"),
-        ("rate", 150.0, "业务量增长率 = ?", "unverifiable"), ("sum", 800.0, "300 + 500", "pass")]
+        ("change", 150.0, "业务量增长率 = ?", "unverifiable"), ("sum", 800.0, "300 + 500", "pass")]
 
 
 def test_shoujian_is_the_received_count_of_a_completion_rate():

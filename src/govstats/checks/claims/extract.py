@@ -16,6 +16,7 @@ from govstats.checks.claims.numbers import format_number, parse_number, printed_
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.readings import percentage_claims
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.respective import parallel_runs
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
 from govstats.reference.claim_rules import (
     COUNTS_FILE,
@@ -57,6 +58,8 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     # a whole may be split two ways (by channel in a bracket, by result under 其中)
     found += [Breakdown(item.whole, item.parts, item.how, item.guessed, item.note) for item in listings
               if item.exhaustive and not stated & set(item.parts)]
+    found += [Breakdown(whole, run, "heading", True, note) for whole, run, note in parallel_runs(doc, listings)
+              if not stated & set(run)]
     # one whole split into the same parts by two cues ("…中，包括…") is one sum
     found = list({(b.total.start, tuple(p.start for p in b.parts)): b for b in reversed(found)}.values())[::-1]
     wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}

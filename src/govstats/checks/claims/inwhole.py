@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from govstats.checks.claims.lists import is_partial, listing
+from govstats.checks.claims.lists import listing
 from govstats.checks.claims.prose import Passage, Span
-from govstats.checks.claims.splits import Listing, counts, opening
+from govstats.checks.claims.splits import Listing, counts, is_partial, opening
 
 _NOUN_IN = re.compile(r"^[\u4e00-\u9fff]{0,6}中$")
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.continued import continued_end
 from govstats.checks.claims.exhaustive import (
     mixed_and_off,
     of_one_result,
@@ -34,6 +35,7 @@ from govstats.checks.claims.splits import (
     counts,
     enumeration,
     is_done,
+    is_partial,
     larger_total,
     opening,
     previous_sentence,
@@ -48,7 +50,12 @@ from govstats.checks.claims.subsets import (
     parallel_listings,
     total_row_listings,
 )
-from govstats.checks.claims.wholes import kindred, named_whole_of, share_names
+from govstats.checks.claims.wholes import (
+    kindred,
+    named_whole,
+    named_whole_of,
+    share_names,
+)
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
@@ -58,12 +65,10 @@ HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
-SUBSET = re.compile(r"(?:其中|包括|分别为|分别是)\s*[,:]?")
-#: Words of a list that names only the largest items: its parts are not the whole.
-PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
+SUBSET = re.compile(r"(?:其中|包括|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
-SHARE_LABEL = re.compile(r"^(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?$")
+SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}(?:比例|比重))$")
 
 
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
@@ -111,8 +116,10 @@ def item_spans(doc: Passage, span: Span) -> list[Span]:
     pieces = semicolon_pieces(doc, span)
     if len(pieces) > 1:
         first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
-        widths = [len(counts(doc, piece)) for piece in pieces]
-        if len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths):
+        widths = [len([f for f in counts(doc, piece) if not BARE_DONE.fullmatch(doc.label(f))])  # "甲类200件，办结180件；"
+                  for piece in pieces]
+        respective = any("分别" in doc.label(f) for f in counts(doc, pieces[0]))  # "留言量分别为5条、4条；回复量分别为…"
+        if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)):
             return pieces
         return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
     return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
@@ -128,7 +135,9 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
         if any(w in gap for w in ("率", "同比", "环比", "比上", "较上", "增长", "下降", "提高", "减少")):
             continue
         same_depth = doc.depth(figure) == doc.depth(part)
-        if (same_depth and SHARE_LABEL.match(doc.label(figure))) or gap.strip() == "(":
+        # "咨询类400件（占40%）": a share alone in the part's bracket
+        bracketed = gap.strip().startswith("(") and re.fullmatch(r"\(\s*(?:占|占比)?(?:为)?\s*", gap.strip())
+        if (same_depth and SHARE_LABEL.match(doc.label(figure))) or bracketed:
             found.append((figure, part))
     return found
 
@@ -167,6 +176,10 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
                 break
             joined.append(nxt)
         parts += joined
+        # "甲类200件，办结180件；乙类…": a done count later in the item measures its part (an item
+        # with a rate of its own leaves the reading of its whole to the rate)
+        if not any(f.is_percent for f in doc.figures_in(item)):
+            measured += [(f, joined[-1]) for f in found[len(joined):] if BARE_DONE.fullmatch(doc.label(f))][:1]
         for part in joined:
             shares += shares_in(doc, item, part)
     if not parts:
@@ -194,25 +207,6 @@ def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> boo
     counts of the same noun after a comma are two parts."""
     tail = doc.label(first)[-2:]
     return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
-
-
-def is_partial(doc: Passage, span: Span) -> bool:
-    """True when the list (outside its brackets) says it names only the largest items."""
-    outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
-    return any(w in outside for w in PARTIAL)
-
-
-def named_whole(doc: Passage, sentence: Span, head: str, unit: str) -> Figure | None:
-    """The earlier count of the paragraph a heading "已答复的申请中" names (its label or the words
-    after it hold 答复)."""
-    stem = re.sub(r"^(?:已|在|对|从|经)", "", head).split("的")[0]
-    if len(stem) < 2:
-        return None
-    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    for figure in counts(doc, Span(paragraph.start, sentence.start), unit):
-        if stem in doc.label(figure) or stem in doc.words_after(figure):
-            return figure
-    return None
 
 
 def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
@@ -246,6 +240,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         whole = inside[-1] if inside else named_whole(doc, sentence, match.group("head"), first.unit)
         if whole is None:  # "群众反映的热点中，…": a heading over the paragraph's total
             whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
+        if whole is None and previous_sentence(doc, sentence) is None:
+            whole = named_whole(doc, sentence, match.group("head"), first.unit, above=True)
         lead, how = match, "heading"
     else:
         return []
@@ -255,6 +251,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
                                                            whole.unit)):
         return parallel
     body = Span(start + lead.end(), sentence.end)
+    body = Span(body.start, continued_end(doc, sentence, whole, body))
     opener = next(iter(counts(doc, body)), None)
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
             and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
@@ -333,7 +330,8 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             # or its closing total ("申请54件，结转上年5件，共59件；其中…")
             # of the items' unit, and no difference ("较上年增加7300万")
             unit = next((f.unit for f in counts(doc, Span(match.end(), clause.end))), None)
-            stated = [c for c in counts(doc, earlier[-1], unit) if not is_change_count(doc, c)]
+            stated = [c for c in counts(doc, earlier[-1], unit) if not is_change_count(doc, c)] or [
+                c for c in counts(doc, earlier[-1]) if unit and kindred(c.unit, unit) and not is_change_count(doc, c)]
             closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
             before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
@@ -345,7 +343,7 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             found += paired
             continue
         # an estimate (4300余件) or a daily average is never the whole of a list
-        whole = next((f for f in reversed(before) if same_kind(f.unit, items[0].unit) and not f.approx
+        whole = next((f for f in reversed(before) if kindred(f.unit, items[0].unit) and not f.approx
                       and "均" not in doc.label(f)), None)
         note = ""
         if whole is not None and whole.value < max((f.value for f in items if f.unit == whole.unit), default=0):
@@ -354,8 +352,14 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             continue
         # the items run on through the semicolons only when they split the whole
         got = listing(doc, whole, run, "qizhong", is_partial(doc, clause)) if run != after else None
-        if got is None or not got.exhaustive:
+        # or when each item prints its share of one whole ("其中甲80件，占66.67%；乙20件，占16.67%"), none another's
+        one = (got is not None and len(got.shares) == len(got.parts) and not overlapping(whole, list(got.shares))
+               and len({share_names(doc, p) for p, _ in got.shares} - {None}) < 2)
+        if got is None or not (got.exhaustive or one):
             got = listing(doc, whole, after, "qizhong", is_partial(doc, clause))
+        if got is None or not got.exhaustive:  # "46983件，其中电话46908个、信箱7件": kindred units, when they add up
+            kin = listing(doc, whole, after, "qizhong", is_partial(doc, clause), kin=True)
+            got = kin if kin is not None and kin.exhaustive else None if not same_kind(whole.unit, items[0].unit) else got
         if got is not None:
             found.append(replace(got, note=note, guessed=True) if note else got)
     return found

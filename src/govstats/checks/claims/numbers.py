@@ -25,6 +25,8 @@ PERCENT_UNITS = ("%", "个百分点", "‰")
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}
 #: A number right after these is an ordinal or a code, not a count (第3名, 〔2020〕12号).
 NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
+#: Nouns ending in 号 that are counted, not numbered ("微信公众号26条", "政务账号12个").
+NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订阅号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
@@ -177,7 +179,7 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
         return None
     if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
         return None
-    if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
+    if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE) and not text[max(m.start() - 3, 0):m.start()].endswith(NAMED_BY_HAO):
         return None
     number = m.group("num")
     mult = m.group("mult")
@@ -271,6 +273,46 @@ def scaled_counts(norm: str, source: str) -> list[Figure]:
     return out
 
 
+#: A bare number joined by 、/和/及 to the next number ("分别提升3.67、3.56、1.02个百分点").
+_JOINED = re.compile(r"(?<![\d.,])(?P<num>\d+(?:\.\d+)?)(?:、|和|及)(?=\d)")
+
+
+def shared_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
+    """"比上月提升3.67、3.56、1.02个百分点": numbers joined by 、 or 和 straight into a percentage
+    take its unit (each is a percentage of its own); an ordinal (第1、2) is none."""
+    by_start = {f.start: f for f in figures if f.unit in PERCENT_UNITS}
+    out: list[Figure] = []
+    for m in reversed(list(_JOINED.finditer(norm))):
+        after = by_start.get(m.end())
+        if after is None or norm[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
+            continue
+        shared = Figure(float(m.group("num")), after.unit, m.start(), m.end("num"), text[m.start():m.end("num")],
+                        _decimals(m.group("num")))
+        by_start[m.start()] = shared
+        out.append(shared)
+    return out
+
+
+#: A number whose percent sign was lost: right after a rate, a share or a change, before a stop
+#: ("满意率达到97，", "占总量的91.7，", "同比上升13，").
+_SIGNLESS = re.compile(r"(?:率|占[^,;。\d]{1,10}的|上升|下降|增长|提高|降低|减少|缩短|压缩)(?:达到|达|为|是|了)?"
+                       r"(?P<approx>约)?(?P<num>\d{1,3}(?:\.\d+)?)(?=[,;。]|$)")
+
+
+def signless_percentages(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
+    """Percentages printed without their sign (see ``_SIGNLESS``): a figure in %, kept apart from
+    any number a figure already reads."""
+    taken = [(f.start, f.end) for f in figures]
+    out = []
+    for m in _SIGNLESS.finditer(norm):
+        start, end = m.span("num")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        out.append(Figure(float(m.group("num")), "%", start, end, text[start:end], _decimals(m.group("num")),
+                          approx=bool(m.group("approx"))))
+    return out
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
@@ -279,4 +321,5 @@ def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     figures += scaled_counts(norm, text)
     figures.sort(key=lambda f: f.start)
+    figures += shared_units(text, norm, figures) + signless_percentages(text, norm, figures)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

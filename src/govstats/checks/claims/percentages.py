@@ -25,6 +25,7 @@ from govstats.checks.claims.words import (
     core_label,
     figure_list,
     has_total_marker,
+    own_subject,
 )
 from govstats.reference.claim_rules import RateRule
 
@@ -117,9 +118,14 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
     """"…52740件，占95.4%": the part before the percentage over the clause's governing total."""
     clause = doc.clause_of(figure)
     part = next((f for f in counts_before(doc, figure, clause) if doc.depth(f) == doc.depth(figure)), None)
-    if part is None:
+    owner = doc.owner_of_bracket(figure) if part is None and doc.depth(figure) else None
+    if owner is not None and not owner.is_percent and re.fullmatch(r"(?:占|占比)?(?:为)?", doc.label(figure)):
+        part, clause = owner, doc.clause_of(owner)  # "咨询400件（占比40%）": the bracket's count is the part
+        whole, note = share_whole(doc, owner, owner, clause)
+    elif part is None or own_subject(doc, figure, part):
         return None
-    whole, note = share_whole(doc, figure, part, clause)
+    else:
+        whole, note = share_whole(doc, figure, part, clause)
     if whole is None:
         return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / ?",
                              part=None, whole=None, missing=f"文中未给出 {part.shown} 所占的整体",

@@ -117,10 +117,11 @@ def is_digit_group_comma(norm: str, pos: int) -> bool:
 
 
 def items_of(norm: str, depths: list[int], start: int, end: int, depth: int) -> list[Span]:
-    """Items of a list between ``start`` and ``end``: cut at , 、 ; at ``depth``."""
+    """Items of a list between ``start`` and ``end``: cut at , 、 ; (and 。, for a list that runs on
+    past its sentence) at ``depth``."""
     spans, begin = [], start
     for pos in range(start, end):
-        if norm[pos] in ",、;" and depths[pos] == depth and not is_digit_group_comma(norm, pos):
+        if norm[pos] in ",、;。" and depths[pos] == depth and not is_digit_group_comma(norm, pos):
             spans.append(Span(begin, pos))
             begin = pos + 1
     spans.append(Span(begin, end))
@@ -246,6 +247,13 @@ class Passage:
             pos = figure.start
             while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
                 pos -= 1
+            if pos == figure.start and pos > floor and self.norm[pos - 1] == ")":
+                # "纠错（含撤销、确认违法）29件": a bracket right before a count qualifies its noun
+                opening = self.norm.rfind("(", floor, pos)
+                if opening > floor and self.depths[opening] == self.depths[figure.start]:
+                    pos = opening
+                    while pos > floor and self.norm[pos - 1] not in ITEM_BREAKS:
+                        pos -= 1
             self.memo[key] = pos
         return self.memo[key]  # type: ignore[return-value]
 

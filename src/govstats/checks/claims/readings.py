@@ -9,14 +9,15 @@ taken as the whole) never fails: it passes or is unverifiable with a note.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_noun
+from govstats.checks.claims.bracketed import bracketed_whole_share
 from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.otherperiod import period_change
 from govstats.checks.claims.overfull import overfull
 from govstats.checks.claims.percentages import (
     bracket_change,
@@ -34,10 +35,22 @@ from govstats.checks.claims.percentages import (
 )
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.respective import (
+    rate_names,
+    respective_rates,
+    respective_shares,
+    unplaced_share,
+)
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
-from govstats.checks.claims.wholes import NAMED_WHOLE, name_stem, named_exactly, named_whole_of
+from govstats.checks.claims.wholes import (
+    NAMED_WHOLE,
+    name_stem,
+    named_exactly,
+    named_whole_of,
+    sibling_name,
+)
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
     CHANGE_UP,
@@ -47,13 +60,15 @@ from govstats.checks.claims.words import (
     clean_part_label,
     core_label,
     figure_list,
+    own_subject,
 )
 from govstats.reference.claim_rules import Measure, RateRule
 
 #: Words that make a percentage a change against another period.
 PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
-CHANGE_VERBS = ("增长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
+CHANGE_VERBS = ("增长", "成长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
 CHANGE_SHARES = tuple(f"{verb}比例" for verb in CHANGE_VERBS)
+GROWTH_RATES = ("增长率", "成长率", "下降率", "减少率", "增加率", "降幅率")
 #: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
@@ -93,7 +108,7 @@ def numerator_run(doc: Passage, figure: Figure) -> list[Figure]:
     clause = doc.clause_of(figure)
     before = [f for f in doc.figures_in(clause) if f.end <= figure.start and not f.is_percent
               and doc.depth(f) == doc.depth(figure)]
-    if not before:
+    if not before or own_subject(doc, figure, before[-1]):
         return []
     run = [before[-1]]
     for earlier in reversed(before[:-1]):
@@ -156,7 +171,8 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     for parent, _ in measure.parents if measure else ():
         parts = {p for p in wholes if p not in loose} | qizhong_parts(doc)
         if (hit := parent_figure(doc, part, parent, measures, parts)) is not None:
-            return hit, f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
+            # the parent measure's count that 其中 also names as the whole: two cues agree
+            return hit, "" if wholes.get(part) is hit else f"分母取其上位量“{doc.label(hit)}{hit.text}”（推测）"
     if part in wholes:
         return wholes[part], ""
     clause = doc.clause_of(part)
@@ -170,8 +186,9 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
 
 
 def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],
-              measures: Sequence[Measure], loose: Collection[Figure] = ()) -> Claim:
-    """A …率 with no rule of its own: the stem's count over its whole."""
+              measures: Sequence[Measure], loose: Collection[Figure] = (), base: RateRule | None = None) -> Claim:
+    """A …率 with no rule of its own: the stem's count over its whole; for a qualified rate whose
+    guessed whole disagrees, over the whole of its ``base`` rate (按期结案率 over 结案率's 应结案)."""
     stem = label.removesuffix("率")
     for word in SCOPE_WORDS:
         stem = stem.removeprefix(word)
@@ -179,9 +196,17 @@ def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, 
     if part is None:
         return unverifiable(doc, figure, "rate", label, "文中未给出其分子，无法核对")
     whole, guessed_whole = rate_whole(doc, part, wholes, measures, loose)
-    if whole is None:
+    claim = share_of(doc, figure, [part], whole) if whole is not None else None
+    if (claim is None or (claim.verdict != "pass" and guessed_whole)) and base is not None:
+        # "按期结案22345件，按期结案率89.62%" over the 应结案 count the base rate (结案率) is over
+        before = counts_before(doc, figure, doc.sentence_of(figure))
+        other, _ = rate_denominator(doc, base, figure, before, [part], wholes)
+        if other is not None and other is not whole and other is not part:
+            read = share_of(doc, figure, [part], other)
+            if read.verdict == "pass" or claim is None:
+                claim, guessed_whole = read, f"分母取“{base.name}”的分母“{doc.label(other)}{other.text}”（推测）"
+    if claim is None:
         return unverifiable(doc, figure, "rate", label, f"文中未给出 {part.shown} 所对的分母，无法核对")
-    claim = share_of(doc, figure, [part], whole)
     return guarded(Claim(**{**claim.__dict__, "kind": "rate"}), "；".join(x for x in (guessed, guessed_whole) if x))
 
 
@@ -202,14 +227,6 @@ def entity_prefix(label: str, rule: RateRule) -> str:
     return prefix if prefix.endswith(ENTITY_ENDS) and not prefix.startswith("全") else ""
 
 
-def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
-    """Several rates sharing one figure ("按时办结率、现场办结率和群众满意率均达到100%")."""
-    clause = doc.clause_of(figure)
-    head = core_label(doc.norm[clause.start:figure.start].split(",")[-1].replace("均", ""))
-    names = [n for n in re.split(r"[、和及与]", head) if n.endswith("率")]
-    return names if len(names) > 1 else [label]
-
-
 def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
                     measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str, str]],
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
@@ -221,12 +238,15 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if changed and (checked := change_claim(doc, figure)) is not None:
         return checked
     if (is_change(label, figure) or label.endswith(CHANGE_SHARES)  # "增长比例达14.3%" is a change
-            or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))):
-        return (change_claim(doc, figure) or bracket_change(doc, figure)
+            or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))
+            or label.endswith(GROWTH_RATES)):  # "增长率68%" is a change, not a rate of 增长
+        return (change_claim(doc, figure) or bracket_change(doc, figure) or period_change(doc, figure)
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")
-    named = NAMED_WHOLE.search(label)
+    if label in ("的", "") and (named_count := bracketed_whole_share(doc, figure)) is not None:
+        return named_count  # "占全部部门（20个）的60%"
+    named = NAMED_WHOLE.search(label if figure in listed or label not in ("占", "占比") else sibling_name(doc, figure) or label)
     if figure in listed or named or label.endswith(SHARE_WORDS):
         names_whole = named is not None and named.group("name") not in ("比", "比重", "比例")
         by_name = named_part(doc, figure, label) if figure not in listed and not names_whole else None
@@ -282,7 +302,7 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
             return other
         return guarded(claim, guess)
     if label.endswith("率") or (rule and qualified(label, rule, measures)):
-        return stem_rate(doc, figure, label, wholes, measures, loose)
+        return stem_rate(doc, figure, label, wholes, measures, loose, rule)
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
         return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
@@ -328,26 +348,6 @@ def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mappin
     return None
 
 
-def respective_shares(doc: Passage) -> list[tuple[Figure, Figure]]:
-    """"咨询类60件、投诉类40件、建议类20件，分别占50%、33.3%和16.7%": the percentages after 分别, in
-    order, against the counts listed just before them."""
-    out = []
-    for index, figure in enumerate(doc.figures):
-        if not figure.is_percent or "分别" not in doc.label(figure):
-            continue
-        run = [figure]
-        for nxt in doc.figures[index + 1:]:
-            if not nxt.is_percent or not set(doc.gap(run[-1], nxt)) <= set("、和及与"):
-                break
-            run.append(nxt)
-        before = [f for f in counts_before(doc, figure, doc.clause_of(figure)) if doc.depth(f) == doc.depth(figure)]
-        if len(run) >= 2 and len(before) >= len(run):
-            parts = list(reversed(before[: len(run)]))
-            if len({p.unit for p in parts}) == 1:
-                out += list(zip(run, parts))
-    return out
-
-
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
@@ -356,11 +356,17 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
     together = {part: found.parts for found in listings if len(found.parts) > 1 and not found.exhaustive
                 and of_one_result(doc, found.whole, list(found.parts)) for part in found.parts}
     loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)
+    lone: dict[Figure, Figure] = {}  # "咨询400件、投诉350件，占比分别为40%、35%": parts of no list
+    share_run = False
     for pct, part in respective_shares(doc):
+        share_run = "占" in doc.label(pct) or "比重" in doc.label(pct) or (share_run and "分别" not in doc.label(pct))
         if pct not in listed and part in wholes:
             listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
+        elif pct not in listed and share_run:
+            lone[pct] = part
     claims: list[Claim] = []
     previous: tuple[Figure, str] | None = None
+    respective = respective_rates(doc, rules, measures)
     for figure in doc.figures:
         if not figure.is_percent:
             continue
@@ -369,6 +375,13 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
             label = previous[1]  # "环比减少12.35%、49.58%和0.9%": one label for the list
         previous = (figure, label)
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
+            continue
+        if figure in lone:  # the i-th count; its whole is the one of no list: not given
+            claims.append(unplaced_share(doc, figure, lone[figure]))
+            continue
+        if figure in respective:  # "回复率分别为66.29%、78.95%": the i-th counts of the runs before
+            read = share_of(doc, figure, [respective[figure][0]], respective[figure][1])
+            claims.append(guarded(Claim(**{**read.__dict__, "kind": "rate"}), respective[figure][2]))
             continue
         for name in rate_names(doc, figure, label):
             claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)

@@ -155,7 +155,16 @@ def semicolon_run(doc: Passage, span: Span, sentence: Span) -> Span:
     def one_with_share(piece: Span) -> bool:
         return len(counts(doc, piece)) == 1 and any(f.is_percent for f in doc.figures_in(piece))
 
+    def one_alone(piece: Span) -> bool:  # "园林处7件，主要是行道树折枝；市政处4件，…": one count, no share
+        found = counts(doc, piece)
+        return (len(found) == 1 and len(doc.figures_in(piece)) == 1 and doc.label(found[0]) != ""
+                and not is_done(doc, found[0]) and not re.match(r"\s*(?:另|此外|同时)", doc.norm[piece.start:piece.end]))
+
     pieces = semicolon_pieces(doc, Span(span.start, sentence.end))
+    if len(pieces) >= 3 and one_alone(pieces[0]):
+        # three or more pieces of one plain count each (a done count or an 另有 piece ends the run)
+        ones = next((i for i, p in enumerate(pieces[1:]) if not one_alone(p)), len(pieces) - 1)
+        return Span(span.start, pieces[ones].end) if ones >= 2 else span
     if len(pieces) < 2 or not one_with_share(pieces[0]):
         return span
     ones = next((i for i, p in enumerate(pieces[1:]) if not one_with_share(p)), len(pieces) - 1)
@@ -199,3 +208,15 @@ def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
     paragraph = doc.enclosing(doc.paragraphs, sentence.start)
     earlier = [s for s in doc.sentences if s.end <= sentence.start and s.start >= paragraph.start]
     return earlier[-1] if earlier else None
+
+
+#: Words of a list that names only the largest items: its parts are not the whole.
+PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
+
+
+def is_partial(doc: Passage, span: Span) -> bool:
+    """True when the list (outside its brackets) says it names only the largest items."""
+    outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
+    # "园林处7件，主要是行道树折枝": 主要 right after an item's count says what the item holds
+    outside = re.sub(r"(?<=[件条个宗次项起单份人户]),主要(?:是|为|涉及|反映)", ",", outside)
+    return any(w in outside for w in PARTIAL)

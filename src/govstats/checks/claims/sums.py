@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.splits import semicolon_pieces
 from govstats.checks.claims.verdicts import sum_verdict
 from govstats.checks.claims.words import (
     SUBSET_WORDS,
@@ -108,6 +109,29 @@ def closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     return Breakdown(total, tuple(reversed(parts)), "closing") if len(parts) >= 2 else None
 
 
+def piece_closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
+    """"完成A项目148个，中标价40.04亿元；完成B项目24个，成交价8889.15万元；合计完成交易额40.98亿元":
+    a piece opening with 合计/共计/总计 closes the semicolon pieces before it in its sentence, each of
+    which holds exactly one count of the total's unit (beside counts of other units)."""
+    if doc.depth(total) != 0 or not doc.label(total).startswith(("合计", "共计", "总计")):
+        return None
+    pieces = semicolon_pieces(doc, doc.sentence_of(total))
+    last = next((p for p in pieces if p.holds(total.start)), None)
+    if last is None or doc.norm[last.start:doc.label_start(total)].strip(" ,"):
+        return None  # the total must open its piece
+    # "甲区受理100件；乙区受理200件；合计办结250件": a total of another measure than its pieces
+    result = re.search(r"办结|答复|回复|解决|满意", doc.label(total))
+    if result and not all(result.group() in doc.norm[p.start:p.end] for p in pieces[:pieces.index(last)]):
+        return None
+    parts = []
+    for piece in pieces[:pieces.index(last)]:
+        found = [f for f in doc.figures_in(piece) if doc.depth(f) == 0 and f.unit == total.unit]
+        if len(found) != 1 or found[0].is_percent:
+            return None
+        parts.append(found[0])
+    return Breakdown(total, tuple(parts), "closing") if len(parts) >= 2 else None
+
+
 def recap_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     """"…大洼区4226件、98.06%，盘山县1922件…。以上县区合计受理诉求1.56万件。": a sentence opening
     with 以上 totals the counts of its unit the sentence before lists."""
@@ -132,7 +156,7 @@ def breakdowns(doc: Passage) -> list[Breakdown]:
     for figure in doc.figures:
         if figure.is_percent:
             continue
-        for finder in (bracket_breakdown, colon_breakdown, closing_breakdown, recap_breakdown):
+        for finder in (bracket_breakdown, colon_breakdown, closing_breakdown, piece_closing_breakdown, recap_breakdown):
             if breakdown := finder(doc, figure):
                 found.append(breakdown)
                 break

@@ -18,7 +18,7 @@ from govstats.checks.claims.agreeing import is_change_count
 from govstats.checks.claims.measures import measure_in, measure_of
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
-from govstats.checks.claims.splits import same_kind
+from govstats.checks.claims.splits import counts, same_kind
 from govstats.checks.claims.words import core_label, has_total_marker
 from govstats.reference.claim_rules import Measure
 
@@ -103,3 +103,34 @@ def share_names(doc: Passage, figure: Figure) -> str | None:
     if named is None or named.group("name") in ("比", "比重", "比例"):
         return None
     return named.group("name")
+
+
+def named_whole(doc: Passage, sentence: Span, head: str, unit: str, above: bool = False) -> Figure | None:
+    """The earlier count of the paragraph a heading "已答复的申请中" names (its label or the words
+    after it hold 答复); with ``above``, the latest such count of the paragraphs before ("在不满意件
+    中，" opening a paragraph names the 不满意的有6479件 stated above; a trailing 件 is no part of
+    the noun). A count of a change or of another period is no whole."""
+    stem = re.sub(r"^(?:已|在|对|从|经)", "", head).split("的")[0]
+    if above:
+        stem = stem.removesuffix("件")
+    if len(stem) < 2:
+        return None
+    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
+    pool = counts(doc, Span(0, paragraph.start) if above else Span(paragraph.start, sentence.start), unit)
+    for figure in reversed(pool) if above else pool:
+        if (stem in doc.label(figure) or stem in doc.words_after(figure)) and not (above and is_change_count(doc, figure)):
+            return figure
+    return None
+
+
+def sibling_name(doc: Passage, figure: Figure) -> str:
+    """The label of the share that names its whole in an earlier semicolon piece of the sentence
+    ("甲类1328件，占不满意件总量的20.50%；乙类1329件，占20.51%"): a bare 占 of the same list shares it."""
+    sentence = doc.sentence_of(figure)
+    piece = doc.norm[max(doc.norm.rfind(";", sentence.start, figure.start) + 1, sentence.start):figure.start].lstrip(" ,")
+    if piece.startswith(("其中", "包括", "含")):
+        return ""  # "…；其中网上50件，占25%": a part of the item before, not a sibling
+    for earlier in reversed(doc.figures_in(Span(sentence.start, figure.start))):
+        if earlier.is_percent and ";" in doc.norm[earlier.end:figure.start] and share_names(doc, earlier):
+            return core_label(doc.label(earlier))
+    return ""

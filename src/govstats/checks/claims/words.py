@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from govstats.checks.claims.numbers import Figure
-from govstats.checks.claims.prose import TOTAL_MARKERS
+from govstats.checks.claims.prose import TOTAL_MARKERS, Passage
 
 #: Verbs between a label and its percentage that carry no meaning ("满意率达99.9%").
 FILLERS = ("达到", "已达", "高达", "达", "为", "是", "约", "了", "保持在", "均为", "仅有", "仅为", "则为", "都在",
-           "均", "也", "亦", "分别", "在")
+           "均", "也", "亦", "分别", "在", "仍", "仍然", "依然", "只有", "仅")
 
 
 #: A percentage after these words is a target or a bound, not a stated result.
@@ -28,7 +28,7 @@ SHARE_WORDS = ("所占比例", "占比例", "占比重", "占比", "比重", "�
 CHANGE_DOWN = ("减少", "压缩", "压减", "下降", "降低", "缩短", "精简", "减")
 
 
-CHANGE_UP = ("增加", "增长", "提高", "上升", "提升", "扩大")
+CHANGE_UP = ("增加", "增长", "成长", "提高", "上升", "提升", "扩大")
 
 
 _CHANGE_GAP = re.compile(rf"({'|'.join(CHANGE_DOWN + CHANGE_UP)})(到|至|为)$")
@@ -73,3 +73,10 @@ def clean_part_label(label: str) -> str:
 
 def figure_list(figures: Iterable[Figure]) -> str:
     return " + ".join(f.shown for f in figures)
+
+
+def own_subject(doc: Passage, figure: Figure, count: Figure) -> bool:
+    """True when the share names a subject of its own that ``count`` is not ("受理1000件，其中咨询类占50%")."""
+    subject = core_label(re.sub(r"^(?:其中|而)", "", doc.label(figure).partition("占")[0]).removesuffix("的"))
+    subject = "" if subject in FILLERS else subject
+    return bool(subject) and "," in doc.norm[count.end:doc.label_start(figure)] and subject not in doc.label(count)
