@@ -79,3 +79,12 @@ def test_operands_written_in_wan_match_at_one_scale() -> None:
     assert score_text("t", "dev", claims, entry).right == 2
     # the factor scales both operands: the numerator in 万 against the denominator in units is a miss
     assert score_text("t", "dev", [claim("share", 85.19, "pass", (37_204_300,), 4367)], entry).right == 0
+
+
+def test_a_failed_claim_no_label_asks_for_is_counted_apart():
+    entry = {"relations": [SUM], "forbidden": []}
+    claims = [claim("sum", 5000, "pass", (500, 3000, 1500), 5000), claim("sum", 4999, "fail", (4000, 1000), 4999),
+              claim("bound", 30, "pass", (30,), 40)]
+    got = score_text("t", "dev", claims, entry)
+    assert (got.extra, got.extra_failed) == (2, 1)
+    assert Score((got,)).lines("dev")[-1].endswith("2 (1 of them failed)")

@@ -872,3 +872,32 @@ def test_two_parts_each_above_half_of_the_whole_are_features_not_a_split():
     # one misprinted part above the whole still leaves the split to fail
     assert readings("本月共登记事项4200件，其中即时办理1500件，承诺办理3700件。") == [
         ("sum", 4200, "1500 + 3700", "fail")]
+
+
+def test_a_rate_qualified_by_time_is_never_read_with_the_plain_rates_parts():
+    # 提前办结 is not printed: neither 办结 nor a duration (3个工作日) is its numerator
+    assert [c for c in readings("合计受理2191件，办结2221件；承诺件平均办结用时3个工作日，承诺件提前办结率为100%。")
+            if c[0] == "rate"] == [("rate", 100, "承诺件提前办结率 = ?", "unverifiable")]
+    # 均 after two rate names covers the two names, not the counts of the pieces before
+    assert [c[3] for c in readings("受理2191件，办结2221件；提前办结率和按时办结率均为100%。") if c[0] == "rate"] == [
+        "unverifiable", "unverifiable"]
+
+
+def test_days_counted_with_ge_are_a_duration_not_a_count():
+    assert [(f.value, f.unit) for f in find_figures("由34977个法定工作日压缩至6298个工作日，承诺件3个工作日办结")] == [
+        (34977, "个工作日"), (6298, "个工作日"), (3, "个工作日")]
+
+
+def test_a_done_count_of_one_part_bounds_it_softly():
+    # some of the 498 closed may have been received the month before: a warning, not an error
+    text = "7月份共受理办件494件。分单位看：甲局受理478件，办结498件（即办件344件，承诺件154件）；乙局受理16件，办结16件。"
+    bounds = [c for c in readings(text) if c[0] == "bound"]
+    assert bounds == [("bound", 16, "16 ≤ 16", "pass"), ("bound", 498, "498 ≤ 478", "warn")]
+
+
+def test_qizhong_after_a_rate_splits_the_count_its_items_add_up_to():
+    text = "全州共受理办件197999件，办结197818件，办结率99.9%，其中行政权力事项83034件，公共服务事项{}件。"
+    sums = [c for c in readings(text.format(114965)) if c[0] == "sum"]
+    assert sums == [("sum", 197999, "83034 + 114965", "pass")]
+    # adding up to neither count, the list is a guess: never failed
+    assert [c[3] for c in readings(text.format(114960)) if c[0] == "sum"] == ["unverifiable"]

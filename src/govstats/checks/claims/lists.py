@@ -51,6 +51,7 @@ from govstats.checks.claims.subsets import (
     total_row_listings,
 )
 from govstats.checks.claims.wholes import (
+    behind_a_rate,
     kindred,
     named_whole,
     named_whole_of,
@@ -350,6 +351,8 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             whole, note = larger_total(doc, Span(sentence.start, match.start()), items)
         if whole is None:
             continue
+        if any(f.is_percent for f in doc.figures_in(Span(whole.end, match.start()))):
+            whole, note = behind_a_rate(doc, whole, before, Span(match.end(), clause.end)) or (whole, note)
         # the items run on through the semicolons only when they split the whole
         got = listing(doc, whole, run, "qizhong", is_partial(doc, clause)) if run != after else None
         # or when each item prints its share of one whole ("其中甲80件，占66.67%；乙20件，占16.67%"), none another's
@@ -390,6 +393,7 @@ def find_listings(doc: Passage) -> list[Listing]:
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
-    # a done count that measures the part before it is that part's one listed part
-    out += [Listing(part, (done,), (), "qizhong", exhaustive=False) for found in list(out) for done, part in found.measured]
+    # a done count that measures the part before it is that part's one listed part ("done": closed
+    # cases may include some carried over, so it bounds its part softly, as 办结 ≤ 受理 does)
+    out += [Listing(part, (done,), (), "done", exhaustive=False) for found in list(out) for done, part in found.measured]
     return out

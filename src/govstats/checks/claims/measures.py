@@ -26,6 +26,7 @@ from govstats.checks.claims.splits import (
     qizhong_parts,
     same_kind,
 )
+from govstats.checks.claims.words import TIME_QUALIFIERS
 from govstats.reference.claim_rules import Measure
 
 #: A count labelled so is the running total since an earlier date (历年累计2123条).
@@ -141,9 +142,14 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             for part in found.parts:
                 pairs.setdefault((part, found.whole), ("hard", "“其中”所列部分不大于整体"))
         if len(found.parts) == 1 and not found.parts[0].approx:
-            # an estimated whole (100余条) only warns: what the estimate covers is not known
-            pairs[(found.parts[0], found.whole)] = (("soft", "“其中”所列部分不大于整体（整体为约数）")
-                                                    if found.whole.approx else ("hard", "“其中”所列部分不大于整体"))
+            # an estimated whole (100余条) only warns: what the estimate covers is not known; nor
+            # does a done count of its part (受理478件，办结498件: some closed may be carried over),
+            # unless time qualifies it (加急420件，已按时办理430件 cannot be)
+            pairs[(found.parts[0], found.whole)] = (
+                (("hard" if any(w in doc.label(found.parts[0]) for w in TIME_QUALIFIERS) else "soft"), "已完成的部分不应多于其总数")
+                if found.how == "done"
+                else ("soft", "“其中”所列部分不大于整体（整体为约数）") if found.whole.approx
+                else ("hard", "“其中”所列部分不大于整体"))
     # the done count of a status split is bounded by the total it splits, not by a nearer sibling
     settled = {found.parts[0]: found.whole for found in listings if found.how == "status"}
     listed = {part for found in listings if len(found.parts) > 1 for part in found.parts} | qizhong_parts(doc)

@@ -31,6 +31,8 @@ NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订�
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
 DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
+#: Days after 个 (34977个法定工作日) and the unit they give: a duration, compared only with durations.
+WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", "自然日": "个自然日"}
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
@@ -179,6 +181,9 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
         return None
     if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
         return None
+    end = m.end()
+    if unit == "个" and (days := next((w for w in WORKING_DAYS if text.startswith(w, end)), None)):
+        unit, end = WORKING_DAYS[days], end + len(days)  # 3个工作日 is a time, not 3 things: no count of cases
     if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE) and not text[max(m.start() - 3, 0):m.start()].endswith(NAMED_BY_HAO):
         return None
     number = m.group("num")
@@ -190,8 +195,8 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     plain = number.replace(",", "")
     value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
-    approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, m.end(), APPROX_AFTER)
-    return Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals, resolution, approx)
+    approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
+    return Figure(value, unit, m.start(), end, source[m.start():end], decimals, resolution, approx)
 
 
 def _percent_in_words(text: str, m: re.Match[str], source: str) -> Figure | None:

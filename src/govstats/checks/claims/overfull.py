@@ -14,12 +14,11 @@ from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.words import SHARE_WORDS
+from govstats.checks.claims.words import SHARE_WORDS, TIME_QUALIFIERS
 from govstats.reference.claim_rules import RateRule
 
-
 #: Words that qualify a rate's cases (按时办结率 is of 办结, not of 受理): such a rate never passes 100%.
-QUALIFIED = re.compile(r"(?:按时|按期|提前|限时|当场|即时|承诺期限内|期限内|超期|逾期|限期)[^，。；、]{0,4}率$")
+QUALIFIED = re.compile(rf"(?:{'|'.join(TIME_QUALIFIERS)})[^，。；、]{{0,4}}率$")
 
 
 def overfull(doc: Passage, figure: Figure, label: str, claim: Claim, rules: Sequence[RateRule]) -> Claim | None:

@@ -56,6 +56,7 @@ from govstats.checks.claims.words import (
     CHANGE_UP,
     SHARE_WORDS,
     TARGET_WORDS,
+    TIME_QUALIFIERS,
     TOTAL_WORDS,
     clean_part_label,
     core_label,
@@ -218,7 +219,8 @@ def qualified(label: str, rule: RateRule, measures: Sequence[Measure]) -> bool:
         prefix = prefix.removeprefix(word)
     if not prefix:
         return False
-    return measure_in(prefix + name, measures) is not measure_in(name, measures)
+    # 提前办结率 is qualified whether or not the measures name 提前办结
+    return prefix.endswith(TIME_QUALIFIERS) or measure_in(prefix + name, measures) is not measure_in(name, measures)
 
 
 def entity_prefix(label: str, rule: RateRule) -> str:
@@ -383,9 +385,13 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
             read = share_of(doc, figure, [respective[figure][0]], respective[figure][1])
             claims.append(guarded(Claim(**{**read.__dict__, "kind": "rate"}), respective[figure][2]))
             continue
-        for name in rate_names(doc, figure, label):
+        names = rate_names(doc, figure, label)
+        for name in names:
             claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
             claims.append(overfull(doc, figure, name, claim, rules) or claim)
-            if claim.kind == "rate" and (rule := rate_rule_for(name, rules)):
+            # 均 after two names ("提前办结率和按时办结率均为100%") covers the names, not earlier
+            # entities; a qualified rate is not its plain rule's rate for them either
+            if (claim.kind == "rate" and len(names) == 1 and (rule := rate_rule_for(name, rules))
+                    and not qualified(name, rule, measures)):
                 claims += each_of(doc, figure, rule, wholes, together)
     return claims

@@ -180,6 +180,7 @@ class TextScore:
     forbidden: int
     extra: int
     misses: tuple[str, ...] = ()
+    extra_failed: int = 0
 
 
 def describe(rel: Relation) -> str:
@@ -213,14 +214,15 @@ def score_text(text_id: str, split: str, claims: Sequence[Claim], entry: Relatio
     misses += [f"extra: {describe_claim(claims[c])}" for c in extra]
     return TextScore(text_id, split, len(relations), len(stated), len(right), len(errors),
                      len([r for r in right if r in errors]), len(wrong_fail), len(hits), len(extra),
-                     tuple(misses))
+                     tuple(misses), len([c for c in extra if claims[c].verdict == "fail"]))
 
 
 @dataclass(frozen=True)
 class Score:
     """Totals over texts: relations expected, emitted (matched by kind and stated value), right by
     relation, published errors and those caught, correct or unverifiable claims failed, forbidden
-    relations emitted, claims matching no relation."""
+    relations emitted, claims matching no relation (and how many of those failed: a failure no
+    label asks for is either an error the label missed or a wrong one, to be read)."""
 
     texts: tuple[TextScore, ...] = field(default=())
 
@@ -239,7 +241,7 @@ class Score:
             f"  published errors caught:         {self.total('caught')} of {self.total('errors')}",
             f"  correct/unverifiable failed:     {self.total('wrongly_failed')}",
             f"  forbidden relations emitted:     {self.total('forbidden')}",
-            f"  claims matching no relation:     {self.total('extra')}",
+            f"  claims matching no relation:     {self.total('extra')} ({self.total('extra_failed')} of them failed)",
         ]
 
 

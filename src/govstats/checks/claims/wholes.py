@@ -134,3 +134,18 @@ def sibling_name(doc: Passage, figure: Figure) -> str:
         if earlier.is_percent and ";" in doc.norm[earlier.end:figure.start] and share_names(doc, earlier):
             return core_label(doc.label(earlier))
     return ""
+
+
+def behind_a_rate(doc: Passage, nearest: Figure, before: list[Figure], after: Span) -> tuple[Figure, str] | None:
+    """"受理197999件，办结197818件，办结率99.9%，其中…": 其中 after a rate may split either of the
+    rate's counts, so position fixes no whole. The one the items add up to is taken (each was a
+    candidate of the cue; the sum only confirms it); else the nearest, as a guess that never fails."""
+    items = counts(doc, after, nearest.unit)
+    total = sum(f.value for f in items)
+    rivals = [f for f in before if f.unit == nearest.unit and not f.approx and f is not nearest]
+    if not rivals or len(items) < 2:
+        return None
+    agreeing = [f for f in (nearest, *reversed(rivals)) if abs(f.value - total) <= f.resolution + 1e-9]
+    if agreeing:
+        return agreeing[0], "" if agreeing[0] is nearest else f"其中所分的是“{doc.label(agreeing[0])}{agreeing[0].text}”，各项之和与之相符"
+    return nearest, "其中前有比率，所分的整体可能是其前任一个数，取最近的（推测）"
