@@ -901,3 +901,18 @@ def test_qizhong_after_a_rate_splits_the_count_its_items_add_up_to():
     assert sums == [("sum", 197999, "83034 + 114965", "pass")]
     # adding up to neither count, the list is a guess: never failed
     assert [c[3] for c in readings(text.format(114960)) if c[0] == "sum"] == ["unverifiable"]
+
+
+def test_shares_that_all_miss_their_whole_the_same_way_are_over_another_base():
+    # 300/5000 is 6.0%, but 300/4000 is 7.5%: every share fits about 4000, a base the text never prints
+    text = ("本周受理诉求5000件，数量居前三位的分别是供水300件（占7.5%）、供暖200件（占5.0%）、物业120件（占3.0%）。")
+    shares = [c for c in claims(text) if c.kind == "share"]
+    assert [(c.formula, c.verdict) for c in shares] == [
+        ("300 / 5000", "unverifiable"), ("200 / 5000", "unverifiable"), ("120 / 5000", "unverifiable")]
+    assert "都与约 3974–4026 的基数相符" in shares[0].message  # 300/7.55% .. 300/7.45%, and so on
+    # one share off alone is a misprint
+    assert [c.verdict for c in claims(text.replace("7.5%", "6.0%").replace("5.0%", "4.0%")) if c.kind == "share"] == [
+        "pass", "pass", "fail"]
+    # shares right over the parts' own sum (620) fail with the whole they do not add up to
+    listed = "本周受理诉求5000件，其中供水300件，占48.4%；供暖200件，占32.3%；物业120件，占19.4%。"
+    assert [c.verdict for c in claims(listed) if c.kind == "share"] == ["fail", "fail", "fail"]

@@ -15,6 +15,7 @@ from govstats.checks.claims.measures import bound_claims
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.readings import percentage_claims
+from govstats.checks.claims.rebased import rebased
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.respective import parallel_runs
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
@@ -67,6 +68,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     claims = ([sum_claim(doc, b) for b in found]
               + percentage_claims(doc, tuple(rates), tuple(measures), listings, wholes)
               + bound_claims(doc, tuple(measures), listings))
+    claims = rebased(doc, claims)
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
