@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from govstats.checks.claims.complements import remainder_count
+from govstats.checks.claims.grades import grades_unclear
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
@@ -247,6 +248,9 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
     top = f"({figure_list(numerator)})" if len(numerator) > 1 else figure_list(numerator) or "?"
     formula = f"{top} / {denominator.shown if denominator else '?'}"
     operands = (tuple(f.value for f in numerator), denominator.value if denominator else None)
+    if denominator is not None and (unclear := grades_unclear(doc, rule, numerator, before, denominator)):
+        return percent_claim(doc, figure, kind="rate", span=clause, formula=formula, part=None, whole=None,
+                             note=note, operands=operands, missing=unclear)
     if not numerator or denominator is None:
         missing = [what for what, got in (("分子", numerator), ("分母", denominator)) if not got]
         wanted = "、".join(

@@ -53,7 +53,9 @@ def rebased(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
             continue
         fits = format_number(base[0]) if base[0] == base[1] else f"{format_number(base[0])}–{format_number(base[1])}"
         for n in members:
-            out[n] = replace(claims[n], verdict="unverifiable", difference=None,
+            part = format_number(sum(claims[n].parts))
+            out[n] = replace(claims[n], verdict="unverifiable", difference=None, whole=None, computed=None,
+                             formula=f"{part} / ?",
                              message=f"这 {len(shares)} 项占比都不是对 {format_number(whole)} 算的，却都与约 {fits} "
                                      "的基数相符：分母应是文中未印出的另一个数，无法核对",
                              note=claims[n].message)

@@ -22,6 +22,10 @@ TARGET_WORDS = ("提高到", "提升到", "不低于", "不得低于", "低于",
 GROWTH_WORDS = ("同比", "环比")
 
 
+#: Grades before an answer (非常满意, 基本满意): counts of two grades of one answer are both of it.
+GRADES = ("非常", "比较", "基本", "很")
+
+
 #: Words of time that qualify a measure (按时办结, 提前办结, 限时办结): the qualified count is part
 #: of the plain one, so a qualified rate is never the plain rate, and never passes 100%.
 TIME_QUALIFIERS = ("承诺期限内", "期限内", "按时", "按期", "提前", "限时", "当场", "即时", "及时", "限期", "超期", "逾期")
