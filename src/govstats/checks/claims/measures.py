@@ -85,19 +85,33 @@ def copula_subject(doc: Passage, figure: Figure) -> str:
 def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Figure]]:
     """Counts of the figure's unit before it: in its clause, and earlier in its paragraph
     (both nearest first)."""
-    clause, paragraph = doc.clause_of(figure), doc.paragraph_of(figure)
-    same = [f for f in doc.figures_in(Span(paragraph.start, figure.start))
-            if f.unit == figure.unit and not f.is_percent and doc.depth(f) == doc.depth(figure) and not f.approx]
-    inside = [f for f in reversed(same) if f.start >= clause.start]
-    before = [f for f in reversed(same) if f.start < clause.start]
-    return inside, before
+    key = ("earlier", figure.start)
+    if key not in doc.memo:  # asked once per parent measure of each count
+        clause, paragraph = doc.clause_of(figure), doc.paragraph_of(figure)
+        same = [f for f in doc.figures_in(Span(paragraph.start, figure.start))
+                if f.unit == figure.unit and not f.is_percent and doc.depth(f) == doc.depth(figure) and not f.approx]
+        doc.memo[key] = ([f for f in reversed(same) if f.start >= clause.start],
+                         [f for f in reversed(same) if f.start < clause.start])
+    inside, before = doc.memo[key]  # type: ignore[misc]
+    return list(inside), list(before)
+
+
+_BY_NAME: dict[int, tuple[Sequence[Measure], dict[str, Measure]]] = {}
+
+
+def measures_by_name(measures: Sequence[Measure]) -> dict[str, Measure]:
+    """The measures by name, built once per list of measures."""
+    cached = _BY_NAME.get(id(measures))
+    if cached is None or cached[0] is not measures:
+        cached = _BY_NAME[id(measures)] = (measures, {m.name: m for m in measures})
+    return cached[1]
 
 
 def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure],
                   parts: Collection[Figure] = ()) -> Figure | None:
     """The nearest earlier count of measure ``parent`` for the same entity, or None. In earlier
     clauses a listed part (网上受理1000件 under 其中) is one channel's count, not the entity's: skipped."""
-    by_name = {m.name: m for m in measures}
+    by_name = measures_by_name(measures)
     inside, before = earlier_counts(doc, figure)
     hit = next((f for f in inside if measure_of(doc, f, measures) is by_name.get(parent)), None)
     if hit is not None or inside:

@@ -69,6 +69,11 @@ class Figure:
     def __post_init__(self) -> None:
         object.__setattr__(self, "is_percent", self.unit in PERCENT_UNITS)
 
+    def __hash__(self) -> int:
+        # figures are keys of many maps (wholes, lists, memos): a text's figures differ by place,
+        # so hashing the place alone is enough and cheaper than every field; equality stays whole
+        return hash((self.start, self.end))
+
     @property
     def is_points(self) -> bool:
         return self.unit == "个百分点"
