@@ -24,8 +24,7 @@ from govstats.paths import CODE_ROOT
 
 CORPUS = CODE_ROOT / "tests" / "corpus" / "claims"
 REFERENCE = CODE_ROOT / "data" / "reference"
-#: dev is worked on; blind, untouched (c_), fresh (d_), sealed (e_), unseen (f_) and held (g_) are
-#: not (c_ to g_ were labelled before the engine ever read them).
+#: Splits in the order they were labelled; each was labelled before the engine read it (see FIRST_RUN.md).
 SPLITS = ("dev", "blind", "untouched", "fresh", "sealed", "unseen", "held", "fresh2")
 #: Engine kinds and the corpus kind they answer (a ratio without its parts is ratio_unverifiable).
 ENGINE_KINDS = {"sum": "sum", "share": "ratio", "rate": "ratio", "change": "change", "bound": "bound"}
