@@ -90,7 +90,7 @@ def district_trend_html(trends: pd.DataFrame, *, periods: bool = False) -> str:
     for change, suffix in zip(("mom", "yoy"), suffixes):
         if wanted[change].isna().all():  # no period has the one to compare with: leave them out
             shown = shown.drop(columns=[c for c in shown.columns if c.endswith(suffix)])
-    return table_html(shown)
+    return table_html(shown, "govstats-table govstats-wraphead")  # ten columns: 即办率环比 may wrap
 
 
 def department_movers_html(trends: pd.DataFrame, ranks: pd.DataFrame, month: str, n: int = 5) -> str:
