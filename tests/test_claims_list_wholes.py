@@ -4,7 +4,7 @@ with 分别 against numbers that share one unit (made-up figures, verdicts worke
 
 from __future__ import annotations
 
-from test_claims_shapes import readings
+from tests.test_claims_shapes import readings
 
 from govstats.checks.claims.numbers import find_figures
 

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from govstats.checks.claims.derived import derived
 from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims
@@ -30,17 +31,13 @@ from govstats.reference.claim_rules import (
 log = logging.getLogger(__name__)
 
 
-_FOLDS: dict[int, tuple[Mapping[str, str], tuple[tuple[str, str], ...]]] = {}
+def sorted_pairs(folds: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(folds.items()))
 
 
 def folded_pairs(folds: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
     """The folds as sorted pairs, sorted once per mapping (it holds thousands of characters)."""
-    if not folds:
-        return ()
-    cached = _FOLDS.get(id(folds))
-    if cached is None or cached[0] is not folds:
-        cached = _FOLDS[id(folds)] = (folds, tuple(sorted(folds.items())))
-    return cached[1]
+    return derived(folds, sorted_pairs) if folds else ()
 
 
 def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Measure] = (),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from govstats.checks.claims.derived import derived
 from govstats.checks.claims.done_parts import done_part_pairs
 from govstats.checks.claims.floors import floor_pairs
 from govstats.checks.claims.named_sets import named_set_pairs
@@ -32,22 +33,21 @@ from govstats.reference.claim_rules import Measure
 #: A count labelled so is the running total since an earlier date (历年累计2123条).
 CUMULATIVE = re.compile(r"^(?:历年|截至[^,;。]{0,12}|全年|今年以来)?累计")
 
-_INDEX: dict[int, tuple[Sequence[Measure], re.Pattern[str], dict[str, int]]] = {}
+def word_index(measures: Sequence[Measure]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One regex of every measure word, longest first, and each word's first measure."""
+    rank: dict[str, int] = {}
+    for n, measure in enumerate(measures):
+        for word in measure.words:
+            rank.setdefault(word, n)
+    return re.compile("|".join(re.escape(w) for w in sorted(rank, key=len, reverse=True))), rank
 
 
 def measure_in(text: str, measures: Sequence[Measure]) -> Measure | None:
     """The first measure (in file order) one of whose words ``text`` holds."""
     if not measures:
         return None
-    cached = _INDEX.get(id(measures))
-    if cached is None or cached[0] is not measures:
-        rank = {}
-        for n, measure in enumerate(measures):
-            for word in measure.words:
-                rank.setdefault(word, n)
-        pattern = re.compile("|".join(re.escape(w) for w in sorted(rank, key=len, reverse=True)))
-        cached = _INDEX[id(measures)] = (measures, pattern, rank)
-    found = [cached[2][m.group()] for m in cached[1].finditer(text)]
+    pattern, rank = derived(measures, word_index)
+    found = [rank[m.group()] for m in pattern.finditer(text)]
     return measures[min(found)] if found else None
 
 
@@ -96,27 +96,21 @@ def earlier_counts(doc: Passage, figure: Figure) -> tuple[list[Figure], list[Fig
     return list(inside), list(before)
 
 
-_BY_NAME: dict[int, tuple[Sequence[Measure], dict[str, Measure]]] = {}
-
-
-def measures_by_name(measures: Sequence[Measure]) -> dict[str, Measure]:
-    """The measures by name, built once per list of measures."""
-    cached = _BY_NAME.get(id(measures))
-    if cached is None or cached[0] is not measures:
-        cached = _BY_NAME[id(measures)] = (measures, {m.name: m for m in measures})
-    return cached[1]
+def by_name(measures: Sequence[Measure]) -> dict[str, Measure]:
+    """The measures by name."""
+    return {m.name: m for m in measures}
 
 
 def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure],
                   parts: Collection[Figure] = ()) -> Figure | None:
     """The nearest earlier count of measure ``parent`` for the same entity, or None. In earlier
     clauses a listed part (网上受理1000件 under 其中) is one channel's count, not the entity's: skipped."""
-    by_name = measures_by_name(measures)
+    named = derived(measures, by_name)
     inside, before = earlier_counts(doc, figure)
-    hit = next((f for f in inside if measure_of(doc, f, measures) is by_name.get(parent)), None)
+    hit = next((f for f in inside if measure_of(doc, f, measures) is named.get(parent)), None)
     if hit is not None or inside:
         return hit
-    return next((f for f in before if f not in parts and measure_of(doc, f, measures) is by_name.get(parent)), None)
+    return next((f for f in before if f not in parts and measure_of(doc, f, measures) is named.get(parent)), None)
 
 
 def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str,

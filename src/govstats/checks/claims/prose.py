@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from govstats.checks.claims.derived import derived
 from govstats.checks.claims.numbers import Figure, find_figures, normalize_chars
 
 SENTENCE_END = "。！？!?"
@@ -128,15 +129,14 @@ def items_of(norm: str, depths: list[int], start: int, end: int, depth: int) -> 
     return [s for s in spans if norm[s.start:s.end].strip()]
 
 
-_TABLES: dict[int, tuple[tuple[tuple[str, str], ...], dict[int, str]]] = {}
+def translation(folds: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    """The translation table of ``folds``."""
+    return str.maketrans(dict(folds))
 
 
 def fold_table(folds: tuple[tuple[str, str], ...]) -> dict[int, str]:
     """The translation table of ``folds``, made once per folds tuple."""
-    cached = _TABLES.get(id(folds))
-    if cached is None or cached[0] is not folds:
-        cached = _TABLES[id(folds)] = (folds, str.maketrans(dict(folds)))
-    return cached[1]
+    return derived(folds, translation)
 
 
 #: "162个项目(": the noun a count names, right before its bracket.
