@@ -48,6 +48,7 @@ from govstats.checks.claims.subsets import (
     bracket_subsets,
     paired_bounds,
     parallel_listings,
+    row_listings,
     total_row_listings,
 )
 from govstats.checks.claims.wholes import (
@@ -389,7 +390,8 @@ def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
     for sentence in doc.sentences:
-        here = (sentence_listings(doc, sentence) + inline_listings(doc, sentence) + bracket_subsets(doc, sentence)
+        rows = row_listings(doc, sentence)
+        here = ((rows or sentence_listings(doc, sentence) + inline_listings(doc, sentence)) + bracket_subsets(doc, sentence)
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)

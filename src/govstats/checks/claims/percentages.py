@@ -12,7 +12,7 @@ from govstats.checks.claims.grades import grades_unclear
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
-from govstats.checks.claims.splits import semicolon_pieces
+from govstats.checks.claims.splits import previous_sentence, semicolon_pieces
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     _CHANGE_GAP,
@@ -220,8 +220,12 @@ def with_its_list(numerator: list[Figure], together: Mapping[Figure, tuple[Figur
 
 def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
     """Where a rate's parts are looked for: its semicolon piece when that piece states both ("…665件，
-    办结665件；乙信箱受理23件，办结23件，办结率100%": each piece is one entity), else its sentence."""
+    办结665件；乙信箱受理23件，办结23件，办结率100%": each piece is one entity), else its sentence;
+    a sentence that opens with rates and states no count before them ("…其中受理办结3892件。办结率为
+    98%") speaks of the counts of the sentence before, so that one is searched too."""
     sentence = doc.sentence_of(figure)
+    if not counts_before(doc, figure, sentence) and (earlier := previous_sentence(doc, sentence)) is not None:
+        return Span(earlier.start, sentence.end)
     piece = next((p for p in semicolon_pieces(doc, sentence) if p.holds(figure.start)), sentence)
     if piece != sentence:
         before = counts_before(doc, figure, piece)

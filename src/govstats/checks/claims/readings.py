@@ -46,6 +46,7 @@ from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.wholes import (
     NAMED_WHOLE,
+    kindred,
     name_stem,
     named_exactly,
     named_whole_of,
@@ -58,6 +59,7 @@ from govstats.checks.claims.words import (
     TARGET_WORDS,
     TIME_QUALIFIERS,
     TOTAL_WORDS,
+    abbreviates,
     clean_part_label,
     core_label,
     figure_list,
@@ -151,13 +153,17 @@ def stem_numerator(doc: Passage, figure: Figure, stem: str, measures: Sequence[M
     sentence = doc.sentence_of(figure)
     wanted = measure_in(stem, measures)
     guess = None
-    for f in reversed(doc.figures_in(Span(sentence.start, figure.start))):
-        if f.is_percent or doc.depth(f) != doc.depth(figure):
-            continue
+    before = [f for f in reversed(doc.figures_in(Span(sentence.start, figure.start)))
+              if not f.is_percent and doc.depth(f) == doc.depth(figure)]
+    for f in before:
         if stem in doc.label(f) or stem in doc.words_after(f):
             if wanted is None or measure_of(doc, f, measures) is wanted:
                 return f, ""
             guess = guess or f
+    if guess is None:  # "报送信息572条，采纳发布226条，采发率40%": the rate contracts the count's name
+        shortened = [f for f in before if abbreviates(stem, doc.label(f))]
+        if len(shortened) == 1:
+            return shortened[0], f"“{stem}”取作“{doc.label(shortened[0])}”的简称（推测）"
     return guess, (f"取“{doc.label(guess)}{guess.text}”为分子（带限定词，属推测）" if guess else "")
 
 
@@ -183,7 +189,27 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     if total := next((f for f in reversed(earlier) if core_label(doc.label(f)) in TOTAL_WORDS), None):
         return total, f"分母取其前的合计 {total.shown}（推测）"
     first = next(iter(earlier), None)
+    if first is None and (host := subset_host(doc, part)) is not None:
+        whole, only = host
+        return whole, "" if only else f"分母取“其中”之前的 {whole.shown}（推测）"
     return first, (f"分母取本分句第一个数 {first.shown}（推测）" if first else "")
+
+
+def subset_host(doc: Passage, part: Figure) -> tuple[Figure, bool] | None:
+    """The count a 其中 before ``part`` in its sentence opens from ("接听来电8947个，其中转办2274件…；
+    直办6673件": 8947), the whole the counts after 其中 most likely belong to when nothing names
+    it; and whether it is the only count ``part`` can be of (every count between is smaller:
+    "网格事件17457件，其中上报17146件、…；办结17443件" closes no item, so it is of the 17457)."""
+    sentence = doc.sentence_of(part)
+    cue = doc.norm.rfind("其中", sentence.start, part.start)
+    if cue < 0 or doc.depths[cue] != doc.depth(part):
+        return None
+    level = lambda f: not f.is_percent and doc.depth(f) == doc.depth(part) and kindred(f.unit, part.unit)  # noqa: E731
+    before = [f for f in doc.figures_in(Span(sentence.start, cue)) if level(f) and f.value >= part.value]
+    if not before:
+        return None
+    between = [f for f in doc.figures_in(Span(cue, part.start)) if level(f)]
+    return before[-1], bool(between) and all(f.value < part.value for f in between)
 
 
 def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],

@@ -89,3 +89,11 @@ def own_subject(doc: Passage, figure: Figure, count: Figure) -> bool:
     subject = core_label(re.sub(r"^(?:其中|而)", "", doc.label(figure).partition("占")[0]).removesuffix("的"))
     subject = "" if subject in FILLERS else subject
     return bool(subject) and "," in doc.norm[count.end:doc.label_start(figure)] and subject not in doc.label(count)
+
+
+def abbreviates(short: str, label: str) -> bool:
+    """True when ``short`` is a contraction of words in ``label``: its characters stand in
+    ``label`` in order, the first opening the run and at most one character between two of them
+    (采发 of 采纳发布, 直办 of 直接办理), as rates are named after the counts they divide."""
+    return len(short) >= 2 and re.search(".?".join(re.escape(ch) for ch in short), label) is not None
+

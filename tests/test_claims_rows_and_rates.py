@@ -1,0 +1,64 @@
+"""Rates whose parts a cue fixes beyond their clause, and rows of several figures under 其中: a rate
+opening a sentence after its counts, a rate named by a contraction of its count's name, a done
+count after a 其中 list that only its host can hold, a 其中 list after a rate that names its whole
+by its verb, and rows of counts and sums of money split column by column (made-up figures,
+verdicts worked out by hand)."""
+
+from __future__ import annotations
+
+from tests.test_claims_shapes import readings
+
+
+def test_rate_opening_a_sentence_reads_the_counts_of_the_sentence_before():
+    # 1140 / 1200 = 95.0%: the rate's parts stand in the sentence before it
+    assert ("rate", 95, "1140 / 1200", "pass") in readings("本季度热线受理投诉电话1200件，其中办结1140件。办结率为95%，满意率为90%。")
+    # printed 97% for 95.0%: a cue fixes the reading, so it fails
+    assert ("rate", 97, "1140 / 1200", "fail") in readings("本季度热线受理投诉电话1200件，其中办结1140件。办结率为97%。")
+
+
+def test_rate_named_by_a_contraction_of_its_counts_name():
+    # 采发 contracts 采纳发布: 210 / 500 = 42.0%
+    assert ("rate", 42, "210 / 500", "pass") in readings("本月各单位共报送信息500条，采纳发布210条，采发率42%。")
+    # a contraction that agrees with nothing is only a guess: never a failure
+    found = readings("本月各单位共报送信息500条，采纳发布210条，采发率47%。")
+    assert [r for r in found if r[0] == "rate" and r[3] == "fail"] == []
+
+
+def test_done_count_after_a_qizhong_list_is_of_the_lists_host():
+    # every item is smaller than 4990, so the done count can only be of the 5000 events: 99.8% printed as 99%
+    found = readings("全县共解决网格事件5000件，其中网格员上报4000件，热线转入600件，其他400件；办结4990件，办结率99%。")
+    assert ("rate", 99, "4990 / 5000", "warn") in found
+    assert ("sum", 5000, "4000 + 600 + 400", "pass") in found
+
+
+def test_qizhong_after_a_rate_splits_the_count_its_items_verb_names():
+    found = readings("中心受理4000件，办结3900件，办结率97.5%，其中窗口受理1500件、办结1480件，办结率98.7%，"
+                     "网上受理1200件、办结1150件，办结率95.8%。")
+    bounds = [r for r in found if r[0] == "bound"]
+    assert ("bound", 1500, "1500 ≤ 4000", "pass") in bounds
+    assert ("bound", 1200, "1200 ≤ 4000", "pass") in bounds
+    assert not [r for r in bounds if r[2].endswith("≤ 3900") and r[1] in (1500, 1200)]
+
+
+def test_rows_of_counts_and_money_under_qizhong_are_split_column_by_column():
+    found = readings("平台完成交易200项，交易金额5.5亿元，其中：工程项目120项，交易额4.2亿元；采购项目80项，交易额1.3亿元。")
+    assert ("sum", 200, "120 + 80", "pass") in found
+    assert ("sum", 550000000, "420000000 + 130000000", "pass") in found
+
+
+def test_rows_short_of_the_wholes_count_give_bounds_not_sums():
+    # 120 + 80 is short of 201: the rows are some kinds of trading only, so the money adding up
+    # is no split either; an amount above its whole still fails
+    found = readings("平台完成交易201项，交易金额5.5亿元，节约金额0.2195亿元，其中：工程项目120项，交易额4.2亿元，节约金额0.3773亿元；"
+                     "采购项目80项，交易额1.3亿元，节约金额0.0404亿元。")
+    assert [r for r in found if r[0] == "sum"] == []
+    assert ("bound", 120, "120 ≤ 201", "pass") in found
+    assert ("bound", 37730000, "37730000 ≤ 21950000", "fail") in found
+
+
+def test_a_sum_of_money_is_matched_by_name_not_by_its_unit():
+    # 招标控制价 names no figure of the whole's row; 中标金额 shares 金额 with 成交金额
+    found = readings("全年完成交易项目300个，成交金额50亿元。其中工程项目200个，招标控制价45亿元，中标金额40亿元；"
+                     "采购项目100个，预算金额12亿元，成交金额10亿元。")
+    assert ("sum", 300, "200 + 100", "pass") in found
+    assert ("sum", 5000000000, "4000000000 + 1000000000", "pass") in found
