@@ -62,3 +62,36 @@ def test_a_sum_of_money_is_matched_by_name_not_by_its_unit():
                      "采购项目100个，预算金额12亿元，成交金额10亿元。")
     assert ("sum", 300, "200 + 100", "pass") in found
     assert ("sum", 5000000000, "4000000000 + 1000000000", "pass") in found
+
+
+def test_calls_in_ren_ci_are_no_base_of_closed_cases():
+    # 受理 names 28000 calls (人次); the closed cases are over the 9000 registered, never over the calls
+    found = readings("热线电话受理28000人次，登记交办9000件，已办结9000件，办结率100%。")
+    assert ("rate", 100, "9000 / 28000", "fail") not in found
+    assert [r for r in found if r[0] == "rate" and r[3] == "fail"] == []
+
+
+def test_a_rate_in_a_semicolon_piece_is_over_its_own_pieces_count():
+    found = readings("本月登记事项4000件。其中，协调办理3000件，办结率100%；交办处理1000件，已办结950件，办结率95%。")
+    assert ("rate", 95, "950 / 3000", "fail") not in found
+    assert ("rate", 95, "950 / 1000", "pass") in found
+
+
+def test_on_time_closed_and_carried_over_are_no_split_of_the_intake():
+    # 按期办结 + 结转 leaves out the cases closed late: no sum, and 按期办结率 has no base printed
+    found = readings("本月受理群众反映问题共5000件，按期办结4500件，结转下月900件，按期办结率98.5%。")
+    assert [r for r in found if r[0] == "sum"] == []
+    assert [r for r in found if r[3] == "fail"] == []
+    # on time and overdue do split it
+    found = readings("本月共办理工单2000件，按期回复1950件，逾期回复50件。")
+    assert ("sum", 2000, "1950 + 50", "pass") in found
+
+
+def test_a_share_of_the_total_word_inside_a_sub_list_may_be_over_the_grand_total():
+    text = ("本局全年受理信息公开申请共20件。在已经答复的18件申请中，同意公开的12件，占总数的60%；"
+            "不予公开的2件，占总数的10%。")
+    found = readings(text)
+    assert ("share", 60, "12 / 20", "pass") in found
+    assert ("share", 10, "2 / 20", "pass") in found
+    # a share fitting neither the list's 18 nor the 20 before it is not failed
+    assert [r for r in readings(text.replace("60%", "65%")) if r[3] == "fail"] == []

@@ -12,7 +12,7 @@ from govstats.checks.claims.grades import grades_unclear
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
-from govstats.checks.claims.splits import previous_sentence, semicolon_pieces
+from govstats.checks.claims.splits import previous_sentence, same_kind, semicolon_pieces
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.checks.claims.words import (
     _CHANGE_GAP,
@@ -197,8 +197,13 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
         # a numerator word inside the denominator's own name (结案 in 应结案) does not exclude it
         words = [w for w in exclude if w not in term]
         candidates = [f for f in before if f not in numerator and labelled(doc, f, term, words)]
-        if candidates:
-            return pick_denominator(doc, candidates, numerator, term, wholes)
+        # "受理35399人次，登记交办11556件，已办结11556件": calls are no base of closed cases
+        # (the base is then looked for as for a rate with no named denominator)
+        alike = [f for f in candidates if not numerator or same_kind(f.unit, numerator[0].unit)]
+        if candidates and not alike:
+            return None, ""
+        if alike:
+            return pick_denominator(doc, alike, numerator, term, wholes)
     if rule.scope != "paragraph":
         return None, ""
     paragraph, sentence = doc.paragraph_of(figure), doc.sentence_of(figure)
@@ -231,6 +236,10 @@ def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
         before = counts_before(doc, figure, piece)
         numerator = rate_numerator(doc, rule, before)
         if numerator and rate_denominator(doc, rule, figure, before, numerator, {})[0] in before:
+            return piece
+        # "协调办理3267件，…；交办处理1213件，已办结1154件，办结率95%": a piece that states the
+        # numerator after a count of its own kind speaks of that count's entity, not a sibling's
+        if numerator and any(f.start < numerator[0].start and same_kind(f.unit, numerator[0].unit) for f in before):
             return piece
     return sentence
 

@@ -297,6 +297,9 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
             if names_whole and name_stem(named.group("name")) and not guess:
                 # "其中户籍用户489万，占全市户籍人口总数的33.8%": the named whole is not printed
                 guess = f"“{named.group('name')}”未见于前文，取所在列表的合计为整体（推测）"
+        if whole is not None and figure in listed and by_total_word and not guess:
+            if (other := total_word_rival(doc, figure, named.group("name"), parts, whole, measures)) is not None:
+                return other
         if whole is not None:
             return guarded(share_of(doc, figure, parts, whole, note), guess)
         positional = share_claim(doc, figure)
@@ -334,6 +337,22 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
         return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def total_word_rival(doc: Passage, figure: Figure, name: str, parts: Sequence[Figure], whole: Figure,
+                     measures: Sequence[Measure]) -> Claim | None:
+    """"共受理申请10件…。在已经答复的9件申请中，同意公开的7件，占总数的70%": a share of a list that
+    names only a total word (总数) may be over the list's whole or over the total stated before it;
+    when they differ and the list's whole does not fit, the earlier total is tried, and a share
+    fitting neither is unverifiable (no cue says which). None when the list's whole is the only one."""
+    own = share_of(doc, figure, parts, whole)
+    rival = named_whole_of(doc, name, parts, measures)
+    if own.verdict == "pass" or rival is None or rival is whole or rival.value == whole.value:
+        return None
+    other = share_of(doc, figure, parts, rival)
+    if other.verdict == "pass":
+        return _noted(other, f"“{name}”取前文的 {rival.shown}（{doc.label(rival)}），不是所在列表的 {whole.shown}（推测）")
+    return guarded(own, f"“{name}”可指所在列表的 {whole.shown} 或前文的 {rival.shown}，二者皆不相符（推测）")
 
 
 def part_done_rate(doc: Passage, figure: Figure, label: str, done: Figure, claim: Claim,

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
-from govstats.checks.claims.words import has_total_marker
+from govstats.checks.claims.words import TIME_QUALIFIERS, has_total_marker
 
 DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "已回复", "按期回复", "按时回复", "按时结案", "按期办结", "办结", "完成", "答复",
         "已解决")
@@ -94,6 +94,9 @@ def status_listings(doc: Passage, sentence: Span, taken: set[Figure]) -> list[Li
             continue
         if not _DONE.search(context(doc, done)) or not _REMAINING.search(context(doc, rest)):
             continue
+        if (any(w in doc.label(done) for w in TIME_QUALIFIERS)
+                and not any(w in context(doc, rest) for w in ("逾期", "超期", "超时", "延期"))):
+            continue  # "按期办结10324件，结转2175件": on time and carried over leave out those closed late
         whole, guessed = status_whole(doc, here[:i], done, taken)
         if whole is None and not i and is_done(doc, done):
             # "…共59件。…本年办结56件，结转下年3件": the paragraph's total, when they add up to it
