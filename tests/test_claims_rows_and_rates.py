@@ -95,3 +95,8 @@ def test_a_share_of_the_total_word_inside_a_sub_list_may_be_over_the_grand_total
     assert ("share", 10, "2 / 20", "pass") in found
     # a share fitting neither the list's 18 nor the 20 before it is not failed
     assert [r for r in readings(text.replace("60%", "65%")) if r[3] == "fail"] == []
+
+
+def test_change_against_a_period_named_at_length():
+    found = readings("日均通话量3313.4个，比今年上半年日均的2135.36个增长55.17%。")
+    assert ("change", 55.17, "(3313.4 - 2135.36) / 2135.36", "pass") in found
