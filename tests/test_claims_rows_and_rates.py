@@ -100,3 +100,18 @@ def test_a_share_of_the_total_word_inside_a_sub_list_may_be_over_the_grand_total
 def test_change_against_a_period_named_at_length():
     found = readings("日均通话量3313.4个，比今年上半年日均的2135.36个增长55.17%。")
     assert ("change", 55.17, "(3313.4 - 2135.36) / 2135.36", "pass") in found
+
+
+def test_share_of_the_whole_named_as_its_proportion():
+    # "占总体的比例为2.8 %" names the list's whole (734), so the share is checked, and fails (16/734 = 2.2%)
+    text = ("本局全年主动公开政府信息共734条。\n主动公开的信息中，机构职能类信息16条，主要为领导信息，"
+            "占总体的比例为2.8 %；\n法规文件类信息25条，占总体的比例为3.4%。")
+    found = readings(text)
+    assert ("share", 2.8, "16 / 734", "fail") in found
+    assert ("share", 3.4, "25 / 734", "pass") in found
+
+
+def test_share_linked_to_the_piece_before_it():
+    # "占受理案件数比例最高，达92.7%": the words of the share stand in the piece before its figure
+    found = readings("全年新受理复议案件151件中，被申请人为县政府部门的案件数量为140件，占受理案件数比例最高，达92.7%。")
+    assert ("share", 92.7, "140 / 151", "pass") in found

@@ -9,13 +9,14 @@ taken as the whole) never fails: it passes or is unverifiable with a note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_noun
 from govstats.checks.claims.bracketed import bracketed_whole_share
 from govstats.checks.claims.exhaustive import of_one_result
-from govstats.checks.claims.measures import measure_in, measure_of, parent_figure
+from govstats.checks.claims.measures import copula_subject, measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.otherperiod import period_change
 from govstats.checks.claims.overfull import overfull
@@ -106,9 +107,27 @@ def _noted(claim: Claim, note: str, **changes: object) -> Claim:
     return Claim(**fields)  # type: ignore[arg-type]
 
 
+#: Labels that only link a percentage to the piece before it ("…占受理案件数比例最高，达92.71%").
+BARE_LINKS = ("达", "为", "是", "达到", "则为", "高达", "约为")
+#: A ranking after a share's words ("比例最高"): the piece still names the share.
+_RANKED = re.compile(r"(?:最高|最多|最大|较高|较多|居首|居第一|排第一)$")
+
+
+def linked_label(doc: Passage, figure: Figure, label: str) -> str:
+    """The share's words from the piece before it when its own label only links to them ("占受理
+    案件数比例最高，达92.71%" -> "占受理案件数比例"), else ``label``."""
+    if label not in BARE_LINKS or not (subject := copula_subject(doc, figure)).startswith("占"):
+        return label
+    return _RANKED.sub("", core_label(subject))
+
+
 def numerator_run(doc: Passage, figure: Figure) -> list[Figure]:
-    """The count before a share, with the counts joined to it by 、 ("A 783件、B 579件，占77%")."""
+    """The count before a share, with the counts joined to it by 、 ("A 783件、B 579件，占77%"); for a
+    share linked to the piece before it, the count before that piece."""
     clause = doc.clause_of(figure)
+    if linked_label(doc, figure, core_label(doc.label(figure))) != core_label(doc.label(figure)):
+        earlier = [c for c in doc.clauses if c.end <= doc.label_start(figure) and c.start >= doc.sentence_of(figure).start]
+        clause = Span(earlier[-1].start if len(earlier) < 2 else earlier[-2].start, figure.end) if earlier else clause
     before = [f for f in doc.figures_in(clause) if f.end <= figure.start and not f.is_percent
               and doc.depth(f) == doc.depth(figure)]
     if not before or own_subject(doc, figure, before[-1]):
@@ -421,6 +440,7 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         if previous and label in ("", "和", "及", "与") and set(doc.gap(previous[0], figure)) <= set("、和及与"):
             label = previous[1]  # "环比减少12.35%、49.58%和0.9%": one label for the list
         previous = (figure, label)
+        label = linked_label(doc, figure, label)
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
             continue
         if figure in lone:  # the i-th count; its whole is the one of no list: not given

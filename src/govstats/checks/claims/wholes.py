@@ -23,8 +23,8 @@ from govstats.checks.claims.words import core_label, has_total_marker
 from govstats.reference.claim_rules import Measure
 
 #: A share that names its whole: "占全部诉求的", "占总量的".
-NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)的?$")
-_SCOPE = re.compile(r"^(?:全部|全市|全区|全县|全省|全|总|本月|当月)")
+NAMED_WHOLE = re.compile(r"占(?P<name>[^,;:()]{1,16}?)(?:的?(?:比例|比重)(?:为|是|达)?|的)?$")
+_SCOPE = re.compile(r"^(?:全部|全市|全区|全县|全省|总体|全|总|本月|当月)")
 _AMOUNT = re.compile(r"(?:总量|总数|件数|数量|总|量|数)$")
 #: Counts of things that a named whole may gather (not money, time or people served).
 COUNTED = ("件", "个", "条", "宗", "单", "封", "份", "起", "次", "件次", "人次", "笔", "项")
