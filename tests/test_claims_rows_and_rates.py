@@ -115,3 +115,8 @@ def test_share_linked_to_the_piece_before_it():
     # "占受理案件数比例最高，达92.7%": the words of the share stand in the piece before its figure
     found = readings("全年新受理复议案件151件中，被申请人为县政府部门的案件数量为140件，占受理案件数比例最高，达92.7%。")
     assert ("share", 92.7, "140 / 151", "pass") in found
+
+
+def test_a_rate_of_reduction_is_a_change_with_no_earlier_value():
+    assert readings("全州依申请办理的行政权力事项调整为4596项，精减率达38.13%。") == [
+        ("change", 38.13, "精减率 = ?", "unverifiable")]

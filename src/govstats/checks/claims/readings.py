@@ -72,7 +72,7 @@ from govstats.reference.claim_rules import Measure, RateRule
 PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
 CHANGE_VERBS = ("增长", "成长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
 CHANGE_SHARES = tuple(f"{verb}比例" for verb in CHANGE_VERBS)
-GROWTH_RATES = ("增长率", "成长率", "下降率", "减少率", "增加率", "降幅率")
+GROWTH_RATES = ("增长率", "成长率", "下降率", "减少率", "增加率", "降幅率", "精减率", "精简率", "压减率", "削减率", "压缩率", "降低率")
 #: Words before a rate's name that scope it, not qualify it (全区办结率 is the 办结率).
 SCOPE_WORDS = ("平均", "总体", "整体", "全区", "全市", "全县", "本月", "当月", "全年", "累计", "群众", "本周", "当季")
 #: A rate's prefix ending in one of these names a sub-unit (甲站点主动评价率).
