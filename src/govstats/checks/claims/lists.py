@@ -66,7 +66,8 @@ HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
-SUBSET = re.compile(r"(?:其中|包括|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
+#: 当中 opening a clause ("…1840宗，当中投诉875宗") is 其中; inside words ("在办理当中") it is none.
+SUBSET = re.compile(r"(?:其中|(?<![\u4e00-\u9fff])当中|包括|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
 SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}(?:比例|比重))$")
@@ -219,7 +220,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return []
     kin = False
     if head.startswith("其中"):
-        whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
+        earlier = previous_sentence(doc, sentence)
+        whole = named_alike(doc, earlier, first) or current_whole(doc, earlier, first.unit)
         lead = SUBSET.match(head)
         how = "qizhong"
     elif match := HEADING.match(head):
@@ -277,6 +279,18 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
                         + ("（前句另有同单位的数，属推测）" if rivals and not exact_self else ""),
                         guessed=bool(rivals) and not exact_self)
     return [found]
+
+
+def named_alike(doc: Passage, earlier: Span | None, part: Figure) -> Figure | None:
+    """"…收到建议两万余件，报送重要建议100余条。其中摘报报送重要建议171件": the one count of the sentence
+    before whose label the part's label ends with (four characters at least) is the whole 其中 refers to,
+    whatever counts stand before it."""
+    if earlier is None:
+        return None
+    label = doc.label(part)
+    alike = [f for f in counts(doc, earlier, part.unit)
+             if len(name := doc.label(f)) >= 4 and label.endswith(name[-4:]) and label != name]
+    return alike[0] if len(alike) == 1 else None
 
 
 def first_named_whole(doc: Passage, body: Span) -> Figure | None:

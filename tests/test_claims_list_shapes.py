@@ -1,0 +1,47 @@
+"""List shapes and counts written in words (made-up figures, verdicts worked out by hand): counts
+in Chinese numerals, numbered items after a colon, one count spread over several names with 各,
+a ranking under a heading of distribution, and lists whose every item prints its share."""
+
+from __future__ import annotations
+
+from tests.test_claims_shapes import readings
+
+from govstats.checks.claims.numbers import count_in_words, find_figures
+
+
+def worded(text: str) -> list[tuple[float, str, str, bool]]:
+    return [(f.value, f.unit, f.text, f.approx) for f in find_figures(text) if not f.text[0].isdigit()]
+
+
+def test_counts_in_words_are_read_with_their_printed_form():
+    text = "全年共收到個案一千二百零五宗，當中投訴個案七百宗，建議個案十六宗，另有四百八十九宗。"
+    assert worded(text) == [(1205, "宗", "一千二百零五宗", False), (700, "宗", "七百宗", False),
+                            (16, "宗", "十六宗", False), (489, "宗", "四百八十九宗", False)]
+    # 当中 opening a clause is 其中: the parts add up to the total
+    assert readings(text) == [("sum", 1205, "700 + 16 + 489", "pass")]
+
+
+def test_counts_in_words_with_scales_and_estimates():
+    assert worded("去年共接獲廿九萬兩千多通電話，前年卅四萬一千餘通，另有三万元。") == [
+        (292000, "通", "廿九萬兩千多通", True), (341000, "通", "卅四萬一千餘通", True), (30000, "元", "三万元", False)]
+    assert [count_in_words(t) for t in ("一亿二千万", "十一万三千四百五十六", "三千零二十", "一十五")] == [
+        120000000, 113456, 3020, 15]
+
+
+def test_words_that_are_no_counts_are_not_read():
+    # digits in a row (a year, a range), a place with no digit, an abbreviated place
+    assert [count_in_words(t) for t in ("二〇二〇", "七九四", "三五", "百", "千", "两千五", "零")] == [None] * 7
+    text = ("二〇二〇年十二月，第一件，前三名，一次性告知，一站式服务，一网通办，十大举措，三类问题，"
+            "千家万户，办好一件事，每天七九四通，三五个人。")
+    assert worded(text) == []
+
+
+def test_one_character_counts_need_a_sentence_that_writes_counts_in_words():
+    # 两个维护, 十件实事: one character alone is read only beside a longer worded count
+    assert worded("做到两个维护，办好十件实事。") == []
+    assert worded("收到二十五件，其中退回两件，就有一件。") == [(25, "件", "二十五件", False), (2, "件", "两件", False)]
+
+
+def test_a_worded_sum_that_does_not_add_up_fails():
+    text = "本年共接獲個案一百二十宗，當中投訴個案七十宗，建議個案四十宗，其他個案五宗。"
+    assert readings(text) == [("sum", 120, "70 + 40 + 5", "fail")]
