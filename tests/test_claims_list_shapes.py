@@ -45,3 +45,36 @@ def test_one_character_counts_need_a_sentence_that_writes_counts_in_words():
 def test_a_worded_sum_that_does_not_add_up_fails():
     text = "本年共接獲個案一百二十宗，當中投訴個案七十宗，建議個案四十宗，其他個案五宗。"
     assert readings(text) == [("sum", 120, "70 + 40 + 5", "fail")]
+
+
+def test_a_count_after_ge_stands_once_for_each_name_before_it():
+    text = "本月有12件超期，其中甲区政府5件，乙区政府、市城管局、市税务局及市医保局各1件，丙街道3件。"
+    assert ("sum", 12, "5 + 1 + 1 + 1 + 1 + 3", "pass") in readings(text)
+    # names joined by 、 alone: 及 inside a name (海事及水务局) is one name when that adds up
+    text = "本月有8件超期，其中甲区政府4件，海事及水务局、市税务局各2件。"
+    assert ("sum", 8, "4 + 2 + 2", "pass") in readings(text)
+
+
+def test_ge_over_names_that_fit_neither_count_never_fails():
+    # 4 + 2×2 = 8 or 4 + 2×3 = 10: neither is 9, and which 及 joins names is unsure
+    text = "本月有9件超期，其中甲区政府4件，海事及水务局、市税务局各2件。"
+    found = [r for r in readings(text) if r[0] == "sum"]
+    assert found and all(r[3] == "unverifiable" for r in found)
+    # names joined by 、 only are sure: a list that misses its whole fails
+    text = "本月有9件超期，其中甲区政府4件，市城管局、市税务局各2件，其他2件。"
+    assert ("sum", 9, "4 + 2 + 2 + 2", "fail") in readings(text)
+
+
+def test_ge_with_no_list_cue_makes_no_sum():
+    assert [r for r in readings("本月有10件超期。市城管局、市税务局各1件。") if r[0] == "sum"] == []
+
+
+def test_a_ranking_under_a_heading_of_distribution_splits_the_whole():
+    text = ("全年受理案件80件。在受理的80件中，已解决50件、未结案30件。"
+            "在受理案件分布地区方面，以甲市40件居第1，其次为乙乡25件、丙乡10件、外县市5件。")
+    assert ("sum", 80, "40 + 25 + 10 + 5", "pass") in readings(text)
+    # a heading of an aspect that is no split ("在服务质量方面") and a list of the largest items are none
+    text = "全年受理案件80件。在服务质量方面，以甲市40件居第1，其次为乙乡25件、丙乡10件、外县市5件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+    text = "全年受理案件80件。在受理案件分布地区方面，排名前三的是甲市40件、乙乡25件、丙乡10件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []

@@ -42,6 +42,7 @@ from govstats.checks.claims.splits import (
     same_kind,
     semicolon_pieces,
     semicolon_run,
+    spread_over,
     status_listings,
 )
 from govstats.checks.claims.subsets import (
@@ -60,8 +61,10 @@ from govstats.checks.claims.wholes import (
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
-HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
-                     r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:)")
+HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分析|分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
+                     r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:"
+                     # "在受理案件分布地区方面，": the aspect a split is by (a plain "在质量方面，" is none)
+                     r"|在[^,:;。]{0,14}?(?:分布|来源|渠道|构成|类别|类型)[^,:;。]{0,6}?方面\s*,)")
 #: A sentence opening "X中，": the list's whole is stated in X or named by it.
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
@@ -147,7 +150,7 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
 def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
     kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件)."""
-    parts, shares, closed, measured = [], [], False, []
+    parts, shares, closed, measured, spread = [], [], False, [], []
     foreign, last, rated = [], -1, []
     for number, item in enumerate(item_spans(doc, span)):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
@@ -177,7 +180,10 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             if not re.search(r"(?:和|及|以及)[^和及]*$", gap) and not parallel_items(doc, joined[-1], nxt, gap):
                 break
             joined.append(nxt)
-        parts += joined
+        for part in joined:  # "杜集区政府、市税务局及市城管局各1件": one part for each name
+            fewest, most = spread_over(doc, part)
+            parts += [part] * most
+            spread += [(part, most - fewest)] if most > fewest else []
         # "甲类200件，办结180件；乙类…": a done count later in the item measures its part (an item
         # with a rate of its own leaves the reading of its whole to the rate)
         if not any(f.is_percent for f in doc.figures_in(item)):
@@ -186,13 +192,26 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             shares += shares_in(doc, item, part)
     if not parts:
         return None
+    # names before 各 that 及/和 may join or belong to: the reading that adds up is taken, and when
+    # neither does the count of names is unsure, so the sum never fails
+    unsure = False
+    if spread:
+        fewer = sum(p.value for p in parts) - sum(p.value * extra for p, extra in spread)
+        if abs(fewer - whole.value) < 1e-9 and abs(sum(p.value for p in parts) - whole.value) > 1e-9:
+            for part, extra in spread:
+                for _ in range(extra):
+                    parts.remove(part)
+        else:
+            unsure = abs(sum(p.value for p in parts) - whole.value) > 1e-9
     # an item in another unit among the parts (not a remark after them) leaves the list incomplete
     # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
                   and not overlapping(whole, shares) and not two_above_half(whole, parts)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))
-    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured))
+    note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
+    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured),
+                   note=note, guessed=unsure)
 
 
 def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
