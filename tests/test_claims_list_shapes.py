@@ -78,3 +78,27 @@ def test_a_ranking_under_a_heading_of_distribution_splits_the_whole():
     assert [r for r in readings(text) if r[0] == "sum"] == []
     text = "全年受理案件80件。在受理案件分布地区方面，排名前三的是甲市40件、乙乡25件、丙乡10件。"
     assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_numbered_items_after_a_colon_split_the_count_before_it():
+    text = ("本周热线共接获50宗查询，已转交相关部门跟进，情况如下：\n1. 卫生局30宗（查询检测安排）；\n"
+            "2. 教育局12宗；\n3. 旅游局0宗；\n4. 劳工局8宗。")
+    assert readings(text) == [("sum", 50, "30 + 12 + 0 + 8", "pass")]
+    # item numbers are never counts
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(50, "宗"), (30, "宗"), (12, "宗"), (0, "宗"), (8, "宗")]
+
+
+def test_numbered_items_in_one_run_and_a_wrong_total_fails():
+    text = "本周共接获50宗查询，情况如下：（一）卫生局30宗；（二）教育局12宗；（三）劳工局9宗。"
+    assert readings(text) == [("sum", 50, "30 + 12 + 9", "fail")]
+    text = "本周共接获50宗查询，情况如下：①卫生局30宗；②教育局12宗；③劳工局8宗。"
+    assert readings(text) == [("sum", 50, "30 + 12 + 8", "pass")]
+
+
+def test_numbered_items_that_are_no_plain_list_make_no_sum():
+    # numbers out of order, an item with two counts, or no colon: the items are not read as parts
+    texts = ("本周共接获50宗查询，情况如下：\n1. 卫生局30宗；\n3. 教育局20宗。",
+             "本周共接获50宗查询，情况如下：\n1. 卫生局30宗，已回复28宗；\n2. 教育局20宗。",
+             "本周共接获50宗查询。\n1. 卫生局30宗；\n2. 教育局20宗。")
+    for text in texts:
+        assert [r for r in readings(text) if r[0] == "sum" and r[1] == 50] == [], text

@@ -26,6 +26,7 @@ from govstats.checks.claims.exhaustive import (
     short_of,
     two_above_half,
 )
+from govstats.checks.claims.numbered import numbered_items, numbered_whole, plain_items
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
@@ -147,12 +148,14 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
     return found
 
 
-def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False) -> Listing | None:
+def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False,
+            items: list[Span] | None = None) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
-    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件)."""
+    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件).
+    ``items`` are the list's items when its cue cuts them (numbered items), else ``item_spans``."""
     parts, shares, closed, measured, spread = [], [], False, [], []
     foreign, last, rated = [], -1, []
-    for number, item in enumerate(item_spans(doc, span)):
+    for number, item in enumerate(item_spans(doc, span) if items is None else items):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
         if number and words.startswith("其中"):
             break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
@@ -418,6 +421,26 @@ def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
     return found
 
 
+def numbered_listings(doc: Passage) -> list[Listing]:
+    """"…74宗查询…，情况如下：\n1. 卫生局63宗；\n2. 治安警察局2宗；…": numbered items after a colon
+    split the count of the colon's sentence (see ``numbered``)."""
+    found = []
+    for sentence, items in numbered_items(doc):
+        first = next(iter(counts(doc, items[0])), None)
+        if first is None or not plain_items(doc, items, first.unit):
+            continue
+        whole, several = numbered_whole(doc, sentence, first.unit)
+        if whole is None:
+            continue
+        got = listing(doc, whole, Span(items[0].start, items[-1].end), "heading", is_partial(doc, sentence),
+                      items=items)
+        if got is not None and several:
+            guess = f"冒号前一句另有同类的数，取冒号前最近的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
+            got = replace(got, guessed=True, note="；".join(n for n in (got.note, guess) if n))
+        found += [got] if got is not None else []
+    return found
+
+
 def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
@@ -426,6 +449,7 @@ def find_listings(doc: Passage) -> list[Listing]:
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
+    out += numbered_listings(doc)
     # a done count that measures the part before it is that part's one listed part ("done": closed
     # cases may include some carried over, so it bounds its part softly, as 办结 ≤ 受理 does)
     out += [Listing(part, (done,), (), "done", exhaustive=False) for found in list(out) for done, part in found.measured]
