@@ -102,3 +102,36 @@ def test_numbered_items_that_are_no_plain_list_make_no_sum():
              "本周共接获50宗查询。\n1. 卫生局30宗；\n2. 教育局20宗。")
     for text in texts:
         assert [r for r in readings(text) if r[0] == "sum" and r[1] == 50] == [], text
+
+
+def test_bare_shares_that_add_to_100_make_the_list_the_split_of_its_whole():
+    text = "全市共受理群众反映500万件，诉求200万件、占比40%，咨询300万件、占比60%。"
+    found = readings(text)
+    assert ("sum", 5000000, "2000000 + 3000000", "pass") in found
+    assert ("share", 40, "2000000 / 5000000", "pass") in found
+    text = "本月共转派工单400件，按期办结率100%。\n（一）诉求分类情况\n投诉300件，占比75.00%；求助60件，占比15.00%；建议40件，占比10.00%。"
+    assert ("sum", 400, "300 + 60 + 40", "pass") in readings(text)
+
+
+def test_shares_short_of_100_or_naming_their_whole_make_no_sum():
+    # 40% + 30%: the list may name only some parts
+    text = "全市共受理群众反映500万件，诉求200万件、占比40%，咨询150万件、占比30%。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+    # shares naming their whole ("占全市转办量的") tie each part to that name alone
+    text = "转办2.40万件，办结率97%。各县区共受理转办诉求1.50万件，占全市转办量的62.50%；市直部门共受理0.90万件，占全市转办量的37.50%。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_shares_with_no_whole_printed_are_read_over_the_lists_sum():
+    text = "一级分类共3项，各项来电数量和占比为：甲类300个，占30.00%；乙类500个，占50.00%；其他类200个，占20.00%。"
+    found = readings(text)
+    assert [r for r in found if r[0] == "share"] == [("share", 20, "200 / 1000", "pass"), ("share", 30, "300 / 1000", "pass"),
+                                                      ("share", 50, "500 / 1000", "pass")]
+    assert [r for r in found if r[0] == "sum"] == []  # the list's own sum is no claim
+
+
+def test_shares_with_no_whole_that_miss_the_lists_sum_stay_unverifiable():
+    # 30.50 + 49.50 + 20.00 = 100, but 300 of 1000 is 30.00%: no base fits them all, and none fails
+    text = "各项来电数量和占比为：甲类300个，占30.50%；乙类500个，占49.50%；其他类200个，占20.00%。"
+    shares = [r for r in readings(text) if r[0] == "share"]
+    assert len(shares) == 3 and all(r[3] == "unverifiable" for r in shares)
