@@ -135,3 +135,8 @@ def test_shares_with_no_whole_that_miss_the_lists_sum_stay_unverifiable():
     text = "各项来电数量和占比为：甲类300个，占30.50%；乙类500个，占49.50%；其他类200个，占20.00%。"
     shares = [r for r in readings(text) if r[0] == "share"]
     assert len(shares) == 3 and all(r[3] == "unverifiable" for r in shares)
+
+
+def test_shares_printed_after_all_the_counts_are_in_no_item_and_get_no_sum_as_whole():
+    text = "本月受理咨询400件、投诉350件、求助250件，占比分别为40%、35%和25%。"
+    assert all(r[3] == "unverifiable" for r in readings(text))

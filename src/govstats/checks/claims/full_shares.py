@@ -38,8 +38,9 @@ def add_to_hundred(shares: Sequence[Claim]) -> bool:
 
 
 def share_figures(doc: Passage, claim: Claim, used: set[Figure]) -> tuple[Figure, Figure] | None:
-    """(its percentage, its part) for a share of one part: the percentage of the claim's clause
-    with its stated value, and the count of the part's value nearest before it at its depth."""
+    """(its percentage, its part) for a share of one part printed beside it: the percentage of the
+    claim's clause with its stated value, and the count of the part's value nearest before it at
+    its depth, with no figure between them."""
     clause = Span(claim.start, claim.end)
     figures = doc.figures_in(clause)
     pct = next((f for f in figures if f.is_percent and f not in used and abs(f.value - claim.stated) < 1e-9), None)
@@ -47,7 +48,11 @@ def share_figures(doc: Passage, claim: Claim, used: set[Figure]) -> tuple[Figure
         return None
     part = next((f for f in reversed(figures) if f.end <= pct.start and not f.is_percent
                  and doc.depth(f) == doc.depth(pct) and abs(f.value - claim.parts[0]) < 1e-9), None)
-    return (pct, part) if part is not None else None
+    # the share stands in its part's item: no other figure between them ("占比分别为40%、35%"
+    # after all the counts pairs by order, it is printed in no item)
+    if part is None or any(part.end <= f.start and f.end <= pct.start for f in doc.figures_in(Span(part.end, pct.start))):
+        return None
+    return pct, part
 
 
 def listed_shares(doc: Passage, claims: Sequence[Claim]) -> list[tuple[list[int], list[Figure], list[Figure]]]:
@@ -102,6 +107,8 @@ def full_shares(doc: Passage, claims: list[Claim], listings: Sequence[Listing] =
             continue
         whole = shares[0].whole
         if whole is None:
+            if any(c.note for c in shares):
+                continue  # a guessed whole that did not fit was dropped: the text may print the base
             base = sum(p.value for p in parts)
             note = f"文中未印出整体；各项占比相加为100%，且都与所列各项之和 {format_number(base)} 相合，以之为整体"
             read = [percent_claim(doc, pct, kind="share", span=Span(c.start, c.end), formula=f"{part.shown} / {format_number(base)}",
