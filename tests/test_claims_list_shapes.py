@@ -140,3 +140,9 @@ def test_shares_with_no_whole_that_miss_the_lists_sum_stay_unverifiable():
 def test_shares_printed_after_all_the_counts_are_in_no_item_and_get_no_sum_as_whole():
     text = "本月受理咨询400件、投诉350件、求助250件，占比分别为40%、35%和25%。"
     assert all(r[3] == "unverifiable" for r in readings(text))
+
+
+def test_a_qizhong_part_takes_the_earlier_count_its_label_ends_with():
+    # 两万余件 is read now, and stands first; the part names the later count (报送重要建议)
+    text = "全年共收到市民建议两万余件，向市政府报送重要建议100余条。其中各区摘报报送重要建议171件。"
+    assert ("bound", 171, "171 ≤ 100", "warn") in readings(text)

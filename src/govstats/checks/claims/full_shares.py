@@ -60,6 +60,8 @@ def listed_shares(doc: Passage, claims: Sequence[Claim]) -> list[tuple[list[int]
     every share of one part in the sentence over that whole, of one unit, each part its own count
     (the group's claims, their parts and their percentages)."""
     groups: dict[tuple[int, float | None], list[int]] = {}
+    if sum(c.kind == "share" for c in claims) < MIN_ITEMS:
+        return []
     for n, claim in enumerate(claims):
         if claim.kind == "share" and claim.unit == "%" and len(claim.parts) == 1:
             sentence = doc.enclosing(doc.sentences, claim.start)

@@ -397,6 +397,8 @@ def worded_counts(text: str, norm: str) -> list[Figure]:
     (一次性, 一件事, 就有一通) is never read. Ordinals (第一), ranks (前三名) and dates (二〇二〇年,
     十二月: no counting unit) are no counts."""
     found: list[tuple[re.Match[str], int]] = []
+    if norm.isascii():
+        return []
     for m in _WORDED.finditer(norm):
         number, unit = m.group("num"), m.group("unit")
         if norm[max(m.start() - 2, 0):m.start()].endswith(NOT_WORDED_COUNT_BEFORE):
@@ -406,13 +408,13 @@ def worded_counts(text: str, norm: str) -> list[Figure]:
         if (value := count_in_words(number)) is None or number == "一":
             continue
         found.append((m, value))
-    wide = {m.start() for m, _ in found if len(m.group("num")) >= 2}
-    stops = [i for i, ch in enumerate(norm) if ch in "。!?\n"]
+    wide = [m.start() for m, _ in found if len(m.group("num")) >= 2]
     out = []
     for m, value in found:
         if len(m.group("num")) < 2:
-            sentence = bisect_right(stops, m.start())
-            if not any(bisect_right(stops, start) == sentence for start in wide):
+            begin = max(norm.rfind(stop, 0, m.start()) for stop in "。!?\n")
+            end = min((at for stop in "。!?\n" if (at := norm.find(stop, m.start())) >= 0), default=len(norm))
+            if not any(begin < start < end for start in wide):
                 continue
         unit, end, scale = m.group("unit"), m.end(), 1
         if unit == "个" and (days := next((w for w in WORKING_DAYS if norm.startswith(w, end)), None)):
@@ -431,8 +433,8 @@ def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     figures = [joined_scales(norm, f, text) for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     figures += scaled_counts(norm, text)
-    taken = [(f.start, f.end) for f in figures]
-    figures += [f for f in worded_counts(text, norm) if not any(a < f.end and f.start < b for a, b in taken)]
+    if worded := worded_counts(text, norm):
+        figures += [f for f in worded if not any(o.start < f.end and f.start < o.end for o in figures)]
     figures.sort(key=lambda f: f.start)
     figures += shared_units(text, norm, figures) + signless_percentages(text, norm, figures)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

@@ -232,9 +232,10 @@ def spread_over(doc: Passage, part: Figure) -> tuple[int, int]:
     """How many names a count after 各 stands for: (fewest, most). "杜集区政府、市税务局及市城管局各1件"
     names three when 及 joins names and two when it is a word of the last name (海事及水务局), so the
     names joined by 、 are the fewest and those joined by 、, 及 or 和 the most; (1, 1) without 各."""
+    if "各" not in doc.norm[max(part.start - 4, 0):part.start]:
+        return 1, 1  # the cheap test first: most counts follow no 各
     start = doc.label_start(part)
-    before = doc.norm[start:part.start]
-    if not _EACH.search(before):
+    if not _EACH.search(doc.norm[start:part.start]):
         return 1, 1
     floor = max((f.end for f in doc.figures if f.end <= start), default=0)
     pos = start
