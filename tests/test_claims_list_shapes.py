@@ -93,6 +93,10 @@ def test_numbered_items_in_one_run_and_a_wrong_total_fails():
     assert readings(text) == [("sum", 50, "30 + 12 + 9", "fail")]
     text = "本周共接获50宗查询，情况如下：①卫生局30宗；②教育局12宗；③劳工局8宗。"
     assert readings(text) == [("sum", 50, "30 + 12 + 8", "pass")]
+    text = "本周共接获50宗查询，情况如下：\n1）卫生局30宗；\n2）教育局12宗；\n3）劳工局8宗。"
+    assert readings(text) == [("sum", 50, "30 + 12 + 8", "pass")]
+    # a circled item number is no digit of the count right after it
+    assert [(f.value, f.text) for f in find_figures("①63宗；②2宗")] == [(63, "63宗"), (2, "2宗")]
 
 
 def test_numbered_items_that_are_no_plain_list_make_no_sum():

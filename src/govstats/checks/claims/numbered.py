@@ -1,7 +1,7 @@
 """Numbered items after a colon: "共接获74宗…，情况如下：\n1. 卫生局63宗（…）；\n2. 治安警察局2宗；…".
 
 A sentence ending in a colon, followed by items that open with the numbers 1, 2, 3… in order
-("1." "1、" "（一）" "①"), on lines of their own or in one run, lists parts of the count its
+("1." "1、" "1）" "（一）" "①"), on lines of their own or in one run, lists parts of the count its
 sentence states. Each item must hold exactly one count of the whole's kind outside its brackets;
 an item with none or several is no plain list, and the items are not read. The item numbers are
 no counts: they are matched here only to cut the items, never read as figures.
@@ -15,9 +15,9 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import counts, same_kind
 
-#: An item number at the start of an item: 1. / 1、 / (1) / (一) (brackets are ASCII after folding).
-_NUMBER = re.compile(r"\s*(?:(?P<digits>\d{1,2})\s*[.、](?!\d)|\(\s*(?P<inner>\d{1,2}|[一二三四五六七八九十]{1,3})\s*\))\s*")
-_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①…⑳ (NFKC folds them to digits: read the text)
+#: An item number at the start of an item: 1. / 1、 / 1) / (1) / (一) (brackets are ASCII after folding).
+_NUMBER = re.compile(r"\s*(?:(?P<digits>\d{1,2})\s*[.、)](?!\d)|\(\s*(?P<inner>\d{1,2}|[一二三四五六七八九十]{1,3})\s*\))\s*")
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①…⑳ (kept as they are by normalize_chars)
 _WORDS = "一二三四五六七八九"
 #: Fewest items before numbers mean a list.
 MIN_ITEMS = 2
@@ -37,8 +37,8 @@ def item_number(doc: Passage, pos: int) -> tuple[int, int] | None:
     """(number, where the item's words begin) for an item number at ``pos``, else None."""
     while pos < len(doc.norm) and doc.norm[pos] in " \u3000\n":
         pos += 1
-    if pos < len(doc.text) and doc.text[pos] in _CIRCLED:
-        return _CIRCLED[doc.text[pos]], pos + 1
+    if pos < len(doc.norm) and doc.norm[pos] in _CIRCLED:
+        return _CIRCLED[doc.norm[pos]], pos + 1
     match = _NUMBER.match(doc.norm, pos)
     if match is None:
         return None

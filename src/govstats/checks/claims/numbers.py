@@ -91,17 +91,20 @@ def normalize_chars(text: str) -> str:
     """Return ``text`` with each character in NFKC form where that keeps one character.
 
     Full-width digits, commas, brackets and percent signs become ASCII while every offset
-    stays valid for the original text (characters that NFKC would expand are left alone).
+    stays valid for the original text (characters that NFKC would expand are left alone, and so
+    are circled numbers: ① numbers an item, it is no digit of the count after it).
     """
     if not _CHANGED:
         for point in range(0x10000):  # the basic plane once; rarer characters one by one
             folded = unicodedata.normalize("NFKC", chr(point))
-            if len(folded) == 1 and folded != chr(point):
+            # ① numbers an item: folded to 1 it would join the count after it (①63宗 is no 163宗)
+            if len(folded) == 1 and folded != chr(point) and "CIRCLED" not in unicodedata.name(chr(point), ""):
                 _CHANGED[point] = folded
     out = text.translate(_CHANGED)
     if out.isascii() or max(out) < "\U00010000":
         return out
-    return "".join(f if len(f := unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in out)
+    return "".join(f if len(f := unicodedata.normalize("NFKC", ch)) == 1 and "CIRCLED" not in unicodedata.name(ch, "")
+                   else ch for ch in out)
 
 
 def format_number(value: float) -> str:
