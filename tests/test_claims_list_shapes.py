@@ -32,8 +32,11 @@ def test_words_that_are_no_counts_are_not_read():
     # digits in a row (a year, a range), a place with no digit, an abbreviated place
     assert [count_in_words(t) for t in ("二〇二〇", "七九四", "三五", "百", "千", "两千五", "零")] == [None] * 7
     text = ("二〇二〇年十二月，第一件，前三名，一次性告知，一站式服务，一网通办，十大举措，三类问题，"
-            "千家万户，办好一件事，每天七九四通，三五个人。")
+            "千家万户，办好一件事，每天七九四通，三五个人，每十万人座席数5个。")
     assert worded(text) == []
+    # a span of working days is a time, no count of things
+    assert [(f.value, f.unit) for f in find_figures("承诺最迟十五个工作天内回复，或15个工作天内")] == [
+        (15, "个工作日"), (15, "个工作日")]
 
 
 def test_one_character_counts_need_a_sentence_that_writes_counts_in_words():

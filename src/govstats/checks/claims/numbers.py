@@ -32,7 +32,7 @@ APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
 DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
 #: Days after 个 (34977个法定工作日) and the unit they give: a duration, compared only with durations.
-WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", "自然日": "个自然日"}
+WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", "工作天": "个工作日", "自然日": "个自然日"}
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
@@ -334,8 +334,9 @@ _WORD_SCALES = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000
 _WORD_CHARS = "".join((*_WORD_DIGITS, *_WORD_TENS, *_WORD_PLACES, *_WORD_SCALES))
 _WORDED = re.compile(rf"(?<![{_WORD_CHARS}])(?P<num>[{_WORD_CHARS}]+)(?P<approx>余|餘|多)?"
                      rf"(?P<unit>{'|'.join(sorted((u for u in COUNT_UNITS if u not in PERCENT_UNITS), key=len, reverse=True))})")
-#: A worded number right after these ranks or dates things (前三名, 初五, 周一), it counts none.
-NOT_WORDED_COUNT_BEFORE = (*NOT_COUNT_BEFORE, "前", "初", "周", "週", "星期", "礼拜", "之")
+#: A worded number right after these ranks or dates things (前三名, 初五, 周一) or is a rate's base
+#: (每十万人), it counts none.
+NOT_WORDED_COUNT_BEFORE = (*NOT_COUNT_BEFORE, "前", "初", "周", "週", "星期", "礼拜", "之", "每")
 
 
 def _section_in_words(text: str) -> int | None:
