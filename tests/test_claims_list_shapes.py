@@ -116,6 +116,8 @@ def test_bare_shares_that_add_to_100_make_the_list_the_split_of_its_whole():
     found = readings(text)
     assert ("sum", 5000000, "2000000 + 3000000", "pass") in found
     assert ("share", 40, "2000000 / 5000000", "pass") in found
+    text = "全市共受理群众反映500件，诉求200件（占40%），咨询300件（占60%）。"
+    assert ("sum", 500, "200 + 300", "pass") in readings(text)
     text = "本月共转派工单400件，按期办结率100%。\n（一）诉求分类情况\n投诉300件，占比75.00%；求助60件，占比15.00%；建议40件，占比10.00%。"
     assert ("sum", 400, "300 + 60 + 40", "pass") in readings(text)
 

@@ -14,6 +14,7 @@ passes); otherwise they stay unverifiable. The shares adding to 100 is never a c
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
@@ -46,16 +47,20 @@ def share_figures(doc: Passage, claim: Claim, used: set[Figure]) -> tuple[Figure
     pct = next((f for f in figures if f.is_percent and f not in used and abs(f.value - claim.stated) < 1e-9), None)
     if pct is None:
         return None
+    # beside its part, or in the part's bracket ("咨询400件（占40%）")
     part = next((f for f in reversed(figures) if f.end <= pct.start and not f.is_percent
-                 and doc.depth(f) == doc.depth(pct) and abs(f.value - claim.parts[0]) < 1e-9), None)
+                 and doc.depth(pct) - doc.depth(f) in (0, 1) and abs(f.value - claim.parts[0]) < 1e-9), None)
     # the share stands in its part's item: no other figure between them ("占比分别为40%、35%"
     # after all the counts pairs by order, it is printed in no item)
-    if part is None or any(part.end <= f.start and f.end <= pct.start for f in doc.figures_in(Span(part.end, pct.start))):
+    if part is None or doc.figures_in(Span(part.end, pct.start)):
         return None
     return pct, part
 
 
-def listed_shares(doc: Passage, claims: Sequence[Claim]) -> list[tuple[list[int], list[Figure], list[Figure]]]:
+Group = tuple[list[int], list[Figure], list[Figure]]
+
+
+def listed_shares(doc: Passage, claims: Sequence[Claim]) -> list[Group]:
     """Groups of share claims, one group per sentence and whole (or no whole), each with its parts:
     every share of one part in the sentence over that whole, of one unit, each part its own count
     (the group's claims, their parts and their percentages)."""
@@ -66,7 +71,7 @@ def listed_shares(doc: Passage, claims: Sequence[Claim]) -> list[tuple[list[int]
         if claim.kind == "share" and claim.unit == "%" and len(claim.parts) == 1:
             sentence = doc.enclosing(doc.sentences, claim.start)
             groups.setdefault((sentence.start, claim.whole), []).append(n)
-    out = []
+    out: list[Group] = []
     for members in groups.values():
         used: set[Figure] = set()
         parts, pcts = [], []
@@ -112,8 +117,9 @@ def full_shares(doc: Passage, claims: list[Claim], listings: Sequence[Listing] =
             if any(c.note for c in shares):
                 continue  # a guessed whole that did not fit was dropped: the text may print the base
             base = sum(p.value for p in parts)
-            note = f"文中未印出整体；各项占比相加为100%，且都与所列各项之和 {format_number(base)} 相合，以之为整体"
-            read = [percent_claim(doc, pct, kind="share", span=Span(c.start, c.end), formula=f"{part.shown} / {format_number(base)}",
+            shown = format_number(base)
+            note = f"文中未印出整体；各项占比相加为100%，且都与所列各项之和 {shown} 相合，以之为整体"
+            read = [percent_claim(doc, pct, kind="share", span=Span(c.start, c.end), formula=f"{part.shown} / {shown}",
                                   part=part.value, whole=base, note=note, operands=((part.value,), base))
                     for part, pct, c in zip(parts, pcts, shares)]
             if all(r.verdict == "pass" for r in read):  # one share off: the list's sum is no whole they share
@@ -128,6 +134,7 @@ def full_shares(doc: Passage, claims: list[Claim], listings: Sequence[Listing] =
         total = whole_before(doc, whole, parts[0])
         if total is None or total in parts or total.approx:
             continue
-        note = f"各项均印出占 {total.shown}（{doc.label(total)}）的比例且相加为100%：所列各项即其全部分项（整体按位置推测）"
+        note = (f"各项均印出占 {total.shown}（{doc.label(total)}）的比例且相加为100%："
+                "所列各项即其全部分项（整体按位置推测）")
         added.append(sum_claim(doc, Breakdown(total, tuple(parts), "shares", guessed=True, note=note)))
     return out + added

@@ -4,9 +4,10 @@ A list follows 其中/包括 inside a sentence ("…171件，其中前台办结7
 sentence with 其中 (its whole is the total stated in the sentence before), sits under a heading
 ("按主题分，" "从来信类型看，" "工单分类为：") whose whole is the paragraph's current total, under a
 heading that names or states its whole ("派出的601件中，" "已答复的申请中，"), or splits a total by
-status ("已办结290件，尚在办理60件"). Each item's first count of the whole's unit (or of another
-unit of cases: 封 beside 件) is a part, and a share printed in the item ("占60%", "（25.0%）") is
-that part over the list's one whole. A list is read as the whole split (a sum) only when nothing
+status ("已办结290件，尚在办理60件"), or is numbered after a colon ("情况如下：1. 甲局63宗；2. …").
+Each item's first count of the whole's unit (or of another unit of cases: 封 beside 件) is a part,
+once for each name before 各 ("乙局、丙局及丁局各1件"), and a share printed in the item ("占60%",
+"（25.0%）") is that part over the list's one whole. A list is read as the whole split (a sum) only when nothing
 says otherwise: parts short of the whole need a closing 其他/其余 item, a rate among the items or
 parts that are all done counts make it a list of measures, and a whole that is one of several
 counts of the sentence before is only a guess (its sum never fails).

@@ -1,6 +1,7 @@
 """Figures in Chinese prose: counts with their unit and percentages, with where they stand.
 
-Bulletins write one number many ways (84781, 84,781, 8.48万, full-width ８４７８１, 百分之九十五).
+Bulletins write one number many ways (84781, 84,781, 8.48万, full-width ８４７８１, 百分之九十五,
+一千八百四十宗, 廿九萬兩千多通).
 ``find_figures`` reads every number that carries a counting unit or a percent sign and keeps its
 character offsets in the original text, so a claim can point at the exact words it came from.
 Numbers without a unit (dates, document numbers, list ordinals, phone numbers, ages) are not
