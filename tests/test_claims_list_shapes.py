@@ -103,10 +103,11 @@ def test_numbered_items_in_one_run_and_a_wrong_total_fails():
 
 
 def test_numbered_items_that_are_no_plain_list_make_no_sum():
-    # numbers out of order, an item with two counts, or no colon: the items are not read as parts
+    # numbers out of order, an item with two counts, no colon, or a "2." far below item 1: no parts
     texts = ("本周共接获50宗查询，情况如下：\n1. 卫生局30宗；\n3. 教育局20宗。",
              "本周共接获50宗查询，情况如下：\n1. 卫生局30宗，已回复28宗；\n2. 教育局20宗。",
-             "本周共接获50宗查询。\n1. 卫生局30宗；\n2. 教育局20宗。")
+             "本周共接获50宗查询。\n1. 卫生局30宗；\n2. 教育局20宗。",
+             "本周共接获50宗查询，情况如下：\n1. 卫生局30宗。\n其余查询另行通报。\n下周安排如下。\n2. 教育局20宗。")
     for text in texts:
         assert [r for r in readings(text) if r[0] == "sum" and r[1] == 50] == [], text
 

@@ -54,6 +54,12 @@ def _next_item(doc: Passage, start: int, wanted: int, limit: int) -> tuple[int, 
     return None
 
 
+def _next_paragraph_end(doc: Passage, pos: int) -> int:
+    """The end of the paragraph after the one holding ``pos`` (the next item is in one of the two)."""
+    later = [p for p in doc.paragraphs if p.end > pos]
+    return later[1].end if len(later) > 1 else later[0].end if later else len(doc.norm)
+
+
 def numbered_items(doc: Passage) -> list[tuple[Span, list[Span]]]:
     """(the colon's sentence up to the colon, its numbered items) for every list of numbered items
     after a colon."""
@@ -70,7 +76,7 @@ def numbered_items(doc: Passage) -> list[tuple[Span, list[Span]]]:
         if first is None or first[0] != 1:
             continue
         starts, number = [(colon, first[1])], 1
-        while (found := _next_item(doc, starts[-1][1], number + 1, len(doc.norm))) is not None:
+        while (found := _next_item(doc, starts[-1][1], number + 1, _next_paragraph_end(doc, starts[-1][1]))) is not None:
             between = doc.norm[starts[-1][1]:found[0]]
             if "\n\n" in between or between.count("\n") > 1:
                 break  # a blank line or more than one line: the items ended before
