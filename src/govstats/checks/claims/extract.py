@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from govstats.checks.claims.derived import derived
+from govstats.checks.claims.full_shares import full_shares
 from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims
@@ -65,7 +66,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     claims = ([sum_claim(doc, b) for b in found]
               + percentage_claims(doc, tuple(rates), tuple(measures), listings, wholes)
               + bound_claims(doc, tuple(measures), listings))
-    claims = rebased(doc, claims)
+    claims = full_shares(doc, rebased(doc, claims), listings)
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))
 

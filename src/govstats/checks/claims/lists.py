@@ -4,9 +4,10 @@ A list follows 其中/包括 inside a sentence ("…171件，其中前台办结7
 sentence with 其中 (its whole is the total stated in the sentence before), sits under a heading
 ("按主题分，" "从来信类型看，" "工单分类为：") whose whole is the paragraph's current total, under a
 heading that names or states its whole ("派出的601件中，" "已答复的申请中，"), or splits a total by
-status ("已办结290件，尚在办理60件"). Each item's first count of the whole's unit (or of another
-unit of cases: 封 beside 件) is a part, and a share printed in the item ("占60%", "（25.0%）") is
-that part over the list's one whole. A list is read as the whole split (a sum) only when nothing
+status ("已办结290件，尚在办理60件"), or is numbered after a colon ("情况如下：1. 甲局63宗；2. …").
+Each item's first count of the whole's unit (or of another unit of cases: 封 beside 件) is a part,
+once for each name before 各 ("乙局、丙局及丁局各1件"), and a share printed in the item ("占60%",
+"（25.0%）") is that part over the list's one whole. A list is read as the whole split (a sum) only when nothing
 says otherwise: parts short of the whole need a closing 其他/其余 item, a rate among the items or
 parts that are all done counts make it a list of measures, and a whole that is one of several
 counts of the sentence before is only a guess (its sum never fails).
@@ -26,6 +27,7 @@ from govstats.checks.claims.exhaustive import (
     short_of,
     two_above_half,
 )
+from govstats.checks.claims.numbered import numbered_items, numbered_whole, plain_items
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span, items_of
@@ -42,6 +44,7 @@ from govstats.checks.claims.splits import (
     same_kind,
     semicolon_pieces,
     semicolon_run,
+    spread_over,
     status_listings,
 )
 from govstats.checks.claims.subsets import (
@@ -61,13 +64,16 @@ from govstats.checks.claims.wholes import (
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
-HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
-                     r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:)")
+HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分析|分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
+                     r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:"
+                     # "在受理案件分布地区方面，": the aspect a split is by (a plain "在质量方面，" is none)
+                     r"|在[^,:;。]{0,14}?(?:分布|来源|渠道|构成|类别|类型)[^,:;。]{0,6}?方面\s*,)")
 #: A sentence opening "X中，": the list's whole is stated in X or named by it.
 IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
-SUBSET = re.compile(r"(?:其中|包括|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
+#: 当中 opening a clause ("…1840宗，当中投诉875宗") is 其中; inside words ("在办理当中") it is none.
+SUBSET = re.compile(r"(?:其中|(?<![\u4e00-\u9fff])当中|包括|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
 SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}的?(?:比例|比重)(?:为|是|达)?)$")
@@ -144,12 +150,14 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
     return found
 
 
-def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False) -> Listing | None:
+def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False,
+            items: list[Span] | None = None) -> Listing | None:
     """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
-    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件)."""
-    parts, shares, closed, measured = [], [], False, []
+    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件).
+    ``items`` are the list's items when its cue cuts them (numbered items), else ``item_spans``."""
+    parts, shares, closed, measured, spread = [], [], False, [], []
     foreign, last, rated = [], -1, []
-    for number, item in enumerate(item_spans(doc, span)):
+    for number, item in enumerate(item_spans(doc, span) if items is None else items):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
         if number and words.startswith("其中"):
             break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
@@ -177,7 +185,10 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             if not re.search(r"(?:和|及|以及)[^和及]*$", gap) and not parallel_items(doc, joined[-1], nxt, gap):
                 break
             joined.append(nxt)
-        parts += joined
+        for part in joined:  # "杜集区政府、市税务局及市城管局各1件": one part for each name
+            fewest, most = spread_over(doc, part)
+            parts += [part] * most
+            spread += [(part, most - fewest)] if most > fewest else []
         # "甲类200件，办结180件；乙类…": a done count later in the item measures its part (an item
         # with a rate of its own leaves the reading of its whole to the rate)
         if not any(f.is_percent for f in doc.figures_in(item)):
@@ -186,13 +197,26 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             shares += shares_in(doc, item, part)
     if not parts:
         return None
+    # names before 各 that 及/和 may join or belong to: the reading that adds up is taken, and when
+    # neither does the count of names is unsure, so the sum never fails
+    unsure = False
+    if spread:
+        fewer = sum(p.value for p in parts) - sum(p.value * extra for p, extra in spread)
+        if abs(fewer - whole.value) < 1e-9 and abs(sum(p.value for p in parts) - whole.value) > 1e-9:
+            for part, extra in spread:
+                for _ in range(extra):
+                    parts.remove(part)
+        else:
+            unsure = abs(sum(p.value for p in parts) - whole.value) > 1e-9
     # an item in another unit among the parts (not a remark after them) leaves the list incomplete
     # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
                   and not overlapping(whole, shares) and not two_above_half(whole, parts)
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
                   and not mixed_and_off(whole, parts))
-    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured))
+    note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
+    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured),
+                   note=note, guessed=unsure)
 
 
 def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
@@ -220,7 +244,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return []
     kin = False
     if head.startswith("其中"):
-        whole = current_whole(doc, previous_sentence(doc, sentence), first.unit)
+        earlier = previous_sentence(doc, sentence)
+        whole = named_alike(doc, earlier, first) or current_whole(doc, earlier, first.unit)
         lead = SUBSET.match(head)
         how = "qizhong"
     elif match := HEADING.match(head):
@@ -278,6 +303,18 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
                         + ("（前句另有同单位的数，属推测）" if rivals and not exact_self else ""),
                         guessed=bool(rivals) and not exact_self)
     return [found]
+
+
+def named_alike(doc: Passage, earlier: Span | None, part: Figure) -> Figure | None:
+    """"…收到建议两万余件，报送重要建议100余条。其中摘报报送重要建议171件": the one count of the sentence
+    before whose label the part's label ends with (four characters at least) is the whole 其中 refers to,
+    whatever counts stand before it."""
+    if earlier is None:
+        return None
+    label = doc.label(part)
+    alike = [f for f in counts(doc, earlier, part.unit)
+             if len(name := doc.label(f)) >= 4 and label.endswith(name[-4:]) and label != name]
+    return alike[0] if len(alike) == 1 else None
 
 
 def first_named_whole(doc: Passage, body: Span) -> Figure | None:
@@ -386,6 +423,26 @@ def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
     return found
 
 
+def numbered_listings(doc: Passage) -> list[Listing]:
+    """"…74宗查询…，情况如下：\n1. 卫生局63宗；\n2. 治安警察局2宗；…": numbered items after a colon
+    split the count of the colon's sentence (see ``numbered``)."""
+    found = []
+    for sentence, items in numbered_items(doc):
+        first = next(iter(counts(doc, items[0])), None)
+        if first is None or not plain_items(doc, items, first.unit):
+            continue
+        whole, several = numbered_whole(doc, sentence, first.unit)
+        if whole is None:
+            continue
+        got = listing(doc, whole, Span(items[0].start, items[-1].end), "heading", is_partial(doc, sentence),
+                      items=items)
+        if got is not None and several:
+            guess = f"冒号前一句另有同类的数，取冒号前最近的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
+            got = replace(got, guessed=True, note="；".join(n for n in (got.note, guess) if n))
+        found += [got] if got is not None else []
+    return found
+
+
 def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
@@ -395,6 +452,7 @@ def find_listings(doc: Passage) -> list[Listing]:
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
+    out += numbered_listings(doc)
     # a done count that measures the part before it is that part's one listed part ("done": closed
     # cases may include some carried over, so it bounds its part softly, as 办结 ≤ 受理 does)
     out += [Listing(part, (done,), (), "done", exhaustive=False) for found in list(out) for done, part in found.measured]

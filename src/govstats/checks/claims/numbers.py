@@ -1,6 +1,7 @@
 """Figures in Chinese prose: counts with their unit and percentages, with where they stand.
 
-Bulletins write one number many ways (84781, 84,781, 8.48万, full-width ８４７８１, 百分之九十五).
+Bulletins write one number many ways (84781, 84,781, 8.48万, full-width ８４７８１, 百分之九十五,
+一千八百四十宗, 廿九萬兩千多通).
 ``find_figures`` reads every number that carries a counting unit or a percent sign and keeps its
 character offsets in the original text, so a claim can point at the exact words it came from.
 Numbers without a unit (dates, document numbers, list ordinals, phone numbers, ages) are not
@@ -28,17 +29,17 @@ NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
 #: Nouns ending in 号 that are counted, not numbered ("微信公众号26条", "政务账号12个").
 NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订阅号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
-APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "多")
+APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
 DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
 #: Days after 个 (34977个法定工作日) and the unit they give: a duration, compared only with durations.
-WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", "自然日": "个自然日"}
+WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", "工作天": "个工作日", "自然日": "个自然日"}
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|多)?\s*"
+    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|餘|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|餘|多)?\s*"
     rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
 )
 _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
@@ -91,17 +92,20 @@ def normalize_chars(text: str) -> str:
     """Return ``text`` with each character in NFKC form where that keeps one character.
 
     Full-width digits, commas, brackets and percent signs become ASCII while every offset
-    stays valid for the original text (characters that NFKC would expand are left alone).
+    stays valid for the original text (characters that NFKC would expand are left alone, and so
+    are circled numbers: ① numbers an item, it is no digit of the count after it).
     """
     if not _CHANGED:
         for point in range(0x10000):  # the basic plane once; rarer characters one by one
             folded = unicodedata.normalize("NFKC", chr(point))
-            if len(folded) == 1 and folded != chr(point):
+            # ① numbers an item: folded to 1 it would join the count after it (①63宗 is no 163宗)
+            if len(folded) == 1 and folded != chr(point) and "CIRCLED" not in unicodedata.name(chr(point), ""):
                 _CHANGED[point] = folded
     out = text.translate(_CHANGED)
     if out.isascii() or max(out) < "\U00010000":
         return out
-    return "".join(f if len(f := unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in out)
+    return "".join(f if len(f := unicodedata.normalize("NFKC", ch)) == 1 and "CIRCLED" not in unicodedata.name(ch, "")
+                   else ch for ch in out)
 
 
 def format_number(value: float) -> str:
@@ -323,6 +327,110 @@ def signless_percentages(text: str, norm: str, figures: list[Figure]) -> list[Fi
     return out
 
 
+#: Digits, tens and scales of counts written in words ("一千八百四十宗", "廿九萬兩千多通").
+_WORD_DIGITS = {**_CN_DIGITS, "○": 0, "兩": 2}
+_WORD_TENS = {"十": 10, "廿": 20, "卅": 30, "卌": 40}
+_WORD_PLACES = {"百": 100, "千": 1000}
+_WORD_SCALES = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_WORD_CHARS = "".join((*_WORD_DIGITS, *_WORD_TENS, *_WORD_PLACES, *_WORD_SCALES))
+_WORDED = re.compile(rf"(?<![{_WORD_CHARS}])(?P<num>[{_WORD_CHARS}]+)(?P<approx>余|餘|多)?"
+                     rf"(?P<unit>{'|'.join(sorted((u for u in COUNT_UNITS if u not in PERCENT_UNITS), key=len, reverse=True))})")
+#: A worded number right after these ranks or dates things (前三名, 初五, 周一) or is a rate's base
+#: (每十万人), it counts none.
+NOT_WORDED_COUNT_BEFORE = (*NOT_COUNT_BEFORE, "前", "初", "周", "週", "星期", "礼拜", "之", "每")
+
+
+def _section_in_words(text: str) -> int | None:
+    """A number below 10000 in words (一千八百四十, 廿九, 十六, 三百零五), or None: every digit stands
+    before a place (十, 百, 千) except the last; 零 only marks a skipped place."""
+    value, digit, last_place, zero = 0, None, 10_000, False
+    for ch in text:
+        if ch in ("零", "〇", "○") and digit is None and value:
+            zero = True
+        elif ch in _WORD_DIGITS:
+            if digit is not None:
+                return None  # 七九四, 三五: digits in a row read digit by digit or as a range
+            digit = _WORD_DIGITS[ch]
+        elif ch in _WORD_TENS or ch in _WORD_PLACES:
+            place = _WORD_TENS.get(ch) or _WORD_PLACES[ch]
+            tens = ch in _WORD_TENS and ch != "十"  # 廿 and 卅 hold their digit
+            size = 10 if ch in _WORD_TENS else place
+            if size >= last_place or (tens and digit is not None) or (digit is None and not tens and (value or ch != "十")):
+                return None
+            value += place if tens else (1 if digit is None else digit) * place
+            digit, last_place, zero = None, size, False
+        else:
+            return None
+    if digit is not None:
+        if last_place > 10 and value and not zero:
+            return None  # 两千五 (2500) says its place only by custom: not read
+        value += digit
+    elif zero:
+        return None
+    return value or None
+
+
+def count_in_words(text: str) -> int | None:
+    """The value of a count written in words: 一千八百四十 → 1840, 廿九萬兩千 → 292000, 卅四萬一千 →
+    341000, 一亿二千万 → 120000000; None for what is no such count (七九四, 两千五, 第一 is left to the
+    caller)."""
+    if not text or text[0] not in _WORD_DIGITS and text[0] not in _WORD_TENS or text[0] in "零〇○":
+        return None  # 百家, 千家万户, 万人: a place with no digit before it is no count
+    value, rest = 0, text
+    for scale in ("亿億", "万萬"):
+        cut = next((i for i, ch in enumerate(rest) if ch in scale), -1)
+        if cut < 0:
+            continue
+        head = _section_in_words(rest[:cut]) if rest[:cut] else None
+        if head is None or (scale == "万萬" and head >= 10_000):
+            return None
+        value += head * _WORD_SCALES[rest[cut]]
+        rest = rest[cut + 1:].removeprefix("零").removeprefix("〇").removeprefix("○")
+    if rest:
+        tail = _section_in_words(rest)
+        if tail is None:
+            return None
+        value += tail
+    return value
+
+
+def worded_counts(text: str, norm: str) -> list[Figure]:
+    """Counts written in words before a counting unit ("一千八百四十宗", "八百七十五宗", "卅四萬一千餘通").
+
+    A number of one character (六宗, 两个, 十件) is often a word of its own (两个维护, 十件实事), so it is
+    read only in a sentence that writes another count in words of two characters or more; 一 alone
+    (一次性, 一件事, 就有一通) is never read. Ordinals (第一), ranks (前三名) and dates (二〇二〇年,
+    十二月: no counting unit) are no counts."""
+    found: list[tuple[re.Match[str], int]] = []
+    if norm.isascii():
+        return []
+    for m in _WORDED.finditer(norm):
+        number, unit = m.group("num"), m.group("unit")
+        if norm[max(m.start() - 2, 0):m.start()].endswith(NOT_WORDED_COUNT_BEFORE):
+            continue
+        if unit == "个" and _followed_by(norm, m.end(), DURATION_AFTER_GE):
+            continue
+        if (value := count_in_words(number)) is None or number == "一":
+            continue
+        found.append((m, value))
+    wide = [m.start() for m, _ in found if len(m.group("num")) >= 2]
+    out = []
+    for m, value in found:
+        if len(m.group("num")) < 2:
+            begin = max(norm.rfind(stop, 0, m.start()) for stop in "。!?\n")
+            end = min((at for stop in "。!?\n" if (at := norm.find(stop, m.start())) >= 0), default=len(norm))
+            if not any(begin < start < end for start in wide):
+                continue
+        unit, end, scale = m.group("unit"), m.end(), 1
+        if unit == "个" and (days := next((w for w in WORKING_DAYS if norm.startswith(w, end)), None)):
+            unit, end = WORKING_DAYS[days], end + len(days)
+        if unit in ("万元", "亿元"):
+            scale, unit = MULTIPLIERS[unit[0]], "元"
+        approx = bool(m.group("approx")) or _followed_by(norm, end, APPROX_AFTER)
+        out.append(Figure(float(value * scale), unit, m.start(), end, text[m.start():end], 0, 0.0, approx))
+    return out
+
+
 def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
     the text already folded one character to one (``normalize_chars`` when not given)."""
@@ -330,6 +438,8 @@ def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     figures = [joined_scales(norm, f, text) for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
     figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
     figures += scaled_counts(norm, text)
+    if worded := worded_counts(text, norm):
+        figures += [f for f in worded if not any(o.start < f.end and f.start < o.end for o in figures)]
     figures.sort(key=lambda f: f.start)
     figures += shared_units(text, norm, figures) + signless_percentages(text, norm, figures)
     return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

@@ -223,3 +223,30 @@ def is_partial(doc: Passage, span: Span) -> bool:
     # "园林处7件，主要是行道树折枝": 主要 right after an item's count says what the item holds
     outside = re.sub(r"(?<=[件条个宗次项起单份人户]),主要(?:是|为|涉及|反映)", ",", outside)
     return any(w in outside for w in PARTIAL)
+
+
+#: "甲、乙及丙各1件": a count right after 各 (or 各为, 各有) stands once for each name before it.
+_EACH = re.compile(r"各\s*(?:为|有|计)?\s*$")
+#: Where the names before 各 begin: a stop, a bracket, a colon, or 其中/分别.
+_NAMES_BREAK = re.compile(r"[,;:()。!?\n]|其中|分别|包括")
+
+
+def spread_over(doc: Passage, part: Figure) -> tuple[int, int]:
+    """How many names a count after 各 stands for: (fewest, most). "杜集区政府、市税务局及市城管局各1件"
+    names three when 及 joins names and two when it is a word of the last name (海事及水务局), so the
+    names joined by 、 are the fewest and those joined by 、, 及 or 和 the most; (1, 1) without 各."""
+    if "各" not in doc.norm[max(part.start - 4, 0):part.start]:
+        return 1, 1  # the cheap test first: most counts follow no 各
+    start = doc.label_start(part)
+    if not _EACH.search(doc.norm[start:part.start]):
+        return 1, 1
+    floor = max((f.end for f in doc.figures if f.end <= start), default=0)
+    pos = start
+    while pos > floor and not _NAMES_BREAK.match(doc.norm, pos - 1) and not doc.norm.startswith(("其中", "分别", "包括"), pos - 2):
+        pos -= 1
+    names = "".join(ch for i, ch in enumerate(doc.norm[pos:part.start], pos) if doc.depths[i] == doc.depth(part))
+    names = _EACH.sub("", names)
+    if not names.strip(" 、"):
+        return 1, 1
+    fewest = len([n for n in names.split("、") if n.strip()])
+    return fewest, len([n for n in re.split(r"、|及|和|以及|与", names) if n.strip()])

@@ -1,0 +1,158 @@
+"""List shapes and counts written in words (made-up figures, verdicts worked out by hand): counts
+in Chinese numerals, numbered items after a colon, one count spread over several names with 各,
+a ranking under a heading of distribution, and lists whose every item prints its share."""
+
+from __future__ import annotations
+
+from tests.test_claims_shapes import readings
+
+from govstats.checks.claims.numbers import count_in_words, find_figures
+
+
+def worded(text: str) -> list[tuple[float, str, str, bool]]:
+    return [(f.value, f.unit, f.text, f.approx) for f in find_figures(text) if not f.text[0].isdigit()]
+
+
+def test_counts_in_words_are_read_with_their_printed_form():
+    text = "全年共收到個案一千二百零五宗，當中投訴個案七百宗，建議個案十六宗，另有四百八十九宗。"
+    assert worded(text) == [(1205, "宗", "一千二百零五宗", False), (700, "宗", "七百宗", False),
+                            (16, "宗", "十六宗", False), (489, "宗", "四百八十九宗", False)]
+    # 当中 opening a clause is 其中: the parts add up to the total
+    assert readings(text) == [("sum", 1205, "700 + 16 + 489", "pass")]
+
+
+def test_counts_in_words_with_scales_and_estimates():
+    assert worded("去年共接獲廿九萬兩千多通電話，前年卅四萬一千餘通，另有三万元。") == [
+        (292000, "通", "廿九萬兩千多通", True), (341000, "通", "卅四萬一千餘通", True), (30000, "元", "三万元", False)]
+    assert [count_in_words(t) for t in ("一亿二千万", "十一万三千四百五十六", "三千零二十", "一十五")] == [
+        120000000, 113456, 3020, 15]
+
+
+def test_words_that_are_no_counts_are_not_read():
+    # digits in a row (a year, a range), a place with no digit, an abbreviated place
+    assert [count_in_words(t) for t in ("二〇二〇", "七九四", "三五", "百", "千", "两千五", "零")] == [None] * 7
+    text = ("二〇二〇年十二月，第一件，前三名，一次性告知，一站式服务，一网通办，十大举措，三类问题，"
+            "千家万户，办好一件事，每天七九四通，三五个人，每十万人座席数5个。")
+    assert worded(text) == []
+    # a span of working days is a time, no count of things
+    assert [(f.value, f.unit) for f in find_figures("承诺最迟十五个工作天内回复，或15个工作天内")] == [
+        (15, "个工作日"), (15, "个工作日")]
+
+
+def test_one_character_counts_need_a_sentence_that_writes_counts_in_words():
+    # 两个维护, 十件实事: one character alone is read only beside a longer worded count
+    assert worded("做到两个维护，办好十件实事。") == []
+    assert worded("收到二十五件，其中退回两件，就有一件。") == [(25, "件", "二十五件", False), (2, "件", "两件", False)]
+
+
+def test_a_worded_sum_that_does_not_add_up_fails():
+    text = "本年共接獲個案一百二十宗，當中投訴個案七十宗，建議個案四十宗，其他個案五宗。"
+    assert readings(text) == [("sum", 120, "70 + 40 + 5", "fail")]
+
+
+def test_a_count_after_ge_stands_once_for_each_name_before_it():
+    text = "本月有12件超期，其中甲区政府5件，乙区政府、市城管局、市税务局及市医保局各1件，丙街道3件。"
+    assert ("sum", 12, "5 + 1 + 1 + 1 + 1 + 3", "pass") in readings(text)
+    # names joined by 、 alone: 及 inside a name (海事及水务局) is one name when that adds up
+    text = "本月有8件超期，其中甲区政府4件，海事及水务局、市税务局各2件。"
+    assert ("sum", 8, "4 + 2 + 2", "pass") in readings(text)
+
+
+def test_ge_over_names_that_fit_neither_count_never_fails():
+    # 4 + 2×2 = 8 or 4 + 2×3 = 10: neither is 9, and which 及 joins names is unsure
+    text = "本月有9件超期，其中甲区政府4件，海事及水务局、市税务局各2件。"
+    found = [r for r in readings(text) if r[0] == "sum"]
+    assert found and all(r[3] == "unverifiable" for r in found)
+    # names joined by 、 only are sure: a list that misses its whole fails
+    text = "本月有9件超期，其中甲区政府4件，市城管局、市税务局各2件，其他2件。"
+    assert ("sum", 9, "4 + 2 + 2 + 2", "fail") in readings(text)
+
+
+def test_ge_with_no_list_cue_makes_no_sum():
+    assert [r for r in readings("本月有10件超期。市城管局、市税务局各1件。") if r[0] == "sum"] == []
+
+
+def test_a_ranking_under_a_heading_of_distribution_splits_the_whole():
+    text = ("全年受理案件80件。在受理的80件中，已解决50件、未结案30件。"
+            "在受理案件分布地区方面，以甲市40件居第1，其次为乙乡25件、丙乡10件、外县市5件。")
+    assert ("sum", 80, "40 + 25 + 10 + 5", "pass") in readings(text)
+    # a heading of an aspect that is no split ("在服务质量方面") and a list of the largest items are none
+    text = "全年受理案件80件。在服务质量方面，以甲市40件居第1，其次为乙乡25件、丙乡10件、外县市5件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+    text = "全年受理案件80件。在受理案件分布地区方面，排名前三的是甲市40件、乙乡25件、丙乡10件。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_numbered_items_after_a_colon_split_the_count_before_it():
+    text = ("本周热线共接获50宗查询，已转交相关部门跟进，情况如下：\n1. 卫生局30宗（查询检测安排）；\n"
+            "2. 教育局12宗；\n3. 旅游局0宗；\n4. 劳工局8宗。")
+    assert readings(text) == [("sum", 50, "30 + 12 + 0 + 8", "pass")]
+    # item numbers are never counts
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(50, "宗"), (30, "宗"), (12, "宗"), (0, "宗"), (8, "宗")]
+
+
+def test_numbered_items_in_one_run_and_a_wrong_total_fails():
+    text = "本周共接获50宗查询，情况如下：（一）卫生局30宗；（二）教育局12宗；（三）劳工局9宗。"
+    assert readings(text) == [("sum", 50, "30 + 12 + 9", "fail")]
+    text = "本周共接获50宗查询，情况如下：①卫生局30宗；②教育局12宗；③劳工局8宗。"
+    assert readings(text) == [("sum", 50, "30 + 12 + 8", "pass")]
+    text = "本周共接获50宗查询，情况如下：\n1）卫生局30宗；\n2）教育局12宗；\n3）劳工局8宗。"
+    assert readings(text) == [("sum", 50, "30 + 12 + 8", "pass")]
+    # a circled item number is no digit of the count right after it
+    assert [(f.value, f.text) for f in find_figures("①63宗；②2宗")] == [(63, "63宗"), (2, "2宗")]
+
+
+def test_numbered_items_that_are_no_plain_list_make_no_sum():
+    # numbers out of order, an item with two counts, no colon, or a "2." far below item 1: no parts
+    texts = ("本周共接获50宗查询，情况如下：\n1. 卫生局30宗；\n3. 教育局20宗。",
+             "本周共接获50宗查询，情况如下：\n1. 卫生局30宗，已回复28宗；\n2. 教育局20宗。",
+             "本周共接获50宗查询。\n1. 卫生局30宗；\n2. 教育局20宗。",
+             "本周共接获50宗查询，情况如下：\n1. 卫生局30宗。\n其余查询另行通报。\n下周安排如下。\n2. 教育局20宗。")
+    for text in texts:
+        assert [r for r in readings(text) if r[0] == "sum" and r[1] == 50] == [], text
+
+
+def test_bare_shares_that_add_to_100_make_the_list_the_split_of_its_whole():
+    text = "全市共受理群众反映500万件，诉求200万件、占比40%，咨询300万件、占比60%。"
+    found = readings(text)
+    assert ("sum", 5000000, "2000000 + 3000000", "pass") in found
+    assert ("share", 40, "2000000 / 5000000", "pass") in found
+    text = "全市共受理群众反映500件，诉求200件（占40%），咨询300件（占60%）。"
+    assert ("sum", 500, "200 + 300", "pass") in readings(text)
+    text = "本月共转派工单400件，按期办结率100%。\n（一）诉求分类情况\n投诉300件，占比75.00%；求助60件，占比15.00%；建议40件，占比10.00%。"
+    assert ("sum", 400, "300 + 60 + 40", "pass") in readings(text)
+
+
+def test_shares_short_of_100_or_naming_their_whole_make_no_sum():
+    # 40% + 30%: the list may name only some parts
+    text = "全市共受理群众反映500万件，诉求200万件、占比40%，咨询150万件、占比30%。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+    # shares naming their whole ("占全市转办量的") tie each part to that name alone
+    text = "转办2.40万件，办结率97%。各县区共受理转办诉求1.50万件，占全市转办量的62.50%；市直部门共受理0.90万件，占全市转办量的37.50%。"
+    assert [r for r in readings(text) if r[0] == "sum"] == []
+
+
+def test_shares_with_no_whole_printed_are_read_over_the_lists_sum():
+    text = "一级分类共3项，各项来电数量和占比为：甲类300个，占30.00%；乙类500个，占50.00%；其他类200个，占20.00%。"
+    found = readings(text)
+    assert [r for r in found if r[0] == "share"] == [("share", 20, "200 / 1000", "pass"), ("share", 30, "300 / 1000", "pass"),
+                                                      ("share", 50, "500 / 1000", "pass")]
+    assert [r for r in found if r[0] == "sum"] == []  # the list's own sum is no claim
+
+
+def test_shares_with_no_whole_that_miss_the_lists_sum_stay_unverifiable():
+    # 30.50 + 49.50 + 20.00 = 100, but 300 of 1000 is 30.00%: no base fits them all, and none fails
+    text = "各项来电数量和占比为：甲类300个，占30.50%；乙类500个，占49.50%；其他类200个，占20.00%。"
+    shares = [r for r in readings(text) if r[0] == "share"]
+    assert len(shares) == 3 and all(r[3] == "unverifiable" for r in shares)
+
+
+def test_shares_printed_after_all_the_counts_are_in_no_item_and_get_no_sum_as_whole():
+    text = "本月受理咨询400件、投诉350件、求助250件，占比分别为40%、35%和25%。"
+    assert all(r[3] == "unverifiable" for r in readings(text))
+
+
+def test_a_qizhong_part_takes_the_earlier_count_its_label_ends_with():
+    # 两万余件 is read now, and stands first; the part names the later count (报送重要建议)
+    text = "全年共收到市民建议两万余件，向市政府报送重要建议100余条。其中各区摘报报送重要建议171件。"
+    assert ("bound", 171, "171 ≤ 100", "warn") in readings(text)
