@@ -120,3 +120,10 @@ def test_share_linked_to_the_piece_before_it():
 def test_a_rate_of_reduction_is_a_change_with_no_earlier_value():
     assert readings("全州依申请办理的行政权力事项调整为4596项，精减率达38.13%。") == [
         ("change", 38.13, "精减率 = ?", "unverifiable")]
+
+
+def test_a_plain_list_before_rows_under_qizhong_is_still_a_sum():
+    found = readings("全市共受理办件5000件，办结4990件，办结率99.8%，其中甲类事项2000件，乙类事项3000件；"
+                     "市级中心受理1200件，办结1190件，办结率99.2%；网上平台受理800件，办结790件，办结率98.8%。")
+    assert ("sum", 5000, "2000 + 3000", "pass") in found
+    assert ("bound", 1200, "1200 ≤ 5000", "pass") in found

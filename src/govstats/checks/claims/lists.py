@@ -447,8 +447,13 @@ def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
     for sentence in doc.sentences:
+        # rows under 其中 split column by column; a list of other parts there ("其中甲事项83034件，乙事项
+        # 114965件；州级中心受理16481件，…") is still read by the plain readers
         rows = row_listings(doc, sentence)
-        here = ((rows or sentence_listings(doc, sentence) + inline_listings(doc, sentence)) + bracket_subsets(doc, sentence)
+        in_rows = {p for found in rows for p in found.parts}
+        plain = [found for found in sentence_listings(doc, sentence) + inline_listings(doc, sentence)
+                 if not in_rows & set(found.parts)]
+        here = (rows + plain + bracket_subsets(doc, sentence)
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         taken = {p for found in here for p in found.parts}
         out += here + status_listings(doc, sentence, taken)
