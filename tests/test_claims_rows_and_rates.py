@@ -127,3 +127,13 @@ def test_a_plain_list_before_rows_under_qizhong_is_still_a_sum():
                      "市级中心受理1200件，办结1190件，办结率99.2%；网上平台受理800件，办结790件，办结率98.8%。")
     assert ("sum", 5000, "2000 + 3000", "pass") in found
     assert ("bound", 1200, "1200 ≤ 5000", "pass") in found
+
+
+def test_a_rates_numerator_is_bounded_by_its_denominator_where_no_measure_names_the_pair():
+    found = readings("活动共接听群众来电615件，已办结565件，办结率91.87%。")
+    assert ("bound", 565, "565 ≤ 615", "pass") in found
+    # more closed than answered is told once, by the rate above 100% (closed cases may be carried over)
+    found = readings("活动共接听群众来电615件，已办结630件，办结率102.44%。")
+    assert [r for r in found if r[0] == "bound"] == [("bound", 102.44, "102.44% ≤ 100%", "warn")]
+    # a rate that no count agrees with gives no pair
+    assert not [r for r in readings("本月报送信息500条，采纳发布210条，采发率47%。") if r[0] == "bound"]

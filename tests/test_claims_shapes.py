@@ -769,6 +769,7 @@ def test_comma_list_after_a_colon_closed_by_its_total_is_a_sum_and_the_total_is_
     assert readings(text) == sorted([
         ("sum", 67, "31 + 22 + 9 + 5", "pass"),
         ("rate", 98.5, "66 / 67", "pass"),
+        ("bound", 66, "66 ≤ 67", "pass"),  # the rate's numerator within its denominator
     ])
     # a sum that does not add up fails: the closing 合计 says the items make it
     assert readings("各站点受理的件数依次为：甲站12件，乙站8件，丙站5件，合计26件。") == [

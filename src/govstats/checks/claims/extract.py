@@ -13,7 +13,7 @@ from govstats.checks.claims.derived import derived
 from govstats.checks.claims.full_shares import full_shares
 from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
-from govstats.checks.claims.measures import bound_claims
+from govstats.checks.claims.measures import bound_claims, rate_pair_bounds
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.readings import percentage_claims
@@ -67,6 +67,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
               + percentage_claims(doc, tuple(rates), tuple(measures), listings, wholes)
               + bound_claims(doc, tuple(measures), listings))
     claims = full_shares(doc, rebased(doc, claims), listings)
+    claims += rate_pair_bounds(doc, claims)
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))
 

@@ -258,3 +258,29 @@ def same_entity_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
                 if (len(stem) >= 4 or rest != label[len(stem):]) and rest.startswith(DONE):
                     pairs.append((later, earlier))
     return pairs
+
+
+def rate_pair_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
+    """"接听群众来电615件，已办结565件，办结率91.87%": a rate read over two printed counts makes its
+    numerator a part of its denominator, so the pair is a bound of its own (soft for a done count,
+    which may include cases carried over; hard otherwise), as the measures' bounds are, where no
+    measure of the data names the pair (and no sum holds it). A rate whose reading was only guessed
+    and did not agree gives none."""
+    # a pair a bound already states, or a part of a sum and its total, is bounded already
+    have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
+    have |= {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
+    out = []
+    for claim in claims:
+        if (claim.kind != "rate" or claim.verdict == "unverifiable" or len(claim.parts) != 1
+                or claim.whole is None or (claim.parts[0], claim.whole) in have):
+            continue
+        paragraph = doc.enclosing(doc.paragraphs, claim.start)
+        before = [f for f in doc.figures_in(Span(paragraph.start, claim.end)) if not f.is_percent and f.end <= claim.end]
+        lesser = next((f for f in reversed(before) if f.value == claim.parts[0]), None)
+        greater = next((f for f in reversed(before) if f.value == claim.whole and f is not lesser), None)
+        if lesser is None or greater is None or not same_kind(lesser.unit, greater.unit) or lesser.approx or greater.approx:
+            continue
+        have.add((claim.parts[0], claim.whole))
+        out.append(bound_claim(doc, lesser, greater, "soft" if is_done(doc, lesser) else "hard", "比率的分子不应多于其分母"))
+    return out
+
