@@ -81,3 +81,16 @@ def test_parse_number_and_rounding() -> None:
     assert truncate(81.96078, 1) == 81.9
     with pytest.raises(ValueError, match="not a number"):
         parse_number("八千")
+
+
+def test_thousands_set_apart_by_spaces_are_one_number() -> None:
+    # Hong Kong reports print 1 382 685; the groups after the first are of three digits
+    figures = find_figures("電話859 836宗，總數1 382 685宗，另有2020 年的12件。")
+    assert [(f.value, f.text) for f in figures] == [(859836, "859 836宗"), (1382685, "1 382 685宗"), (12, "12件")]
+
+
+def test_a_share_printed_without_its_sign_right_after_zhan() -> None:
+    figures = find_figures("咨询47327件，占31.7；表扬65件，占0.04。")
+    assert [(f.value, f.unit) for f in figures] == [(47327, "件"), (31.7, "%"), (65, "件"), (0.04, "%")]
+    # 占 inside a word, or before a count, is no share
+    assert [f.unit for f in find_figures("侵占3件，占地12亩，占用5。")] == ["件", "亩"]

@@ -37,7 +37,8 @@ WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: 84,781 and 84781, and 1 382 685 (thousands set apart by single spaces, as Hong Kong prints them).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|餘|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|餘|多)?\s*"
     rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
@@ -201,7 +202,7 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     if unit in ("万元", "亿元"):
         scale, unit = scale * MULTIPLIERS[unit[0]], "元"
     decimals = _decimals(number)
-    plain = number.replace(",", "")
+    plain = number.replace(",", "").replace(" ", "")
     value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
@@ -280,7 +281,7 @@ def scaled_counts(norm: str, source: str) -> list[Figure]:
         if norm[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
             continue
         scale, decimals = MULTIPLIERS[m.group("mult")], _decimals(m.group("num"))
-        value = float(Decimal(m.group("num").replace(",", "")) * scale)
+        value = float(Decimal(m.group("num").replace(",", "").replace(" ", "")) * scale)
         unit = "亿" if m.group("mult") in "亿億" else "万"
         out.append(Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals,
                           0.5 * 10 ** -decimals * scale))
@@ -309,7 +310,7 @@ def shared_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
 
 #: A number whose percent sign was lost: right after a rate, a share or a change, before a stop
 #: ("满意率达到97，", "占总量的91.7，", "同比上升13，").
-_SIGNLESS = re.compile(r"(?:率|占[^,;。\d]{1,10}的|上升|下降|增长|提高|降低|减少|缩短|压缩)(?:达到|达|为|是|了)?"
+_SIGNLESS = re.compile(r"(?:率|占[^,;。\d]{1,10}的|(?<![\u4e00-\u9fff])占比?|上升|下降|增长|提高|降低|减少|缩短|压缩)(?:达到|达|为|是|了)?"
                        r"(?P<approx>约)?(?P<num>\d{1,3}(?:\.\d+)?)(?=[,;。]|$)")
 
 
