@@ -137,3 +137,20 @@ def test_a_rates_numerator_is_bounded_by_its_denominator_where_no_measure_names_
     assert [r for r in found if r[0] == "bound"] == [("bound", 102.44, "102.44% ≤ 100%", "warn")]
     # a rate that no count agrees with gives no pair
     assert not [r for r in readings("本月报送信息500条，采纳发布210条，采发率47%。") if r[0] == "bound"]
+
+
+def test_a_heading_piece_in_a_qizhong_sentence_splits_the_total_before():
+    text = ("本周共受理各类诉求2000件。其中，公众来电1800件，网络诉求200件；按诉求类型分：咨询类1200件、"
+            "求助类500件、投诉类300件。")
+    found = readings(text)
+    assert ("sum", 2000, "1200 + 500 + 300", "pass") in found
+    assert not [r for r in found if r[0] == "sum" and r[1] == 1800]
+
+
+def test_a_count_after_yue_is_an_estimate_and_no_operand():
+    # 9 + 430 + 132 = 571 against "约570人": no error can be claimed
+    found = readings("中心去年由约570人运作，其中公务员9人，全职雇员430人，兼职雇员132人。")
+    assert [r for r in found if r[3] == "fail"] == []
+    # 节约 is a verb: the amount after it is exact
+    assert ("sum", 300000000, "200000000 + 100000000", "pass") in readings(
+        "全年节约资金3亿元，其中工程节约2亿元，采购节约1亿元。")

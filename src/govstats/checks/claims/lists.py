@@ -415,6 +415,10 @@ def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
         start = piece.end - len(head)
         first = next(iter(counts(doc, piece)), None)
         total = next(iter(counts(doc, Span(sentence.start, piece.start), first.unit)), None) if first else None
+        if first is not None and opening(doc, sentence).startswith("其中"):
+            # "共受理25560件。其中，来电23898件，…；按诉求类型分：…": the sentence's counts are parts;
+            # the heading splits the total they split
+            total = current_whole(doc, previous_sentence(doc, sentence), first.unit)
         if total is None or total.approx or not (match := HEADING.match(head)):
             continue
         lead = SUBSET.match(head, match.end()) or match

@@ -30,6 +30,9 @@ NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
 NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订阅号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
+#: Words right before a count that make it an estimate ("约570人", "逾两万宗"); 约 ending 节约,
+#: 预约 or 签约 is a verb of its own. (A percentage after 约 is still read: 纠错率约19.2% is a claim.)
+_APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集])约(?:为|计|有)?|逾|超过|将近)$")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
 DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
 #: Days after 个 (34977个法定工作日) and the unit they give: a duration, compared only with durations.
@@ -205,7 +208,8 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     plain = number.replace(",", "").replace(" ", "")
     value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
-    approx = bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
+    approx = (bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
+              or (unit != "%" and bool(_APPROX_BEFORE.search(text[max(m.start() - 4, 0):m.start()]))))
     return Figure(value, unit, m.start(), end, source[m.start():end], decimals, resolution, approx)
 
 

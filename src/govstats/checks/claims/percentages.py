@@ -13,7 +13,7 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import previous_sentence, same_kind, semicolon_pieces
-from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.verdicts import exact_operands, percent_claim
 from govstats.checks.claims.words import (
     _CHANGE_GAP,
     CHANGE_DOWN,
@@ -135,7 +135,7 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
     if part.approx or whole.approx:
         return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
                              part=None, whole=None, note=note, missing="分子或分母为约数，无法精确核对",
-                             operands=operands)
+                             operands=exact_operands([part], whole))
     return percent_claim(doc, figure, kind="share", span=clause, formula=f"{part.shown} / {whole.shown}",
                          part=part.value, whole=whole.value, note=note,
                          slack=(part.resolution, whole.resolution), operands=operands)
@@ -273,7 +273,8 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
                              note=note, missing=f"{rule.name}：文中未给出{wanted}，无法核对", operands=operands)
     if any(f.approx for f in (*numerator, denominator)):
         return percent_claim(doc, figure, kind="rate", span=clause, formula=formula, part=None, whole=None,
-                             note=note, missing=f"{rule.name}：分子或分母为约数，无法精确核对", operands=operands)
+                             note=note, missing=f"{rule.name}：分子或分母为约数，无法精确核对",
+                             operands=exact_operands(numerator, denominator))
     return percent_claim(doc, figure, kind="rate", span=clause, formula=formula,
                          part=sum(f.value for f in numerator), whole=denominator.value,
                          bound=rule.bound, note=note,

@@ -44,7 +44,7 @@ from govstats.checks.claims.respective import (
 )
 from govstats.checks.claims.shared import each_of
 from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
-from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.verdicts import exact_operands, percent_claim
 from govstats.checks.claims.wholes import (
     NAMED_WHOLE,
     kindred,
@@ -161,7 +161,9 @@ def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figur
     common: dict[str, Any] = {"kind": "share", "span": doc.clause_of(figure), "formula": f"{top} / {whole.shown}",
                               "note": note, "operands": operands}
     if whole.approx or any(p.approx for p in parts):
-        return percent_claim(doc, figure, part=None, whole=None, missing="分子或分母为约数，无法精确核对", **common)
+        # an estimate (已超过2489万件) is no operand: the record keeps only the exact ones
+        return percent_claim(doc, figure, part=None, whole=None, missing="分子或分母为约数，无法精确核对",
+                             **{**common, "operands": exact_operands(parts, whole)})
     return percent_claim(doc, figure, part=sum(p.value for p in parts), whole=whole.value,
                          slack=(sum(p.resolution for p in parts), whole.resolution), **common)
 

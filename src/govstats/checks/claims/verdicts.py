@@ -89,3 +89,9 @@ def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formul
         verdict, message = bounded_verdict(verdict, message, part, whole, bound)
     return claim_from(doc, span, computed=round(computed, 4), verdict=verdict, difference=difference,
                       message=message, **common)
+
+
+def exact_operands(parts: Sequence[Figure], whole: Figure | None) -> tuple[tuple[float, ...], float | None]:
+    """A percentage's operands for its record, estimates left out: "已超过2489万件" is no operand."""
+    return tuple(p.value for p in parts if not p.approx), whole.value if whole is not None and not whole.approx else None
+
