@@ -154,3 +154,8 @@ def test_a_count_after_yue_is_an_estimate_and_no_operand():
     # 节约 is a verb: the amount after it is exact
     assert ("sum", 300000000, "200000000 + 100000000", "pass") in readings(
         "全年节约资金3亿元，其中工程节约2亿元，采购节约1亿元。")
+
+
+def test_a_list_closed_by_its_zongshu_is_a_sum():
+    assert ("sum", 1382685, "290771 + 859836 + 232078", "pass") in readings(
+        "2020年書面查詢290 771宗，電話859 836宗，親身232 078宗，總數1 382 685宗。")

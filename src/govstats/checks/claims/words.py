@@ -43,7 +43,7 @@ CHANGE_UP = ("增加", "增长", "成长", "提高", "上升", "提升", "扩大
 _CHANGE_GAP = re.compile(rf"({'|'.join(CHANGE_DOWN + CHANGE_UP)})(到|至|为)$")
 
 
-TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共", "计")
+TOTAL_WORDS = ("共计", "合计", "总计", "累计", "一共", "共", "计", "总数", "总量")
 
 
 SUBSET_WORDS = ("其中", "含", "包括")
