@@ -159,3 +159,11 @@ def test_a_count_after_yue_is_an_estimate_and_no_operand():
 def test_a_list_closed_by_its_zongshu_is_a_sum():
     assert ("sum", 1382685, "290771 + 859836 + 232078", "pass") in readings(
         "2020年書面查詢290 771宗，電話859 836宗，親身232 078宗，總數1 382 685宗。")
+
+
+def test_a_share_of_the_total_word_may_be_over_the_count_in_the_parts_own_unit():
+    text = ("假期热线共接听市民来电3000个，登记受理有效工单2800件。\n"
+            "较集中的两类事项依次为：甲类700件，占全市总量25.00%；乙类560件，占全市总量20.00%。")
+    found = readings(text)
+    assert ("share", 25.0, "700 / 2800", "pass") in found
+    assert ("share", 20.0, "560 / 2800", "pass") in found

@@ -321,6 +321,11 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         if whole is not None and figure in listed and by_total_word and not guess:
             if (other := total_word_rival(doc, figure, named.group("name"), parts, whole, measures)) is not None:
                 return other
+        if whole is not None and guess and by_total_word and figure not in listed:
+            # "共接听来电2939个，登记受理工单2805件…占全市总量22.71%": the total word may mean the
+            # other count of the total's sentence in the part's own unit; each is only a guess
+            if (alike := same_unit_total(doc, figure, parts, whole)) is not None:
+                return alike
         if whole is not None:
             return guarded(share_of(doc, figure, parts, whole, note), guess)
         positional = share_claim(doc, figure)
@@ -358,6 +363,22 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
         return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
+
+
+def same_unit_total(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure) -> Claim | None:
+    """The share over a count of the guessed total's sentence printed in the part's own unit,
+    when the guessed total is in another unit and does not fit while that count does."""
+    if whole.unit == parts[0].unit or share_of(doc, figure, parts, whole).verdict == "pass":
+        return None
+    sentence = doc.sentence_of(whole)
+    for other in doc.figures_in(sentence):
+        if (other.unit == parts[0].unit and not other.is_percent and not other.approx and other not in parts
+                and doc.depth(other) == doc.depth(whole) and other.value >= sum(p.value for p in parts)):
+            read = share_of(doc, figure, parts, other)
+            if read.verdict == "pass":
+                return _noted(read, f"“总量”取前文与分项同单位的 {other.shown}（{doc.label(other)}），"
+                                    f"不是 {whole.shown}（{doc.label(whole)}）（推测）")
+    return None
 
 
 def total_word_rival(doc: Passage, figure: Figure, name: str, parts: Sequence[Figure], whole: Figure,
