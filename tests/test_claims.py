@@ -338,6 +338,13 @@ def test_bad_rate_row_names_file_row_and_column(tmp_path: Path):
         load_rates(tmp_path)
 
 
+def test_a_measure_row_with_an_unquoted_comma_names_file_and_row(tmp_path: Path):
+    (tmp_path / "measures.csv").write_text(
+        "measure,words,parents,note\n好评,好评,评价:hard,ratings, or call-backs\n", "utf-8")
+    with pytest.raises(InputError, match=r"measures.csv, row 2, column 5: .*quote a cell that holds a comma"):
+        load_measures(tmp_path)
+
+
 # ------------------------------------------------------------ precision and recall
 
 

@@ -167,3 +167,9 @@ def test_a_share_of_the_total_word_may_be_over_the_count_in_the_parts_own_unit()
     found = readings(text)
     assert ("share", 25.0, "700 / 2800", "pass") in found
     assert ("share", 20.0, "560 / 2800", "pass") in found
+
+
+def test_satisfied_counts_with_no_ratings_printed_are_among_the_closed():
+    found = readings("全县共受理有效投诉723件，办结709件；反馈满意的691件，满意率为97.5%。")
+    assert ("rate", 97.5, "691 / 709", "pass") in found
+    assert ("bound", 691, "691 ≤ 709", "pass") in found

@@ -30,4 +30,12 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         raise InputError(path, "reference file not found")
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+        reader = csv.DictReader(fh)
+        rows = []
+        for row in reader:
+            if None in row:  # more cells than the header names: an unquoted comma, most often
+                raise InputError(path, f"{len(reader.fieldnames or [])} columns in the header but more cells "
+                                 "in this row (quote a cell that holds a comma)", row=reader.line_num,
+                                 column=len(reader.fieldnames or []) + 1)
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+        return rows
