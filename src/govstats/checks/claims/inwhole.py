@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govstats.checks.claims.lists import listing
+from govstats.checks.claims.items import listing
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import Listing, counts, is_partial, opening
 

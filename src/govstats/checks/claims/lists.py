@@ -5,7 +5,7 @@ sentence with 其中 (its whole is the total stated in the sentence before), sit
 ("按主题分，" "从来信类型看，" "工单分类为：") whose whole is the paragraph's current total, under a
 heading that names or states its whole ("派出的601件中，" "已答复的申请中，"), or splits a total by
 status ("已办结290件，尚在办理60件"), or is numbered after a colon ("情况如下：1. 甲局63宗；2. …").
-Each item's first count of the whole's unit (or of another unit of cases: 封 beside 件) is a part,
+The items of each are read in items.py: each item's first count of the whole's unit (or of another unit of cases: 封 beside 件) is a part,
 once for each name before 各 ("乙局、丙局及丁局各1件"), and a share printed in the item ("占60%",
 "（25.0%）") is that part over the list's one whole. A list is read as the whole split (a sum) only when nothing
 says otherwise: parts short of the whole need a closing 其他/其余 item, a rate among the items or
@@ -20,23 +20,16 @@ from dataclasses import replace
 
 from govstats.checks.claims.agreeing import is_change_count
 from govstats.checks.claims.continued import continued_end
-from govstats.checks.claims.exhaustive import (
-    mixed_and_off,
-    of_one_result,
-    overlapping,
-    short_of,
-    two_above_half,
-)
+from govstats.checks.claims.exhaustive import overlapping
+from govstats.checks.claims.items import item_spans, listing
 from govstats.checks.claims.numbered import numbered_items, numbered_whole, plain_items
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
-from govstats.checks.claims.prose import Passage, Span, items_of
+from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import (
-    BARE_DONE,
     Listing,
     counts,
     enumeration,
-    is_done,
     is_partial,
     larger_total,
     opening,
@@ -44,7 +37,6 @@ from govstats.checks.claims.splits import (
     same_kind,
     semicolon_pieces,
     semicolon_run,
-    spread_over,
     status_listings,
 )
 from govstats.checks.claims.subsets import (
@@ -74,11 +66,6 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
 #: 当中 opening a clause ("…1840宗，当中投诉875宗") is 其中; inside words ("在办理当中") it is none.
 SUBSET = re.compile(r"(?:其中|(?<![\u4e00-\u9fff])当中|包括|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
-#: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
-CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
-SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}的?(?:比例|比重)(?:为|是|达)?)$")
-
-
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
     """True when two counts are items of one enumeration ("甲信箱来信40件、乙信箱来信43件"): joined
     by 、 and labelled with the same noun."""
@@ -117,122 +104,6 @@ def current_whole(doc: Passage, sentence: Span | None, unit: str, hops: int = 0)
     if found:
         return totals[0] if totals else None
     return current_whole(doc, earlier, unit, hops + 1)
-
-
-def item_spans(doc: Passage, span: Span) -> list[Span]:
-    """Items of a list: cut at semicolons when it has any, else at , and 、."""
-    pieces = semicolon_pieces(doc, span)
-    if len(pieces) > 1:
-        first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
-        widths = [len([f for f in counts(doc, piece) if not BARE_DONE.fullmatch(doc.label(f))])  # "甲类200件，办结180件；"
-                  for piece in pieces]
-        respective = any("分别" in doc.label(f) for f in counts(doc, pieces[0]))  # "留言量分别为5条、4条；回复量分别为…"
-        if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)):
-            return pieces
-        return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
-    return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
-
-
-def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figure]]:
-    """Percentages of an item that state the share of its part ("占60%", "（25.0%）")."""
-    found = []
-    for figure in doc.figures_in(item):
-        if figure.unit != "%" or figure.start < part.end:
-            continue
-        gap = doc.norm[part.end:figure.start]
-        if any(w in gap for w in ("率", "同比", "环比", "比上", "较上", "增长", "下降", "提高", "减少")):
-            continue
-        same_depth = doc.depth(figure) == doc.depth(part)
-        # "咨询类400件（占40%）": a share alone in the part's bracket
-        bracketed = gap.strip().startswith("(") and re.fullmatch(r"\(\s*(?:占|占比)?(?:为)?\s*", gap.strip())
-        if (same_depth and SHARE_LABEL.match(doc.label(figure))) or bracketed:
-            found.append((figure, part))
-    return found
-
-
-def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, kin: bool = False,
-            items: list[Span] | None = None) -> Listing | None:
-    """The parts (first count of the whole's unit in each item) of the list in ``span``; of any
-    kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件).
-    ``items`` are the list's items when its cue cuts them (numbered items), else ``item_spans``."""
-    parts, shares, closed, measured, spread = [], [], False, [], []
-    foreign, last, rated = [], -1, []
-    for number, item in enumerate(item_spans(doc, span) if items is None else items):
-        words = doc.norm[item.start:item.end].lstrip(" ,:")
-        if number and words.startswith("其中"):
-            break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
-        # "占比率达80.80%" is a share spelled as a rate
-        if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
-               for f in doc.figures_in(item)):
-            rated.append(number)
-        found = [f for f in counts(doc, item, None if kin else whole.unit)
-                 if f is not whole and (not kin or kindred(f.unit, whole.unit))]
-        if not found and parts and (alone := share_item(doc, item, parts[-1])):
-            shares.append((alone, parts[-1]))  # "甲类30件，占60%，乙类20件，占40%": the share is its own item
-            continue
-        if not found:
-            if counts(doc, item):
-                foreign.append(number)  # an item counted in another unit
-            continue
-        if parts and BARE_DONE.fullmatch(doc.label(found[0])) and not is_done(doc, parts[-1]):
-            measured.append((found[0], parts[-1]))  # "有效信件4076件，已处理4076件": done of the part
-            break
-        last = number
-        closed = closed or any(w in words for w in CATCH_ALL)
-        joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
-        for nxt in found[1:]:
-            gap = doc.norm[joined[-1].end:nxt.start]
-            if not re.search(r"(?:和|及|以及)[^和及]*$", gap) and not parallel_items(doc, joined[-1], nxt, gap):
-                break
-            joined.append(nxt)
-        for part in joined:  # "杜集区政府、市税务局及市城管局各1件": one part for each name
-            fewest, most = spread_over(doc, part)
-            parts += [part] * most
-            spread += [(part, most - fewest)] if most > fewest else []
-        # "甲类200件，办结180件；乙类…": a done count later in the item measures its part (an item
-        # with a rate of its own leaves the reading of its whole to the rate)
-        if not any(f.is_percent for f in doc.figures_in(item)):
-            measured += [(f, joined[-1]) for f in found[len(joined):] if BARE_DONE.fullmatch(doc.label(f))][:1]
-        for part in joined:
-            shares += shares_in(doc, item, part)
-    if not parts:
-        return None
-    # names before 各 that 及/和 may join or belong to: the reading that adds up is taken, and when
-    # neither does the count of names is unsure, so the sum never fails
-    unsure = False
-    if spread:
-        fewer = sum(p.value for p in parts) - sum(p.value * extra for p, extra in spread)
-        if abs(fewer - whole.value) < 1e-9 and abs(sum(p.value for p in parts) - whole.value) > 1e-9:
-            for part, extra in spread:
-                for _ in range(extra):
-                    parts.remove(part)
-        else:
-            unsure = abs(sum(p.value for p in parts) - whole.value) > 1e-9
-    # an item in another unit among the parts (not a remark after them) leaves the list incomplete
-    # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
-    exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
-                  and not overlapping(whole, shares) and not two_above_half(whole, parts)
-                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
-                  and not mixed_and_off(whole, parts))
-    note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
-    return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured),
-                   note=note, guessed=unsure)
-
-
-def share_item(doc: Passage, item: Span, part: Figure) -> Figure | None:
-    """The share an item holding nothing else states for the part of the item before it ("占60%")."""
-    figures = doc.figures_in(item)
-    if len(figures) != 1 or figures[0].unit != "%" or doc.depth(figures[0]) != doc.depth(part):
-        return None
-    label = doc.label(figures[0])
-    return figures[0] if label.startswith("占") and SHARE_LABEL.match(label) else None
-
-
-def parallel_items(doc: Passage, first: Figure, second: Figure, gap: str) -> bool:
-    """"丙单位发布信息2500，丁单位发布信息1500条" inside one item of a list cut at semicolons: two
-    counts of the same noun after a comma are two parts."""
-    tail = doc.label(first)[-2:]
-    return gap.startswith(",") and len(tail) == 2 and doc.label(second).endswith(tail)
 
 
 def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:

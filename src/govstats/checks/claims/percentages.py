@@ -1,9 +1,9 @@
-"""Percentages the text states as results: shares of a whole, named rates, changes.
+"""Percentages the text states as results: shares of a whole and named rates (changes against another
+period are in period_changes).
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Mapping, Sequence
 
@@ -15,13 +15,8 @@ from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import previous_sentence, same_kind, semicolon_pieces
 from govstats.checks.claims.verdicts import exact_operands, percent_claim
 from govstats.checks.claims.words import (
-    _CHANGE_GAP,
-    CHANGE_DOWN,
-    CHANGE_UP,
-    GROWTH_WORDS,
     SHARE_LOOKBACK,
     SHARE_WORDS,
-    TARGET_WORDS,
     clean_part_label,
     core_label,
     figure_list,
@@ -29,16 +24,6 @@ from govstats.checks.claims.words import (
     own_subject,
 )
 from govstats.reference.claim_rules import RateRule
-
-log = logging.getLogger(__name__)
-
-
-def is_result(doc: Passage, figure: Figure) -> bool:
-    """False for a percentage that is a target, a bound or a growth figure."""
-    label = doc.label(figure)
-    if figure.approx or any(w in label for w in GROWTH_WORDS):
-        return False
-    return not core_label(label).endswith(TARGET_WORDS)
 
 
 def rate_rule_for(label: str, rules: Sequence[RateRule]) -> RateRule | None:
@@ -279,138 +264,3 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
                          part=sum(f.value for f in numerator), whole=denominator.value,
                          bound=rule.bound, note=note,
                          slack=(sum(f.resolution for f in numerator), denominator.resolution), operands=operands)
-
-
-def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]]:
-    """(before, after, is_reduction) for each "由A…减少到B" the clause states."""
-    counts = [f for f in doc.figures_in(clause) if not f.is_percent]
-    pairs = []
-    for first, second in zip(counts, counts[1:]):
-        if not core_label(doc.label(first)).endswith(("由", "从")):
-            continue
-        gap = doc.gap(first, second)
-        match = _CHANGE_GAP.search(gap)
-        if match and not any(ch in gap for ch in ",;。"):
-            pairs.append((first, second, match.group(1) in CHANGE_DOWN))
-    return pairs
-
-
-#: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
-#: The period may be any phrase ending in a word of time ("比今年上半年日均的2135.36个").
-_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|"
-                      r"[^,;。\d]{0,8}?(?:年|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)$")
-
-
-_QUOTES = "[“”\"'「」]"
-
-
-def subject_count(doc: Passage, clause: Span, then: Figure) -> Figure | None:
-    """"“甲类”数量比去年（120条）增长…": the clause names its subject and no count of it; the count
-    of this period is the one earlier in the paragraph labelled by that subject."""
-    gap = doc.norm[clause.start:then.start]
-    against = _AGAINST.search(gap)
-    subject = (re.sub(r"(?:的)?(?:数量|总量|数|量)$", "", re.sub(_QUOTES, "", gap[:against.start()]).strip())
-               if against else "")
-    if len(subject) < 2:
-        return None
-    earlier = [f for f in doc.figures_in(Span(doc.paragraph_of(then).start, clause.start))
-               if not f.is_percent and f.unit == then.unit and doc.depth(f) == doc.depths[clause.start]]
-    hits = [f for f in earlier if re.sub(_QUOTES, "", doc.label(f)).endswith(subject)]
-    return hits[-1] if len(hits) == 1 else None
-
-
-def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
-    """"工单245件，与去年同期（154件）相比上升59.09%" or "9000件，较去年同期的8000件增长12.5%": the
-    change from the other period's figure to the count the clause states before it."""
-    clause = doc.clause_of(figure)
-    before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
-    if len(before) == 1 and (named := subject_count(doc, clause, before[0])) is not None:
-        before = [named, *before]
-    if len(before) < 2:
-        return None
-    then, now = before[-1], before[-2]
-    if doc.depth(now) != doc.depth(figure) or now.unit != then.unit or now.approx or then.approx:
-        return None
-    against = _AGAINST.search(doc.norm[now.end:then.start])
-    if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
-        return None
-    verb = doc.norm[then.end:figure.start]
-    down = any(w in verb for w in CHANGE_DOWN)
-    if not down and not any(w in verb for w in CHANGE_UP + ("多",)):
-        return None
-    formula = (f"({then.shown} - {now.shown}) / {then.shown}" if down
-               else f"({now.shown} - {then.shown}) / {then.shown}")
-    delta = then.value - now.value if down else now.value - then.value
-    return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=delta,
-                         whole=then.value, operands=((then.value, now.value), None))
-
-
-#: "较上期减少41件": a count of change against another period (its verb last).
-_DELTA_GAP = re.compile(r"^,?(?:同比|环比|较上|比上|较去年|比去年|较同期|比同期|与上)[^,;。\d]{0,8}?"
-                        rf"(?P<verb>{'|'.join(CHANGE_DOWN + CHANGE_UP)}|多|少)了?$")
-#: The percentage after it: "减幅6.44%", "增幅11.2%", "环比下降1.11%".
-_DELTA_LABEL = re.compile(rf"^,(?:(?:同比|环比)?(?:增幅|减幅|降幅|涨幅|幅度)|(?:同比|环比)?(?P<verb>{'|'.join(CHANGE_DOWN + CHANGE_UP)}))"
-                          r"(?:为|达|了)?$")
-
-
-def delta_change(doc: Passage, figure: Figure) -> Claim | None:
-    """"共受理1310件，同比减少101件，减幅6.44%": the change from the other period's figure (the count
-    plus or minus the stated difference) to the count."""
-    if figure.is_points or figure.approx or not _DELTA_LABEL.match("," + doc.label(figure)):
-        return None  # percentage points, an estimate, or (the cheap test first) no change
-    before = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start)) if not f.is_percent]
-    if len(before) < 2 or any(f.is_percent for f in doc.figures_in(Span(before[-1].end, figure.start))):
-        return None
-    now, delta = before[-2], before[-1]
-    step, tail = _DELTA_GAP.match(doc.gap(now, delta)), _DELTA_LABEL.match(doc.gap(delta, figure))
-    if step is None or tail is None or now.unit != delta.unit or now.approx or delta.approx:
-        return None
-    down = step.group("verb") in (*CHANGE_DOWN, "少")
-    if tail.group("verb") and (tail.group("verb") in CHANGE_DOWN) != down:
-        return None
-    then = now.value + delta.value if down else now.value - delta.value
-    sign = "+" if down else "-"
-    formula = f"{delta.shown} / ({now.shown} {sign} {delta.shown})"
-    return percent_claim(doc, figure, kind="change", span=doc.clause_of(figure), formula=formula,
-                         part=delta.value, whole=then, note=f"对比期的数由 {now.shown} {sign} {delta.shown} 得出",
-                         operands=((then, now.value), None))
-
-
-def change_claim(doc: Passage, figure: Figure) -> Claim | None:
-    """"由5567个减少到4034个，减少了27.52%": the stated change against the two stated values."""
-    clause = doc.clause_of(figure)
-    pairs = change_pairs(doc, clause)
-    if not pairs:
-        return None
-    earlier = [p for p in pairs if p[1].end <= figure.start]
-    first, second, down = (earlier or pairs)[-1 if earlier else 0]
-    formula = (f"({first.shown} - {second.shown}) / {first.shown}" if down
-               else f"({second.shown} - {first.shown}) / {first.shown}")
-    operands = ((first.value, second.value), None)
-    if first.approx or second.approx:
-        return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=None, whole=None,
-                             missing="变化前后的数为约数，无法精确核对", operands=operands)
-    delta = first.value - second.value if down else second.value - first.value
-    return percent_claim(doc, figure, kind="change", span=clause, formula=formula,
-                         part=delta, whole=first.value, operands=operands)
-
-
-def percentage_claims(doc: Passage, rules: Sequence[RateRule], wholes: Mapping[Figure, Figure]) -> list[Claim]:
-    """Every share, named rate and change the text states as a result."""
-    claims = []
-    for figure in doc.figures:
-        if not figure.is_percent or not is_result(doc, figure):
-            continue
-        label = core_label(doc.label(figure))
-        claim: Claim | None = None
-        if rule := rate_rule_for(label, rules):
-            claim = rate_claim(doc, figure, rule, wholes)
-        elif label.endswith(SHARE_WORDS):
-            claim = share_claim(doc, figure)
-        elif any(w in label for w in CHANGE_DOWN + CHANGE_UP) or "比例" in label:
-            claim = change_claim(doc, figure)
-        if claim is not None:
-            claims.append(claim)
-        else:
-            log.debug("percentage %s at %d is not a checkable claim", figure.text, figure.start)
-    return claims

@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
 
 from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_noun
 from govstats.checks.claims.bracketed import bracketed_whole_share
 from govstats.checks.claims.exhaustive import of_one_result
+from govstats.checks.claims.guesses import guarded, share_of, unverifiable
 from govstats.checks.claims.measures import copula_subject, measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.otherperiod import period_change
 from govstats.checks.claims.overfull import overfull
 from govstats.checks.claims.percentages import (
-    bracket_change,
-    change_claim,
     counts_before,
-    delta_change,
-    labelled,
     rate_claim,
     rate_denominator,
     rate_numerator,
@@ -34,8 +30,15 @@ from govstats.checks.claims.percentages import (
     share_claim,
     with_its_list,
 )
+from govstats.checks.claims.period_changes import bracket_change, change_claim, delta_change
 from govstats.checks.claims.prose import Passage, Span
-from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.records import Claim
+from govstats.checks.claims.second_wholes import (
+    later_numerator,
+    part_done_rate,
+    same_unit_total,
+    total_word_rival,
+)
 from govstats.checks.claims.respective import (
     rate_names,
     respective_rates,
@@ -43,15 +46,14 @@ from govstats.checks.claims.respective import (
     unplaced_share,
 )
 from govstats.checks.claims.shared import each_of
-from govstats.checks.claims.splits import Listing, is_done, qizhong_parts
-from govstats.checks.claims.verdicts import exact_operands, percent_claim
+from govstats.checks.claims.splits import Listing, qizhong_parts
 from govstats.checks.claims.wholes import (
     NAMED_WHOLE,
-    kindred,
     name_stem,
     named_exactly,
     named_whole_of,
     sibling_name,
+    subset_host,
 )
 from govstats.checks.claims.words import (
     CHANGE_DOWN,
@@ -61,9 +63,7 @@ from govstats.checks.claims.words import (
     TIME_QUALIFIERS,
     TOTAL_WORDS,
     abbreviates,
-    clean_part_label,
     core_label,
-    figure_list,
     own_subject,
 )
 from govstats.reference.claim_rules import Measure, RateRule
@@ -81,30 +81,8 @@ ENTITY_ENDS = ("站点", "站", "局", "街道", "镇", "乡", "窗口", "部门
 GUESSED_DENOMINATORS = ("取最近的", "取总数")
 
 
-def unverifiable(doc: Passage, figure: Figure, kind: str, label: str, why: str, note: str = "") -> Claim:
-    """A percentage listed as a claim that cannot be checked from the text."""
-    return claim_from(doc, doc.clause_of(figure), kind=kind, stated=figure.value, decimals=figure.decimals,
-                      unit=figure.unit, formula=f"{label or '?'} = ?", computed=None, verdict="unverifiable",
-                      difference=None, message=f"“{label}”{figure.text}：{why}", note=note)
-
-
 def is_change(label: str, figure: Figure) -> bool:
     return figure.is_points or any(w in label for w in PERIOD_WORDS)
-
-
-def guarded(claim: Claim, guessed: str) -> Claim:
-    """A guessed reading that does not pass becomes unverifiable (it never fails), and its guessed
-    whole is dropped from the record: arithmetic that disagrees leaves the whole unknown."""
-    if not guessed or claim.verdict in ("pass", "unverifiable"):
-        return claim if not guessed else _noted(claim, guessed)
-    top = claim.formula.rsplit(" / ", 1)[0] if " / " in claim.formula else claim.formula
-    return _noted(claim, guessed, verdict="unverifiable", computed=None, difference=None, whole=None,
-                  formula=f"{top} / ?", message=f"按推测的读法核对不相符（{claim.message}），不作为错误")
-
-
-def _noted(claim: Claim, note: str, **changes: object) -> Claim:
-    fields = {**claim.__dict__, "note": "；".join(n for n in (claim.note, note) if n), **changes}
-    return Claim(**fields)  # type: ignore[arg-type]
 
 
 #: Labels that only link a percentage to the piece before it ("…占受理案件数比例最高，达92.71%").
@@ -155,19 +133,6 @@ def named_part(doc: Passage, figure: Figure, label: str) -> Figure | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure, note: str = "") -> Claim:
-    top = f"({figure_list(parts)})" if len(parts) > 1 else figure_list(parts)
-    operands = (tuple(p.value for p in parts), whole.value)
-    common: dict[str, Any] = {"kind": "share", "span": doc.clause_of(figure), "formula": f"{top} / {whole.shown}",
-                              "note": note, "operands": operands}
-    if whole.approx or any(p.approx for p in parts):
-        # an estimate (已超过2489万件) is no operand: the record keeps only the exact ones
-        return percent_claim(doc, figure, part=None, whole=None, missing="分子或分母为约数，无法精确核对",
-                             **{**common, "operands": exact_operands(parts, whole)})
-    return percent_claim(doc, figure, part=sum(p.value for p in parts), whole=whole.value,
-                         slack=(sum(p.resolution for p in parts), whole.resolution), **common)
-
-
 def stem_numerator(doc: Passage, figure: Figure, stem: str, measures: Sequence[Measure]) -> tuple[Figure | None, str]:
     """The count a rate's stem names (综合办结率 -> 综合办结数为11163件), nearest first; a count
     whose measure is a qualified one (按时结案 for 结案率) is only a guess."""
@@ -214,23 +179,6 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
         whole, only = host
         return whole, "" if only else f"分母取“其中”之前的 {whole.shown}（推测）"
     return first, (f"分母取本分句第一个数 {first.shown}（推测）" if first else "")
-
-
-def subset_host(doc: Passage, part: Figure) -> tuple[Figure, bool] | None:
-    """The count a 其中 before ``part`` in its sentence opens from ("接听来电8947个，其中转办2274件…；
-    直办6673件": 8947), the whole the counts after 其中 most likely belong to when nothing names
-    it; and whether it is the only count ``part`` can be of (every count between is smaller:
-    "网格事件17457件，其中上报17146件、…；办结17443件" closes no item, so it is of the 17457)."""
-    sentence = doc.sentence_of(part)
-    cue = doc.norm.rfind("其中", sentence.start, part.start)
-    if cue < 0 or doc.depths[cue] != doc.depth(part):
-        return None
-    level = lambda f: not f.is_percent and doc.depth(f) == doc.depth(part) and kindred(f.unit, part.unit)  # noqa: E731
-    before = [f for f in doc.figures_in(Span(sentence.start, cue)) if level(f) and f.value >= part.value]
-    if not before:
-        return None
-    between = [f for f in doc.figures_in(Span(cue, part.start)) if level(f)]
-    return before[-1], bool(between) and all(f.value < part.value for f in between)
 
 
 def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],
@@ -363,78 +311,6 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
         return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
-
-
-def same_unit_total(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure) -> Claim | None:
-    """The share over a count of the guessed total's sentence printed in the part's own unit,
-    when the guessed total is in another unit and does not fit while that count does."""
-    if whole.unit == parts[0].unit or share_of(doc, figure, parts, whole).verdict == "pass":
-        return None
-    sentence = doc.sentence_of(whole)
-    for other in doc.figures_in(sentence):
-        if (other.unit == parts[0].unit and not other.is_percent and not other.approx and other not in parts
-                and doc.depth(other) == doc.depth(whole) and other.value >= sum(p.value for p in parts)):
-            read = share_of(doc, figure, parts, other)
-            if read.verdict == "pass":
-                return _noted(read, f"“总量”取前文与分项同单位的 {other.shown}（{doc.label(other)}），"
-                                    f"不是 {whole.shown}（{doc.label(whole)}）（推测）")
-    return None
-
-
-def total_word_rival(doc: Passage, figure: Figure, name: str, parts: Sequence[Figure], whole: Figure,
-                     measures: Sequence[Measure]) -> Claim | None:
-    """"共受理申请10件…。在已经答复的9件申请中，同意公开的7件，占总数的70%": a share of a list that
-    names only a total word (总数) may be over the list's whole or over the total stated before it;
-    when they differ and the list's whole does not fit, the earlier total is tried, and a share
-    fitting neither is unverifiable (no cue says which). None when the list's whole is the only one."""
-    own = share_of(doc, figure, parts, whole)
-    rival = named_whole_of(doc, name, parts, measures)
-    if own.verdict == "pass" or rival is None or rival is whole or rival.value == whole.value:
-        return None
-    other = share_of(doc, figure, parts, rival)
-    if other.verdict == "pass":
-        return _noted(other, f"“{name}”取前文的 {rival.shown}（{doc.label(rival)}），不是所在列表的 {whole.shown}（推测）")
-    return guarded(own, f"“{name}”可指所在列表的 {whole.shown} 或前文的 {rival.shown}，二者皆不相符（推测）")
-
-
-def part_done_rate(doc: Passage, figure: Figure, label: str, done: Figure, claim: Claim,
-                   wholes: Mapping[Figure, Figure]) -> Claim | None:
-    """"受理300件，其中当场答复200件，转办100件；转办件办结90件，办结率96.7%": the done count names a
-    part of the rate's whole (转办), so it is not the whole's done count. When the other parts are
-    done counts themselves (answered on the spot), the whole's done count is theirs plus it; a rate
-    that does not agree with that reading is unverifiable, never failed."""
-    named = [p for p, w in wholes.items() if w.value == claim.whole and p.start < done.start and p is not done
-             and len(stem := clean_part_label(doc.label(p))) >= 2 and doc.label(done).startswith(stem)]
-    if claim.whole is None or len(named) != 1:
-        return None
-    whole = wholes[named[0]]
-    others = [p for p, w in wholes.items() if w is whole and p is not named[0]]
-    if others and all(is_done(doc, p) for p in others):
-        read = share_of(doc, figure, sorted([*others, done], key=lambda f: f.start), whole)
-        if read.verdict == "pass":
-            return _noted(Claim(**{**read.__dict__, "kind": "rate"}),
-                          f"“{doc.label(done)}”只是“{doc.label(named[0])}”的办结数，另加已当场办结的分项")
-    return unverifiable(doc, figure, "rate", label, f"分子“{doc.label(done)}”只是“{doc.label(named[0])}”这一部分的数，"
-                        f"与分母 {whole.shown} 不是同一对象，无法核对")
-
-
-def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Figure, Figure],
-                    before: list[Figure]) -> tuple[Claim, str] | None:
-    """"共收到来信139件，回复率100%。…按期回复139件。": a rate printed before its numerator, which a
-    later sentence of the paragraph states; only a guess (the count may be of another scope)."""
-    whole, _ = rate_denominator(doc, rule, figure, before, [], wholes)
-    if whole is None:
-        return None
-    sentence, paragraph = doc.sentence_of(figure), doc.paragraph_of(figure)
-    terms = [alt[0] for alt in rule.numerator if len(alt) == 1]
-    for later in doc.figures_in(Span(sentence.end, paragraph.end)):
-        if later.is_percent or later.unit != whole.unit or later.approx or doc.depth(later) != 0:
-            continue
-        if any(labelled(doc, later, term, rule.exclude) for term in terms):
-            claim = share_of(doc, figure, [later], whole)
-            return (Claim(**{**claim.__dict__, "kind": "rate"}),
-                    f"分子取本段后文“{doc.label(later)}{later.text}”（推测）")
-    return None
 
 
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],

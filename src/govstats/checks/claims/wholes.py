@@ -154,3 +154,20 @@ def behind_a_rate(doc: Passage, nearest: Figure, before: list[Figure], after: Sp
     if len(named) == 1:
         return named[0], "" if named[0] is nearest else f"其中所分的是“{doc.label(named[0])}{named[0].text}”，与分项同为“{verb}”"
     return nearest, "其中前有比率，所分的整体可能是其前任一个数，取最近的（推测）"
+
+
+def subset_host(doc: Passage, part: Figure) -> tuple[Figure, bool] | None:
+    """The count a 其中 before ``part`` in its sentence opens from ("接听来电8947个，其中转办2274件…；
+    直办6673件": 8947), the whole the counts after 其中 most likely belong to when nothing names
+    it; and whether it is the only count ``part`` can be of (every count between is smaller:
+    "网格事件17457件，其中上报17146件、…；办结17443件" closes no item, so it is of the 17457)."""
+    sentence = doc.sentence_of(part)
+    cue = doc.norm.rfind("其中", sentence.start, part.start)
+    if cue < 0 or doc.depths[cue] != doc.depth(part):
+        return None
+    level = lambda f: not f.is_percent and doc.depth(f) == doc.depth(part) and kindred(f.unit, part.unit)  # noqa: E731
+    before = [f for f in doc.figures_in(Span(sentence.start, cue)) if level(f) and f.value >= part.value]
+    if not before:
+        return None
+    between = [f for f in doc.figures_in(Span(cue, part.start)) if level(f)]
+    return before[-1], bool(between) and all(f.value < part.value for f in between)
