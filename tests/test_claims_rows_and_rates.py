@@ -173,3 +173,8 @@ def test_satisfied_counts_with_no_ratings_printed_are_among_the_closed():
     found = readings("全县共受理有效投诉723件，办结709件；反馈满意的691件，满意率为97.5%。")
     assert ("rate", 97.5, "691 / 709", "pass") in found
     assert ("bound", 691, "691 ≤ 709", "pass") in found
+
+
+def test_a_dun_inside_a_label_in_a_bracket_list_joins_words_not_items():
+    assert readings("共受理诉求1000件（其中县平台700件，省、市交办250件，县长信箱50件）。") == [
+        ("sum", 1000, "700 + 250 + 50", "pass")]

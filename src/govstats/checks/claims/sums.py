@@ -52,6 +52,8 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     lead = re.match(r"\s*(?:其中|含|包括)\s*[,:]?", content)
     start = inside.start + (lead.end() if lead else 0)
     items = items_of(doc.norm, doc.depths, start, inside.end, depth)
+    # "省、市交办18632件": a 、 between words of one label, not between two items
+    items = [i for i in items if doc.figures_in(i) or doc.norm[i.end:i.end + 1] != "、"]
     texts = [doc.norm[i.start:i.end] for i in items]
     if len(items) < 2 or any("各" in t or t.strip().startswith(SUBSET_WORDS) or "不含" in t for t in texts):
         return None
