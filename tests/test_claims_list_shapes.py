@@ -156,3 +156,9 @@ def test_a_qizhong_part_takes_the_earlier_count_its_label_ends_with():
     # 两万余件 is read now, and stands first; the part names the later count (报送重要建议)
     text = "全年共收到市民建议两万余件，向市政府报送重要建议100余条。其中各区摘报报送重要建议171件。"
     assert ("bound", 171, "171 ≤ 100", "warn") in readings(text)
+
+
+def test_a_malformed_item_number_in_words_is_no_number_and_no_crash():
+    # （十十） and （十一二） are no item numbers; before, reading them raised ValueError
+    assert readings("共接获5宗，情况如下：（十十）甲局3宗；（十一二）乙局2宗。") is not None
+    assert ("sum", 5, "3 + 2", "pass") in readings("共接获5宗，情况如下：（一）甲局3宗；（二）乙局2宗。")

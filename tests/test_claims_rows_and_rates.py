@@ -14,6 +14,9 @@ def test_rate_opening_a_sentence_reads_the_counts_of_the_sentence_before():
     assert ("rate", 95, "1140 / 1200", "pass") in readings("本季度热线受理投诉电话1200件，其中办结1140件。办结率为95%，满意率为90%。")
     # printed 97% for 95.0%: a cue fixes the reading, so it fails
     assert ("rate", 97, "1140 / 1200", "fail") in readings("本季度热线受理投诉电话1200件，其中办结1140件。办结率为97%。")
+    # a rate after other words of its own ("乙局方面，") may be another entity's: not read over them
+    found = readings("甲局受理投诉1200件，办结1140件。乙局方面，办结率为97%。")
+    assert [r for r in found if r[0] == "rate"] == [("rate", 97, "? / ?", "unverifiable")]
 
 
 def test_rate_named_by_a_contraction_of_its_counts_name():
@@ -21,7 +24,7 @@ def test_rate_named_by_a_contraction_of_its_counts_name():
     assert ("rate", 42, "210 / 500", "pass") in readings("本月各单位共报送信息500条，采纳发布210条，采发率42%。")
     # a contraction that agrees with nothing is only a guess: never a failure
     found = readings("本月各单位共报送信息500条，采纳发布210条，采发率47%。")
-    assert [r for r in found if r[0] == "rate" and r[3] == "fail"] == []
+    assert ("rate", 47, "210 / ?", "unverifiable") in found
 
 
 def test_done_count_after_a_qizhong_list_is_of_the_lists_host():
@@ -67,7 +70,7 @@ def test_a_sum_of_money_is_matched_by_name_not_by_its_unit():
 def test_calls_in_ren_ci_are_no_base_of_closed_cases():
     # 受理 names 28000 calls (人次); the closed cases are over the 9000 registered, never over the calls
     found = readings("热线电话受理28000人次，登记交办9000件，已办结9000件，办结率100%。")
-    assert ("rate", 100, "9000 / 28000", "fail") not in found
+    assert ("rate", 100, "9000 / 9000", "pass") in found
     assert [r for r in found if r[0] == "rate" and r[3] == "fail"] == []
 
 
@@ -151,6 +154,8 @@ def test_a_count_after_yue_is_an_estimate_and_no_operand():
     # 9 + 430 + 132 = 571 against "约570人": no error can be claimed
     found = readings("中心去年由约570人运作，其中公务员9人，全职雇员430人，兼职雇员132人。")
     assert [r for r in found if r[3] == "fail"] == []
+    assert readings("中心去年共有570人，其中公务员9人，全职雇员430人，兼职雇员131人。") == [
+        ("sum", 570, "9 + 430 + 131", "pass")]  # the same list over an exact count is read
     # 节约 is a verb: the amount after it is exact
     assert ("sum", 300000000, "200000000 + 100000000", "pass") in readings(
         "全年节约资金3亿元，其中工程节约2亿元，采购节约1亿元。")
@@ -167,12 +172,6 @@ def test_a_share_of_the_total_word_may_be_over_the_count_in_the_parts_own_unit()
     found = readings(text)
     assert ("share", 25.0, "700 / 2800", "pass") in found
     assert ("share", 20.0, "560 / 2800", "pass") in found
-
-
-def test_satisfied_counts_with_no_ratings_printed_are_among_the_closed():
-    found = readings("全县共受理有效投诉723件，办结709件；反馈满意的691件，满意率为97.5%。")
-    assert ("rate", 97.5, "691 / 709", "pass") in found
-    assert ("bound", 691, "691 ≤ 709", "pass") in found
 
 
 def test_a_dun_inside_a_label_in_a_bracket_list_joins_words_not_items():

@@ -87,6 +87,15 @@ def test_thousands_set_apart_by_spaces_are_one_number() -> None:
     # Hong Kong reports print 1 382 685; the groups after the first are of three digits
     figures = find_figures("電話859 836宗，總數1 382 685宗，另有2020 年的12件。")
     assert [(f.value, f.text) for f in figures] == [(859836, "859 836宗"), (1382685, "1 382 685宗"), (12, "12件")]
+    # a day or an ordinal before the space is no head of the number
+    assert [f.value for f in find_figures("截至12月31 200件，第1 234件。")] == [200, 234]
+
+
+def test_estimates_before_a_count_and_counts_in_words_of_custom() -> None:
+    assert [(f.value, f.approx) for f in find_figures("由约 570人运作，续约12家，逾两万宗。")] == [
+        (570, True), (12, False), (20000, True)]
+    # 一万五 says 15000 only by custom: not read (一万零五 is 10005)
+    assert [f.value for f in find_figures("收到来信一万五件，另有一万零五件。")] == [10005]
 
 
 def test_a_share_printed_without_its_sign_right_after_zhan() -> None:

@@ -14,23 +14,20 @@ import re
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import counts, same_kind
+from govstats.checks.claims.worded import count_in_words
 
 #: An item number at the start of an item: 1. / 1、 / 1) / (1) / (一) (brackets are ASCII after folding).
 _NUMBER = re.compile(r"\s*(?:(?P<digits>\d{1,2})\s*[.、)](?!\d)|\(\s*(?P<inner>\d{1,2}|[一二三四五六七八九十]{1,3})\s*\))\s*")
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①…⑳ (kept as they are by normalize_chars)
-_WORDS = "一二三四五六七八九"
 #: Fewest items before numbers mean a list.
 MIN_ITEMS = 2
 
 
 def _value(word: str) -> int:
-    """1-99 as digits or in words (十二 -> 12)."""
+    """1-99 as digits or in words (十二 -> 12); 0 for what is no such number (十十)."""
     if word.isdigit():
         return int(word)
-    tens, _, ones = word.rpartition("十")
-    if "十" not in word:
-        return _WORDS.index(word) + 1 if len(word) == 1 else 0
-    return (_WORDS.index(tens) + 1 if tens else 1) * 10 + (_WORDS.index(ones) + 1 if ones else 0)
+    return count_in_words(word) or 0
 
 
 def item_number(doc: Passage, pos: int) -> tuple[int, int] | None:

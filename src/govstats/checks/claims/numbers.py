@@ -34,7 +34,7 @@ NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订�
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
 #: Words right before a count that make it an estimate ("约570人", "逾两万宗"); 约 ending 节约,
 #: 预约 or 签约 is a verb of its own. (A percentage after 约 is still read: 纠错率约19.2% is a claim.)
-_APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集])约(?:为|计|有)?|逾|超过|将近)$")
+_APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集续解])约(?:为|计|有)?|逾|超过|将近)\s*$")
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
 DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
 #: Days after 个 (34977个法定工作日) and the unit they give: a duration, compared only with durations.
@@ -43,7 +43,8 @@ WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 #: 84,781 and 84781, and 1 382 685 (thousands set apart by single spaces, as Hong Kong prints them).
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![月日第表号年期])\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"
+           r"|\d+(?:\.\d+)?")
 _FIGURE = re.compile(
     rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|餘|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|餘|多)?\s*"
     rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
@@ -211,7 +212,7 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = (bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
-              or (unit != "%" and bool(_APPROX_BEFORE.search(text[max(m.start() - 4, 0):m.start()]))))
+              or (unit != "%" and bool(_APPROX_BEFORE.search(text[max(m.start() - 6, 0):m.start()]))))
     return Figure(value, unit, m.start(), end, source[m.start():end], decimals, resolution, approx)
 
 
@@ -373,7 +374,8 @@ def worded_counts(text: str, norm: str) -> list[Figure]:
             unit, end = WORKING_DAYS[days], end + len(days)
         if unit in ("万元", "亿元"):
             scale, unit = MULTIPLIERS[unit[0]], "元"
-        approx = bool(m.group("approx")) or _followed_by(norm, end, APPROX_AFTER)
+        approx = (bool(m.group("approx")) or _followed_by(norm, end, APPROX_AFTER)
+                  or bool(_APPROX_BEFORE.search(norm[max(m.start() - 6, 0):m.start()])))
         out.append(Figure(float(value * scale), unit, m.start(), end, text[m.start():end], 0, 0.0, approx))
     return out
 

@@ -26,6 +26,10 @@ from govstats.checks.claims.words import (
 from govstats.reference.claim_rules import RateRule
 
 
+#: Units of people or of calls from people: never the base of a count of cases, nor a part of one.
+PEOPLE = frozenset(("人", "人次", "名", "户"))
+
+
 def rate_rule_for(label: str, rules: Sequence[RateRule]) -> RateRule | None:
     """The rule whose name (or alias) the label ends with; the longest name wins."""
     named = [(len(name), rule) for rule in rules for name in rule.names if label.endswith(name)]
@@ -182,9 +186,10 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
         # a numerator word inside the denominator's own name (结案 in 应结案) does not exclude it
         words = [w for w in exclude if w not in term]
         candidates = [f for f in before if f not in numerator and labelled(doc, f, term, words)]
-        # "受理35399人次，登记交办11556件，已办结11556件": calls are no base of closed cases
+        # "受理35399人次，登记交办11556件，已办结11556件": calls or people are no base of closed cases
         # (the base is then looked for as for a rate with no named denominator)
-        alike = [f for f in candidates if not numerator or same_kind(f.unit, numerator[0].unit)]
+        alike = [f for f in candidates if not numerator or f.unit == numerator[0].unit
+                 or not {f.unit, numerator[0].unit} & PEOPLE]
         if candidates and not alike:
             return None, ""
         if alike:
@@ -214,8 +219,9 @@ def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
     a sentence that opens with rates and states no count before them ("…其中受理办结3892件。办结率为
     98%") speaks of the counts of the sentence before, so that one is searched too."""
     sentence = doc.sentence_of(figure)
-    if not counts_before(doc, figure, sentence) and (earlier := previous_sentence(doc, sentence)) is not None:
-        return Span(earlier.start, sentence.end)
+    if (not counts_before(doc, figure, sentence) and not doc.norm[sentence.start:doc.label_start(figure)].strip()
+            and (earlier := previous_sentence(doc, sentence)) is not None):
+        return Span(earlier.start, sentence.end)  # only a rate that opens its sentence ("乙局方面，办结率…" does not)
     piece = next((p for p in semicolon_pieces(doc, sentence) if p.holds(figure.start)), sentence)
     if piece != sentence:
         before = counts_before(doc, figure, piece)

@@ -58,7 +58,10 @@ def count_in_words(text: str) -> int | None:
         if head is None or (scale == "万萬" and head >= 10_000):
             return None
         value += head * _WORD_SCALES[rest[cut]]
-        rest = rest[cut + 1:].removeprefix("零").removeprefix("〇").removeprefix("○")
+        after = rest[cut + 1:]
+        if len(after) == 1 and after in _WORD_DIGITS:
+            return None  # 一万五 (15000) says its place only by custom, as 两千五 does: not read
+        rest = after.removeprefix("零").removeprefix("〇").removeprefix("○")
     if rest:
         tail = _section_in_words(rest)
         if tail is None:
