@@ -15,6 +15,7 @@ from govstats.checks.claims.numbers import Figure, truncate
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import is_done
+from govstats.checks.claims.verdicts import half_unit
 from govstats.checks.claims.words import SHARE_LOOKBACK, core_label
 
 #: "较上期增加369件": a difference against another period, never a whole.
@@ -28,7 +29,7 @@ def is_change_count(doc: Passage, figure: Figure) -> bool:
 def agrees(part: float, whole: float, share: Figure) -> bool:
     """True when ``part / whole`` prints as ``share`` (rounded or truncated)."""
     computed = part / whole * 100
-    return (abs(computed - share.value) <= 0.5 * 10 ** -share.decimals + 1e-9
+    return (abs(computed - share.value) <= half_unit(share.decimals) + 1e-9
             or truncate(computed, share.decimals) == share.value)
 
 

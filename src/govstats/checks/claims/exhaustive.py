@@ -11,6 +11,7 @@ from __future__ import annotations
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.splits import _DONE, context, is_done
+from govstats.checks.claims.verdicts import half_unit
 
 
 def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
@@ -40,7 +41,7 @@ def overlapping(whole: Figure, shares: list[tuple[Figure, Figure]]) -> bool:
     if len(shares) < 2 or not whole.value:
         return False
     for share, part in shares:
-        if abs(part.value / whole.value * 100 - share.value) > 0.5 * 10 ** -share.decimals + 1e-9:
+        if abs(part.value / whole.value * 100 - share.value) > half_unit(share.decimals) + 1e-9:
             return False
     slack = sum(0.5 * 10 ** -share.decimals for share, _ in shares)
     return sum(share.value for share, _ in shares) > 100 + slack

@@ -20,7 +20,7 @@ from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import Listing
 from govstats.checks.claims.sums import Breakdown, sum_claim
-from govstats.checks.claims.verdicts import percent_claim
+from govstats.checks.claims.verdicts import half_unit, percent_claim
 from govstats.checks.claims.wholes import NAMED_WHOLE
 from govstats.checks.claims.words import core_label
 
@@ -28,13 +28,9 @@ from govstats.checks.claims.words import core_label
 MIN_ITEMS = 2
 
 
-def _half(claim: Claim) -> float:
-    return 0.5 * 10 ** -(claim.decimals or 0)
-
-
 def add_to_hundred(shares: Sequence[Claim]) -> bool:
     """True when the printed shares add to 100 within their rounding (and none is the whole alone)."""
-    total, slack = sum(c.stated for c in shares), sum(_half(c) for c in shares)
+    total, slack = sum(c.stated for c in shares), sum(half_unit(c.decimals) for c in shares)
     return abs(total - 100) <= slack + 1e-9 and all(c.stated < 100 for c in shares)
 
 

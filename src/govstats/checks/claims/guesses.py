@@ -33,11 +33,13 @@ def guarded(claim: Claim, guessed: str) -> Claim:
 
 
 def noted(claim: Claim, note: str, **changes: object) -> Claim:
+    """The claim with ``note`` added to its note (and any fields in ``changes`` replaced)."""
     fields = {**claim.__dict__, "note": "；".join(n for n in (claim.note, note) if n), **changes}
     return Claim(**fields)  # type: ignore[arg-type]
 
 
 def share_of(doc: Passage, figure: Figure, parts: Sequence[Figure], whole: Figure, note: str = "") -> Claim:
+    """The percentage ``figure`` read as the parts over the whole (unverifiable over an estimate)."""
     top = f"({figure_list(parts)})" if len(parts) > 1 else figure_list(parts)
     operands = (tuple(p.value for p in parts), whole.value)
     common: dict[str, Any] = {"kind": "share", "span": doc.clause_of(figure), "formula": f"{top} / {whole.shown}",

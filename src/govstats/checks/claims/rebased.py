@@ -15,6 +15,7 @@ from dataclasses import replace
 from govstats.checks.claims.numbers import format_number
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim
+from govstats.checks.claims.verdicts import half_unit
 
 #: Fewest failing shares of one whole before one other base for all of them means anything.
 MIN_SHARES = 3
@@ -25,7 +26,7 @@ def common_base(shares: Sequence[Claim]) -> tuple[int, int] | None:
     rounded at its printed precision; None when there is none."""
     low, high = 1, math.inf
     for claim in shares:
-        part, points, half = sum(claim.parts), claim.stated, 0.5 * 10 ** -(claim.decimals or 0)
+        part, points, half = sum(claim.parts), claim.stated, half_unit(claim.decimals)
         if part <= 0 or points - half <= 0:
             return None
         low = max(low, math.ceil(100 * part / (points + half) - 1e-9))

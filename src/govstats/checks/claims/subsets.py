@@ -38,8 +38,9 @@ def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> li
             for j in range(width)]
 
 
-#: Units of money: a sum of money is matched to its whole by name, never by its unit alone.
-MONEY = ("元", "万元", "亿元")
+#: Units of money (万元 and 亿元 are read as 元): a sum of money is matched to its whole by name,
+#: never by its unit alone.
+MONEY = ("元",)
 
 
 def shared_run(one: str, other: str) -> int:

@@ -16,12 +16,18 @@ from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim, claim_from
 
 
+
+def half_unit(decimals: int | None) -> float:
+    """Half a unit of the last printed digit (0.05 for 95.4): how far a rounded figure may stand
+    from the value it rounds."""
+    return 0.5 * 10 ** -(decimals or 0)
+
 def percent_verdict(computed: float, stated: float, decimals: int) -> tuple[str, float, str]:
     """(verdict, difference in points, message) of a printed percentage against its computation."""
     shown = round_half_up(computed, decimals)
     computed_text = f"{computed:.{decimals + 2}f}%"
     stated_text = f"{stated:.{decimals}f}%"
-    if abs(computed - stated) <= 0.5 * 10 ** -decimals + 1e-9:
+    if abs(computed - stated) <= half_unit(decimals) + 1e-9:
         return "pass", 0.0, f"计算得 {computed_text}，与所称 {stated_text} 相符"
     difference = round(shown - stated, decimals)
     if truncate(computed, decimals) == stated:
@@ -80,7 +86,7 @@ def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formul
     verdict, difference, message = percent_verdict(computed, figure.value, figure.decimals)
     if verdict != "pass" and any(slack):
         low, high = rounded_range(part, whole, *slack)
-        half = 0.5 * 10 ** -figure.decimals
+        half = half_unit(figure.decimals)
         if low - half <= figure.value <= high + half:
             verdict, difference = "pass", 0.0
             message = (f"分子、分母为取整后的数（如“万”），比值可在 {low:.2f}% 至 {high:.2f}% 之间；"

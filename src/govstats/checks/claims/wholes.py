@@ -165,7 +165,9 @@ def subset_host(doc: Passage, part: Figure) -> tuple[Figure, bool] | None:
     cue = doc.norm.rfind("其中", sentence.start, part.start)
     if cue < 0 or doc.depths[cue] != doc.depth(part):
         return None
-    level = lambda f: not f.is_percent and doc.depth(f) == doc.depth(part) and kindred(f.unit, part.unit)  # noqa: E731
+    def level(f: Figure) -> bool:
+        return not f.is_percent and doc.depth(f) == doc.depth(part) and kindred(f.unit, part.unit)
+
     before = [f for f in doc.figures_in(Span(sentence.start, cue)) if level(f) and f.value >= part.value]
     if not before:
         return None
