@@ -21,6 +21,7 @@ from govstats.checks.claims.rebased import rebased
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.respective import parallel_runs
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
+from govstats.checks.claims.text_tables import table_claims
 from govstats.reference.claim_rules import (
     COUNTS_FILE,
     CountPattern,
@@ -68,8 +69,17 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
               + bound_claims(doc, tuple(measures), listings))
     claims = full_shares(doc, rebased(doc, claims), listings)
     claims += rate_pair_bounds(doc, claims)
+    claims = with_table_claims(claims, table_claims(doc))
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def with_table_claims(claims: list[Claim], tabled: list[Claim]) -> list[Claim]:
+    """``claims`` with a text table's claims in place of what the prose reader made of its rows
+    (a share it could not place), each table claim added once."""
+    taken = {(c.start, c.stated) for c in tabled if c.kind == "share"}
+    kept = [c for c in claims if not (c.kind in ("share", "rate") and (c.start, c.stated) in taken)]
+    return kept + tabled
 
 
 def as_pattern(item: CountPattern | Mapping[str, object], number: int) -> CountPattern:

@@ -30,8 +30,10 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 
 #: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
 #: The period may be any phrase ending in a word of time ("比今年上半年日均的2135.36个").
-_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|"
+_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|(?:19|20)\d\d年|"
                       r"[^,;。\d]{0,8}?(?:年|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)$")
+#: "按年上升12%（2024年16,950宗）": the other period's count in a bracket after the percentage.
+_PERIOD_IN_BRACKET = re.compile(r"^(?:(?:19|20)\d\d年|去年|上年|前年|上月|上季度?|同期|去年同期)(?:为|的|共)?$")
 
 
 _QUOTES = "[“”\"'「」]"
@@ -59,6 +61,9 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     before = [f for f in doc.figures_in(Span(clause.start, figure.start)) if not f.is_percent]
     if len(before) == 1 and (named := subject_count(doc, clause, before[0])) is not None:
         before = [named, *before]
+    if len(before) == 1 and _AGAINST.match(doc.norm[clause.start:before[0].start].strip()) and \
+            (earlier := previous_count(doc, clause, before[0])) is not None:
+        before = [earlier, *before]  # "共接获37,590宗投诉，较2023年的31,294宗增加20%"
     if len(before) < 2:
         return None
     then, now = before[-1], before[-2]
@@ -67,15 +72,45 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     against = _AGAINST.search(doc.norm[now.end:then.start])
     if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
         return None
-    verb = doc.norm[then.end:figure.start]
+    return change_between(doc, figure, then, now, doc.norm[then.end:figure.start], clause)
+
+
+def change_between(doc: Passage, figure: Figure, then: Figure, now: Figure, verb: str, span: Span) -> Claim | None:
+    """The change ``figure`` states from ``then`` to ``now``, its direction from ``verb`` (None when
+    the words name no direction)."""
     down = any(w in verb for w in CHANGE_DOWN)
     if not down and not any(w in verb for w in CHANGE_UP + ("多",)):
         return None
     formula = (f"({then.shown} - {now.shown}) / {then.shown}" if down
                else f"({now.shown} - {then.shown}) / {then.shown}")
     delta = then.value - now.value if down else now.value - then.value
-    return percent_claim(doc, figure, kind="change", span=clause, formula=formula, part=delta,
+    return percent_claim(doc, figure, kind="change", span=span, formula=formula, part=delta,
                          whole=then.value, operands=((then.value, now.value), None))
+
+
+def previous_count(doc: Passage, clause: Span, like: Figure) -> Figure | None:
+    """The last count of ``like``'s unit in the clauses of the sentence before ``clause``."""
+    earlier = [f for f in doc.figures_in(Span(doc.sentence_of(like).start, clause.start))
+               if not f.is_percent and f.unit == like.unit and doc.depth(f) == doc.depth(like)]
+    return earlier[-1] if earlier else None
+
+
+def bracketed_period_change(doc: Passage, figure: Figure) -> Claim | None:
+    """"全年网购投诉共18,913宗，按年上升12%（2024年16,950宗）": the change from the count in the
+    bracket after the percentage to the latest count of that unit before it."""
+    bracket = doc.bracket_after(figure)
+    inside = doc.figures_in(bracket) if bracket is not None else []
+    if len(inside) != 1 or inside[0].is_percent or inside[0].approx:
+        return None
+    then = inside[0]
+    if not _PERIOD_IN_BRACKET.match(doc.norm[bracket.start:then.start].replace(" ", "")):
+        return None
+    counts = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start))
+              if not f.is_percent and f.unit == then.unit and doc.depth(f) == doc.depth(figure)]
+    if not counts or counts[-1].approx:
+        return None
+    now = counts[-1]
+    return change_between(doc, figure, then, now, doc.norm[now.end:figure.start], doc.clause_of(figure))
 
 
 #: "较上期减少41件": a count of change against another period (its verb last).

@@ -30,7 +30,12 @@ from govstats.checks.claims.percentages import (
     share_claim,
     with_its_list,
 )
-from govstats.checks.claims.period_changes import bracket_change, change_claim, delta_change
+from govstats.checks.claims.period_changes import (
+    bracket_change,
+    bracketed_period_change,
+    change_claim,
+    delta_change,
+)
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.second_wholes import (
@@ -69,7 +74,10 @@ from govstats.checks.claims.words import (
 from govstats.reference.claim_rules import Measure, RateRule
 
 #: Words that make a percentage a change against another period.
-PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期")
+PERIOD_WORDS = ("同比", "环比", "比上", "较上", "较去年", "比去年", "较20", "比20", "与上", "较同期", "比同期",
+                "较前", "比前", "按年", "按月", "按季")
+#: A percentage straight after one of these is a change even with no period named ("涉及金额大升34%").
+CHANGE_ENDS = ("升", "增", "跌", "降", "减", "升了", "增了", "跌了", "降了")
 CHANGE_VERBS = ("增长", "成长", "下降", "减少", "增加", "提高", "降低", "上升", "提升", "缩短", "回落", "减", "增幅", "涨幅", "降幅")
 CHANGE_SHARES = tuple(f"{verb}比例" for verb in CHANGE_VERBS)
 GROWTH_RATES = ("增长率", "成长率", "下降率", "减少率", "增加率", "降幅率", "精减率", "精简率", "压减率", "削减率", "压缩率", "降低率")
@@ -82,7 +90,7 @@ GUESSED_DENOMINATORS = ("取最近的", "取总数")
 
 
 def is_change(label: str, figure: Figure) -> bool:
-    return figure.is_points or any(w in label for w in PERIOD_WORDS)
+    return figure.is_points or any(w in label for w in PERIOD_WORDS) or label.endswith(CHANGE_ENDS)
 
 
 #: Labels that only link a percentage to the piece before it ("…占受理案件数比例最高，达92.71%").
@@ -237,7 +245,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if (is_change(label, figure) or label.endswith(CHANGE_SHARES)  # "增长比例达14.3%" is a change
             or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))
             or label.endswith(GROWTH_RATES)):  # "增长率68%" is a change, not a rate of 增长
-        return (change_claim(doc, figure) or bracket_change(doc, figure) or period_change(doc, figure)
+        return (change_claim(doc, figure) or bracket_change(doc, figure) or bracketed_period_change(doc, figure)
+                or period_change(doc, figure)
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")

@@ -1,0 +1,165 @@
+"""Tables written out as lines of text: rows of cells closed by a 合计 row.
+
+Bulletins copied out of spreadsheets or PDFs keep their tables as lines: cells split by "|", tabs
+or wide spaces ("咨询类 | 1318 | 29.4%"), sometimes a series of periods in one cell
+("人員服務　建議1、0、0　投訴5、2、3", "－" for none). Bare numbers in such rows carry no unit, so
+the prose reader does not see them; here each column of the rows above a total row is summed
+against that row's cell, and a share column is checked against its count column when the total row
+holds 100%. The cue is the table's shape (a 合计 row over rows of the same columns), never the
+arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govstats.checks.claims.numbers import Figure, parse_number
+from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.records import Claim
+from govstats.checks.claims.sums import Breakdown, sum_claim
+from govstats.checks.claims.verdicts import half_unit, percent_claim
+
+#: Labels of a row that totals the rows above it (after folding to simplified characters).
+TOTAL_ROWS = ("合计", "总计", "小计", "共计", "总数")
+#: What splits a line into cells: a bar, a tab, or a run of spaces (the wide space folds to one).
+CELL_BREAK = re.compile(r"\s*[|｜]\s*|\t+|\s{1,}")
+#: One numeric cell: an optional word naming the column group, then one number or a series of
+#: numbers split by 、 (a dash stands for none), then an optional unit.
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-－—–]"
+CELL = re.compile(rf"^(?P<word>[^\d\-－—–%]*?)(?P<series>(?:{NUMBER})(?:、(?:{NUMBER}))*)(?P<unit>件|宗|条|个|人次|次)?$")
+HEADER_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{1,3})[)）]")
+#: A line holding any of these is prose, not a row.
+PROSE_MARKS = "。；;：:，"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a text table: its label and its cells, keyed by column."""
+
+    label: str
+    cells: dict[tuple[object, ...], Figure]
+    start: int
+    end: int
+
+
+def cell_figures(text: str, series: str, offset: int, unit: str) -> list[Figure]:
+    """The figures of one cell's series, placed in the original text."""
+    figures, pos = [], offset
+    for number in series.split("、"):
+        percent = number.endswith("%")
+        digits = number.rstrip("%")
+        dash = not any(ch.isdigit() for ch in digits)
+        value = 0.0 if dash else parse_number(digits)
+        decimals = len(digits.partition(".")[2]) if not dash else 0
+        figures.append(Figure(value, "%" if percent else unit, pos, pos + len(number), text[pos:pos + len(number)],
+                              decimals, half_unit(decimals) if percent else 0.0))
+        pos += len(number) + 1
+    return figures
+
+
+def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row | None:
+    """A row from the line [start, end), or None when the line is not a label and numeric cells."""
+    line = doc.norm[start:end]
+    if any(mark in line for mark in PROSE_MARKS):
+        return None
+    pieces, pos = [], 0
+    for brk in CELL_BREAK.finditer(line):
+        if brk.start() > pos:
+            pieces.append((pos, line[pos:brk.start()]))
+        pos = brk.end()
+    if pos < len(line):
+        pieces.append((pos, line[pos:]))
+    if len(pieces) < 2 or any(ch.isdigit() for ch in pieces[0][1]):
+        return None
+    cells: dict[tuple[object, ...], Figure] = {}
+    for index, (at, piece) in enumerate(pieces[1:], start=1):
+        match = CELL.match(piece)
+        if not match:
+            return None
+        word = match.group("word")
+        unit = match.group("unit") or units.get(index, "")
+        for number, figure in enumerate(cell_figures(doc.text, match.group("series"), start + at + match.start("series"),
+                                                     unit)):
+            cells[(word, number) if word else (index, number)] = figure
+    return Row(pieces[0][1].strip(), cells, start, end)
+
+
+def header_units(doc: Passage, start: int, end: int) -> dict[int, str]:
+    """Units a header line gives its columns ("数量（件）" gives 件 to the second column)."""
+    pieces = [p for p in CELL_BREAK.split(doc.norm[start:end]) if p]
+    return {i: m.group("unit") for i, p in enumerate(pieces) if (m := HEADER_UNIT.search(p))}
+
+
+def table_rows(doc: Passage) -> list[tuple[Row, list[Row]]]:
+    """Each total row of the text with the rows it totals (the run of rows just above it)."""
+    tables, block, units = [], [], {}
+    pos = 0
+    for line in doc.text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        row = parse_row(doc, start, end, units)
+        if row is None:
+            body = doc.norm[start:end].strip()
+            if body and not any(ch.isdigit() for ch in body) and not any(m in body for m in "。"):
+                units = header_units(doc, start, end) or units  # a header, or a row with no numbers
+                continue
+            block, units = [], {}
+            continue
+        if row.label.startswith(TOTAL_ROWS):
+            if len(block) >= 2:
+                tables.append((row, block))
+            block = []
+            continue
+        block.append(row)
+    return tables
+
+
+def table_claims(doc: Passage) -> list[Claim]:
+    """Sums of each column against its total row, and shares against their count column."""
+    claims: list[Claim] = []
+    full: Figure | None = None  # the count of the last table whose total row holds 100%
+    for total, rows in table_rows(doc):
+        for key, whole in total.cells.items():
+            parts = [row.cells.get(key) for row in rows]
+            if any(p is None for p in parts) or whole.value == 0 and not any(p.value for p in parts):
+                continue
+            claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table")))  # type: ignore[arg-type]
+        shares, full = column_shares(doc, total, rows, full)
+        claims += shares
+    return claims
+
+
+def share_columns(total: Row) -> list[tuple[tuple[object, ...], tuple[object, ...]]]:
+    """(count column, share column) pairs of a table: a share column right after a count column."""
+    keys = list(total.cells)
+    return [(keys[at - 1], key) for at, key in enumerate(keys)
+            if at and total.cells[key].unit == "%" and total.cells[keys[at - 1]].unit != "%"]
+
+
+def column_shares(doc: Passage, total: Row, rows: list[Row],
+                  full: Figure | None) -> tuple[list[Claim], Figure | None]:
+    """Each row's share of its count column's whole, and the whole a later table's shares take.
+
+    When the total row holds 100% the whole is the table's own total; when it holds less (the top
+    ten topics, 33.8%), the table is part of a larger one and its shares are of the whole of the
+    last table of the text that held 100%; with no such table they are left to the prose reader."""
+    claims = []
+    for count_key, share_key in share_columns(total):
+        whole_pct, whole = total.cells[share_key], total.cells[count_key]
+        complete = abs(whole_pct.value - 100) <= half_unit(whole_pct.decimals) * len(rows)
+        if complete:
+            full, note = whole, ""
+        elif full is not None and full.unit == whole.unit and full.value > whole.value:
+            whole, note = full, f"表中合计占比不足100%，各项占比按前表合计 {full.shown} 计算"
+        else:
+            continue
+        for row in [*rows, total]:
+            share, part = row.cells.get(share_key), row.cells.get(count_key)
+            if share is None or part is None:
+                continue
+            span = doc.enclosing(doc.sentences, share.start)
+            claims.append(percent_claim(doc, share, kind="share", span=span, note=note,
+                                        formula=f"{part.shown} / {whole.shown}", part=part.value,
+                                        whole=whole.value, operands=((part.value,), whole.value)))
+    return claims, full

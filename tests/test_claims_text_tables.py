@@ -1,0 +1,75 @@
+"""Tables kept as lines of text and changes whose other period is printed a step away (made-up
+figures, verdicts worked out by hand): columns summed against the 合计 row, a series of periods in
+one cell with a dash for none, shares of a table whose total row holds 100% and of a top-N table
+that holds less, and changes named only by their verb or with the other period in a bracket or in
+the clause before."""
+
+from __future__ import annotations
+
+from tests.test_claims_shapes import readings
+
+BAR_TABLE = """各类诉求统计表
+类型 | 数量（件） | 占比
+咨询 | 600 | 30.0%
+求助 | 900 | 45.0%
+投诉 | 500 | 25.0%
+合计 | 2000 | 100%
+"""
+
+
+def test_columns_of_a_bar_table_are_summed_and_its_shares_checked():
+    found = readings(BAR_TABLE)
+    assert ("sum", 2000, "600 + 900 + 500", "pass") in found
+    assert ("sum", 100, "30 + 45 + 25", "pass") in found
+    assert ("share", 45.0, "900 / 2000", "pass") in found
+    # a wrong share in a row fails against the table's own total
+    wrong = readings(BAR_TABLE.replace("求助 | 900 | 45.0%", "求助 | 900 | 46.0%"))
+    assert ("share", 46.0, "900 / 2000", "fail") in wrong
+    # a wrong 合计 fails its column
+    assert ("sum", 2100, "600 + 900 + 500", "fail") in readings(BAR_TABLE.replace("2000 |", "2100 |"))
+
+
+def test_top_rows_table_takes_the_whole_of_the_complete_table_before_it():
+    text = BAR_TABLE + "热点问题统计表\n类别 | 数量（件） | 占比\n停车 | 300 | 15.0%\n噪音 | 100 | 5.0%\n合计 | 400 | 21.0%\n"
+    found = readings(text)
+    assert ("sum", 400, "300 + 100", "pass") in found
+    assert ("share", 15.0, "300 / 2000", "pass") in found
+    # 400 / 2000 is 20.0%: the printed 21.0% fails
+    assert ("share", 21.0, "400 / 2000", "fail") in found
+    # alone, a table short of 100% has no whole of its own: no share of its 合计 is computed
+    alone = readings(text[len(BAR_TABLE):])
+    assert not [r for r in alone if r[0] == "share" and r[3] != "unverifiable"]
+
+
+def test_series_cells_sum_period_by_period_and_a_dash_is_none():
+    text = ("各项依次为2023、2024年\n窗口服务　意见2、－　投诉4、6\n网上服务　意见－、3　投诉1、2\n"
+            "其他　意见1、1　投诉－、1\n合计　意见3、4　投诉5、9　异议0、0\n")
+    found = readings(text)
+    assert ("sum", 3, "2 + 0 + 1", "pass") in found
+    assert ("sum", 4, "0 + 3 + 1", "pass") in found
+    assert ("sum", 9, "6 + 2 + 1", "pass") in found
+    # a column the rows do not hold, and an all-zero column, give no sum
+    assert not [r for r in found if r[0] == "sum" and r[1] == 0]
+    assert ("sum", 10, "6 + 2 + 1", "fail") in readings(text.replace("投诉5、9", "投诉5、10"))
+
+
+def test_a_prose_line_is_no_table_row():
+    found = readings("全年受理 1200 件，办结 1100 件。\n合计 2300\n")
+    assert not [r for r in found if r[0] == "sum"]
+
+
+def test_percentage_after_a_change_verb_alone_is_a_change():
+    found = readings("全年网购投诉13,000宗，涉及金额大升34%，至逾5,800万元。")
+    assert [(kind, verdict) for kind, stated, _, verdict in found if stated == 34] == [("change", "unverifiable")]
+
+
+def test_change_against_a_count_in_a_bracket_after_it():
+    # (1100 - 1000) / 1000 = 10.0%
+    found = readings("全年网购投诉共1,100宗，按年上升10%（2024年1,000宗）。")
+    assert ("change", 10, "(1100 - 1000) / 1000", "pass") in found
+    assert ("change", 12, "(1100 - 1000) / 1000", "fail") in readings("全年网购投诉共1,100宗，按年上升12%（2024年1,000宗）。")
+
+
+def test_change_against_the_other_period_after_the_count_of_the_clause_before():
+    found = readings("本会2024年共接获3,600宗投诉，较2023年的3,000宗增加20%。")
+    assert ("change", 20, "(3600 - 3000) / 3000", "pass") in found
