@@ -373,6 +373,8 @@ def test_a_qizhong_list_larger_than_the_count_before_it_splits_the_sentence_tota
 def test_a_later_heading_takes_the_whole_named_in_an_earlier_headings_sentence():
     assert readings("从受理渠道看，本月受理的5000件诉求中，电话3000件，占60.00%；网络2000件，占40.00%。"
                     "从诉求内容看，交通类1250件，占比25.00%；教育类500件，占比10.00%；医疗类250件，占比5.00%。") == [
+        # the topics are some of the 5000 only: each lies inside it
+        ("bound", 250, "250 ≤ 5000", "pass"), ("bound", 500, "500 ≤ 5000", "pass"), ("bound", 1250, "1250 ≤ 5000", "pass"),
         ("share", 5.0, "250 / 5000", "pass"), ("share", 10.0, "500 / 5000", "pass"),
         ("share", 25.0, "1250 / 5000", "pass"), ("share", 40.0, "2000 / 5000", "pass"),
         ("share", 60.0, "3000 / 5000", "pass"), ("sum", 5000, "3000 + 2000", "pass")]
@@ -381,6 +383,8 @@ def test_a_later_heading_takes_the_whole_named_in_an_earlier_headings_sentence()
 def test_a_sub_whole_opening_the_paragraph_is_the_whole_of_the_headings_after_it():
     assert readings("本年度新受理的300件申请中，从事项看，投诉处理150件，占新受理数比例50.00%；信息公开60件，占20.00%。"
                     "从涉及的部门看，市场监管90件，占30.00%；公安45件，占15.00%。") == [
+        ("bound", 45, "45 ≤ 300", "pass"), ("bound", 60, "60 ≤ 300", "pass"), ("bound", 90, "90 ≤ 300", "pass"),
+        ("bound", 150, "150 ≤ 300", "pass"),
         ("share", 15.0, "45 / 300", "pass"), ("share", 20.0, "60 / 300", "pass"),
         ("share", 30.0, "90 / 300", "pass"), ("share", 50.0, "150 / 300", "pass")]
 

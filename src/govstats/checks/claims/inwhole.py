@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from govstats.checks.claims.items import listing
+from govstats.checks.claims.measures import in_whole
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.splits import Listing, counts, is_partial, opening
 
-_NOUN_IN = re.compile(r"^[\u4e00-\u9fff]{0,6}中$")
 
 
 def in_whole_listings(doc: Passage) -> list[Listing]:
@@ -23,7 +23,7 @@ def in_whole_listings(doc: Passage) -> list[Listing]:
     for sentence in doc.sentences:
         head_end = sentence.end - len(opening(doc, sentence))
         for whole in counts(doc, sentence):
-            if whole.approx or not _NOUN_IN.match(doc.words_after(whole)):
+            if whole.approx or not in_whole(doc, whole):
                 continue
             after = doc.norm.find(",", whole.end, sentence.end)
             if after < 0 or any(ch in doc.norm[whole.end:after] for ch in "、;:()") or "," not in doc.norm[head_end:whole.start]:

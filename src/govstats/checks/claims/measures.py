@@ -138,12 +138,20 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
                       whole=greater.value)
 
 
+_NOUN_IN = re.compile(r"^[\u4e00-\u9fff]{0,6}中$")
+
+
+def in_whole(doc: Passage, whole: Figure) -> bool:
+    """True when the count heads its list by 中 ("218宗个案中，"): the parts after it lie inside it."""
+    return bool(_NOUN_IN.match(doc.words_after(whole)))
+
+
 def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[Listing]) -> list[Claim]:
     """Bounds between one entity's measures (办结 ≤ 受理 soft, 主动评价 ≤ 办件 hard) and of a
     single part named under 其中 (part ≤ whole, hard)."""
     pairs: dict[tuple[Figure, Figure], tuple[str, str]] = {}
     for found in listings:
-        if (found.how == "qizhong" and len(found.parts) > 1 and not (found.exhaustive or found.guessed or found.whole.approx)
+        if ((found.how == "qizhong" or found.how == "heading" and in_whole(doc, found.whole)) and len(found.parts) > 1 and not (found.exhaustive or found.guessed or found.whole.approx)
                 and not all(is_done(doc, p) for p in found.parts)  # done counts of one result make a rate
                 and all(p.unit == found.whole.unit and not p.approx for p in found.parts)):
             # "共1655件，其中甲地573件，乙地278件" names some parts only: each is bounded by the whole
