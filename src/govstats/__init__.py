@@ -38,6 +38,7 @@ _EXPORTS = {
     "load_count_patterns": "govstats.reference.claim_rules",
     "load_measures": "govstats.reference.claim_rules",
     "load_folds": "govstats.reference.characters",
+    "load_closed_lists": "govstats.reference.closed_lists",
     "department_indicators": "govstats.measure.indicators",
     "district_indicators": "govstats.measure.indicators",
     "MonthAnalysis": "govstats.month",

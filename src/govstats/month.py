@@ -33,6 +33,7 @@ from govstats.measure.indicators import department_indicators, district_indicato
 from govstats.paths import Layout
 from govstats.periods import parse_period, period_words
 from govstats.reference.characters import load_folds
+from govstats.reference.closed_lists import ClosedList, load_closed_lists
 from govstats.reference.claim_rules import (
     CountPattern,
     Measure,
@@ -146,10 +147,11 @@ def prose_of(documents: Sequence[Document]) -> str | None:
 
 def bulletin_claims(text: str, table: MonthTable, profile: Profile, rates: Sequence[RateRule],
                     count_patterns: Sequence[CountPattern | dict], registry: Registry | None = None,
-                    measures: Sequence[Measure] = (), folds: Mapping[str, str] | None = None) -> list[Claim]:
+                    measures: Sequence[Measure] = (), folds: Mapping[str, str] | None = None,
+                    families: Sequence[ClosedList] = ()) -> list[Claim]:
     """Claims of the bulletin's prose, plus the counts it states that the table also holds (its
     totals, and a department's row when the prose names one)."""
-    found = (extract_claims(text, rates, measures, folds)
+    found = (extract_claims(text, rates, measures, folds, families)
              + table_count_claims(text, table_totals(table, profile), count_patterns))
     if registry is not None:
         found += row_claims(text, table, profile, registry)
@@ -161,7 +163,7 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
             count_patterns: Sequence[CountPattern | dict] = (),
             inputs: dict[str, str] | None = None, documents: Sequence[Document] = (),
             extra_checks: Sequence[Check] = (), table_in_prose: bool = False, measures: Sequence[Measure] = (),
-            folds: Mapping[str, str] | None = None,
+            folds: Mapping[str, str] | None = None, families: Sequence[ClosedList] = (),
             built: Mapping[str, Sequence[Figure]] | None = None) -> MonthAnalysis:
     """Clean, reconcile and measure one period from already-read inputs; check the bulletin's
     claims when there is one. ``raw`` is None for a period whose documents hold no table (the
@@ -182,7 +184,7 @@ def analyse(raw: RawTable | None, profile: Profile, registry: Registry, *, distr
         table = empty_month(profile)
     else:
         checks = [*table_checks(table, profile), *checks]
-    claims = (bulletin_claims(bulletin, table, profile, rates, count_patterns, registry, measures, folds)
+    claims = (bulletin_claims(bulletin, table, profile, rates, count_patterns, registry, measures, folds, families)
               if bulletin else [])
     checks += [ledger_check(c) for c in claims]
     stating = [(d.source.name, d.prose) for d in documents if d.prose] or [("通报", bulletin)]
@@ -241,6 +243,7 @@ def analyse_month(district: str, month: str, root: str | Path | Layout | None = 
         inputs={str(d.source.relative_to(layout.root)): d.sha256 for d in documents},
         documents=documents, extra_checks=unread, table_in_prose=bool(owner and owner.prose.strip()),
         measures=load_measures(layout.reference), folds=load_folds(layout.reference),
+        families=load_closed_lists(layout.reference),
         built=built_figures(layout, district, exclude=month) if parse_period(month).kind != "month" else {},
     )
 
@@ -326,7 +329,8 @@ def document_checks(document: Document, text: str, layout: Layout, profile: Prof
     if text.strip():
         reference = layout.reference
         claims = bulletin_claims(text, table, profile, load_rates(reference), load_count_patterns(reference),
-                                 registry, load_measures(reference), load_folds(reference))
+                                 registry, load_measures(reference), load_folds(reference),
+                                 load_closed_lists(reference))
         checks += [ledger_check(c) for c in claims]
     return checks, claims, table
 
@@ -368,7 +372,9 @@ def file_claims(path: str | Path, *, table: str | Path | None = None, district: 
                                               profile=profile, root=root)
     reference = layout.reference
     rates, measures, folds = load_rates(reference), load_measures(reference), load_folds(reference)
+    families = load_closed_lists(reference)
     if table is None:
-        return extract_claims(text, rates, measures, folds)
+        return extract_claims(text, rates, measures, folds, families)
     month, chosen = tidy_file(table, district=district, profile=profile, root=root)
-    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference), registry, measures, folds)
+    return bulletin_claims(text, month, chosen, rates, load_count_patterns(reference), registry, measures, folds,
+                           families)

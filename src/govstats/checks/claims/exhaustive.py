@@ -3,7 +3,8 @@
 A list is read as the whole split only when nothing says otherwise: parts in another unit of cases
 that do not add up, parts short of the whole, parts that are all done counts of a whole that is not,
 or shares that are right for their parts and yet add to more than the whole, or two parts that
-are each more than half of it.
+are each more than half of it. A list that names every member of a closed classification
+(``data/reference/closed_lists.csv``) splits its whole however short it falls.
 """
 
 from __future__ import annotations
@@ -53,3 +54,23 @@ def two_above_half(whole: Figure, parts: list[Figure]) -> bool:
     features a case may have both of, not a split; one misprinted part alone still leaves a sum
     to fail."""
     return whole.value > 0 and sum(p.value - p.resolution > whole.value / 2 for p in parts) >= 2
+
+
+def member_of(label: str, members: tuple[tuple[str, ...], ...]) -> int | None:
+    """The one member of a family ``label`` names, or None when it names none or two ("不满意"
+    names 不满意, not 满意: a name inside a longer matched name does not count)."""
+    hits = [(n, name) for n, names in enumerate(members) for name in names if name in label]
+    kept = {n for n, name in hits if not any(name != other and name in other for _, other in hits)}
+    return kept.pop() if len(kept) == 1 else None
+
+
+def names_a_family(doc: Passage, parts: list[Figure]) -> bool:
+    """True when the parts' labels name every member of one closed family, each once."""
+    labels = [doc.label(p) for p in parts]
+    for family in doc.families:
+        if len(parts) != len(family.members):
+            continue
+        named = [member_of(label, family.members) for label in labels]
+        if None not in named and len(set(named)) == len(family.members):
+            return True
+    return False

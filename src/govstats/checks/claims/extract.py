@@ -22,6 +22,7 @@ from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.respective import parallel_runs
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
 from govstats.checks.claims.text_tables import table_claims
+from govstats.reference.closed_lists import ClosedList
 from govstats.reference.claim_rules import (
     COUNTS_FILE,
     CountPattern,
@@ -43,12 +44,13 @@ def folded_pairs(folds: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]
 
 
 def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Measure] = (),
-                   folds: Mapping[str, str] | None = None) -> list[Claim]:
+                   folds: Mapping[str, str] | None = None, families: Sequence[ClosedList] = ()) -> list[Claim]:
     """Every checkable numeric statement of ``text`` with its verdict, in reading order.
     ``rates`` are the named rates to know (``load_rates(reference_dir)``), ``measures`` the
     measures and their bounds (``load_measures``), ``folds`` the characters matched as others
-    (``load_folds``: 辦結率 is read as 办结率)."""
-    doc = Passage(text, folded_pairs(folds))
+    (``load_folds``: 辦結率 is read as 办结率), ``families`` the classifications a list is complete
+    for when it names all their members (``load_closed_lists``)."""
+    doc = Passage(text, folded_pairs(folds), tuple(families))
     found = breakdowns(doc)
     listings = find_listings(doc)
     listings += [item for item in in_whole_listings(doc) if not any(item.whole is other.whole for other in listings)]

@@ -11,6 +11,7 @@ from govstats.checks.claims.exhaustive import (
     mixed_and_off,
     of_one_result,
     overlapping,
+    names_a_family,
     short_of,
     two_above_half,
 )
@@ -126,7 +127,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
     # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
                   and not overlapping(whole, shares) and not two_above_half(whole, parts)
-                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts))
+                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts) or names_a_family(doc, parts))
                   and not mixed_and_off(whole, parts))
     note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured),

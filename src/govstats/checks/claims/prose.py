@@ -16,6 +16,7 @@ from typing import Any
 
 from govstats.checks.claims.derived import derived
 from govstats.checks.claims.numbers import Figure, find_figures, normalize_chars
+from govstats.reference.closed_lists import ClosedList
 
 SENTENCE_END = "。！？!?"
 #: A line ending in one of these closes its paragraph even when the line is long.
@@ -150,6 +151,8 @@ class Passage:
     text: str
     #: Characters matched as others (traditional -> simplified), one to one so offsets hold.
     folds: tuple[tuple[str, str], ...] = ()
+    #: Classifications a list is complete for when it names all their members.
+    families: tuple[ClosedList, ...] = ()
 
     @cached_property
     def norm(self) -> str:

@@ -284,6 +284,7 @@ def report(score: Score, split: str, verbose: bool) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     from govstats.checks.claims.extract import extract_claims
     from govstats.reference.characters import load_folds
+    from govstats.reference.closed_lists import load_closed_lists
     from govstats.reference.claim_rules import load_measures, load_rates
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -294,7 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rates, measures, folds = load_rates(args.reference), load_measures(args.reference), load_folds(args.reference)
     texts, expected = read_corpus(args.corpus)
-    score = score_corpus(texts, expected, lambda text: extract_claims(text, rates, measures, folds), args.split)
+    families = load_closed_lists(args.reference)
+    score = score_corpus(texts, expected, lambda text: extract_claims(text, rates, measures, folds, families),
+                         args.split)
     print("\n".join(report(score, args.split, args.verbose)))
     return 0
 

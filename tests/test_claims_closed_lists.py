@@ -1,0 +1,58 @@
+"""Lists that name every member of a closed classification split their whole (made-up figures,
+verdicts worked out by hand); the classifications are rows of data/reference/closed_lists.csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govstats.checks.claims.extract import extract_claims
+from govstats.errors import InputError
+from govstats.paths import CODE_ROOT
+from govstats.reference.characters import load_folds
+from govstats.reference.claim_rules import load_measures, load_rates
+from govstats.reference.closed_lists import load_closed_lists
+
+REFERENCE = CODE_ROOT / "data" / "reference"
+RULES = (load_rates(REFERENCE), load_measures(REFERENCE), load_folds(REFERENCE))
+FAMILIES = load_closed_lists(REFERENCE)
+
+
+def sums(text: str, families=FAMILIES) -> list[tuple[float, str, str]]:
+    return [(c.stated, c.formula, c.verdict) for c in extract_claims(text, *RULES, families) if c.kind == "sum"]
+
+
+MESSAGES = "在上半年收到的1000件留言中，表示感谢的20件，建言的180件，求助的400件，投诉的250件，咨询的148件。"
+
+
+def test_a_list_naming_every_kind_of_message_splits_its_whole():
+    # the five kinds add to 998: two messages short is an error, not a kind left unnamed
+    assert sums(MESSAGES) == [(1000, "20 + 180 + 400 + 250 + 148", "fail")]
+    # without the classification the shortfall reads as a list of some kinds only: no sum
+    assert sums(MESSAGES, ()) == []
+    assert sums(MESSAGES.replace("148件", "150件")) == [(1000, "20 + 180 + 400 + 250 + 150", "pass")]
+
+
+def test_a_list_naming_some_members_only_stays_open():
+    # four of the five kinds: the fifth may hold the rest
+    assert sums("在收到的1000件留言中，建言的180件，求助的400件，投诉的250件，咨询的148件。") == []
+
+
+def test_online_and_offline_applications_split_the_applications():
+    assert sums("全年共收到信息公开申请30件，其中线下申请18件，网上申请10件。") == [(30, "18 + 10", "fail")]
+
+
+def test_a_new_classification_is_a_row_of_reference_data(tmp_path: Path):
+    text = "本月共受理诉求900件，其中城镇居民500件，农村居民380件。"
+    assert sums(text) == []
+    (tmp_path / "closed_lists.csv").write_text(
+        (REFERENCE / "closed_lists.csv").read_text("utf-8") + "居住地,城镇;农村,people live in towns or the country\n",
+        "utf-8")
+    assert sums(text, load_closed_lists(tmp_path)) == [(900, "500 + 380", "fail")]
+
+
+def test_a_family_of_one_member_names_file_row_and_column(tmp_path: Path):
+    (tmp_path / "closed_lists.csv").write_text("family,members,note\n性别,男,people by sex\n", "utf-8")
+    with pytest.raises(InputError, match=r"closed_lists.csv, row 2, column members: members are two or more"):
+        load_closed_lists(tmp_path)
