@@ -162,3 +162,18 @@ def test_a_malformed_item_number_in_words_is_no_number_and_no_crash():
     # （十十） and （十一二） are no item numbers; before, reading them raised ValueError
     assert readings("共接获5宗，情况如下：（十十）甲局3宗；（十一二）乙局2宗。") is not None
     assert ("sum", 5, "3 + 2", "pass") in readings("共接获5宗，情况如下：（一）甲局3宗；（二）乙局2宗。")
+
+
+def test_a_heading_after_a_comma_splits_the_count_before_it():
+    assert readings("本月共受理诉求1000件，按渠道分，电话600件、网络300件、信件100件。") == [
+        ("sum", 1000, "600 + 300 + 100", "pass")]
+    # closed by 其他, a list short of its whole is an error (unclosed it may name the main channels only)
+    assert ("sum", 1000, "600 + 300 + 90", "fail") in readings("本月共受理诉求1000件，按渠道分，电话600件、网络300件、其他90件。")
+    assert readings("本月共受理诉求1000件，按渠道分，电话600件、网络300件、信件90件。") == []
+
+
+def test_a_second_split_headed_by_ruo_an_splits_the_same_total():
+    found = readings("全年共完成查处800件，其中大气类500件最多，其余是噪音200件及其他100件；"
+                     "若按查处方式统计，陈情案件600件、主动巡查150件、夜间稽查50件。")
+    assert ("sum", 800, "500 + 200 + 100", "pass") in found
+    assert ("sum", 800, "600 + 150 + 50", "pass") in found

@@ -56,7 +56,7 @@ from govstats.checks.claims.wholes import (
 from govstats.checks.claims.words import TOTAL_WORDS, core_label, has_total_marker
 
 #: A sentence opening with one of these lists parts of a total stated before it.
-HEADING = re.compile(r"^(?:(?:按|从|分|就)[^,:;。]{0,14}?(?:分析|分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
+HEADING = re.compile(r"^(?:(?:若|如|如果|另)?(?:按|从|分|就)[^,:;。]{0,14}?(?:分析|分|看|来看|划分|统计)\s*[,:]|[^,:;。]{0,14}?"
                      r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:"
                      # "在受理案件分布地区方面，": the aspect a split is by (a plain "在质量方面，" is none)
                      r"|在[^,:;。]{0,14}?(?:分布|来源|渠道|构成|类别|类型)[^,:;。]{0,6}?方面\s*,)")
@@ -277,11 +277,24 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
     return found
 
 
+def comma_headed(doc: Passage, sentence: Span) -> list[Span]:
+    """"本月共受理1000件，按渠道分，电话600件…": the rest of a piece from a heading after a comma
+    (a count before it in the sentence), as a piece of its own."""
+    found = []
+    for piece in semicolon_pieces(doc, sentence):
+        text = doc.norm[piece.start:piece.end]
+        for at in (i for i, ch in enumerate(text) if ch == "," and doc.depths[piece.start + i] == 0):
+            if HEADING.match(text[at + 1:].lstrip()) and counts(doc, Span(sentence.start, piece.start + at)):
+                found.append(Span(piece.start + at + 1, piece.end))
+                break
+    return found
+
+
 def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
     """"共受理1655件，其中甲地573件；按类别分，包括咨询1127件、…": a heading opening a later piece of
     the sentence lists parts of the sentence's total (its first count)."""
     found = []
-    for piece in semicolon_pieces(doc, sentence)[1:]:
+    for piece in semicolon_pieces(doc, sentence)[1:] + comma_headed(doc, sentence):
         head = doc.norm[piece.start:piece.end].lstrip()
         start = piece.end - len(head)
         first = next(iter(counts(doc, piece)), None)
