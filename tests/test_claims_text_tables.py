@@ -73,3 +73,26 @@ def test_change_against_a_count_in_a_bracket_after_it():
 def test_change_against_the_other_period_after_the_count_of_the_clause_before():
     found = readings("本会2024年共接获3,600宗投诉，较2023年的3,000宗增加20%。")
     assert ("change", 20, "(3600 - 3000) / 3000", "pass") in found
+
+
+def test_a_total_row_heading_its_rows_totals_the_rows_below_it():
+    text = "各类诉求\n类型 | 数量（件） | 占比\n合计 | 2000 | 100%\n咨询 | 600 | 30.0%\n求助 | 900 | 45.0%\n投诉 | 500 | 25.0%\n"
+    found = readings(text)
+    assert ("sum", 2000, "600 + 900 + 500", "pass") in found
+    assert ("share", 30.0, "600 / 2000", "pass") in found
+
+
+def test_a_title_line_after_a_table_starts_another_table():
+    found = readings(BAR_TABLE + "各类渠道\n电话 | 300 | 60.0%\n网络 | 200 | 40.0%\n合计 | 500 | 100%\n")
+    assert ("sum", 500, "300 + 200", "pass") in found
+    assert not [r for r in found if r[0] == "sum" and r[1] == 500 and r[2] != "300 + 200"]
+
+
+def test_a_total_column_sums_each_row():
+    text = ("收到申请情况\n项目 | 自然人 | 商业企业 | 其他组织 | 总计\n本年新收申请 | 20 | 3 | 1 | 24\n"
+            "上年结转 | 1 | 0 | 0 | 1\n予以公开 | 12 | 2 | 1 | 16\n")
+    found = readings(text)
+    assert ("sum", 24, "20 + 3 + 1", "pass") in found
+    assert ("sum", 16, "12 + 2 + 1", "fail") in found
+    # without a total in the header the last column is one more count
+    assert not [r for r in readings(text.replace("| 总计", "| 其他")) if r[0] == "sum"]

@@ -91,28 +91,67 @@ def header_units(doc: Passage, start: int, end: int) -> dict[int, str]:
     return {i: m.group("unit") for i, p in enumerate(pieces) if (m := HEADER_UNIT.search(p))}
 
 
-def table_rows(doc: Passage) -> list[tuple[Row, list[Row]]]:
-    """Each total row of the text with the rows it totals (the run of rows just above it)."""
-    tables, block, units = [], [], {}
+def row_blocks(doc: Passage) -> list[tuple[list[Row], bool]]:
+    """Runs of rows of the text (lines without numbers inside a run are skipped), each with
+    whether its header's last cell is a total ("类型 | 男 | 女 | 合计")."""
+    blocks: list[tuple[list[Row], bool]] = []
+    block: list[Row] = []
+    units: dict[int, str] = {}
+    total_column = False
     pos = 0
     for line in doc.text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         row = parse_row(doc, start, end, units)
-        if row is None:
-            body = doc.norm[start:end].strip()
-            if body and not any(ch.isdigit() for ch in body) and not any(m in body for m in "。"):
-                units = header_units(doc, start, end) or units  # a header, or a row with no numbers
-                continue
-            block, units = [], {}
+        if row is not None:
+            block.append(row)
             continue
-        if row.label.startswith(TOTAL_ROWS):
-            if len(block) >= 2:
-                tables.append((row, block))
-            block = []
+        body = doc.norm[start:end].strip()
+        pieces = [p for p in CELL_BREAK.split(body) if p]
+        # a line of a label and words ("其他　三年均无个案") is a row with no numbers: the run goes on;
+        # a title or a header after rows starts another table
+        inside = len(pieces) == 2 and block and not block[-1].label.startswith(TOTAL_ROWS)
+        if body and not any(ch.isdigit() for ch in body) and "。" not in body and (inside or not block):
+            if head := header_units(doc, start, end):
+                units = head
+            if not block:
+                total_column = len(pieces) > 2 and pieces[-1].startswith(TOTAL_ROWS)
             continue
-        block.append(row)
+        if block:
+            blocks.append((block, total_column))
+        block, units, total_column = [], {}, False
+    return blocks + ([(block, total_column)] if block else [])
+
+
+def table_rows(doc: Passage) -> list[tuple[Row, list[Row]]]:
+    """Each total row of the text with the rows it totals: the run of rows just above it, or, for a
+    total row heading its run, the rows below it up to the next total row."""
+    tables = []
+    for block, _ in row_blocks(doc):
+        marks = [n for n, row in enumerate(block) if row.label.startswith(TOTAL_ROWS)]
+        for at, n in enumerate(marks):
+            before = block[(marks[at - 1] + 1 if at else 0):n]
+            after = block[n + 1:(marks[at + 1] if at + 1 < len(marks) else len(block))]
+            if len(before) >= 2:
+                tables.append((block[n], before))
+            elif at == 0 and not before and len(after) >= 2:
+                tables.append((block[n], after))
     return tables
+
+
+def row_total_claims(doc: Passage) -> list[Claim]:
+    """Under a header whose last cell is a total, each row's last cell against the row's other
+    counts (a share among them leaves the row alone)."""
+    claims = []
+    for block, total_column in row_blocks(doc):
+        if not total_column:
+            continue
+        for row in block:
+            cells = list(row.cells.values())
+            if len(cells) < 3 or any(c.unit == "%" for c in cells) or not any(c.value for c in cells):
+                continue
+            claims.append(sum_claim(doc, Breakdown(cells[-1], tuple(cells[:-1]), "table")))
+    return claims
 
 
 def table_claims(doc: Passage) -> list[Claim]:
@@ -127,7 +166,7 @@ def table_claims(doc: Passage) -> list[Claim]:
             claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table")))  # type: ignore[arg-type]
         shares, full = column_shares(doc, total, rows, full)
         claims += shares
-    return claims
+    return claims + row_total_claims(doc)
 
 
 def share_columns(total: Row) -> list[tuple[tuple[object, ...], tuple[object, ...]]]:
