@@ -177,3 +177,20 @@ def test_a_second_split_headed_by_ruo_an_splits_the_same_total():
                      "若按查处方式统计，陈情案件600件、主动巡查150件、夜间稽查50件。")
     assert ("sum", 800, "500 + 200 + 100", "pass") in found
     assert ("sum", 800, "600 + 150 + 50", "pass") in found
+
+
+def test_a_share_with_its_count_in_a_bracket_after_it():
+    # "其中咨询类占30%（600件）": the bracket's count is the part, the sentence's total the whole
+    assert readings("本月受理2000件，其中咨询类占30%（600件），投诉类占25%（500件）。") == [
+        ("share", 25, "500 / 2000", "pass"), ("share", 30, "600 / 2000", "pass")]
+    assert ("share", 31, "600 / 2000", "fail") in readings("本月受理2000件，其中咨询类占31%（600件）。")
+
+
+def test_respective_shares_of_counts_in_no_list_take_the_sentences_total_as_a_guess():
+    assert readings("本月受理2000件，咨询类600件、投诉类500件，分别占30%和25%。") == [
+        ("share", 25, "500 / 2000", "pass"), ("share", 30, "600 / 2000", "pass")]
+    # a guess never fails: a share that does not agree is only unverifiable
+    found = readings("本月受理2000件，咨询类600件、投诉类500件，分别占35%和25%。")
+    assert ("share", 35, "600 / ?", "unverifiable") in found
+    # the first of the listed counts is no whole of the others
+    assert [r[3] for r in readings("咨询400件、投诉350件，占比分别为40%、35%。")] == ["unverifiable", "unverifiable"]

@@ -64,7 +64,9 @@ def has_own_share(doc: Passage, count: Figure) -> bool:
     sibling item of a list, not the whole of the items after it."""
     after = next((f for f in doc.figures if f.start >= count.end), None)
     return (after is not None and after.is_percent and doc.sentence_of(after) == doc.sentence_of(count)
-            and core_label(doc.label(after)).endswith(SHARE_WORDS + ("的",)))
+            and core_label(doc.label(after)).endswith(SHARE_WORDS + ("的",))
+            # "2000件，其中咨询类占30%": a share with a subject of its own is that subject's
+            and not doc.gap(count, after).lstrip(" ,(").startswith("其中"))
 
 
 def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tuple[Figure | None, str]:
@@ -104,14 +106,30 @@ def share_whole(doc: Passage, figure: Figure, part: Figure, clause: Span) -> tup
     return None, ""
 
 
+def bracketed_count(doc: Passage, figure: Figure) -> Figure | None:
+    """The one count, and nothing else, in the bracket right after a percentage ("30%（600件）")."""
+    inside = doc.bracket_after(figure)
+    found = doc.figures_in(inside) if inside is not None else []
+    if len(found) != 1 or found[0].is_percent or doc.norm[inside.start:found[0].start].strip(" 共计为约"):
+        return None
+    return found[0]
+
+
 def share_claim(doc: Passage, figure: Figure) -> Claim | None:
     """"…52740件，占95.4%": the part before the percentage over the clause's governing total."""
     clause = doc.clause_of(figure)
     part = next((f for f in counts_before(doc, figure, clause) if doc.depth(f) == doc.depth(figure)), None)
     owner = doc.owner_of_bracket(figure) if part is None and doc.depth(figure) else None
+    # "咨询类占30%（600件）": the count in the bracket after the share is its part, when its clause
+    # holds no count before it
+    own_piece = [f for f in doc.figures_in(Span(doc.label_start(figure), figure.start)) if not f.is_percent]
+    counted = bracketed_count(doc, figure) if owner is None and not own_piece else None
     if owner is not None and not owner.is_percent and re.fullmatch(r"(?:占|占比)?(?:为)?", doc.label(figure)):
         part, clause = owner, doc.clause_of(owner)  # "咨询400件（占比40%）": the bracket's count is the part
         whole, note = share_whole(doc, owner, owner, clause)
+    elif counted is not None:
+        part = counted
+        whole, note = share_whole(doc, figure, part, clause)
     elif part is None or own_subject(doc, figure, part):
         return None
     else:

@@ -322,6 +322,12 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
 
 
+def leading_count(doc: Passage, part: Figure) -> Figure | None:
+    """The sentence's first count of the part's unit, before the part and larger than it."""
+    first = next((f for f in doc.figures_in(doc.sentence_of(part)) if not f.is_percent and f.unit == part.unit), None)
+    return first if first is not None and first.end <= part.start and first.value > part.value and not first.approx else None
+
+
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
@@ -332,10 +338,15 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
     loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)
     lone: dict[Figure, Figure] = {}  # "咨询400件、投诉350件，占比分别为40%、35%": parts of no list
     share_run = False
-    for pct, part in respective_shares(doc):
+    in_list = {part: found.whole for found in listings if len(found.parts) > 1 for part in found.parts}
+    runs = respective_shares(doc)
+    for pct, part in runs:
         share_run = "占" in doc.label(pct) or "比重" in doc.label(pct) or (share_run and "分别" not in doc.label(pct))
-        if pct not in listed and part in wholes:
-            listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
+        if pct not in listed and (part in wholes or part in in_list):
+            listed[pct] = (part, wholes.get(part, in_list.get(part)), "“分别”按顺序对应所列各项", "")
+        elif (pct not in listed and share_run and (leading := leading_count(doc, part)) is not None
+              and leading not in {p for _, p in runs}):
+            listed[pct] = (part, leading, "", f"所列各项不属任何列表，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体（推测）")
         elif pct not in listed and share_run:
             lone[pct] = part
     claims: list[Claim] = []
