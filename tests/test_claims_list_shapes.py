@@ -194,3 +194,11 @@ def test_respective_shares_of_counts_in_no_list_take_the_sentences_total_as_a_gu
     assert ("share", 35, "600 / ?", "unverifiable") in found
     # the first of the listed counts is no whole of the others
     assert [r[3] for r in readings("咨询400件、投诉350件，占比分别为40%、35%。")] == ["unverifiable", "unverifiable"]
+
+
+def test_respective_shares_of_a_named_whole_take_the_whole_it_names():
+    text = "本月共受理2000件。受理量前三位的是：甲局300件、乙局200件、丙局100件，分别占总量的15%、10%、5%。"
+    assert readings(text) == [("share", 5, "100 / 2000", "pass"), ("share", 10, "200 / 2000", "pass"),
+                              ("share", 15, "300 / 2000", "pass")]
+    # "总量" names no count exactly: the reading is a guess, so a disagreeing share is unverifiable
+    assert ("share", 12, "200 / ?", "unverifiable") in readings(text.replace("10%", "12%"))

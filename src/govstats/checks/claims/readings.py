@@ -328,6 +328,23 @@ def leading_count(doc: Passage, part: Figure) -> Figure | None:
     return first if first is not None and first.end <= part.start and first.value > part.value and not first.approx else None
 
 
+def named_respective(doc: Passage, pct: Figure, part: Figure,
+                     measures: Sequence[Measure]) -> tuple[Figure, str] | None:
+    """The whole a run of respective shares names ("分别占总量的15%、10%、5%") and the note of the
+    guess, the label of the run's first share read for every share of it."""
+    first = pct
+    while (earlier := next((f for f in reversed(doc.figures) if f.end <= first.start), None)) is not None \
+            and earlier.is_percent and set(doc.gap(earlier, first)) <= set("、和及与"):
+        first = earlier
+    named = NAMED_WHOLE.search(core_label(doc.label(first)))
+    if named is None or named.group("name") in ("比", "比重", "比例"):
+        return None
+    whole = named_whole_of(doc, named.group("name"), [part], measures)
+    if whole is None or whole.approx or whole.value <= part.value:
+        return None
+    return whole, f"按“{named.group('name')}”取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
+
+
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],
                       listings: Sequence[Listing], wholes: Mapping[Figure, Figure]) -> list[Claim]:
     """A claim for every percentage the text states as a result (targets apart)."""
@@ -347,6 +364,8 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         elif (pct not in listed and share_run and (leading := leading_count(doc, part)) is not None
               and leading not in {p for _, p in runs}):
             listed[pct] = (part, leading, "", f"所列各项不属任何列表，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体（推测）")
+        elif pct not in listed and share_run and (named := named_respective(doc, pct, part, measures)):
+            listed[pct] = (part, named[0], "", named[1])  # "分别占总量的15%、10%": the whole it names
         elif pct not in listed and share_run:
             lone[pct] = part
     claims: list[Claim] = []
