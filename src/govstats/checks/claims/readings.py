@@ -47,6 +47,8 @@ from govstats.checks.claims.second_wholes import (
 from govstats.checks.claims.respective import (
     rate_names,
     respective_rates,
+    leading_count,
+    named_respective,
     respective_shares,
     unplaced_share,
 )
@@ -320,29 +322,6 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if label.endswith("比例") and (pair := noun_share(doc, figure, label)):
         return share_of(doc, figure, [pair[0]], pair[1], f"“{label}”：分子、分母取本句所计皆为“{share_noun(label)}”的两个数")
     return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "文中未给出其分子和分母")
-
-
-def leading_count(doc: Passage, part: Figure) -> Figure | None:
-    """The sentence's first count of the part's unit, before the part and larger than it."""
-    first = next((f for f in doc.figures_in(doc.sentence_of(part)) if not f.is_percent and f.unit == part.unit), None)
-    return first if first is not None and first.end <= part.start and first.value > part.value and not first.approx else None
-
-
-def named_respective(doc: Passage, pct: Figure, part: Figure,
-                     measures: Sequence[Measure]) -> tuple[Figure, str] | None:
-    """The whole a run of respective shares names ("分别占总量的15%、10%、5%") and the note of the
-    guess, the label of the run's first share read for every share of it."""
-    first = pct
-    while (earlier := next((f for f in reversed(doc.figures) if f.end <= first.start), None)) is not None \
-            and earlier.is_percent and set(doc.gap(earlier, first)) <= set("、和及与"):
-        first = earlier
-    named = NAMED_WHOLE.search(core_label(doc.label(first)))
-    if named is None or named.group("name") in ("比", "比重", "比例"):
-        return None
-    whole = named_whole_of(doc, named.group("name"), [part], measures)
-    if whole is None or whole.approx or whole.value <= part.value:
-        return None
-    return whole, f"按“{named.group('name')}”取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
 
 
 def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure],

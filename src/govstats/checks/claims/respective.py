@@ -18,7 +18,7 @@ from govstats.checks.claims.prose import Passage, Span, strip_label
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import Listing
 from govstats.checks.claims.verdicts import percent_claim
-from govstats.checks.claims.wholes import named_whole_of
+from govstats.checks.claims.wholes import NAMED_WHOLE, named_whole_of
 from govstats.checks.claims.words import core_label
 from govstats.reference.claim_rules import Measure, RateRule
 
@@ -156,3 +156,26 @@ def unplaced_share(doc: Passage, figure: Figure, part: Figure) -> Claim:
     return percent_claim(doc, figure, kind="share", span=doc.clause_of(figure), formula=f"{part.shown} / ?",
                          part=None, whole=None, missing=f"文中未给出 {part.shown} 所占的整体",
                          operands=((part.value,), None))
+
+
+def leading_count(doc: Passage, part: Figure) -> Figure | None:
+    """The sentence's first count of the part's unit, before the part and larger than it."""
+    first = next((f for f in doc.figures_in(doc.sentence_of(part)) if not f.is_percent and f.unit == part.unit), None)
+    return first if first is not None and first.end <= part.start and first.value > part.value and not first.approx else None
+
+
+def named_respective(doc: Passage, pct: Figure, part: Figure,
+                     measures: Sequence[Measure]) -> tuple[Figure, str] | None:
+    """The whole a run of respective shares names ("分别占总量的15%、10%、5%") and the note of the
+    guess, the label of the run's first share read for every share of it."""
+    first = pct
+    while (earlier := next((f for f in reversed(doc.figures) if f.end <= first.start), None)) is not None \
+            and earlier.is_percent and set(doc.gap(earlier, first)) <= set("、和及与"):
+        first = earlier
+    named = NAMED_WHOLE.search(core_label(doc.label(first)))
+    if named is None or named.group("name") in ("比", "比重", "比例"):
+        return None
+    whole = named_whole_of(doc, named.group("name"), [part], measures)
+    if whole is None or whole.approx or whole.value <= part.value:
+        return None
+    return whole, f"按“{named.group('name')}”取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
