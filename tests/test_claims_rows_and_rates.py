@@ -177,3 +177,10 @@ def test_a_share_of_the_total_word_may_be_over_the_count_in_the_parts_own_unit()
 def test_a_dun_inside_a_label_in_a_bracket_list_joins_words_not_items():
     assert readings("共受理诉求1000件（其中县平台700件，省、市交办250件，县长信箱50件）。") == [
         ("sum", 1000, "700 + 250 + 50", "pass")]
+
+
+def test_rate_with_its_parts_in_a_bracket_after_it():
+    assert ("rate", 97.3, "973 / 1000", "pass") in readings("回访满意率97.3%（回访1000件，满意973件）。")
+    assert ("rate", 98.3, "973 / 1000", "fail") in readings("回访满意率98.3%（回访1000件，满意973件）。")
+    # one part only: the other is not guessed
+    assert ("rate", 95, "1900 / ?", "unverifiable") in readings("办结率95%（办结1900件）。")

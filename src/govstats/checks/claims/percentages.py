@@ -262,6 +262,11 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
     before = counts_before(doc, figure, scope or rate_scope(doc, figure, rule))
     numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
+    if not numerator and denominator is None and (inside := doc.bracket_after(figure)) is not None:
+        # "回访满意率97.3%（回访1000件，满意973件）": the rate's parts in the bracket after it
+        after = [f for f in reversed(doc.figures_in(inside)) if not f.is_percent]
+        numerator = rate_numerator(doc, rule, after)
+        denominator, note = rate_denominator(doc, rule, figure, after, numerator, wholes) if numerator else (None, "")
     if not numerator and denominator is not None and (rest := remainder_count(doc, rule.numerator_terms, before, denominator)):
         return percent_claim(doc, figure, kind="rate", span=clause, formula=f"({denominator.shown} − {rest.shown}) / "
                              f"{denominator.shown}", part=denominator.value - rest.value, whole=denominator.value,
