@@ -96,3 +96,12 @@ def test_a_total_column_sums_each_row():
     assert ("sum", 16, "12 + 2 + 1", "fail") in found
     # without a total in the header the last column is one more count
     assert not [r for r in readings(text.replace("| 总计", "| 其他")) if r[0] == "sum"]
+
+
+def test_a_row_number_before_the_label_is_no_cell():
+    text = ("各部门办件情况\n序号 | 部门 | 办件量（件） | 占比\n1 | 区人社局 | 600 | 30.0%\n2 | 区住建局 | 900 | 45.0%\n"
+            "3 | 区民政局 | 500 | 25.0%\n合计 | | 2000 | 100%\n")
+    found = readings(text)
+    assert ("sum", 2000, "600 + 900 + 500", "pass") in found
+    assert ("share", 45.0, "900 / 2000", "pass") in found
+    assert not [r for r in found if r[0] == "sum" and r[1] in (6, 1)]

@@ -70,6 +70,8 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
         pos = brk.end()
     if pos < len(line):
         pieces.append((pos, line[pos:]))
+    if len(pieces) > 2 and pieces[0][1].isdigit() and not any(ch.isdigit() for ch in pieces[1][1]):
+        pieces = pieces[1:]  # "1 | 区人社局 | 1234": a row number before the label
     if len(pieces) < 2 or any(ch.isdigit() for ch in pieces[0][1]):
         return None
     cells: dict[tuple[object, ...], Figure] = {}
