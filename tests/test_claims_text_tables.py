@@ -105,3 +105,15 @@ def test_a_row_number_before_the_label_is_no_cell():
     assert ("sum", 2000, "600 + 900 + 500", "pass") in found
     assert ("share", 45.0, "900 / 2000", "pass") in found
     assert not [r for r in found if r[0] == "sum" and r[1] in (6, 1)]
+
+
+def test_a_total_column_holds_over_a_second_header_line_and_section_lines():
+    text = ("收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 法人或其他组织 | 总计\n"
+            "商业企业 科研机构 其他\n一、本年新收申请数量 | 20 | 2 | 0 | 1 | 23\n三、本年度办理结果\n"
+            "（一）予以公开 | 12 | 1 | 0 | 1 | 14\n（二）部分公开 | 3 | 0 | 0 | 0 | 4\n")
+    found = readings(text)
+    assert ("sum", 23, "20 + 2 + 0 + 1", "pass") in found
+    assert ("sum", 4, "3 + 0 + 0 + 0", "fail") in found
+    # a header after those rows heads a table of its own, with no total column
+    assert not [r for r in readings(text + "类别 | 数量 | 办结\n甲 | 10 | 8\n乙 | 5 | 4\n") if r[1] in (8, 4) and r[0] == "sum"
+                and r[2] != "3 + 0 + 0 + 0"]

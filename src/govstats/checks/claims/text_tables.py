@@ -99,7 +99,7 @@ def row_blocks(doc: Passage) -> list[tuple[list[Row], bool]]:
     blocks: list[tuple[list[Row], bool]] = []
     block: list[Row] = []
     units: dict[int, str] = {}
-    total_column = False
+    total_column = rows_seen = False
     pos = 0
     for line in doc.text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
@@ -107,17 +107,23 @@ def row_blocks(doc: Passage) -> list[tuple[list[Row], bool]]:
         row = parse_row(doc, start, end, units)
         if row is not None:
             block.append(row)
+            rows_seen = True
             continue
         body = doc.norm[start:end].strip()
         pieces = [p for p in CELL_BREAK.split(body) if p]
         # a line of a label and words ("其他　三年均无个案") is a row with no numbers: the run goes on;
-        # a title or a header after rows starts another table
+        # a title or a header after rows starts another run, under the same header unless it is one
         inside = len(pieces) == 2 and block and not block[-1].label.startswith(TOTAL_ROWS)
-        if body and not any(ch.isdigit() for ch in body) and "。" not in body and (inside or not block):
+        if body and not any(ch.isdigit() for ch in body) and "。" not in body:
+            if block and not inside:
+                blocks.append((block, total_column))
+                block = []
             if head := header_units(doc, start, end):
                 units = head
-            if not block:
-                total_column = len(pieces) > 2 and pieces[-1].startswith(TOTAL_ROWS)
+            if not block and len(pieces) > 2:
+                # a header straight after a header is its second line; after rows it heads a new table
+                total_column = (total_column and not rows_seen) or pieces[-1].startswith(TOTAL_ROWS)
+                rows_seen = False
             continue
         if block:
             blocks.append((block, total_column))
