@@ -202,3 +202,11 @@ def test_respective_shares_of_a_named_whole_take_the_whole_it_names():
                               ("share", 15, "300 / 2000", "pass")]
     # "总量" names no count exactly: the reading is a guess, so a disagreeing share is unverifiable
     assert ("share", 12, "200 / ?", "unverifiable") in readings(text.replace("10%", "12%"))
+
+
+def test_done_and_remaining_split_a_whole_headed_by_zhong_past_a_rate():
+    found = readings("受理的5678件中，已办结5600件，办结率98.6%，正在办理78件。")
+    assert ("sum", 5678, "5600 + 78", "pass") in found
+    assert ("sum", 5678, "5600 + 70", "fail") in readings("受理的5678件中，已办结5600件，办结率98.6%，正在办理70件。")
+    # under 其中, a count 另有 adds is no rest of the done count: no sum
+    assert not [r for r in readings("全年需办理案件151件，其中已办结135件；另有协商化解案件17件。") if r[0] == "sum"]

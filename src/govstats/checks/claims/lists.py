@@ -343,8 +343,14 @@ def find_listings(doc: Passage) -> list[Listing]:
                  if not in_rows & set(found.parts)]
         here = (rows + plain + bracket_subsets(doc, sentence)
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
-        taken = {p for found in here for p in found.parts}
-        out += here + status_listings(doc, sentence, taken)
+        # a done count and the rest split their whole even where a heading's list that is no split
+        # holds them ("受理的5678件中，已办结5600件，办结率98.6%，正在办理78件": the rate keeps it open)
+        open_heading = [found for found in here if found.how == "heading" and not found.exhaustive]
+        taken = {p for found in here if not any(found is other for other in open_heading) for p in found.parts}
+        status = status_listings(doc, sentence, taken)
+        split = {p for found in status for p in found.parts}
+        out += [found for found in here if not (any(found is o for o in open_heading) and split & set(found.parts))]
+        out += status
     out += numbered_listings(doc)
     # a done count that measures the part before it is that part's one listed part ("done": closed
     # cases may include some carried over, so it bounds its part softly, as 办结 ≤ 受理 does)
