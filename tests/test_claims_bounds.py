@@ -187,3 +187,9 @@ def test_cases_answered_of_cases_passed_on_make_a_done_rate():
     # 转办 counts as the cases due and 回复处理 as the cases done (data/reference/rates.csv): 58 / 60 = 96.7%
     rate = next(c for c in extract_claims("全年转办有关事项60件，回复处理58件，办结率97%。", *RULES) if c.kind == "rate")
     assert (rate.formula, rate.verdict) == ("58 / 60", "pass")
+
+
+def test_a_channel_passing_cases_on_is_no_base_of_the_done_rate():
+    # 交办 names a channel here (平台交办190件), not the cases due: 197 / 190 must not fail
+    text = "上级交办事项197件。其中，平台交办190件，网站留言4件，政务平台留言3件；已办结197件，办结率100%。"
+    assert not [c for c in extract_claims(text, *RULES) if c.verdict == "fail"]
