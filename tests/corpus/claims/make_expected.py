@@ -11,7 +11,11 @@ ratio / change (both values printed)
     computed in percent (change: |new - old| / old * 100).  A figure printed
     with d decimals passes when |computed - printed| <= 0.5 * 10**-d; if
     instead the value truncated to d decimals equals the printed one the
-    verdict is ``warn`` (truncation); otherwise ``fail``.
+    verdict is ``warn`` (truncation); otherwise ``fail``.  A ratio whose
+    operands are printed rounded (in 万 with two decimals) carries ``slack``:
+    [numerator's, denominator's] half unit of the last printed digit; it then
+    passes when the printed figure lies within half a unit of the range the
+    rounded operands allow.
 sum
     passes when the parts add up exactly.  For a figure printed in 万/亿
     (scale > 1) it passes when the parts' sum lies within +/- half a unit of
@@ -127,6 +131,12 @@ def judge(rel: dict) -> dict:
             else:
                 computed = num / den * 100
                 verdict, diff = judge_percent(computed, stated, d)
+                if verdict != "pass" and rel.get("slack"):
+                    ns, ds = (_num(x) for x in rel["slack"])
+                    low, high = (num - ns) / (den + ds) * 100, (num + ns) / (den - ds) * 100
+                    half = 0.5 * 10 ** (-d)
+                    if low - half <= stated <= high + half:
+                        verdict, diff = "pass", 0.0
                 out.update(verdict=verdict, computed=_clean(computed),
                            diff=_clean(diff))
         elif kind == "change":
