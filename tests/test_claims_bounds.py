@@ -196,3 +196,20 @@ def test_a_channel_passing_cases_on_is_no_base_of_the_done_rate():
     # 交办 names a channel here (平台交办190件), not the cases due: 197 / 190 must not fail
     text = "上级交办事项197件。其中，平台交办190件，网站留言4件，政务平台留言3件；已办结197件，办结率100%。"
     assert not [c for c in extract_claims(text, *RULES) if c.verdict == "fail"]
+
+
+def test_a_carry_in_beside_the_received_leaves_the_closed_unbounded_by_them():
+    # the 606 closed may be of the 633 received or of the 23 carried in: no bound of 633 alone
+    text = "全年共接收申请633件，上年结转23件。全年共办结606件，另有50件结转下一年度办理。"
+    assert bounds(text) == []
+    # a carry-over the received count holds keeps the bound
+    assert bounds("全年共受理申请121件（其中本年新收112件，上年结转9件），已办结119件。") == [("bound", 119, 121, "pass")]
+    assert bounds("本月受理500件，办结520件。") == [("bound", 520, 500, "warn")]
+
+
+def test_a_stem_no_measure_names_is_a_share_of_the_cases_received_as_a_guess():
+    text = "全年受理群众诉求3,500件。全年在线解答诉求2,600件，在线解答率74.29%。"
+    rate = next(c for c in extract_claims(text, *RULES) if c.kind == "rate")
+    assert (rate.formula, rate.verdict) == ("2600 / 3500", "pass")
+    wrong = next(c for c in extract_claims(text.replace("74.29%", "76.29%"), *RULES) if c.kind == "rate")
+    assert wrong.verdict == "unverifiable"  # a guessed base never fails

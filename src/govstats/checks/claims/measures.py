@@ -138,6 +138,17 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
                       whole=greater.value)
 
 
+_CARRIED_IN = re.compile(r"上(?:年|月|期|季度?|年度)结转|结转上(?:年|月|期)|上(?:年|月)转入")
+
+
+def carried_in(doc: Passage, figure: Figure, greater: Figure) -> bool:
+    """True when the paragraph states, before ``figure``, a count carried in from the period before
+    that is not a part of ``greater`` ("受理121件（其中新收112件，上年结转9件）" holds its carry-over)."""
+    start, inside = doc.paragraph_of(figure).start, doc.bracket_after(greater)
+    return any(not f.is_percent and _CARRIED_IN.search(doc.label(f)) and not (inside and inside.holds(f.start))
+               for f in doc.figures_in(Span(start, figure.start)))
+
+
 _NOUN_IN = re.compile(r"^[\u4e00-\u9fff]{0,6}中$")
 
 
@@ -183,6 +194,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
                 continue  # two parts of one list ("12项跨区申办，以及53项跨区收件") bound nothing
             if greater is not None and running(doc, figure) and not running(doc, greater):
                 break  # a running total (累计办结) is not bounded by the count of one period
+            if greater is not None and bound == "soft" and carried_in(doc, figure, greater):
+                break  # "接收633件，上年结转23件，办结606件": the closed may be of either, no bound of one
             if greater is not None:
                 pairs.setdefault((figure, greater), (bound, f"{measure.name}不应多于{parent}"))
                 break

@@ -188,7 +188,21 @@ def rate_whole(doc: Passage, part: Figure, wholes: Mapping[Figure, Figure],
     if first is None and (host := subset_host(doc, part)) is not None:
         whole, only = host
         return whole, "" if only else f"分母取“其中”之前的 {whole.shown}（推测）"
+    if first is None and measure is None and (received := received_before(doc, part, measures)) is not None:
+        # "在线解答诉求263.04万件，在线解答率73.42%": a stem no measure names is taken as a share of
+        # the cases received, the root of the measures, stated before it
+        return received, f"分母取前文的受理数“{doc.label(received)}{received.text}”（推测）"
     return first, (f"分母取本分句第一个数 {first.shown}（推测）" if first else "")
+
+
+def received_before(doc: Passage, part: Figure, measures: Sequence[Measure]) -> Figure | None:
+    """The nearest count of cases received before ``part``, in its unit and larger than it."""
+    received = next((m for m in measures if m.name == "受理"), None)
+    for f in reversed([f for f in doc.figures if f.end <= part.start]):
+        if (not f.is_percent and f.unit == part.unit and f.value > part.value and not f.approx
+                and received is not None and measure_of(doc, f, measures) is received):
+            return f
+    return None
 
 
 def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, Figure],
