@@ -210,3 +210,13 @@ def test_done_and_remaining_split_a_whole_headed_by_zhong_past_a_rate():
     assert ("sum", 5678, "5600 + 70", "fail") in readings("受理的5678件中，已办结5600件，办结率98.6%，正在办理70件。")
     # under 其中, a count 另有 adds is no rest of the done count: no sum
     assert not [r for r in readings("全年需办理案件151件，其中已办结135件；另有协商化解案件17件。") if r[0] == "sum"]
+
+
+def test_a_share_whose_count_follows_it_is_read_as_a_guess():
+    found = readings("全年36,000宗投诉里有15%与服务质素有关，达5,400宗。")
+    assert ("share", 15, "5400 / 36000", "pass") in found
+    assert ("share", 17, "5400 / ?", "unverifiable") in readings("全年36,000宗投诉里有17%与服务质素有关，达5,400宗。")
+    # the whole named by the share's noun in the sentence before
+    assert ("share", 15, "750 / 5000", "pass") in readings("本年度接获5000宗投诉。其中15%的投诉个案与疫情有关，涉及750宗。")
+    # an estimated share is not read against the counts
+    assert ("share", 15, "750 / 5000", "pass") not in readings("本年度接获5000宗投诉。约15%的投诉个案与疫情有关，涉及750宗。")

@@ -16,6 +16,7 @@ from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_no
 from govstats.checks.claims.bracketed import bracketed_whole_share
 from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.guesses import guarded, share_of, unverifiable
+from govstats.checks.claims.later_parts import later_part_share
 from govstats.checks.claims.measures import copula_subject, measure_in, measure_of, parent_figure
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.otherperiod import period_change
@@ -384,6 +385,8 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         names = rate_names(doc, figure, label)
         for name in names:
             claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
+            if claim.computed is None and claim.kind == "share" and (later := later_part_share(doc, figure)):
+                claim = later  # "约14%的投诉个案与疫情有关，涉及766宗": the count after it
             claims.append(overfull(doc, figure, name, claim, rules) or claim)
             # 均 after two names ("提前办结率和按时办结率均为100%") covers the names, not earlier
             # entities; a qualified rate is not its plain rule's rate for them either
