@@ -220,3 +220,13 @@ def test_a_share_whose_count_follows_it_is_read_as_a_guess():
     assert ("share", 15, "750 / 5000", "pass") in readings("本年度接获5000宗投诉。其中15%的投诉个案与疫情有关，涉及750宗。")
     # an estimated share is not read against the counts
     assert ("share", 15, "750 / 5000", "pass") not in readings("本年度接获5000宗投诉。约15%的投诉个案与疫情有关，涉及750宗。")
+
+
+def test_items_joined_by_dun_go_on_past_a_comma_while_each_is_one_plain_count():
+    found = readings("共主动公开政府信息500条，其中动态信息94条、会议信息107条，政策文件24条，政策解读39条。")
+    assert [r[1] for r in found if r[0] == "bound"] == [24, 39, 94, 107]
+    assert readings("共主动公开政府信息264条，其中动态信息94条、会议信息107条，政策文件24条，政策解读39条。") == [
+        ("sum", 264, "94 + 107 + 24 + 39", "pass")]
+    # a done count after the comma ends the list
+    assert not [r for r in readings("共收到来信3059条，其中A类1160条、B类1859条、C类40条，已办结3000条。")
+                if r[0] == "sum" and "3000" in r[2]]

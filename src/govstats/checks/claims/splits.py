@@ -148,8 +148,21 @@ def enumeration(doc: Passage, span: Span) -> Span:
         return span  # "其中承接中央、省级、市级设定事项212项，…": 、 joins words of a label, not counts
     for number, item in enumerate(items[:-1]):
         if doc.norm[item.end] != "、":
-            return Span(span.start, item.end) if number >= 1 else span
+            if number < 1:
+                return span
+            # "…94条、…107条，政策文件24条，政策解读39条": items of one plain count each go on past the comma
+            unit = counts(doc, items[0])[0].unit
+            last = next((n for n, later in enumerate(items[number + 1:], number + 1)
+                         if not plain_item(doc, later, unit)), len(items))
+            return Span(span.start, items[last - 1].end if last > number + 1 else item.end)
     return span
+
+
+def plain_item(doc: Passage, item: Span, unit: str) -> bool:
+    """True for an item of one count of ``unit`` after a name, no done count, share or other figure."""
+    found = doc.figures_in(item)
+    return (len(found) == 1 and not found[0].is_percent and found[0].unit == unit and doc.label(found[0]) != ""
+            and not is_done(doc, found[0]) and not re.match(r"\s*(?:另|此外|同时|其中|共|合计)", doc.norm[item.start:item.end].lstrip(",")))
 
 
 def semicolon_run(doc: Passage, span: Span, sentence: Span) -> Span:
