@@ -213,3 +213,11 @@ def test_a_stem_no_measure_names_is_a_share_of_the_cases_received_as_a_guess():
     assert (rate.formula, rate.verdict) == ("2600 / 3500", "pass")
     wrong = next(c for c in extract_claims(text.replace("74.29%", "76.29%"), *RULES) if c.kind == "rate")
     assert wrong.verdict == "unverifiable"  # a guessed base never fails
+
+
+def test_a_second_units_count_under_a_sentence_opening_qizhong_is_bounded_by_that_units_count_before():
+    text = "中心共进驻30个部门，可办理1200项事项。其中，综合窗口可受理20个部门的700项事项。"
+    assert bounds(text) == [("bound", 20, 30, "pass"), ("bound", 700, 1200, "pass")]
+    # two counts of the other unit before leave its whole unknown
+    assert bounds("中心共进驻30个部门，可办理1200项事项、代办300项事项。其中，综合窗口可受理20个部门的700项事项。") == [
+        ("bound", 20, 30, "pass")]

@@ -331,6 +331,21 @@ def numbered_listings(doc: Passage) -> list[Listing]:
     return found
 
 
+def second_unit_part(doc: Passage, sentence: Span) -> list[Listing]:
+    """"可办理1406项事项。其中，综合窗口可受理22个部门的749项事项": under a sentence-opening 其中, the one
+    count of a second unit is a part of the sentence before's one count of that unit."""
+    here = counts(doc, sentence)
+    earlier = previous_sentence(doc, sentence)
+    if not here or earlier is None or not opening(doc, sentence).startswith("其中"):
+        return []
+    others = [f for f in here if not same_kind(f.unit, here[0].unit)]
+    mine = [f for f in others if others and f.unit == others[0].unit]
+    theirs = counts(doc, earlier, mine[0].unit) if mine else []
+    if len(mine) != 1 or len(theirs) != 1 or mine[0].approx or theirs[0].approx:
+        return []
+    return [Listing(theirs[0], (mine[0],), (), "qizhong", exhaustive=False)]
+
+
 def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
@@ -340,7 +355,7 @@ def find_listings(doc: Passage) -> list[Listing]:
         rows = row_listings(doc, sentence)
         in_rows = {p for found in rows for p in found.parts}
         plain = [found for found in sentence_listings(doc, sentence) + inline_listings(doc, sentence)
-                 if not in_rows & set(found.parts)]
+                 + second_unit_part(doc, sentence) if not in_rows & set(found.parts)]
         here = (rows + plain + bracket_subsets(doc, sentence)
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
         # a done count and the rest split their whole even where a heading's list that is no split
