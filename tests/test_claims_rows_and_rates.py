@@ -140,6 +140,9 @@ def test_a_rates_numerator_is_bounded_by_its_denominator_where_no_measure_names_
     assert [r for r in found if r[0] == "bound"] == [("bound", 102.44, "102.44% ≤ 100%", "warn")]
     # a rate that no count agrees with gives no pair
     assert not [r for r in readings("本月报送信息500条，采纳发布210条，采发率47%。") if r[0] == "bound"]
+    # the whole may stand in an earlier paragraph
+    found = readings("全年受理群众诉求3,500件。\n全年在线解答诉求2,600件，在线解答率74.29%。")
+    assert ("bound", 2600, "2600 ≤ 3500", "pass") in found
 
 
 def test_a_heading_piece_in_a_qizhong_sentence_splits_the_total_before():

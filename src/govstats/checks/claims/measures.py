@@ -295,8 +295,8 @@ def rate_pair_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
         if (claim.kind != "rate" or claim.verdict != "pass" or len(claim.parts) != 1
                 or claim.whole is None or (claim.parts[0], claim.whole) in have):
             continue
-        paragraph = doc.enclosing(doc.paragraphs, claim.start)
-        before = [f for f in doc.figures_in(Span(paragraph.start, claim.end)) if not f.is_percent and f.end <= claim.end]
+        # the counts stand before the rate, the whole perhaps in an earlier paragraph
+        before = [f for f in doc.figures if not f.is_percent and f.end <= claim.end]
         lesser = next((f for f in reversed(before) if f.value == claim.parts[0]), None)
         greater = next((f for f in reversed(before) if f.value == claim.whole and f is not lesser), None)
         if lesser is None or greater is None or not same_kind(lesser.unit, greater.unit) or lesser.approx or greater.approx:
