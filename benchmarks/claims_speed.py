@@ -24,6 +24,7 @@ sys.path.insert(0, str(CODE_ROOT / "src"))
 from govstats.checks.claims.extract import extract_claims
 from govstats.checks.claims.prose import sentence_spans
 from govstats.reference.characters import load_folds
+from govstats.reference.closed_lists import load_closed_lists
 from govstats.reference.claim_rules import load_measures, load_rates
 
 CORPUS = CODE_ROOT / "tests" / "corpus" / "claims"
@@ -54,7 +55,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     reference = CODE_ROOT / "data" / "reference"
-    rules = (load_rates(reference), load_measures(reference), load_folds(reference))
+    rules = (load_rates(reference), load_measures(reference), load_folds(reference), load_closed_lists(reference))
     texts, sentences = workload(args.sentences)
     walls, cpus, found = [], [], 0
     for _ in range(args.runs):
