@@ -117,3 +117,16 @@ def test_a_total_column_holds_over_a_second_header_line_and_section_lines():
     # a header after those rows heads a table of its own, with no total column
     assert not [r for r in readings(text + "类别 | 数量 | 办结\n甲 | 10 | 8\n乙 | 5 | 4\n") if r[1] in (8, 4) and r[0] == "sum"
                 and r[2] != "3 + 0 + 0 + 0"]
+
+
+def test_sub_rows_are_left_out_of_the_column_sums():
+    indented = "类别 | 数量\n甲类 | 100\n  A | 60\n  B | 40\n乙类 | 50\n合计 | 150\n"
+    assert [r for r in readings(indented) if r[0] == "sum"] == [("sum", 150, "100 + 50", "pass")]
+    labelled = "类别 | 数量\n甲类 | 100\n其中A | 60\n乙类 | 50\n合计 | 150\n"
+    assert [r for r in readings(labelled) if r[0] == "sum"] == [("sum", 150, "100 + 50", "pass")]
+
+
+def test_a_row_short_of_a_cell_is_not_summed_across():
+    text = "项目 | 自然人 | 法人 | 其他 | 总计\n新收 | 20 | 2 | 1 | 23\n结转 | 1 | 1\n办结 | 12 | 1 | 0 | 13\n"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 13, "12 + 1 + 0", "pass"),
+                                                            ("sum", 23, "20 + 2 + 1", "pass")]

@@ -131,11 +131,17 @@ def row_blocks(doc: Passage) -> list[tuple[list[Row], bool]]:
     return blocks + ([(block, total_column)] if block else [])
 
 
+#: A row whose label opens with one of these is a part of the row above it, not a row of its own.
+SUB_ROWS = ("其中", "含", "内含", "包括", "-", "—", "·")
+
+
 def table_rows(doc: Passage) -> list[tuple[Row, list[Row]]]:
     """Each total row of the text with the rows it totals: the run of rows just above it, or, for a
-    total row heading its run, the rows below it up to the next total row."""
+    total row heading its run, the rows below it up to the next total row. Sub-rows (其中…, or set
+    in deeper than the run's first row) are parts of their row, left out of the column sums."""
     tables = []
-    for block, _ in row_blocks(doc):
+    for whole_block, _ in row_blocks(doc):
+        block = [row for row in whole_block if not sub_row(doc, row, whole_block[0])]
         marks = [n for n, row in enumerate(block) if row.label.startswith(TOTAL_ROWS)]
         for at, n in enumerate(marks):
             before = block[(marks[at - 1] + 1 if at else 0):n]
@@ -147,6 +153,16 @@ def table_rows(doc: Passage) -> list[tuple[Row, list[Row]]]:
     return tables
 
 
+def sub_row(doc: Passage, row: Row, first: Row) -> bool:
+    """True for a row that itemises the row above it: its label opens with 其中/含, or the line is
+    set in deeper than the run's first line."""
+    def indent(r: Row) -> int:
+        line_start = doc.text.rfind("\n", 0, r.start) + 1
+        text = doc.text[line_start:r.end]
+        return len(text) - len(text.lstrip(" \u3000\t"))
+    return row.label.startswith(SUB_ROWS) or indent(row) > indent(first)
+
+
 def row_total_claims(doc: Passage) -> list[Claim]:
     """Under a header whose last cell is a total, each row's last cell against the row's other
     counts (a share among them leaves the row alone)."""
@@ -154,9 +170,12 @@ def row_total_claims(doc: Passage) -> list[Claim]:
     for block, total_column in row_blocks(doc):
         if not total_column:
             continue
+        widths = [len(row.cells) for row in block]
+        width = max(set(widths), key=widths.count)  # a row short of a cell may have lost one
         for row in block:
             cells = list(row.cells.values())
-            if len(cells) < 3 or any(c.unit == "%" for c in cells) or not any(c.value for c in cells):
+            if (len(cells) < 3 or len(cells) != width or any(c.unit == "%" for c in cells)
+                    or not any(c.value for c in cells)):
                 continue
             claims.append(sum_claim(doc, Breakdown(cells[-1], tuple(cells[:-1]), "table")))
     return claims
