@@ -130,3 +130,15 @@ def test_a_row_short_of_a_cell_is_not_summed_across():
     text = "项目 | 自然人 | 法人 | 其他 | 总计\n新收 | 20 | 2 | 1 | 23\n结转 | 1 | 1\n办结 | 12 | 1 | 0 | 13\n"
     assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 13, "12 + 1 + 0", "pass"),
                                                             ("sum", 23, "20 + 2 + 1", "pass")]
+
+
+def test_a_column_of_a_named_rate_is_checked_against_the_columns_its_header_names():
+    text = "部门 | 受理（件） | 办结（件） | 办结率\n甲 | 100 | 98 | 98%\n乙 | 50 | 45 | 92%\n合计 | 150 | 143 | 95.3%\n"
+    found = readings(text)
+    assert ("rate", 98, "98 / 100", "pass") in found
+    assert ("rate", 92, "45 / 50", "fail") in found
+    assert ("rate", 95.3, "143 / 150", "pass") in found
+    # a column of rates is no share column and no sum, even when its total row holds 100%
+    full = readings("部门 | 受理 | 办结 | 办结率\n甲 | 100 | 100 | 100%\n乙 | 50 | 50 | 100%\n合计 | 150 | 150 | 100%\n")
+    assert not [r for r in full if r[0] in ("share", "sum") and r[3] == "fail"]
+    assert not [r for r in full if r[0] == "sum" and r[1] == 100]

@@ -71,7 +71,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
               + bound_claims(doc, tuple(measures), listings))
     claims = full_shares(doc, rebased(doc, claims), listings)
     claims += rate_pair_bounds(doc, claims)
-    claims = with_table_claims(claims, table_claims(doc))
+    claims = with_table_claims(claims, table_claims(doc, tuple(rates)))
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
@@ -79,7 +79,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
 def with_table_claims(claims: list[Claim], tabled: list[Claim]) -> list[Claim]:
     """``claims`` with a text table's claims in place of what the prose reader made of its rows
     (a share it could not place), each table claim added once."""
-    taken = {(c.start, c.stated) for c in tabled if c.kind == "share"}
+    taken = {(c.start, c.stated) for c in tabled if c.kind in ("share", "rate")}
     kept = [c for c in claims if not (c.kind in ("share", "rate") and (c.start, c.stated) in taken)]
     return kept + tabled
 

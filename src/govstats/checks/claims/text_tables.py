@@ -12,13 +12,16 @@ arithmetic.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govstats.checks.claims.numbers import Figure, parse_number
+from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.sums import Breakdown, sum_claim
 from govstats.checks.claims.verdicts import half_unit, percent_claim
+from govstats.reference.claim_rules import RateRule
 
 #: Labels of a row that totals the rows above it (after folding to simplified characters).
 TOTAL_ROWS = ("合计", "总计", "小计", "共计", "总数")
@@ -93,13 +96,23 @@ def header_units(doc: Passage, start: int, end: int) -> dict[int, str]:
     return {i: m.group("unit") for i, p in enumerate(pieces) if (m := HEADER_UNIT.search(p))}
 
 
-def row_blocks(doc: Passage) -> list[tuple[list[Row], bool]]:
-    """Runs of rows of the text (lines without numbers inside a run are skipped), each with
-    whether its header's last cell is a total ("类型 | 男 | 女 | 合计")."""
-    blocks: list[tuple[list[Row], bool]] = []
+@dataclass(frozen=True)
+class Block:
+    """A run of rows, whether its header's last cell is a total, and its header's words."""
+
+    rows: list[Row]
+    total_column: bool
+    header: str
+
+
+def row_blocks(doc: Passage) -> list[Block]:
+    """Runs of rows of the text (lines without numbers inside a run are skipped), each with its
+    header: whether its last cell is a total ("类型 | 男 | 女 | 合计"), and its words."""
+    blocks: list[Block] = []
     block: list[Row] = []
     units: dict[int, str] = {}
     total_column = rows_seen = False
+    header = ""
     pos = 0
     for line in doc.text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
@@ -116,40 +129,41 @@ def row_blocks(doc: Passage) -> list[tuple[list[Row], bool]]:
         inside = len(pieces) == 2 and block and not block[-1].label.startswith(TOTAL_ROWS)
         if body and not any(ch.isdigit() for ch in body) and "。" not in body:
             if block and not inside:
-                blocks.append((block, total_column))
+                blocks.append(Block(block, total_column, header))
                 block = []
             if head := header_units(doc, start, end):
                 units = head
             if not block and len(pieces) > 2:
                 # a header straight after a header is its second line; after rows it heads a new table
                 total_column = (total_column and not rows_seen) or pieces[-1].startswith(TOTAL_ROWS)
+                header = (header + "\n" if header and not rows_seen else "") + "|".join(pieces)
                 rows_seen = False
             continue
         if block:
-            blocks.append((block, total_column))
-        block, units, total_column = [], {}, False
-    return blocks + ([(block, total_column)] if block else [])
+            blocks.append(Block(block, total_column, header))
+        block, units, total_column, header = [], {}, False, ""
+    return blocks + ([Block(block, total_column, header)] if block else [])
 
 
 #: A row whose label opens with one of these is a part of the row above it, not a row of its own.
 SUB_ROWS = ("其中", "含", "内含", "包括", "-", "—", "·")
 
 
-def table_rows(doc: Passage) -> list[tuple[Row, list[Row]]]:
+def table_rows(doc: Passage) -> list[tuple[Row, list[Row], str]]:
     """Each total row of the text with the rows it totals: the run of rows just above it, or, for a
     total row heading its run, the rows below it up to the next total row. Sub-rows (其中…, or set
     in deeper than the run's first row) are parts of their row, left out of the column sums."""
     tables = []
-    for whole_block, _ in row_blocks(doc):
-        block = [row for row in whole_block if not sub_row(doc, row, whole_block[0])]
+    for found in row_blocks(doc):
+        block = [row for row in found.rows if not sub_row(doc, row, found.rows[0])]
         marks = [n for n, row in enumerate(block) if row.label.startswith(TOTAL_ROWS)]
         for at, n in enumerate(marks):
             before = block[(marks[at - 1] + 1 if at else 0):n]
             after = block[n + 1:(marks[at + 1] if at + 1 < len(marks) else len(block))]
             if len(before) >= 2:
-                tables.append((block[n], before))
+                tables.append((block[n], before, found.header))
             elif at == 0 and not before and len(after) >= 2:
-                tables.append((block[n], after))
+                tables.append((block[n], after, found.header))
     return tables
 
 
@@ -167,9 +181,10 @@ def row_total_claims(doc: Passage) -> list[Claim]:
     """Under a header whose last cell is a total, each row's last cell against the row's other
     counts (a share among them leaves the row alone)."""
     claims = []
-    for block, total_column in row_blocks(doc):
-        if not total_column:
+    for found in row_blocks(doc):
+        if not found.total_column:
             continue
+        block = found.rows
         widths = [len(row.cells) for row in block]
         width = max(set(widths), key=widths.count)  # a row short of a cell may have lost one
         for row in block:
@@ -181,19 +196,38 @@ def row_total_claims(doc: Passage) -> list[Claim]:
     return claims
 
 
-def table_claims(doc: Passage) -> list[Claim]:
-    """Sums of each column against its total row, and shares against their count column."""
+def table_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
+    """Sums of each column against its total row, shares against their count column, and a column
+    of a named rate against the columns its header names as the rate's parts."""
     claims: list[Claim] = []
     full: Figure | None = None  # the count of the last table whose total row holds 100%
-    for total, rows in table_rows(doc):
+    for total, rows, header in table_rows(doc):
         for key, whole in total.cells.items():
             parts = [row.cells.get(key) for row in rows]
             if any(p is None for p in parts) or whole.value == 0 and not any(p.value for p in parts):
                 continue
+            if whole.unit == "%" and not is_share_column(header, parts, whole):
+                continue  # a column of rates (办结率) is no sum
             claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table")))  # type: ignore[arg-type]
-        shares, full = column_shares(doc, total, rows, full)
+        shares, full = column_shares(doc, total, rows, full, header)
         claims += shares
-    return claims + row_total_claims(doc)
+    return claims + row_total_claims(doc) + column_rates(doc, rules)
+
+
+#: Header words of a column of shares; a header cell ending in 率 heads a column of rates.
+SHARE_HEADERS = ("占比", "比例", "比重", "百分比", "构成", "占")
+
+
+def is_share_column(header: str, cells: list[Figure | None], total: Figure) -> bool:
+    """True when a percentage column holds shares: its header says so and names no rate, or, with
+    no header, its rows add up to the total row's percentage (a column of 办结率 does not)."""
+    cells_here = [c for c in cells if c is not None]
+    if any(piece.endswith("率") for piece in re.split(r"[|\n]", header)):
+        return False
+    if header:
+        return any(word in header for word in SHARE_HEADERS)
+    return len(cells_here) == len(cells) and abs(sum(c.value for c in cells_here) - total.value) <= \
+        sum(half_unit(c.decimals) for c in cells_here) + half_unit(total.decimals) + 1e-9
 
 
 def share_columns(total: Row) -> list[tuple[tuple[object, ...], tuple[object, ...]]]:
@@ -203,8 +237,8 @@ def share_columns(total: Row) -> list[tuple[tuple[object, ...], tuple[object, ..
             if at and total.cells[key].unit == "%" and total.cells[keys[at - 1]].unit != "%"]
 
 
-def column_shares(doc: Passage, total: Row, rows: list[Row],
-                  full: Figure | None) -> tuple[list[Claim], Figure | None]:
+def column_shares(doc: Passage, total: Row, rows: list[Row], full: Figure | None,
+                  header: str = "") -> tuple[list[Claim], Figure | None]:
     """Each row's share of its count column's whole, and the whole a later table's shares take.
 
     When the total row holds 100% the whole is the table's own total; when it holds less (the top
@@ -212,6 +246,8 @@ def column_shares(doc: Passage, total: Row, rows: list[Row],
     last table of the text that held 100%; with no such table they are left to the prose reader."""
     claims = []
     for count_key, share_key in share_columns(total):
+        if not is_share_column(header, [row.cells.get(share_key) for row in rows], total.cells[share_key]):
+            continue
         whole_pct, whole = total.cells[share_key], total.cells[count_key]
         complete = abs(whole_pct.value - 100) <= half_unit(whole_pct.decimals) * len(rows)
         if complete:
@@ -229,3 +265,43 @@ def column_shares(doc: Passage, total: Row, rows: list[Row],
                                         formula=f"{part.shown} / {whole.shown}", part=part.value,
                                         whole=whole.value, operands=((part.value,), whole.value)))
     return claims, full
+
+
+#: A header's first cell that numbers the rows, whose cells parse_row drops.
+ROW_NUMBERS = ("序号", "排名", "名次", "编号")
+
+
+def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
+    """"部门 | 受理 | 办结 | 办结率": each row's rate against its numerator and denominator columns,
+    found by the rate rule's words among the one-line header's cells."""
+    claims = []
+    for found in row_blocks(doc):
+        if not found.header or "\n" in found.header:
+            continue
+        names = found.header.split("|")
+        names = names[1:] if names[0] in ROW_NUMBERS else names
+        for at, name in enumerate(names):
+            rule = rate_rule_for(name, rules) if name.endswith("率") else None
+            top = column_named(names, rule.numerator_terms, rule.exclude, at) if rule else None
+            bottom = column_named(names, rule.denominator, (), at) if rule else None
+            if rule is None or top is None or bottom is None or top == bottom:
+                continue
+            for row in found.rows:
+                rate, part, whole = (row.cells.get((n, 0)) for n in (at, top, bottom))
+                if rate is None or part is None or whole is None or rate.unit != "%":
+                    continue
+                span = doc.enclosing(doc.sentences, rate.start)
+                claims.append(percent_claim(doc, rate, kind="rate", span=span, formula=f"{part.shown} / {whole.shown}",
+                                            part=part.value, whole=whole.value, bound=rule.bound,
+                                            operands=((part.value,), whole.value)))
+    return claims
+
+
+def column_named(names: list[str], terms: Sequence[str], exclude: Sequence[str], rate_at: int) -> int | None:
+    """The one column (not the rate's own) whose header is one of ``terms`` (first term first)."""
+    for term in terms:
+        hits = [n for n, name in enumerate(names) if n and n != rate_at and HEADER_UNIT.sub("", name) == term
+                and not any(w in name for w in exclude)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
