@@ -186,4 +186,7 @@ def test_rate_with_its_parts_in_a_bracket_after_it():
     assert ("rate", 97.3, "973 / 1000", "pass") in readings("回访满意率97.3%（回访1000件，满意973件）。")
     assert ("rate", 98.3, "973 / 1000", "fail") in readings("回访满意率98.3%（回访1000件，满意973件）。")
     # one part only: the other is not guessed
-    assert ("rate", 95, "1900 / ?", "unverifiable") in readings("办结率95%（办结1900件）。")
+    assert [r[3] for r in readings("办结率95%（办结1900件）。") if r[0] == "rate"] == ["unverifiable"]
+    # with grades beside the count, which of them the rate counts is not said
+    found = readings("本月共受理2000件，回访满意率98%（回访500件，满意490件，基本满意10件）。")
+    assert [r[3] for r in found if r[0] == "rate"] == ["unverifiable"]

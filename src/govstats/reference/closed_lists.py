@@ -4,7 +4,9 @@
 names every kind a 领导留言板 message is filed under, so the five counts split the 18804 and a
 shortfall is an error, not a part left unnamed. ``data/reference/closed_lists.csv`` holds one
 family per row: ``family`` (its name), ``members`` (``;``-separated, each member's printed names
-``|``-separated, the first its own name) and ``note``. A new classification is a new row.
+``|``-separated, the first its own name), ``whole`` (``;``-separated words one of which the whole's
+label must hold: the kinds of a 领导留言板 message are not all the kinds of a hotline's cases) and
+``note``. A new classification is a new row.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class ClosedList:
 
     family: str
     members: tuple[tuple[str, ...], ...]
+    wholes: tuple[str, ...] = ()
     note: str = ""
 
 
@@ -36,7 +39,11 @@ def closed_list_from_row(row: dict[str, str], path: Path, number: int) -> Closed
     if len(members) < 2 or any(not name for member in members for name in member):
         raise InputError(path, "members are two or more ;-separated names (aliases |-separated), none empty",
                          row=number, column="members")
-    return ClosedList(family, members, row.get("note", ""))
+    wholes = tuple(w.strip() for w in row.get("whole", "").split(";") if w.strip())
+    if not wholes:
+        raise InputError(path, "whole names the words one of which the whole's label holds", row=number,
+                         column="whole")
+    return ClosedList(family, members, wholes, row.get("note", ""))
 
 
 def load_closed_lists(reference_dir: str | Path) -> tuple[ClosedList, ...]:

@@ -64,11 +64,13 @@ def member_of(label: str, members: tuple[tuple[str, ...], ...]) -> int | None:
     return kept.pop() if len(kept) == 1 else None
 
 
-def names_a_family(doc: Passage, parts: list[Figure]) -> bool:
-    """True when the parts' labels name every member of one closed family, each once."""
+def names_a_family(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
+    """True when the parts' labels name every member of one closed family, each once, and the
+    whole is of the kind the family classifies (its label or noun holds one of the family's words)."""
     labels = [doc.label(p) for p in parts]
+    around = doc.label(whole) + doc.words_after(whole)
     for family in doc.families:
-        if len(parts) != len(family.members):
+        if len(parts) != len(family.members) or not any(word in around for word in family.wholes):
             continue
         named = [member_of(label, family.members) for label in labels]
         if None not in named and len(set(named)) == len(family.members):

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from govstats.checks.claims.items import listing
-from govstats.checks.claims.measures import in_whole
 from govstats.checks.claims.prose import Passage, Span
-from govstats.checks.claims.splits import Listing, counts, is_partial, opening
+from govstats.checks.claims.splits import Listing, counts, in_whole, is_partial, opening
 
 
 

@@ -26,7 +26,7 @@ from govstats.checks.claims.splits import (
     spread_over,
 )
 from govstats.checks.claims.wholes import kindred
-from govstats.checks.claims.words import core_label
+from govstats.checks.claims.words import OTHER_PERIOD, core_label
 
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
@@ -80,8 +80,9 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
         if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
                for f in doc.figures_in(item)):
             rated.append(number)
+        # a count of another period ("较2023年的3,000宗") is no part of this one's list
         found = [f for f in counts(doc, item, None if kin else whole.unit)
-                 if f is not whole and (not kin or kindred(f.unit, whole.unit))]
+                 if f is not whole and (not kin or kindred(f.unit, whole.unit)) and not OTHER_PERIOD.search(doc.label(f))]
         if not found and parts and (alone := share_item(doc, item, parts[-1])):
             shares.append((alone, parts[-1]))  # "甲类30件，占60%，乙类20件，占40%": the share is its own item
             continue
@@ -127,7 +128,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
     # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
                   and not overlapping(whole, shares) and not two_above_half(whole, parts)
-                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts) or names_a_family(doc, parts))
+                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts) or names_a_family(doc, whole, parts))
                   and not mixed_and_off(whole, parts))
     note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured),

@@ -245,6 +245,9 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             closing = stated and core_label(doc.label(stated[-1])) in TOTAL_WORDS
             before = stated if len(stated) == 1 else stated[-1:] if closing else []
         after = enumeration(doc, Span(match.end(), clause.end))
+        # "其中网上受理600件，按类型分，…": a heading after a comma ends the list under 其中
+        after = next((Span(after.start, head.start - 1) for head in comma_headed(doc, sentence)
+                      if after.start < head.start <= after.end), after)
         run = semicolon_run(doc, after, sentence) if after.end == clause.end else after
         items = counts(doc, after)
         if not before or not items:
@@ -283,10 +286,10 @@ def comma_headed(doc: Passage, sentence: Span) -> list[Span]:
     found = []
     for piece in semicolon_pieces(doc, sentence):
         text = doc.norm[piece.start:piece.end]
-        for at in (i for i, ch in enumerate(text) if ch == "," and doc.depths[piece.start + i] == 0):
-            if HEADING.match(text[at + 1:].lstrip()) and counts(doc, Span(sentence.start, piece.start + at)):
-                found.append(Span(piece.start + at + 1, piece.end))
-                break
+        heads = [i for i, ch in enumerate(text) if ch == "," and doc.depths[piece.start + i] == 0
+                 and HEADING.match(text[i + 1:].lstrip()) and counts(doc, Span(sentence.start, piece.start + i))]
+        # each heading's list runs to the next heading ("按渠道分，…，按类型分，…": two splits)
+        found += [Span(piece.start + at + 1, piece.start + nxt) for at, nxt in zip(heads, [*heads[1:], len(text)])]
     return found
 
 
@@ -294,7 +297,8 @@ def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
     """"共受理1655件，其中甲地573件；按类别分，包括咨询1127件、…": a heading opening a later piece of
     the sentence lists parts of the sentence's total (its first count)."""
     found = []
-    for piece in semicolon_pieces(doc, sentence)[1:] + comma_headed(doc, sentence):
+    after_comma = comma_headed(doc, sentence)
+    for piece in semicolon_pieces(doc, sentence)[1:] + after_comma:
         head = doc.norm[piece.start:piece.end].lstrip()
         start = piece.end - len(head)
         first = next(iter(counts(doc, piece)), None)
@@ -307,6 +311,11 @@ def piece_listings(doc: Passage, sentence: Span) -> list[Listing]:
             continue
         lead = SUBSET.match(head, match.end()) or match
         if got := listing(doc, total, Span(start + lead.end(), piece.end), "heading", is_partial(doc, piece)):
+            rivals = counts(doc, Span(total.end, piece.start), total.unit)
+            if piece in after_comma and rivals:
+                # "共受理1000件，办结950件，按渠道分，…": the heading may split either count
+                got = replace(got, guessed=True, note=f"取本句第一个数 {total.shown} 为整体（其后另有 "
+                              f"{'、'.join(f.shown for f in rivals)}，属推测）")
             found.append(got)
     return found
 
@@ -333,7 +342,7 @@ def numbered_listings(doc: Passage) -> list[Listing]:
 
 def second_unit_part(doc: Passage, sentence: Span) -> list[Listing]:
     """"可办理1406项事项。其中，综合窗口可受理22个部门的749项事项": under a sentence-opening 其中, the one
-    count of a second unit is a part of the sentence before's one count of that unit."""
+    count of a second unit is a part of the sentence before's one count of that unit, when it fits."""
     here = counts(doc, sentence)
     earlier = previous_sentence(doc, sentence)
     if not here or earlier is None or not opening(doc, sentence).startswith("其中"):
@@ -341,7 +350,8 @@ def second_unit_part(doc: Passage, sentence: Span) -> list[Listing]:
     others = [f for f in here if not same_kind(f.unit, here[0].unit)]
     mine = [f for f in others if others and f.unit == others[0].unit]
     theirs = counts(doc, earlier, mine[0].unit) if mine else []
-    if len(mine) != 1 or len(theirs) != 1 or mine[0].approx or theirs[0].approx:
+    # the reading is only a guess (办理业务3000项 under 可办事项1406项 is no part of it): kept where it fits
+    if len(mine) != 1 or len(theirs) != 1 or mine[0].approx or theirs[0].approx or mine[0].value > theirs[0].value:
         return []
     return [Listing(theirs[0], (mine[0],), (), "qizhong", exhaustive=False)]
 

@@ -23,6 +23,7 @@ from govstats.checks.claims.splits import (
     _REMAINING,
     DONE,
     Listing,
+    in_whole,
     is_done,
     qizhong_parts,
     same_kind,
@@ -149,14 +150,6 @@ def carried_in(doc: Passage, figure: Figure, greater: Figure) -> bool:
                for f in doc.figures_in(Span(start, figure.start)))
 
 
-_NOUN_IN = re.compile(r"^[\u4e00-\u9fff]{0,6}中$")
-
-
-def in_whole(doc: Passage, whole: Figure) -> bool:
-    """True when the count heads its list by 中 ("218宗个案中，"): the parts after it lie inside it."""
-    return bool(_NOUN_IN.match(doc.words_after(whole)))
-
-
 def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[Listing]) -> list[Claim]:
     """Bounds between one entity's measures (办结 ≤ 受理 soft, 主动评价 ≤ 办件 hard) and of a
     single part named under 其中 (part ≤ whole, hard)."""
@@ -165,9 +158,12 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
         if ((found.how == "qizhong" or found.how == "heading" and in_whole(doc, found.whole)) and len(found.parts) > 1 and not (found.exhaustive or found.guessed or found.whole.approx)
                 and not all(is_done(doc, p) for p in found.parts)  # done counts of one result make a rate
                 and all(p.unit == found.whole.unit and not p.approx for p in found.parts)):
-            # "共1655件，其中甲地573件，乙地278件" names some parts only: each is bounded by the whole
+            # "共1655件，其中甲地573件，乙地278件" names some parts only: each is bounded by the whole;
+            # under a heading ("218宗个案中，…") a count larger than the whole is of something else
+            # ("另有300宗仍在调查中", "去年则为250宗"): the heading's list is read only where it fits
             for part in found.parts:
-                pairs.setdefault((part, found.whole), ("hard", "“其中”所列部分不大于整体"))
+                if found.how == "qizhong" or part.value <= found.whole.value:
+                    pairs.setdefault((part, found.whole), ("hard", "“其中”所列部分不大于整体"))
         if len(found.parts) == 1 and not found.parts[0].approx:
             # an estimated whole (100余条) only warns: what the estimate covers is not known; nor
             # does a done count of its part (受理478件，办结498件: some closed may be carried over),

@@ -10,6 +10,7 @@ figures: they never enter a claim.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -116,7 +117,9 @@ def normalize_chars(text: str) -> str:
 
 
 def format_number(value: float) -> str:
-    """A value printed without a trailing .0 (84781, 95.36)."""
+    """A value printed without a trailing .0 (84781, 95.36); a number too long for a float is inf."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value):
         return str(int(value))
     return f"{value:.6f}".rstrip("0").rstrip(".")

@@ -130,6 +130,11 @@ def share_claim(doc: Passage, figure: Figure) -> Claim | None:
     elif counted is not None:
         part = counted
         whole, note = share_whole(doc, figure, part, clause)
+        between = [f for f in doc.figures_in(Span(whole.end, figure.start)) if not f.is_percent
+                   and f.unit == part.unit] if whole is not None else []
+        if between and not note:
+            # "共受理2000件，其中网上受理1000件，咨询类占30%（300件）": of the 2000 or of the 1000?
+            note = f"取本句第一个同单位的数 {whole.shown} 为整体（另有 {'、'.join(f.shown for f in between)} 亦可作分母）"
     elif part is None or own_subject(doc, figure, part):
         return None
     else:
@@ -262,9 +267,10 @@ def rate_claim(doc: Passage, figure: Figure, rule: RateRule, wholes: Mapping[Fig
     before = counts_before(doc, figure, scope or rate_scope(doc, figure, rule))
     numerator = with_its_list(rate_numerator(doc, rule, before), together, before)
     denominator, note = rate_denominator(doc, rule, figure, before, numerator, wholes)
-    if not numerator and denominator is None and (inside := doc.bracket_after(figure)) is not None:
-        # "回访满意率97.3%（回访1000件，满意973件）": the rate's parts in the bracket after it
-        after = [f for f in reversed(doc.figures_in(inside)) if not f.is_percent]
+    if (not numerator and denominator is None and (inside := doc.bracket_after(figure)) is not None
+            and len(after := [f for f in reversed(doc.figures_in(inside)) if not f.is_percent]) == 2):
+        # "回访满意率97.3%（回访1000件，满意973件）": the rate's two parts in the bracket after it (with
+        # more, grades or others, which counts make the numerator is not said)
         numerator = rate_numerator(doc, rule, after)
         denominator, note = rate_denominator(doc, rule, figure, after, numerator, wholes) if numerator else (None, "")
     if not numerator and denominator is not None and (rest := remainder_count(doc, rule.numerator_terms, before, denominator)):

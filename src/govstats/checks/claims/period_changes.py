@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
@@ -72,7 +73,13 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     against = _AGAINST.search(doc.norm[now.end:then.start])
     if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
         return None
-    return change_between(doc, figure, then, now, doc.norm[then.end:figure.start], clause)
+    claim = change_between(doc, figure, then, now, doc.norm[then.end:figure.start], clause)
+    others = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, now.start))
+              if not f.is_percent and f.unit == now.unit]
+    if claim is not None and others:
+        # "共接获3,600宗投诉，其中1,200宗涉及网购，较2023年的3,000宗增加20%": which count changed is a guess
+        return guarded(claim, f"变化取 {now.shown} 对比 {then.shown}（前面另有同单位的数，属推测）")
+    return claim
 
 
 def change_between(doc: Passage, figure: Figure, then: Figure, now: Figure, verb: str, span: Span) -> Claim | None:
@@ -89,10 +96,11 @@ def change_between(doc: Passage, figure: Figure, then: Figure, now: Figure, verb
 
 
 def previous_count(doc: Passage, clause: Span, like: Figure) -> Figure | None:
-    """The last count of ``like``'s unit in the clauses of the sentence before ``clause``."""
+    """The one count of ``like``'s unit in the earlier clauses of its sentence; None when there are
+    several ("共接获3,600宗投诉，其中1,200宗涉及网购，较2023年的3,000宗增加20%": of which?)."""
     earlier = [f for f in doc.figures_in(Span(doc.sentence_of(like).start, clause.start))
                if not f.is_percent and f.unit == like.unit and doc.depth(f) == doc.depth(like)]
-    return earlier[-1] if earlier else None
+    return earlier[0] if len(earlier) == 1 else None
 
 
 def bracketed_period_change(doc: Passage, figure: Figure) -> Claim | None:
@@ -107,9 +115,9 @@ def bracketed_period_change(doc: Passage, figure: Figure) -> Claim | None:
         return None
     counts = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start))
               if not f.is_percent and f.unit == then.unit and doc.depth(f) == doc.depth(figure)]
-    if not counts or counts[-1].approx:
-        return None
-    now = counts[-1]
+    if len(counts) != 1 or counts[0].approx:
+        return None  # several counts before it: which one changed is not said
+    now = counts[0]
     return change_between(doc, figure, then, now, doc.norm[now.end:figure.start], doc.clause_of(figure))
 
 

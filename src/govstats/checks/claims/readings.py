@@ -353,8 +353,12 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
     runs = respective_shares(doc)
     for pct, part in runs:
         share_run = "占" in doc.label(pct) or "比重" in doc.label(pct) or (share_run and "分别" not in doc.label(pct))
-        if pct not in listed and (part in wholes or part in in_list):
-            listed[pct] = (part, wholes.get(part, in_list.get(part)), "“分别”按顺序对应所列各项", "")
+        if pct not in listed and part in wholes:
+            listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
+        elif pct not in listed and part in in_list:
+            # a list that is no split may be a sub-list ("其中网上1000件，网上诉求中咨询300件…")
+            listed[pct] = (part, in_list[part], "“分别”按顺序对应所列各项",
+                           f"取所在列表的整体 {in_list[part].shown}（所列并非全部分项，属推测）")
         elif (pct not in listed and share_run and (leading := leading_count(doc, part)) is not None
               and leading not in {p for _, p in runs}):
             listed[pct] = (part, leading, "", f"所列各项不属任何列表，取本句开头的 {leading.shown}（{doc.label(leading)}）为整体（推测）")

@@ -263,3 +263,11 @@ def spread_over(doc: Passage, part: Figure) -> tuple[int, int]:
         return 1, 1
     fewest = len([n for n in names.split("、") if n.strip()])
     return fewest, len([n for n in re.split(r"、|及|和|以及|与", names) if n.strip()])
+
+
+_NOUN_IN = re.compile(r"^[\u4e00-\u9fff]{0,6}中$")
+
+
+def in_whole(doc: Passage, whole: Figure) -> bool:
+    """True when the count heads its list by 中 ("218宗个案中，"): the parts after it lie inside it."""
+    return bool(_NOUN_IN.match(doc.words_after(whole)))

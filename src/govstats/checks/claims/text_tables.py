@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.numbers import Figure, parse_number
 from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
@@ -64,7 +65,8 @@ def cell_figures(text: str, series: str, offset: int, unit: str) -> list[Figure]
 def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row | None:
     """A row from the line [start, end), or None when the line is not a label and numeric cells."""
     line = doc.norm[start:end]
-    if any(mark in line for mark in PROSE_MARKS):
+    # "其中:政策咨询 | 200" itemises the row above; any other colon or comma makes the line prose
+    if any(mark in re.sub(r"^\s*\(?其中:", "其中", line) for mark in PROSE_MARKS):
         return None
     pieces, pos = [], 0
     for brk in CELL_BREAK.finditer(line):
@@ -107,7 +109,12 @@ class Block:
 
 def row_blocks(doc: Passage) -> list[Block]:
     """Runs of rows of the text (lines without numbers inside a run are skipped), each with its
-    header: whether its last cell is a total ("类型 | 男 | 女 | 合计"), and its words."""
+    header: whether its last cell is a total ("类型 | 男 | 女 | 合计"), and its words; read once."""
+    return doc.remembered(("row blocks",), lambda: read_blocks(doc))  # type: ignore[no-any-return]
+
+
+def read_blocks(doc: Passage) -> list[Block]:
+    """The runs of rows of the text (see ``row_blocks``)."""
     blocks: list[Block] = []
     block: list[Row] = []
     units: dict[int, str] = {}
@@ -146,7 +153,7 @@ def row_blocks(doc: Passage) -> list[Block]:
 
 
 #: A row whose label opens with one of these is a part of the row above it, not a row of its own.
-SUB_ROWS = ("其中", "含", "内含", "包括", "-", "—", "·")
+SUB_ROWS = ("其中", "含", "内含", "包括", "-", "—", "·", "(")
 
 
 def table_rows(doc: Passage) -> list[tuple[Row, list[Row], str]]:
@@ -190,7 +197,7 @@ def row_total_claims(doc: Passage) -> list[Claim]:
         for row in block:
             cells = list(row.cells.values())
             if (len(cells) < 3 or len(cells) != width or any(c.unit == "%" for c in cells)
-                    or not any(c.value for c in cells)):
+                    or not any(c.value for c in cells) or any(w in row.label for w in NOT_ADDED)):
                 continue
             claims.append(sum_claim(doc, Breakdown(cells[-1], tuple(cells[:-1]), "table")))
     return claims
@@ -202,16 +209,55 @@ def table_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
     claims: list[Claim] = []
     full: Figure | None = None  # the count of the last table whose total row holds 100%
     for total, rows, header in table_rows(doc):
+        names = column_names(header)
         for key, whole in total.cells.items():
             parts = [row.cells.get(key) for row in rows]
             if any(p is None for p in parts) or whole.value == 0 and not any(p.value for p in parts):
                 continue
-            if whole.unit == "%" and not is_share_column(header, parts, whole):
-                continue  # a column of rates (办结率) is no sum
-            claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table")))  # type: ignore[arg-type]
+            name = names.get(key, "")
+            if whole.unit == "%" and not is_share_column(name if names else header, parts, whole):
+                continue  # a column of rates (办结率) or changes is no sum
+            if any(word in name for word in NOT_ADDED) or any(word in row.label for row in rows for word in ("平均", "均值")):
+                continue  # averages and durations do not add up
+            doubt = partial_table(total, rows, key, names)
+            claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table", bool(doubt), doubt)))  # type: ignore[arg-type]
         shares, full = column_shares(doc, total, rows, full, header)
         claims += shares
     return claims + row_total_claims(doc) + column_rates(doc, rules)
+
+
+#: Header words of a column whose cells are not counts to add (averages, durations, scores).
+NOT_ADDED = ("平均", "均", "天数", "时长", "用时", "时限", "率", "满意", "得分", "分值", "同比", "环比", "增长", "增幅")
+
+
+def column_names(header: str) -> dict[tuple[object, ...], str]:
+    """The header's name of each plain column of a one-line header (row numbers dropped); none for
+    a header of two lines, whose cells do not line up with the rows'."""
+    if not header or "\n" in header:
+        return {}
+    names = header.split("|")
+    names = names[1:] if names[0] in ROW_NUMBERS else names
+    return {(n, 0): name for n, name in enumerate(names) if n}
+
+
+def partial_table(total: Row, rows: list[Row], key: tuple[object, ...], names: dict[tuple[object, ...], str]) -> str:
+    """Why the rows may not be all of the total (a note that keeps a sum that does not add up from
+    failing), or "": the count or share column beside it also adds to less than its total row (rows
+    left out), or a row is the sum of the rows right after it (a hierarchy shown without indentation)."""
+    values = [row.cells[key].value for row in rows]
+    for count_key, share_key in share_columns(total):
+        if key not in (count_key, share_key):
+            continue
+        other = share_key if key == count_key else count_key  # the column beside it tells
+        cells = [row.cells.get(other) for row in rows]
+        slack = 1 if other == share_key else 0
+        if all(cells) and sum(c.value for c in cells) + slack < total.cells[other].value:  # type: ignore[union-attr]
+            return "同表另一列的各行之和也不足合计行，表中可能只列出部分行"
+    for at, value in enumerate(values):
+        for end in range(at + 3, len(values) + 1):
+            if abs(sum(values[at + 1:end]) - value) < 1e-9 and value:
+                return f"“{rows[at].label}”等于其后几行之和，表中可能含有分层"
+    return ""
 
 
 #: Header words of a column of shares; a header cell ending in 率 heads a column of rates.
@@ -219,10 +265,12 @@ SHARE_HEADERS = ("占比", "比例", "比重", "百分比", "构成", "占")
 
 
 def is_share_column(header: str, cells: list[Figure | None], total: Figure) -> bool:
-    """True when a percentage column holds shares: its header says so and names no rate, or, with
-    no header, its rows add up to the total row's percentage (a column of 办结率 does not)."""
+    """True when a percentage column holds shares: its header (the column's own name where the
+    header lines up with the rows) says so and names no rate or change, or, with no header, its rows
+    add up to the total row's percentage (a column of 办结率 does not)."""
     cells_here = [c for c in cells if c is not None]
-    if any(piece.endswith("率") for piece in re.split(r"[|\n]", header)):
+    if any(piece.endswith("率") or any(w in piece for w in ("同比", "环比", "增长", "满意"))
+           for piece in re.split(r"[|\n]", header) if not any(word in piece for word in SHARE_HEADERS)):
         return False
     if header:
         return any(word in header for word in SHARE_HEADERS)
@@ -245,15 +293,17 @@ def column_shares(doc: Passage, total: Row, rows: list[Row], full: Figure | None
     ten topics, 33.8%), the table is part of a larger one and its shares are of the whole of the
     last table of the text that held 100%; with no such table they are left to the prose reader."""
     claims = []
+    names = column_names(header)
     for count_key, share_key in share_columns(total):
-        if not is_share_column(header, [row.cells.get(share_key) for row in rows], total.cells[share_key]):
+        named = names.get(share_key, header) if names else header
+        if not is_share_column(named, [row.cells.get(share_key) for row in rows], total.cells[share_key]):
             continue
         whole_pct, whole = total.cells[share_key], total.cells[count_key]
         complete = abs(whole_pct.value - 100) <= half_unit(whole_pct.decimals) * len(rows)
         if complete:
             full, note = whole, ""
         elif full is not None and full.unit == whole.unit and full.value > whole.value:
-            whole, note = full, f"表中合计占比不足100%，各项占比按前表合计 {full.shown} 计算"
+            whole, note = full, f"表中合计占比不足100%，各项占比按前表合计 {full.shown} 计算（推测）"
         else:
             continue
         for row in [*rows, total]:
@@ -261,9 +311,9 @@ def column_shares(doc: Passage, total: Row, rows: list[Row], full: Figure | None
             if share is None or part is None:
                 continue
             span = doc.enclosing(doc.sentences, share.start)
-            claims.append(percent_claim(doc, share, kind="share", span=span, note=note,
-                                        formula=f"{part.shown} / {whole.shown}", part=part.value,
-                                        whole=whole.value, operands=((part.value,), whole.value)))
+            read = percent_claim(doc, share, kind="share", span=span, formula=f"{part.shown} / {whole.shown}",
+                                 part=part.value, whole=whole.value, operands=((part.value,), whole.value))
+            claims.append(guarded(read, note))  # the whole of an earlier table is only a guess
     return claims, full
 
 

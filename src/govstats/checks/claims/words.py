@@ -40,6 +40,9 @@ CHANGE_DOWN = ("减少", "压缩", "压减", "下降", "降低", "缩短", "精�
 CHANGE_UP = ("增加", "增长", "成长", "提高", "上升", "提升", "扩大", "上涨", "升", "增")
 
 
+#: The words before a count of another period ("较2023年的3,000宗", "比上月的"): no part of a list.
+OTHER_PERIOD = re.compile(r"(?:与|比|较)(?:去年|上年|上月|前年|同期|(?:19|20)\d\d年|[^,;。\d]{0,8}?(?:年|月|季度?|周|期))"
+                          r"(?:同期)?的?\s*$")
 _CHANGE_GAP = re.compile(rf"({'|'.join(CHANGE_DOWN + CHANGE_UP)})(到|至|为)$")
 
 

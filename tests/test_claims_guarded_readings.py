@@ -1,0 +1,61 @@
+"""Correct sentences, each shaped a little off the cues a reading rests on, that must not be failed:
+a reading no cue fixes passes or is unverifiable (made-up figures, verdicts worked out by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_claims_shapes import readings
+
+CORRECT = [
+    # text tables: some rows only, a bracketed or 其中: sub-row, a hierarchy without indentation
+    "类型 | 数量 | 占比\n咨询 | 600 | 30%\n投诉 | 400 | 20%\n合计 | 2000 | 100%\n",
+    "类型 | 数量 | 占比\n咨询 | 600 | 60%\n（其中政策咨询） | 200 | 20%\n投诉 | 400 | 40%\n合计 | 1000 | 100%\n",
+    "类型 | 数量\n咨询 | 600\n其中：政策咨询 | 200\n投诉 | 400\n合计 | 1000\n",
+    "渠道 | 数量\n线上渠道 | 700\n网站 | 400\nAPP | 300\n线下渠道 | 300\n合计 | 1000\n",
+    # columns that do not add: a change, a satisfaction rate, an average, a row of averages
+    "类型 | 件数 | 占比 | 同比增长\n咨询 | 600 | 60% | 10%\n投诉 | 400 | 40% | 5%\n合计 | 1000 | 100% | 8%\n",
+    "类型 | 数量 | 占比 | 满意度\n咨询 | 600 | 60% | 98%\n投诉 | 400 | 40% | 95%\n合计 | 1000 | 100% | 96.8%\n",
+    "类型 | 数量 | 平均办理天数\n咨询 | 600 | 3\n投诉 | 400 | 5\n合计 | 1000 | 4\n",
+    "项目 | 一季度 | 二季度 | 合计\n受理 | 100 | 90 | 190\n平均办理天数 | 3 | 5 | 4\n",
+    # a top-N table after a table of another base
+    "渠道 | 数量 | 占比\n电话 | 1200 | 60%\n网络 | 800 | 40%\n合计 | 2000 | 100%\n网络诉求热点问题\n"
+    "停车 | 200 | 25.0%\n噪音 | 100 | 12.5%\n合计 | 300 | 37.5%\n",
+    # changes whose counts before are several
+    "全年接获投诉18,913宗，已处理18,000宗，按年上升12%（2024年16,887宗）。",
+    "全年接获投诉18,913宗，涉及网购的有9,000宗，按年上升12%（2024年16,887宗）。",
+    "本会2024年共接获3,600宗投诉，其中1,200宗涉及网购，较2023年的3,000宗增加20%。",
+    # counts after a whole headed by 中 that are not its parts
+    "经调查终结的218宗个案中，成立的有40宗，不成立的有120宗，另有300宗仍在调查中。",
+    "在本年度处理的218宗个案中，成立的有40宗，不成立的有120宗，而去年则为250宗。",
+    "办理的500件中，咨询200件，投诉150件，涉及1200人次，累计办理6000件。",
+    "大厅共进驻36个部门，可办事项1406项。其中，22个部门开通网办，办理业务3000项。",
+    # a hotline's kinds are more than a message board's five
+    "本月受理群众诉求1000件，其中投诉400件、咨询300件、求助100件、建言50件、感谢20件。",
+    "本月共办理业务1000件，其中线上办理600件，线下办理300件。",
+    # split headings after a comma
+    "本月共受理诉求1000件，按渠道分，电话600件、网络300件、其他100件，按类型分，咨询500件、投诉300件、其他200件。",
+    "本月共受理诉求1000件，办结950件，按渠道分，电话600件、网络300件、其他50件。",
+    "本月共受理诉求1000件，其中网上受理600件，按类型分，咨询300件、投诉200件、其他100件。",
+    # shares and rates whose whole or numerator is not fixed
+    "本月共受理2000件，其中网上受理1000件，咨询类占30%（300件）。",
+    "本月受理诉求2000件，其中网上1000件，网上诉求中咨询300件、投诉200件，分别占30%、20%。",
+    "回访满意率98%（回访500件，满意490件，基本满意10件）。",
+    "回访满意率98%（回访500件，非常满意300件，满意190件）。",
+]
+
+
+@pytest.mark.parametrize("text", CORRECT)
+def test_a_correct_sentence_is_not_failed(text):
+    assert not [r for r in readings(text) if r[3] in ("fail", "warn")]
+
+
+def test_the_two_headings_after_commas_are_two_splits():
+    found = readings("本月共受理诉求1000件，按渠道分，电话600件、网络300件、其他100件，按类型分，咨询500件、投诉300件、其他200件。")
+    assert ("sum", 1000, "600 + 300 + 100", "pass") in found
+    assert ("sum", 1000, "500 + 300 + 200", "pass") in found
+
+
+def test_a_number_too_long_for_a_float_does_not_crash():
+    assert readings("类型 | 数量\n甲 | " + "9" * 400 + "\n乙 | 1\n合计 | 2\n") is not None
+    assert readings("本月受理" + "9" * 400 + "件，办结5件，办结率50%。") is not None
