@@ -59,3 +59,14 @@ def test_the_two_headings_after_commas_are_two_splits():
 def test_a_number_too_long_for_a_float_does_not_crash():
     assert readings("类型 | 数量\n甲 | " + "9" * 400 + "\n乙 | 1\n合计 | 2\n") is not None
     assert readings("本月受理" + "9" * 400 + "件，办结5件，办结率50%。") is not None
+
+
+def test_a_second_change_of_a_sentence_does_not_take_the_first_ones_pair():
+    found = readings("网购投诉全年共18,913宗，较2024年的16,950宗上升12%，涉款增加45%至近9,300万元。")
+    assert ("change", 12, "(18913 - 16950) / 16950", "pass") in found
+    assert [r[3] for r in found if r[1] == 45] == ["unverifiable"]
+
+
+def test_a_named_whole_in_another_unit_than_the_part_is_only_a_guess():
+    text = "第一类10个部门立案140件，占总数的3.07%：城乡建设局（68件）受理量居首，占第一类的48.57%，公安局（11件）占7.86%。"
+    assert not [r for r in readings(text) if r[3] == "fail"]

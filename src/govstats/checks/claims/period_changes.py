@@ -73,6 +73,8 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     against = _AGAINST.search(doc.norm[now.end:then.start])
     if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
         return None
+    if any(f.is_percent for f in doc.figures_in(Span(then.end, figure.start))):
+        return None  # "较2024年的16,950宗上升12%，…，涉款增加45%": the pair is the first change's
     claim = change_between(doc, figure, then, now, doc.norm[then.end:figure.start], clause)
     others = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, now.start))
               if not f.is_percent and f.unit == now.unit]

@@ -54,7 +54,7 @@ from govstats.checks.claims.respective import (
     unplaced_share,
 )
 from govstats.checks.claims.shared import each_of
-from govstats.checks.claims.splits import Listing, qizhong_parts
+from govstats.checks.claims.splits import Listing, qizhong_parts, same_kind
 from govstats.checks.claims.wholes import (
     NAMED_WHOLE,
     name_stem,
@@ -285,7 +285,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         guess = "“总量”取前文最近的合计（推测）" if whole is not None and by_total_word else ""
         if whole is not None and figure in listed and listed[figure][1] is whole:
             note, guess = listed[figure][2:]  # the name agrees with the whole its list's cue fixes
-        elif whole is not None and not guess and not named_exactly(doc, named.group("name"), whole, parts[0]):
+        elif whole is not None and not guess and (not named_exactly(doc, named.group("name"), whole, parts[0])
+                                                  or not same_kind(parts[0].unit, whole.unit)):  # 10个 of 140件
             guess = f"按“{named.group('name')}”取前文的 {whole.text}（{doc.label(whole)}）为整体（推测）"
         if whole is None and figure in listed:
             whole, note, guess = listed[figure][1:]
@@ -355,8 +356,7 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         share_run = "占" in doc.label(pct) or "比重" in doc.label(pct) or (share_run and "分别" not in doc.label(pct))
         if pct not in listed and part in wholes:
             listed[pct] = (part, wholes[part], "“分别”按顺序对应所列各项", "")
-        elif pct not in listed and part in in_list:
-            # a list that is no split may be a sub-list ("其中网上1000件，网上诉求中咨询300件…")
+        elif pct not in listed and part in in_list:  # a list that is no split may be a sub-list
             listed[pct] = (part, in_list[part], "“分别”按顺序对应所列各项",
                            f"取所在列表的整体 {in_list[part].shown}（所列并非全部分项，属推测）")
         elif (pct not in listed and share_run and (leading := leading_count(doc, part)) is not None
