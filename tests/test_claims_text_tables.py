@@ -145,3 +145,15 @@ def test_a_column_of_a_named_rate_is_checked_against_the_columns_its_header_name
     full = readings("部门 | 受理 | 办结 | 办结率\n甲 | 100 | 100 | 100%\n乙 | 50 | 50 | 100%\n合计 | 150 | 150 | 100%\n")
     assert not [r for r in full if r[0] in ("share", "sum") and r[3] == "fail"]
     assert not [r for r in full if r[0] == "sum" and r[1] == 100]
+
+
+def test_a_change_column_is_checked_against_its_two_years_columns():
+    text = ("排名 | 类别 | 2025年 | 2024年 | 按年变动\n1 | 食肆 | 6,922宗 | 5,810宗 | +19%\n"
+            "2 | 电讯 | 2,646宗 | 3,071宗 | -14%\n3 | 美容 | 1,443宗 | 2,929宗 | -49%\n")
+    found = readings(text)
+    assert ("change", 19, "(6922 - 5810) / 5810", "pass") in found
+    assert ("change", -14, "(2646 - 3071) / 3071", "pass") in found
+    assert ("change", -49, "(1443 - 2929) / 2929", "fail") in found  # -50.7%
+    # one year only: each change is listed, unverifiable
+    alone = readings("类别 | 投诉宗数 | 按年变动\n食肆 | 4,964 | +29%\n旅游 | 2,475 | +13%\n")
+    assert [(r[0], r[3]) for r in alone] == [("change", "unverifiable"), ("change", "unverifiable")]

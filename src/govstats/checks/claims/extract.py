@@ -79,8 +79,8 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
 def with_table_claims(claims: list[Claim], tabled: list[Claim]) -> list[Claim]:
     """``claims`` with a text table's claims in place of what the prose reader made of its rows
     (a share or rate it could not place: the same start and stated value)."""
-    taken = {(c.start, c.stated) for c in tabled if c.kind in ("share", "rate")}
-    kept = [c for c in claims if not (c.kind in ("share", "rate") and (c.start, c.stated) in taken)]
+    taken = {(c.start, abs(c.stated)) for c in tabled if c.kind in ("share", "rate", "change")}
+    kept = [c for c in claims if not (c.kind in ("share", "rate", "change") and (c.start, abs(c.stated)) in taken)]
     return kept + tabled
 
 

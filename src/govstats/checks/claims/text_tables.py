@@ -30,8 +30,8 @@ TOTAL_ROWS = ("合计", "总计", "小计", "共计", "总数")
 CELL_BREAK = re.compile(r"\s*[|｜]\s*|\t+|\s{1,}")
 #: One numeric cell: an optional word naming the column group, then one number or a series of
 #: numbers split by 、 (a dash stands for none), then an optional unit.
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-－—–]"
-CELL = re.compile(rf"^(?P<word>[^\d\-－—–%]*?)(?P<series>(?:{NUMBER})(?:、(?:{NUMBER}))*)(?P<unit>件|宗|条|个|人次|次)?$")
+NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-－—–]"
+CELL = re.compile(rf"^(?P<word>[^\d\-－—–%+]*?)(?P<series>(?:{NUMBER})(?:、(?:{NUMBER}))*)(?P<unit>件|宗|条|个|人次|次)?$")
 HEADER_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{1,3})[)）]")
 #: A line holding any of these is prose, not a row.
 PROSE_MARKS = "。；;：:，"
@@ -52,9 +52,10 @@ def cell_figures(text: str, series: str, offset: int, unit: str) -> list[Figure]
     figures, pos = [], offset
     for number in series.split("、"):
         percent = number.endswith("%")
-        digits = number.rstrip("%")
+        sign = -1 if number.startswith("-") and percent else 1  # "+29%", "-19%": a change's direction
+        digits = number.rstrip("%").lstrip("+-") if percent else number.rstrip("%")
         dash = not any(ch.isdigit() for ch in digits)
-        value = 0.0 if dash else parse_number(digits)
+        value = 0.0 if dash else sign * parse_number(digits)
         decimals = len(digits.partition(".")[2]) if not dash else 0
         figures.append(Figure(value, "%" if percent else unit, pos, pos + len(number), text[pos:pos + len(number)],
                               decimals, half_unit(decimals) if percent else 0.0))
@@ -134,7 +135,9 @@ def read_blocks(doc: Passage) -> list[Block]:
         # a line of a label and words ("其他　三年均无个案") is a row with no numbers: the run goes on;
         # a title or a header after rows starts another run, under the same header unless it is one
         inside = len(pieces) == 2 and block and not block[-1].label.startswith(TOTAL_ROWS)
-        if body and not any(ch.isdigit() for ch in body) and "。" not in body:
+        # a header may hold years ("排名 | 类别 | 2025年 | 2024年"), but no cell that is a number
+        wordy = not any(ch.isdigit() for ch in body) or (len(pieces) > 2 and not any(CELL.match(p) for p in pieces))
+        if body and wordy and "。" not in body:
             if block and not inside:
                 blocks.append(Block(block, total_column, header))
                 block = []
@@ -223,7 +226,7 @@ def table_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
             claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table", bool(doubt), doubt)))  # type: ignore[arg-type]
         shares, full = column_shares(doc, total, rows, full, header)
         claims += shares
-    return claims + row_total_claims(doc) + column_rates(doc, rules)
+    return claims + row_total_claims(doc) + column_rates(doc, rules) + column_changes(doc)
 
 
 #: Header words of a column whose cells are not counts to add (averages, durations, scores).
@@ -355,3 +358,34 @@ def column_named(names: list[str], terms: Sequence[str], exclude: Sequence[str],
         if len(hits) == 1:
             return hits[0]
     return None
+
+
+#: Header words of a column of changes against another period.
+CHANGE_HEADERS = ("变动", "变化", "增减", "增长", "同比", "环比", "按年", "增幅")
+_YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+
+
+def column_changes(doc: Passage) -> list[Claim]:
+    """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns; with
+    no two years printed, each change is listed as unverifiable."""
+    claims = []
+    for found in row_blocks(doc):
+        names = column_names(found.header)
+        years = sorted((name, key) for key, name in names.items() if _YEAR.match(name))
+        for key, name in names.items():
+            if not any(word in name for word in CHANGE_HEADERS):
+                continue
+            for row in found.rows:
+                change = row.cells.get(key)
+                if change is None or change.unit != "%":
+                    continue
+                span = doc.enclosing(doc.sentences, change.start)
+                then, now = (row.cells.get(years[0][1]), row.cells.get(years[1][1])) if len(years) == 2 else (None, None)
+                if then is None or now is None or then.unit == "%" or not then.value:
+                    claims.append(percent_claim(doc, change, kind="change", span=span, formula=f"{row.label}：{name} = ?",
+                                                part=None, whole=None, missing="表中未给出对比期的数"))
+                    continue
+                claims.append(percent_claim(doc, change, kind="change", span=span,
+                                            formula=f"({now.shown} - {then.shown}) / {then.shown}", part=now.value - then.value,
+                                            whole=then.value, operands=((then.value, now.value), None)))
+    return claims
