@@ -230,3 +230,11 @@ def test_items_joined_by_dun_go_on_past_a_comma_while_each_is_one_plain_count():
     # a done count after the comma ends the list
     assert not [r for r in readings("共收到来信3059条，其中A类1160条、B类1859条、C类40条，已办结3000条。")
                 if r[0] == "sum" and "3000" in r[2]]
+
+
+def test_one_count_after_ling_that_makes_up_a_qizhong_list_joins_it():
+    text = "全年总立案300宗，其中反贪立案110宗、行政申诉立案150宗，另应请求开立协查个案40宗。"
+    assert ("sum", 300, "110 + 150 + 40", "pass") in readings(text)
+    # when it does not make the list up, the list stays open: bounds, no sum
+    found = readings(text.replace("40宗", "30宗"))
+    assert not [r for r in found if r[0] == "sum"] and ("bound", 110, "110 ≤ 300", "pass") in found

@@ -26,6 +26,7 @@ from govstats.checks.claims.numbered import numbered_items, numbered_whole, plai
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import has_own_share
 from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.beside_qizhong import second_unit_part, with_also
 from govstats.checks.claims.splits import (
     Listing,
     counts,
@@ -340,22 +341,6 @@ def numbered_listings(doc: Passage) -> list[Listing]:
     return found
 
 
-def second_unit_part(doc: Passage, sentence: Span) -> list[Listing]:
-    """"可办理1406项事项。其中，综合窗口可受理22个部门的749项事项": under a sentence-opening 其中, the one
-    count of a second unit is a part of the sentence before's one count of that unit, when it fits."""
-    here = counts(doc, sentence)
-    earlier = previous_sentence(doc, sentence)
-    if not here or earlier is None or not opening(doc, sentence).startswith("其中"):
-        return []
-    others = [f for f in here if not same_kind(f.unit, here[0].unit)]
-    mine = [f for f in others if others and f.unit == others[0].unit]
-    theirs = counts(doc, earlier, mine[0].unit) if mine else []
-    # the reading is only a guess (办理业务3000项 under 可办事项1406项 is no part of it): kept where it fits
-    if len(mine) != 1 or len(theirs) != 1 or mine[0].approx or theirs[0].approx or mine[0].value > theirs[0].value:
-        return []
-    return [Listing(theirs[0], (mine[0],), (), "qizhong", exhaustive=False)]
-
-
 def find_listings(doc: Passage) -> list[Listing]:
     """Every list of parts the text gives for a whole, in reading order."""
     out: list[Listing] = []
@@ -364,7 +349,7 @@ def find_listings(doc: Passage) -> list[Listing]:
         # 114965件；州级中心受理16481件，…") is still read by the plain readers
         rows = row_listings(doc, sentence)
         in_rows = {p for found in rows for p in found.parts}
-        plain = [found for found in sentence_listings(doc, sentence) + inline_listings(doc, sentence)
+        plain = [with_also(doc, found) for found in sentence_listings(doc, sentence) + inline_listings(doc, sentence)
                  + second_unit_part(doc, sentence) if not in_rows & set(found.parts)]
         here = (rows + plain + bracket_subsets(doc, sentence)
                 + piece_listings(doc, sentence) + total_row_listings(doc, sentence))
