@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from govstats.checks.claims.guesses import guarded, share_of
-from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.numbers import Figure, estimated_before
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import same_kind
@@ -25,7 +25,7 @@ _WHOLE_HAS = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:里|裡|中|当中)(?:有|约�
 
 def later_part_share(doc: Passage, figure: Figure) -> Claim | None:
     """The share read as the count after it over its whole, as a guess; None without that shape."""
-    if re.search(r"(?:约|近|逾|超过?)\s*$", doc.norm[max(figure.start - 3, 0):figure.start]):
+    if estimated_before(doc.norm, figure.start) or doc.norm[max(figure.start - 1, 0):figure.start] == "近":
         return None  # "约14%" is an estimate: not checked against the counts
     sentence = doc.sentence_of(figure)
     after = [f for f in doc.figures_in(Span(figure.end, sentence.end)) if doc.depth(f) == doc.depth(figure)]

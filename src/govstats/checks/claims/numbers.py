@@ -19,8 +19,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from govstats.checks.claims.worded import WORD_CHARS, count_in_words
 
-#: Counting units a claim may use (longest first, so 万元 wins over 元 and 人次 over 人). The list is
-#: open: any classifier bulletins count cases, messages, calls or bodies in belongs here.
+#: Counting units a claim may use (longest first: 万元 over 元); open to any classifier bulletins use.
 COUNT_UNITS = ("万元", "亿元", "件次", "人次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
                "亩", "条", "笔", "单", "起", "宗", "台", "通", "份", "面", "场", "例", "批", "封", "张", "所",
                "座", "家次", "‰")
@@ -36,6 +35,11 @@ APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
 #: Words right before a count that make it an estimate ("约570人", "逾两万宗"); 约 ending 节约,
 #: 预约 or 签约 is a verb of its own. (A percentage after 约 is still read: 纠错率约19.2% is a claim.)
 _APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集续解])约(?:为|计|有)?|逾|超过|将近)\s*$")
+
+
+def estimated_before(norm: str, start: int) -> bool:
+    """True when the words right before ``start`` make the number there an estimate (约, 逾, 超过)."""
+    return bool(_APPROX_BEFORE.search(norm[max(start - 6, 0):start]))
 #: A 个 that starts these words counts time, not things (3个月, 2个小时).
 DURATION_AFTER_GE = ("月", "小时", "星期", "季度")
 #: Days after 个 (34977个法定工作日) and the unit they give: a duration, compared only with durations.
@@ -215,7 +219,7 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = (bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
-              or (unit != "%" and bool(_APPROX_BEFORE.search(text[max(m.start() - 6, 0):m.start()]))))
+              or (unit != "%" and estimated_before(text, m.start())))
     return Figure(value, unit, m.start(), end, source[m.start():end], decimals, resolution, approx)
 
 
@@ -318,8 +322,7 @@ def shared_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-#: A number whose percent sign was lost: right after a rate, a share or a change, before a stop
-#: ("满意率达到97，", "占总量的91.7，", "同比上升13，").
+#: A number whose percent sign was lost, after a rate, share or change ("满意率达到97，", "同比上升13，").
 _SIGNLESS = re.compile(r"(?:率|占[^,;。\d]{1,10}的|(?<![\u4e00-\u9fff])占比?|上升|下降|增长|提高|降低|减少|缩短|压缩)(?:达到|达|为|是|了)?"
                        r"(?P<approx>约)?(?P<num>\d{1,3}(?:\.\d+)?)(?=[,;。]|$)")
 
@@ -378,7 +381,7 @@ def worded_counts(text: str, norm: str) -> list[Figure]:
         if unit in ("万元", "亿元"):
             scale, unit = MULTIPLIERS[unit[0]], "元"
         approx = (bool(m.group("approx")) or _followed_by(norm, end, APPROX_AFTER)
-                  or bool(_APPROX_BEFORE.search(norm[max(m.start() - 6, 0):m.start()])))
+                  or estimated_before(norm, m.start()))
         out.append(Figure(float(value * scale), unit, m.start(), end, text[m.start():end], 0, 0.0, approx))
     return out
 
