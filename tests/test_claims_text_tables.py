@@ -108,6 +108,9 @@ def test_a_row_number_before_the_label_is_no_cell():
     assert ("sum", 2000, "600 + 900 + 500", "pass") in found
     assert ("share", 45.0, "900 / 2000", "pass") in found
     assert not [r for r in found if r[0] == "sum" and r[1] in (6, 1)]
+    # the header's unit (件) goes to the count column, past the row-number column
+    from tests.test_claims_shapes import claims
+    assert [c.unit for c in claims(text) if c.kind == "sum" and c.stated == 2000] == ["件"]
 
 
 def test_a_total_column_holds_over_a_second_header_line_and_section_lines():

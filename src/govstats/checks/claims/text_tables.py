@@ -96,6 +96,7 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
 def header_units(doc: Passage, start: int, end: int) -> dict[int, str]:
     """Units a header line gives its columns ("数量（件）" gives 件 to the second column)."""
     pieces = [p for p in CELL_BREAK.split(doc.norm[start:end]) if p]
+    pieces = pieces[1:] if pieces and pieces[0] in ROW_NUMBERS else pieces  # rows drop their number too
     return {i: m.group("unit") for i, p in enumerate(pieces) if (m := HEADER_UNIT.search(p))}
 
 
