@@ -24,7 +24,7 @@ LINE_CLOSERS = SENTENCE_END + ":;)\"”…》"
 #: Lines shorter than this that end without punctuation are headings, not broken sentences.
 HEADING_MAX = 24
 #: Characters that end an item of a list or the label of a figure (after NFKC folding).
-ITEM_BREAKS = ",、;:()。!?\n"
+ITEM_BREAKS = ",、;:()。!?\n|"
 QUOTES = "“”\"'‘’《》〈〉「」『』"
 #: Words that mark a figure as a grand total (全区…, 共…, 总…).
 TOTAL_MARKERS = ("全区", "全市", "全县", "全部", "全", "共", "总", "合计", "累计")
