@@ -70,3 +70,13 @@ def test_a_second_change_of_a_sentence_does_not_take_the_first_ones_pair():
 def test_a_named_whole_in_another_unit_than_the_part_is_only_a_guess():
     text = "第一类10个部门立案140件，占总数的3.07%：城乡建设局（68件）受理量居首，占第一类的48.57%，公安局（11件）占7.86%。"
     assert not [r for r in readings(text) if r[3] == "fail"]
+
+
+def test_rows_under_qizhong_that_repeat_the_counts_before_but_fall_short_are_no_split():
+    text = ("本月网格员上报事件9000件，已办8990件。其中上报镇级中心100件，占1.11%，办结100件；"
+            "上报市级中心1800件，占20.00%，办结1790件。")
+    found = readings(text)
+    assert not [r for r in found if r[3] == "fail"] and not [r for r in found if r[0] == "sum"]
+    # rows that make the counts up are their split
+    full = readings("共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。")
+    assert ("sum", 77, "45 + 32", "pass") in full

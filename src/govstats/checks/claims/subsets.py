@@ -34,7 +34,10 @@ def parallel_listings(doc: Passage, sentence: Span, body: Span, unit: str) -> li
     totals = counts(doc, previous_sentence(doc, sentence) or Span(0, 0), unit)
     if width < 2 or any(len(row) != width for row in rows) or len(totals) < width:
         return []
-    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=True)
+    # rows short of the totals in any position are some rows only ("其中上报镇级113件…；上报市级1883件…"
+    # of 9213): each is then bounded, not summed
+    complete = not any(short_of(totals[j], [row[j] for row in rows]) for j in range(width))
+    return [Listing(totals[j], tuple(row[j] for row in rows), (), "parallel", exhaustive=complete)
             for j in range(width)]
 
 
