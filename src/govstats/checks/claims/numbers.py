@@ -32,8 +32,7 @@ NOT_COUNT_BEFORE = ("第", "〕", "]", "号", "编号")
 NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订阅号")
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
-#: Words right before a count that make it an estimate ("约570人", "逾两万宗"); 约 ending 节约,
-#: 预约 or 签约 is a verb of its own. (A percentage after 约 is still read: 纠错率约19.2% is a claim.)
+#: Words before a count that make it an estimate ("约570人"); 节约, 预约, 签约 are verbs of their own.
 _APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集续解])约(?:为|计|有)?|逾|超过|将近)\s*$")
 
 
@@ -122,7 +121,7 @@ def normalize_chars(text: str) -> str:
 
 def format_number(value: float) -> str:
     """A value printed without a trailing .0 (84781, 95.36); a number too long for a float is inf."""
-    if not math.isfinite(value):
+    if not math.isfinite(value):  # parse_number of a run of digits past a float's range
         return str(value)
     if value == int(value):
         return str(int(value))
@@ -215,8 +214,9 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     if unit in ("万元", "亿元"):
         scale, unit = scale * MULTIPLIERS[unit[0]], "元"
     decimals = _decimals(number)
-    plain = number.replace(",", "").replace(" ", "")
-    value = float(Decimal(plain) * scale) if scale > 1 else float(plain)
+    value = float(Decimal(number.replace(",", "").replace(" ", "")) * scale)
+    if not math.isfinite(value):
+        return None  # a run of digits too long for a number is noise, not a count
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
     approx = (bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
               or (unit != "%" and estimated_before(text, m.start())))

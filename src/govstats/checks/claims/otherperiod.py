@@ -1,23 +1,24 @@
 """A change whose other period is printed as a count of its own: "今年感谢信1160件，去年同期为690件，
 增长率68%". The count labelled by the other period (去年同期为, 上月为) right after this period's count
 is the base; so is the count right before it whose label is the same but for the year before
-("2023年受理案件66件，2024年受理案件151件，同比增长128.79%"). The percentage after them, with a verb
-of change, is the change from it.
+("2023年受理案件66件，2024年受理案件151件，同比增长128.79%"), or the count in a bracket after the
+percentage ("按年上升12%（2024年16,950宗）"). The percentage, with a verb of change, is the change
+from it.
 """
 
 from __future__ import annotations
 
 import re
 
+from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.period_changes import change_between
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import same_kind
-from govstats.checks.claims.verdicts import percent_claim
-from govstats.checks.claims.words import CHANGE_DOWN, CHANGE_UP
 
 #: The label of the other period's count ("去年同期为", "上月是").
-THEN_LABEL = re.compile(r"^(?:而|比|较)?(?:去年|上年|上月|上季度?|上周|上期)(?:同期)?(?:为|是|有|则为)?$")
+THEN_LABEL = re.compile(r"^(?:而|比|较)?(?:去年|上年|前年|上月|上季度?|上周|上期|(?:19|20)\d\d年)(?:同期)?(?:为|是|有|则为|的|共)?$")
 
 
 #: A label that opens with its period: "2023年", "去年", "今年".
@@ -59,11 +60,11 @@ def period_change(doc: Passage, figure: Figure) -> Claim | None:
             or doc.norm[now.end:doc.label_start(then)].strip() != ","):
         return None
     verb = doc.label(figure) if then.start > figure.start else doc.norm[before[-1].end:figure.start]
-    down = any(w in verb for w in CHANGE_DOWN)
-    if "。" in verb or (not down and not any(w in verb for w in CHANGE_UP)):
+    if "。" in verb:
         return None
-    formula = (f"({then.shown} - {now.shown}) / {then.shown}" if down
-               else f"({now.shown} - {then.shown}) / {then.shown}")
-    delta = then.value - now.value if down else now.value - then.value
-    return percent_claim(doc, figure, kind="change", span=doc.clause_of(figure), formula=formula, part=delta,
-                         whole=then.value, operands=((then.value, now.value), None))
+    claim = change_between(doc, figure, then, now, verb, doc.clause_of(figure))
+    rivals = [f for f in before[:-2] if f.unit == now.unit]
+    if claim is not None and then.start > figure.start and rivals:
+        # "接获投诉18,913宗，已处理18,000宗，按年上升12%（2024年16,887宗）": which count changed is a guess
+        return guarded(claim, f"变化取 {now.shown} 对比 {then.shown}（前面另有同单位的数，属推测）")
+    return claim

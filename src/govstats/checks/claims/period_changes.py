@@ -33,8 +33,6 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 #: The period may be any phrase ending in a word of time ("比今年上半年日均的2135.36个").
 _AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|(?:19|20)\d\d年|"
                       r"[^,;。\d]{0,8}?(?:年|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)$")
-#: "按年上升12%（2024年16,950宗）": the other period's count in a bracket after the percentage.
-_PERIOD_IN_BRACKET = re.compile(r"^(?:(?:19|20)\d\d年|去年|上年|前年|上月|上季度?|同期|去年同期)(?:为|的|共)?$")
 
 
 _QUOTES = "[“”\"'「」]"
@@ -103,24 +101,6 @@ def previous_count(doc: Passage, clause: Span, like: Figure) -> Figure | None:
     earlier = [f for f in doc.figures_in(Span(doc.sentence_of(like).start, clause.start))
                if not f.is_percent and f.unit == like.unit and doc.depth(f) == doc.depth(like)]
     return earlier[0] if len(earlier) == 1 else None
-
-
-def bracketed_period_change(doc: Passage, figure: Figure) -> Claim | None:
-    """"全年网购投诉共18,913宗，按年上升12%（2024年16,950宗）": the change from the count in the
-    bracket after the percentage to the latest count of that unit before it."""
-    bracket = doc.bracket_after(figure)
-    inside = doc.figures_in(bracket) if bracket is not None else []
-    if len(inside) != 1 or inside[0].is_percent or inside[0].approx:
-        return None
-    then = inside[0]
-    if not _PERIOD_IN_BRACKET.match(doc.norm[bracket.start:then.start].replace(" ", "")):
-        return None
-    counts = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, figure.start))
-              if not f.is_percent and f.unit == then.unit and doc.depth(f) == doc.depth(figure)]
-    if len(counts) != 1 or counts[0].approx:
-        return None  # several counts before it: which one changed is not said
-    now = counts[0]
-    return change_between(doc, figure, then, now, doc.norm[now.end:figure.start], doc.clause_of(figure))
 
 
 #: "较上期减少41件": a count of change against another period (its verb last).

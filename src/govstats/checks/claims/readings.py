@@ -31,12 +31,7 @@ from govstats.checks.claims.percentages import (
     share_claim,
     with_its_list,
 )
-from govstats.checks.claims.period_changes import (
-    bracket_change,
-    bracketed_period_change,
-    change_claim,
-    delta_change,
-)
+from govstats.checks.claims.period_changes import bracket_change, change_claim, delta_change
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.second_wholes import (
@@ -262,8 +257,7 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
     if (is_change(label, figure) or label.endswith(CHANGE_SHARES)  # "增长比例达14.3%" is a change
             or (any(w in label for w in CHANGE_VERBS) and not label.endswith(("率", "占", "比例")))
             or label.endswith(GROWTH_RATES)):  # "增长率68%" is a change, not a rate of 增长
-        return (change_claim(doc, figure) or bracket_change(doc, figure) or bracketed_period_change(doc, figure)
-                or period_change(doc, figure)
+        return (change_claim(doc, figure) or bracket_change(doc, figure) or period_change(doc, figure)
                 or unverifiable(doc, figure, "change", label, "与其他时期相比的变化，文中未给出对比期的数"))
     if figure.unit != "%" or figure.approx:
         return unverifiable(doc, figure, "rate" if "率" in label else "share", label, "约数或非百分比，无法核对")

@@ -11,6 +11,7 @@ arithmetic.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.numbers import Figure, parse_number
 from govstats.checks.claims.percentages import rate_rule_for
-from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.sums import Breakdown, sum_claim
 from govstats.checks.claims.verdicts import half_unit, percent_claim
@@ -87,8 +88,10 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
             return None
         word = match.group("word")
         unit = match.group("unit") or units.get(index, "")
-        for number, figure in enumerate(cell_figures(doc.text, match.group("series"), start + at + match.start("series"),
-                                                     unit)):
+        figures = cell_figures(doc.text, match.group("series"), start + at + match.start("series"), unit)
+        if not all(math.isfinite(f.value) for f in figures):
+            return None  # a cell of digits too long for a number is noise
+        for number, figure in enumerate(figures):
             cells[(word, number) if word else (index, number)] = figure
     return Row(pieces[0][1].strip(), cells, start, end)
 
@@ -314,7 +317,7 @@ def column_shares(doc: Passage, total: Row, rows: list[Row], full: Figure | None
             share, part = row.cells.get(share_key), row.cells.get(count_key)
             if share is None or part is None:
                 continue
-            span = doc.enclosing(doc.sentences, share.start)
+            span = line_of(doc, share)
             read = percent_claim(doc, share, kind="share", span=span, formula=f"{part.shown} / {whole.shown}",
                                  part=part.value, whole=whole.value, operands=((part.value,), whole.value))
             claims.append(guarded(read, note))  # the whole of an earlier table is only a guess
@@ -330,35 +333,37 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
     found by the rate rule's words among the one-line header's cells."""
     claims = []
     for found in row_blocks(doc):
-        if not found.header or "\n" in found.header:
-            continue
-        names = found.header.split("|")
-        names = names[1:] if names[0] in ROW_NUMBERS else names
-        for at, name in enumerate(names):
+        names = column_names(found.header)
+        for key, name in names.items():
             rule = rate_rule_for(name, rules) if name.endswith("率") else None
-            top = column_named(names, rule.numerator_terms, rule.exclude, at) if rule else None
-            bottom = column_named(names, rule.denominator, (), at) if rule else None
+            top = column_named(names, rule.numerator_terms, rule.exclude, key) if rule else None
+            bottom = column_named(names, rule.denominator, (), key) if rule else None
             if rule is None or top is None or bottom is None or top == bottom:
                 continue
             for row in found.rows:
-                rate, part, whole = (row.cells.get((n, 0)) for n in (at, top, bottom))
+                rate, part, whole = (row.cells.get(k) for k in (key, top, bottom))
                 if rate is None or part is None or whole is None or rate.unit != "%":
                     continue
-                span = doc.enclosing(doc.sentences, rate.start)
-                claims.append(percent_claim(doc, rate, kind="rate", span=span, formula=f"{part.shown} / {whole.shown}",
-                                            part=part.value, whole=whole.value, bound=rule.bound,
-                                            operands=((part.value,), whole.value)))
+                claims.append(percent_claim(doc, rate, kind="rate", span=line_of(doc, rate),
+                                            formula=f"{part.shown} / {whole.shown}", part=part.value,
+                                            whole=whole.value, bound=rule.bound, operands=((part.value,), whole.value)))
     return claims
 
 
-def column_named(names: list[str], terms: Sequence[str], exclude: Sequence[str], rate_at: int) -> int | None:
+def column_named(names: dict[tuple[object, ...], str], terms: Sequence[str], exclude: Sequence[str],
+                 rate: tuple[object, ...]) -> tuple[object, ...] | None:
     """The one column (not the rate's own) whose header is one of ``terms`` (first term first)."""
     for term in terms:
-        hits = [n for n, name in enumerate(names) if n and n != rate_at and HEADER_UNIT.sub("", name) == term
+        hits = [key for key, name in names.items() if key != rate and HEADER_UNIT.sub("", name) == term
                 and not any(w in name for w in exclude)]
         if len(hits) == 1:
             return hits[0]
     return None
+
+
+def line_of(doc: Passage, figure: Figure) -> Span:
+    """The table line (a sentence of the text) that holds ``figure``: the span a cell's claim quotes."""
+    return doc.enclosing(doc.sentences, figure.start)
 
 
 #: Header words of a column of changes against another period.
@@ -380,7 +385,7 @@ def column_changes(doc: Passage) -> list[Claim]:
                 change = row.cells.get(key)
                 if change is None or change.unit != "%":
                     continue
-                span = doc.enclosing(doc.sentences, change.start)
+                span = line_of(doc, change)
                 then, now = (row.cells.get(years[0][1]), row.cells.get(years[1][1])) if len(years) == 2 else (None, None)
                 if then is None or now is None or then.unit == "%" or not then.value:
                     claims.append(percent_claim(doc, change, kind="change", span=span, formula=f"{row.label}：{name} = ?",
