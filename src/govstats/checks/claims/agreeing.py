@@ -67,3 +67,4 @@ def noun_share(doc: Passage, share: Figure, label: str) -> tuple[Figure, Figure]
     part = before[-1]
     wholes = [f for f in before[:-1] if f.unit == part.unit and f.value > part.value and noun in doc.words_after(f)]
     return (part, wholes[0]) if len(wholes) == 1 else None
+

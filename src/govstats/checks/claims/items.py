@@ -42,10 +42,27 @@ def item_spans(doc: Passage, span: Span) -> list[Span]:
         widths = [len([f for f in counts(doc, piece) if not BARE_DONE.fullmatch(doc.label(f))])  # "甲类200件，办结180件；"
                   for piece in pieces]
         respective = any("分别" in doc.label(f) for f in counts(doc, pieces[0]))  # "留言量分别为5条、4条；回复量分别为…"
-        if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)):
+        if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)
+                               or nested_pieces(doc, pieces)):
             return pieces
         return first  # "其中A 495件，B 11件；506件全部按期回复": the list is the first clause
     return items_of(doc.norm, doc.depths, span.start, span.end, doc.depth_at(span.start))
+
+
+#: Words after an item's own count that open the item's own sub-list ("机构类20条，内含领导成员10条、…").
+SUB_LIST = re.compile(r"\s*,?\s*(?:其中|内含|包括|含|主要(?:有|是|为|包括))")
+
+
+def nested_pieces(doc: Passage, pieces: list[Span]) -> bool:
+    """"其中机构类20条，内含甲10条、乙4条；工作类11条，其中丙3条…；政策类4条；民生类8条": three or more
+    pieces, each one count in its first item, and whatever follows it in the piece a sub-list of its
+    own: the pieces are the items, each piece's first count a part."""
+    def own_count_then_sub_list(piece: Span) -> bool:
+        items = items_of(doc.norm, doc.depths, piece.start, piece.end, doc.depth_at(piece.start))
+        if len(counts(doc, items[0])) != 1:
+            return False
+        return len(items) == 1 or bool(SUB_LIST.match(doc.norm, items[0].end + 1))
+    return len(pieces) >= 3 and all(own_count_then_sub_list(p) for p in pieces)
 
 
 def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figure]]:

@@ -33,7 +33,7 @@ NAMED_BY_HAO = ("公众号", "账号", "帐号", "视频号", "服务号", "订�
 #: Words after a figure that make it a bound or an estimate, not an exact figure.
 APPROX_AFTER = ("以上", "以下", "左右", "以内", "余", "餘", "多")
 #: Words before a count that make it an estimate ("约570人"); 节约, 预约, 签约 are verbs of their own.
-_APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集续解])约(?:为|计|有)?|逾|超过|将近)\s*$")
+_APPROX_BEFORE = re.compile(r"(?:(?<![节制签预公合条契履违守婚邀特集续解])约(?:为|计|有)?|逾|超过|突破|将近)\s*$")
 
 
 def estimated_before(norm: str, start: int) -> bool:
@@ -297,8 +297,8 @@ def scaled_counts(norm: str, source: str) -> list[Figure]:
         scale, decimals = MULTIPLIERS[m.group("mult")], _decimals(m.group("num"))
         value = float(Decimal(m.group("num").replace(",", "").replace(" ", "")) * scale)
         unit = "亿" if m.group("mult") in "亿億" else "万"
-        out.append(Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals,
-                          0.5 * 10 ** -decimals * scale))
+        out.append(Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals, 0.5 * 10 ** -decimals
+                          * scale, estimated_before(norm, m.start()) or _followed_by(norm, m.end(), APPROX_AFTER)))
     return out
 
 

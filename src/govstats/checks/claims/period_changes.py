@@ -31,8 +31,8 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 
 #: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
 #: The period may be any phrase ending in a word of time ("比今年上半年日均的2135.36个").
-_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|(?:19|20)\d\d年|"
-                      r"[^,;。\d]{0,8}?(?:年|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)$")
+_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|(?:19|20)\d\d(?:[-/至]\d{2,4})?年度?|"
+                      r"[^,;。\d]{0,8}?(?:年度?|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)$")
 
 
 _QUOTES = "[“”\"'「」]"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.agreeing import agrees, is_change_count
 from govstats.checks.claims.measures import measure_in, measure_of
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
@@ -51,14 +51,15 @@ def _candidates(doc: Passage, part: Figure, parts: Sequence[Figure], span: Span)
 
 
 def _by_stem(doc: Passage, stem: str, earlier: list[Figure], measures: Sequence[Measure],
-             exact_unit: str | None) -> Figure | None:
+             exact_unit: str | None) -> list[Figure]:
+    """The counts of ``earlier`` a stem names, likeliest first: exact label, label ending with it,
+    label holding it, then the stem's measure."""
     pool = [f for f in earlier if exact_unit is None or f.unit == exact_unit]
     labels = {f: doc.label(f).removeprefix("共") for f in pool}
-    for test in (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f]):
-        if hit := next((f for f in pool if test(f)), None):
-            return hit
     wanted = measure_in(stem, measures)
-    return next((f for f in pool if wanted and measure_of(doc, f, measures) is wanted), None)
+    tests = (lambda f: labels[f] == stem, lambda f: labels[f].endswith(stem), lambda f: stem in labels[f],
+             lambda f: wanted is not None and measure_of(doc, f, measures) is wanted)
+    return list(dict.fromkeys(f for test in tests for f in pool if test(f)))
 
 
 def _stated_total(doc: Passage, earlier: list[Figure]) -> Figure | None:
@@ -66,11 +67,11 @@ def _stated_total(doc: Passage, earlier: list[Figure]) -> Figure | None:
                  and not is_change_count(doc, f) and not _OTHER_PERIOD.search(doc.label(f))), None)
 
 
-def named_whole_of(doc: Passage, name: str, parts: Sequence[Figure],
-                   measures: Sequence[Measure] = ()) -> Figure | None:
-    """The earlier count a share's named whole ``name`` stands for (see the module docstring)."""
+def named_wholes(doc: Passage, name: str, parts: Sequence[Figure], measures: Sequence[Measure] = ()) -> list[Figure]:
+    """Every earlier count a share's named whole ``name`` may stand for, likeliest first (see the
+    module docstring); the first is the reading taken, the others are rivals a guess may try."""
     if not parts:
-        return None
+        return []
     first = parts[0]
     stem = name_stem(name)
     paragraph = doc.paragraph_of(first)
@@ -78,13 +79,31 @@ def named_whole_of(doc: Passage, name: str, parts: Sequence[Figure],
     above = _candidates(doc, first, parts, Span(0, paragraph.start))
     if stem:
         # the paragraph's counts of the part's own unit first (the rule before wholes were kindred)
-        for pool, unit in ((here, first.unit), (here, None), (above, None)):
-            if hit := _by_stem(doc, stem, pool, measures, unit):
-                return hit
-        return None
+        found = [f for pool, unit in ((here, first.unit), (here, None), (above, None))
+                 for f in _by_stem(doc, stem, pool, measures, unit)]
+        return list(dict.fromkeys(own for f in found if (own := _in_own_unit(doc, f, first)).end <= first.start))
     if name == stem or len(name) > 4:
-        return None  # "占比" or a long phrase: no total word
-    return _stated_total(doc, here) or _stated_total(doc, above)
+        return []  # "占比" or a long phrase: no total word
+    total = _stated_total(doc, here) or _stated_total(doc, above)
+    return [total] if total is not None else []
+
+
+def _in_own_unit(doc: Passage, named: Figure, part: Figure) -> Figure:
+    """"第一类10个部门立案140件……占第一类的48.57%": a name that labels a count of other things
+    (10个 departments) names the phrase, and the count in the part's own unit that the phrase goes
+    on to (140件, with no comma between) is the whole."""
+    if named.unit == part.unit:
+        return named
+    after = [f for f in doc.figures if f.start >= named.end and doc.depth(f) == doc.depth(named)]
+    if after and after[0].unit == part.unit and not re.search(r"[,;:。]", doc.norm[named.end:after[0].start]):
+        return after[0]
+    return named
+
+
+def named_whole_of(doc: Passage, name: str, parts: Sequence[Figure],
+                   measures: Sequence[Measure] = ()) -> Figure | None:
+    """The earlier count a share's named whole ``name`` stands for (see the module docstring)."""
+    return next(iter(named_wholes(doc, name, parts, measures)), None)
 
 
 def named_exactly(doc: Passage, name: str, whole: Figure, part: Figure) -> bool:
@@ -123,6 +142,26 @@ def named_whole(doc: Passage, sentence: Span, head: str, unit: str, above: bool 
     return None
 
 
+def named_in_bracket(doc: Passage, figure: Figure) -> list[Figure]:
+    """"公安局（11件）占7.86%", "城乡建设局（68件）受理量居首，占第一类的48.57%": a share whose piece
+    (or, when the piece is only 占…, the piece before) holds no count of its own level, but one
+    count alone in a bracket right after a name, has that count as its part."""
+    sentence = doc.sentence_of(figure)
+    cut = max([sentence.start - 1] + [i for i in range(sentence.start, figure.start)
+                                      if doc.norm[i] in ",:;" and doc.depths[i] == doc.depth(figure)])
+    if doc.norm[cut + 1:figure.start].lstrip().startswith("占") and cut >= sentence.start:
+        cut = max([sentence.start - 1] + [i for i in range(sentence.start, cut)
+                                          if doc.norm[i] in ",:;" and doc.depths[i] == doc.depth(figure)])
+    piece = [f for f in doc.figures_in(Span(cut + 1, figure.start)) if not f.is_percent]
+    if len(piece) != 1 or doc.depth(piece[0]) != doc.depth(figure) + 1:
+        return []
+    part = piece[0]
+    opening, closing = doc.norm[:part.start].rstrip(" 共计为"), doc.norm[part.end:].lstrip(" ")
+    if not (opening.endswith("(") and closing.startswith(")") and re.match(r"[\u4e00-\u9fff]", opening[-2:-1] or " ")):
+        return []
+    return [part]
+
+
 def sibling_name(doc: Passage, figure: Figure) -> str:
     """The label of the share that names its whole in an earlier semicolon piece of the sentence
     ("甲类1328件，占不满意件总量的20.50%；乙类1329件，占20.51%"): a bare 占 of the same list shares it."""
@@ -130,8 +169,10 @@ def sibling_name(doc: Passage, figure: Figure) -> str:
     piece = doc.norm[max(doc.norm.rfind(";", sentence.start, figure.start) + 1, sentence.start):figure.start].lstrip(" ,")
     if piece.startswith(("其中", "包括", "含")):
         return ""  # "…；其中网上50件，占25%": a part of the item before, not a sibling
+    # "甲局（68件）占第一类的48.57%，乙局（11件）占7.86%": shares of bracketed parts run at commas
+    bracketed = bool(named_in_bracket(doc, figure))
     for earlier in reversed(doc.figures_in(Span(sentence.start, figure.start))):
-        if earlier.is_percent and ";" in doc.norm[earlier.end:figure.start] and share_names(doc, earlier):
+        if earlier.is_percent and (";" in doc.norm[earlier.end:figure.start] or bracketed and named_in_bracket(doc, earlier)) and share_names(doc, earlier):
             return core_label(doc.label(earlier))
     return ""
 
@@ -173,3 +214,17 @@ def subset_host(doc: Passage, part: Figure) -> tuple[Figure, bool] | None:
         return None
     between = [f for f in doc.figures_in(Span(cue, part.start)) if level(f)]
     return before[-1], bool(between) and all(f.value < part.value for f in between)
+
+
+def fitting_rival(doc: Passage, share: Figure, name: str, parts: Sequence[Figure], taken: Figure,
+                  measures: Sequence[Measure]) -> Figure | None:
+    """"各区立案合计4152件……第一类立案140件，占当月立案总数的3.07%": the name (立案) fits several earlier
+    counts and the likeliest one (4152) does not give the share. The one other count the name also
+    fits that gives it (4554, 立案派遣) is taken; none or several: None. The name makes the
+    candidates, the arithmetic only chooses among them; a share of whole percent is too coarse."""
+    if share.decimals < 1 or any(p.approx for p in parts):
+        return None
+    part = sum(p.value for p in parts)
+    fitting = [f for f in named_wholes(doc, name, parts, measures) if f is not taken and not f.approx
+               and f.value > part and agrees(part, f.value, share)]
+    return fitting[0] if len(fitting) == 1 else None

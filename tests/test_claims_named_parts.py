@@ -1,0 +1,85 @@
+"""Parts and wholes a share or a list names in ways the earlier readings missed: a part alone in a
+bracket after a name, a name fitting several earlier counts, nested sub-lists under 其中, an
+estimated whole of one part, and a year range as the other period (made-up figures, verdicts
+worked out by hand)."""
+
+from __future__ import annotations
+
+from tests.test_claims_shapes import claims, readings
+
+GROUPED = ("第一类10个部门立案140件，占当月立案总数的3.07%：甲局（68件）受理量居首，占第一类的48.57%，"
+           "乙局（11件）占7.86%，丙局（6件）占4.29%。")
+
+
+def test_a_part_alone_in_a_bracket_after_a_name_is_the_share_part_over_the_named_group():
+    shares = {c.stated: c for c in claims(GROUPED) if c.kind == "share"}
+    assert (shares[48.57].formula, shares[48.57].verdict) == ("68 / 140", "pass")
+    # the later shares of the run, separated by commas, share the first one's named whole
+    assert (shares[7.86].formula, shares[7.86].verdict) == ("11 / 140", "pass")
+    assert (shares[4.29].formula, shares[4.29].verdict) == ("6 / 140", "pass")
+
+
+def test_a_wrong_share_of_a_bracketed_part_fails_against_the_named_group():
+    text = GROUPED.replace("占7.86%", "占9.86%")
+    shares = {c.stated: c for c in claims(text) if c.kind == "share"}
+    assert shares[9.86].verdict == "unverifiable"  # the group's count is found by its name only: a guess
+
+
+def test_a_name_fitting_several_counts_takes_the_one_that_gives_the_share():
+    text = ("全市接听来电12087个，立案派遣5057件。其中市级平台立案派遣4554件。"
+            "各区立案合计4152件，占当月立案总数的91.17%。第一类单位立案140件，占当月立案总数的3.07%。")
+    shares = {c.stated: c for c in claims(text) if c.kind == "share"}
+    assert (shares[91.17].formula, shares[91.17].verdict) == ("4152 / 4554", "pass")
+    assert (shares[3.07].formula, shares[3.07].verdict) == ("140 / 4554", "pass")
+    assert "与所称比例相合" in shares[3.07].note
+
+
+def test_a_share_no_named_count_gives_is_unverifiable_not_failed():
+    text = ("全市立案派遣5057件。其中市级平台立案派遣4554件。"
+            "第一类单位立案140件，占当月立案总数的9.99%。")
+    (share,) = [c for c in claims(text) if c.kind == "share"]
+    assert share.verdict == "unverifiable"
+
+
+def test_pieces_with_sub_lists_of_their_own_are_the_items_of_the_list():
+    text = ("本年新增主动公开政府信息50条。其中机构类信息20条，内含领导成员10条、机构职能4条、机构概况1条、下属机构5条；"
+            "工作类信息11条，其中动态3条、总结3条、通知5条；政策文件类信息4条；民生事项类信息8条；"
+            "财政类信息7条，其中预决算2条、专项经费5条。")
+    assert readings(text) == [
+        ("sum", 7, "2 + 5", "pass"),
+        ("sum", 11, "3 + 3 + 5", "pass"),
+        ("sum", 20, "10 + 4 + 1 + 5", "pass"),
+        ("sum", 50, "20 + 11 + 4 + 8 + 7", "pass")]
+
+
+def test_nested_pieces_that_fall_short_bound_their_whole_and_never_fail():
+    text = ("本年新增主动公开政府信息60条。其中机构类信息20条，内含领导成员10条、机构职能10条；"
+            "工作类信息11条，其中动态5条、通知6条；政策文件类信息4条。")
+    found = readings(text)
+    assert ("bound", 20, "20 ≤ 60", "pass") in found
+    assert not [r for r in found if r[3] in ("fail", "warn")]
+    assert ("sum", 20, "10 + 10", "pass") in found
+
+
+def test_one_part_under_an_estimated_whole_is_bounded_by_it():
+    assert readings("注册用户突破1008万，其中户籍用户489万。") == [
+        ("bound", 4890000, "4890000 ≤ 10080000", "pass")]
+    assert readings("累计办件量已超过2489万件，其中网上办件1377.1万件。") == [
+        ("bound", 13771000, "13771000 ≤ 24890000", "pass")]
+
+
+def test_a_share_over_an_estimated_whole_is_not_checked():
+    (share,) = [c for c in claims("累计办件量已超过2489万件，其中网上办件1377.1万件，占总量的55.32%。")
+                if c.kind == "share"]
+    assert share.verdict == "unverifiable"
+
+
+def test_several_parts_under_an_estimated_whole_make_no_sum():
+    assert not [r for r in readings("共受理诉求1000余件，其中咨询600件、投诉300件。") if r[0] == "sum"]
+
+
+def test_a_change_against_a_year_range_or_a_year_of_account_is_computed():
+    assert readings("本会共接获查询115,117宗、投诉31,334宗，投诉个案较2012-13年度的26,955宗显著上升16%。") == [
+        ("change", 16, "(31334 - 26955) / 26955", "pass")]
+    assert readings("共接获投诉1200宗，较上年度的1000宗上升25%。") == [
+        ("change", 25, "(1200 - 1000) / 1000", "fail")]
