@@ -83,3 +83,11 @@ def test_a_change_against_a_year_range_or_a_year_of_account_is_computed():
         ("change", 16, "(31334 - 26955) / 26955", "pass")]
     assert readings("共接获投诉1200宗，较上年度的1000宗上升25%。") == [
         ("change", 25, "(1200 - 1000) / 1000", "fail")]
+
+
+def test_a_count_said_done_by_yi_ban_is_the_completion_rate_numerator():
+    assert readings("本月网格员上报事件9213件，已办9201件，办结率99.87%。") == [
+        ("bound", 9201, "9201 ≤ 9213", "pass"), ("rate", 99.87, "9201 / 9213", "pass")]
+    # 上报 names no received count: the denominator is a guess, so a rate that disagrees is not failed
+    assert [r[3] for r in readings("本月网格员上报事件9213件，已办9201件，办结率98.87%。") if r[0] == "rate"] == [
+        "unverifiable"]
