@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from tests.test_claims_shapes import readings
 
-from govstats.checks.claims.numbers import count_in_words, find_figures
+from govstats.checks.claims.figures import find_figures
+from govstats.checks.claims.worded import count_in_words
 
 
 def worded(text: str) -> list[tuple[float, str, str, bool]]:

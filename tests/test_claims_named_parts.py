@@ -91,3 +91,40 @@ def test_a_count_said_done_by_yi_ban_is_the_completion_rate_numerator():
     # 上报 names no received count: the denominator is a guess, so a rate that disagrees is not failed
     assert [r[3] for r in readings("本月网格员上报事件9213件，已办9201件，办结率98.87%。") if r[0] == "rate"] == [
         "unverifiable"]
+
+
+CITY_WEEK = ("本周全市一共受理案件51571，立案51229件，立案率99.34%；派遣49151件，派遣率95.94%；应结案52434件，"
+             "结案43523件，结案率83.01%；按期结案40394件，按期结案率77.04%；返工276件，返工率0.53%；延期104件，延期率0.20%。")
+
+
+def test_digital_city_management_rates_are_read_over_the_stages_reference_data_names():
+    found = readings(CITY_WEEK)
+    for rate in [("rate", 99.34, "51229 / 51571", "pass"), ("rate", 95.94, "49151 / 51229", "pass"),
+                 ("rate", 83.01, "43523 / 52434", "pass"), ("rate", 77.04, "40394 / 52434", "pass"),
+                 ("rate", 0.53, "276 / 52434", "pass"), ("rate", 0.2, "104 / 52434", "pass")]:
+        assert rate in found
+    # each stage is bounded by the one before it (立案 ≤ 受理, 派遣 ≤ 立案, 按期结案 ≤ 结案)
+    for bound in [("bound", 51229, "51229 ≤ 51571", "pass"), ("bound", 49151, "49151 ≤ 51229", "pass"),
+                  ("bound", 40394, "40394 ≤ 43523", "pass")]:
+        assert bound in found
+
+
+def test_a_wrong_dispatch_rate_fails():
+    assert ("rate", 96.94, "49151 / 51229", "fail") in readings(CITY_WEEK.replace("95.94%", "96.94%"))
+
+
+def test_a_number_without_a_unit_takes_the_unit_its_noun_names():
+    # 案件 ends in 件, the unit of the next count: 51571 is a count of cases; a year or a bare code is not
+    assert ("rate", 99.34, "51229 / 51571", "pass") in readings("全市受理案件51571，立案51229件，立案率99.34%。")
+    assert readings("截至2019，立案51229件。") == []
+
+
+def test_a_rate_column_whose_headers_end_in_shu_is_checked_row_by_row_with_its_bound():
+    table = ("城区 | 未派遣数 | 应结案数 | 结案数 | 结案率 | 按期结案数 | 按期结案率\n"
+             "甲区 | 0 | 1935 | 1912 | 98.81% | 1855 | 95.87%\n"
+             "乙区 | 3 | 953 | 953 | 100.00% | 936 | 97.22%\n")
+    found = readings(table)
+    assert ("rate", 98.81, "1912 / 1935", "pass") in found
+    assert ("bound", 1912, "1912 ≤ 1935", "pass") in found
+    assert ("rate", 97.22, "936 / 953", "fail") in found
+    assert ("bound", 936, "936 ≤ 953", "pass") not in found  # a rate that fails makes no bound of its pair

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from govstats.checks.claims.extract import extract_claims
-from govstats.checks.claims.numbers import find_figures
+from govstats.checks.claims.figures import find_figures
 from govstats.checks.claims.records import Claim
 from govstats.paths import CODE_ROOT
 from govstats.reference.characters import load_folds

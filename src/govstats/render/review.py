@@ -14,7 +14,8 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govstats.checks.claims.numbers import find_figures, format_number, round_half_up
+from govstats.checks.claims.figures import find_figures
+from govstats.checks.claims.numbers import format_number, round_half_up
 from govstats.checks.claims.records import Claim
 from govstats.reference.labels import labels
 

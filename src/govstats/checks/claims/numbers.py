@@ -2,8 +2,9 @@
 
 Bulletins write one number many ways (84781, 84,781, 8.48万, full-width ８４７８１, 百分之九十五,
 一千八百四十宗, 廿九萬兩千多通).
-``find_figures`` reads every number that carries a counting unit or a percent sign and keeps its
-character offsets in the original text, so a claim can point at the exact words it came from.
+Every number that carries a counting unit or a percent sign is read with its character offsets
+in the original text, so a claim can point at the exact words it came from (``figures.find_figures``
+gathers them with the figures found around them).
 Numbers without a unit (dates, document numbers, list ordinals, phone numbers, ages) are not
 figures: they never enter a claim.
 """
@@ -13,11 +14,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from govstats.checks.claims.worded import WORD_CHARS, count_in_words
 
 #: Counting units a claim may use (longest first: 万元 over 元); open to any classifier bulletins use.
 COUNT_UNITS = ("万元", "亿元", "件次", "人次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
@@ -47,13 +46,13 @@ WORKING_DAYS = {"法定工作日": "个工作日", "工作日": "个工作日", 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 #: 84,781 and 84781, and 1 382 685 (thousands set apart by single spaces, as Hong Kong prints them).
-_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![月日第表号年期])\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"
+NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![月日第表号年期])\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?"
            r"|\d+(?:\.\d+)?")
-_FIGURE = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?![\d])\s*(?P<pre>余|餘|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|餘|多)?\s*"
+FIGURE = re.compile(
+    rf"(?<![\d.])(?<!\d,)(?P<num>{NUMBER})(?![\d])\s*(?P<pre>余|餘|多)?\s*(?P<mult>万|亿|萬|億)?\s*(?P<approx>余|餘|多)?\s*"
     rf"(?P<unit>%|{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
 )
-_PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
+PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)")
 
 
 @dataclass(frozen=True)
@@ -183,25 +182,25 @@ def printed_range(text: str) -> tuple[float, float]:
     s = re.sub(r"\s+", "", normalize_chars(text)).replace(",", "")
     if not s or s[-1] not in MULTIPLIERS:
         return value, value
-    half = Decimal(5).scaleb(-_decimals(s[:-1]) - 1) * MULTIPLIERS[s[-1]]
+    half = Decimal(5).scaleb(-decimals_of(s[:-1]) - 1) * MULTIPLIERS[s[-1]]
     return float(Decimal(str(value)) - half), float(Decimal(str(value)) + half)
 
 
-def _decimals(number: str) -> int:
+def decimals_of(number: str) -> int:
     return len(number.partition(".")[2])
 
 
-def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
+def followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
     rest = text[end:end + 4].lstrip()
     return any(rest.startswith(w) for w in words)
 
 
-def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | None:
+def figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | None:
     """A Figure from one regex match, or None when the number has no counting unit."""
     unit = m.group("unit")
     if not unit:
         return None
-    if unit == "个" and _followed_by(text, m.end(), DURATION_AFTER_GE):
+    if unit == "个" and followed_by(text, m.end(), DURATION_AFTER_GE):
         return None
     end = m.end()
     if unit == "个" and (days := next((w for w in WORKING_DAYS if text.startswith(w, end)), None)):
@@ -213,188 +212,24 @@ def _figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | Non
     scale = MULTIPLIERS[mult] if mult else 1
     if unit in ("万元", "亿元"):
         scale, unit = scale * MULTIPLIERS[unit[0]], "元"
-    decimals = _decimals(number)
+    decimals = decimals_of(number)
     value = float(Decimal(number.replace(",", "").replace(" ", "")) * scale)
     if not math.isfinite(value):
         return None  # a run of digits too long for a number is noise, not a count
     resolution = 0.5 * 10 ** -decimals * scale if scale > 1 else 0.0
-    approx = (bool(m.group("pre") or m.group("approx")) or _followed_by(text, end, APPROX_AFTER)
+    approx = (bool(m.group("pre") or m.group("approx")) or followed_by(text, end, APPROX_AFTER)
               or (unit != "%" and estimated_before(text, m.start())))
     return Figure(value, unit, m.start(), end, source[m.start():end], decimals, resolution, approx)
 
 
-def _percent_in_words(text: str, m: re.Match[str], source: str) -> Figure | None:
+def percent_in_words(text: str, m: re.Match[str], source: str) -> Figure | None:
     raw = m.group("num")
     if raw[0].isdigit():
-        value, decimals = float(raw), _decimals(raw)
+        value, decimals = float(raw), decimals_of(raw)
     else:
         parsed = chinese_numeral(raw.replace("百", "一百") if raw == "百" else raw)
         if parsed is None:
             return None
         value, decimals = parsed, len(raw.partition("点")[2])
-    approx = _followed_by(text, m.end(), APPROX_AFTER)
+    approx = followed_by(text, m.end(), APPROX_AFTER)
     return Figure(value, "%", m.start(), m.end(), source[m.start():m.end()], decimals, 0.0, approx)
-
-
-_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<num>\d+)(?=\s*[,、;])")
-
-
-def _tail(norm: str, end: int) -> str:
-    """The last two letters of the label ending at ``end`` ("公开信息13691" -> 信息)."""
-    start = end
-    while start > 0 and "\u4e00" <= norm[start - 1] <= "\u9fff":
-        start -= 1
-    return norm[start:end][-2:] if end - start >= 2 else ""
-
-
-def borrowed_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
-    """"…公开信息7908条；乡街公开信息13691，企事业单位公开信息436条": a whole number printed without its
-    unit between two counts of one unit and one noun (the labels' last two letters) is a count in
-    that unit."""
-    out, starts = [], [f.start for f in figures]
-    for m in _BARE.finditer(norm):
-        index = bisect_right(starts, m.end())
-        after = figures[index] if index < len(figures) else None
-        if after is None or after.unit in PERCENT_UNITS or after.start - m.end() > 30:
-            continue
-        if "。" in norm[m.end():after.start] or (index and figures[index - 1].end > m.start()):
-            continue
-        before = figures[index - 1] if index else None
-        if before is None or before.unit != after.unit or "。" in norm[before.end:m.start()]:
-            continue
-        tail = _tail(norm, m.start())
-        if tail and tail == _tail(norm, after.start) == _tail(norm, before.start):
-            out.append(Figure(float(m.group("num")), after.unit, m.start(), m.end(),
-                              text[m.start():m.end()], 0))
-    return out
-
-
-#: The leading 万 or 亿 of a figure printed in two scales ("3万9542件", "1亿2000万人次").
-_LEAD = re.compile(r"(?<![\d.,])(?P<num>\d+)(?P<mult>万|亿|萬|億)$")
-
-
-def joined_scales(norm: str, figure: Figure, source: str) -> Figure:
-    """"3万9542件" is 39542 and "1亿2000万人次" 120000000: a figure smaller than the scale of a bare
-    count printed right before it joins that count."""
-    lead = _LEAD.search(norm[max(0, figure.start - 12):figure.start])
-    if lead is None or figure.is_percent or figure.value >= MULTIPLIERS[lead.group("mult")]:
-        return figure
-    start = figure.start - len(lead.group())
-    return Figure(int(lead.group("num")) * MULTIPLIERS[lead.group("mult")] + figure.value, figure.unit, start,
-                  figure.end, source[start:figure.end], figure.decimals, figure.resolution, figure.approx)
-
-
-#: A count printed in 万 or 亿 with no unit after it ("注册用户达2.39亿，"): its scale is its unit.
-_SCALED = re.compile(rf"(?<![\d.])(?<!\d,)(?P<num>{_NUMBER})(?P<mult>万|亿|萬|億)(?![\u4e00-\u9fff\d%.])")
-
-
-def scaled_counts(norm: str, source: str) -> list[Figure]:
-    """Counts printed only with their scale ("2.39亿", "7300万"): value in units, unit 万 or 亿."""
-    out = []
-    for m in _SCALED.finditer(norm):
-        if norm[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
-            continue
-        scale, decimals = MULTIPLIERS[m.group("mult")], _decimals(m.group("num"))
-        value = float(Decimal(m.group("num").replace(",", "").replace(" ", "")) * scale)
-        unit = "亿" if m.group("mult") in "亿億" else "万"
-        out.append(Figure(value, unit, m.start(), m.end(), source[m.start():m.end()], decimals, 0.5 * 10 ** -decimals
-                          * scale, estimated_before(norm, m.start()) or _followed_by(norm, m.end(), APPROX_AFTER)))
-    return out
-
-
-#: A bare number joined by 、/和/及 to the next number ("分别提升3.67、3.56、1.02个百分点").
-_JOINED = re.compile(r"(?<![\d.,])(?P<num>\d+(?:\.\d+)?)(?:、|和|及)(?=\d)")
-
-
-def shared_units(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
-    """"比上月提升3.67、3.56、1.02个百分点": numbers joined by 、 or 和 straight into a percentage
-    take its unit (each is a percentage of its own); an ordinal (第1、2) is none."""
-    by_start = {f.start: f for f in figures if f.unit in PERCENT_UNITS}
-    out: list[Figure] = []
-    for m in reversed(list(_JOINED.finditer(norm))):
-        after = by_start.get(m.end())
-        if after is None or norm[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE):
-            continue
-        shared = Figure(float(m.group("num")), after.unit, m.start(), m.end("num"), text[m.start():m.end("num")],
-                        _decimals(m.group("num")))
-        by_start[m.start()] = shared
-        out.append(shared)
-    return out
-
-
-#: A number whose percent sign was lost, after a rate, share or change ("满意率达到97，", "同比上升13，").
-_SIGNLESS = re.compile(r"(?:率|占[^,;。\d]{1,10}的|(?<![\u4e00-\u9fff])占比?|上升|下降|增长|提高|降低|减少|缩短|压缩)(?:达到|达|为|是|了)?"
-                       r"(?P<approx>约)?(?P<num>\d{1,3}(?:\.\d+)?)(?=[,;。]|$)")
-
-
-def signless_percentages(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
-    """Percentages printed without their sign (see ``_SIGNLESS``): a figure in %, kept apart from
-    any number a figure already reads."""
-    taken = [(f.start, f.end) for f in figures]
-    out = []
-    for m in _SIGNLESS.finditer(norm):
-        start, end = m.span("num")
-        if any(a < end and start < b for a, b in taken):
-            continue
-        out.append(Figure(float(m.group("num")), "%", start, end, text[start:end], _decimals(m.group("num")),
-                          approx=bool(m.group("approx"))))
-    return out
-
-
-_WORDED = re.compile(rf"(?<![{WORD_CHARS}])(?P<num>[{WORD_CHARS}]+)(?P<approx>余|餘|多)?"
-                     rf"(?P<unit>{'|'.join(sorted((u for u in COUNT_UNITS if u not in PERCENT_UNITS), key=len, reverse=True))})")
-#: A worded number right after these ranks or dates things (前三名, 初五, 周一) or is a rate's base
-#: (每十万人), it counts none.
-NOT_WORDED_COUNT_BEFORE = (*NOT_COUNT_BEFORE, "前", "初", "周", "週", "星期", "礼拜", "之", "每")
-
-
-def worded_counts(text: str, norm: str) -> list[Figure]:
-    """Counts written in words before a counting unit ("一千八百四十宗", "八百七十五宗", "卅四萬一千餘通").
-
-    A number of one character (六宗, 两个, 十件) is often a word of its own (两个维护, 十件实事), so it is
-    read only in a sentence that writes another count in words of two characters or more; 一 alone
-    (一次性, 一件事, 就有一通) is never read. Ordinals (第一), ranks (前三名) and dates (二〇二〇年,
-    十二月: no counting unit) are no counts."""
-    found: list[tuple[re.Match[str], int]] = []
-    if norm.isascii():
-        return []
-    for m in _WORDED.finditer(norm):
-        number, unit = m.group("num"), m.group("unit")
-        if norm[max(m.start() - 2, 0):m.start()].endswith(NOT_WORDED_COUNT_BEFORE):
-            continue
-        if unit == "个" and _followed_by(norm, m.end(), DURATION_AFTER_GE):
-            continue
-        if (value := count_in_words(number)) is None or number == "一":
-            continue
-        found.append((m, value))
-    wide = [m.start() for m, _ in found if len(m.group("num")) >= 2]
-    out = []
-    for m, value in found:
-        if len(m.group("num")) < 2:
-            begin = max(norm.rfind(stop, 0, m.start()) for stop in "。!?\n")
-            end = min((at for stop in "。!?\n" if (at := norm.find(stop, m.start())) >= 0), default=len(norm))
-            if not any(begin < start < end for start in wide):
-                continue
-        unit, end, scale = m.group("unit"), m.end(), 1
-        if unit == "个" and (days := next((w for w in WORKING_DAYS if norm.startswith(w, end)), None)):
-            unit, end = WORKING_DAYS[days], end + len(days)
-        if unit in ("万元", "亿元"):
-            scale, unit = MULTIPLIERS[unit[0]], "元"
-        approx = (bool(m.group("approx")) or _followed_by(norm, end, APPROX_AFTER)
-                  or estimated_before(norm, m.start()))
-        out.append(Figure(float(value * scale), unit, m.start(), end, text[m.start():end], 0, 0.0, approx))
-    return out
-
-
-def find_figures(text: str, norm: str | None = None) -> list[Figure]:
-    """Every count with a unit and every percentage in ``text``, in reading order. ``norm`` is
-    the text already folded one character to one (``normalize_chars`` when not given)."""
-    norm = normalize_chars(text) if norm is None else norm
-    figures = [joined_scales(norm, f, text) for m in _FIGURE.finditer(norm) if (f := _figure_from_match(norm, m, text))]
-    figures += [f for m in _PERCENT_WORDS.finditer(norm) if (f := _percent_in_words(norm, m, text))]
-    figures += scaled_counts(norm, text)
-    if worded := worded_counts(text, norm):
-        figures += [f for f in worded if not any(o.start < f.end and f.start < o.end for o in figures)]
-    figures.sort(key=lambda f: f.start)
-    figures += shared_units(text, norm, figures) + signless_percentages(text, norm, figures)
-    return sorted(figures + borrowed_units(text, norm, figures), key=lambda f: f.start)

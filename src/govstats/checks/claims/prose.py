@@ -15,7 +15,8 @@ from functools import cached_property
 from typing import Any
 
 from govstats.checks.claims.derived import derived
-from govstats.checks.claims.numbers import Figure, find_figures, normalize_chars
+from govstats.checks.claims.figures import find_figures
+from govstats.checks.claims.numbers import Figure, normalize_chars
 from govstats.reference.closed_lists import ClosedList
 
 SENTENCE_END = "。！？!?"

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.numbers import Figure, parse_number
-from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.sums import Breakdown, sum_claim
 from govstats.checks.claims.verdicts import half_unit, percent_claim
-from govstats.reference.claim_rules import RateRule
 
 #: Labels of a row that totals the rows above it (after folding to simplified characters).
 TOTAL_ROWS = ("合计", "总计", "小计", "共计", "总数")
@@ -210,9 +207,9 @@ def row_total_claims(doc: Passage) -> list[Claim]:
     return claims
 
 
-def table_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
-    """Sums of each column against its total row, shares against their count column, and a column
-    of a named rate against the columns its header names as the rate's parts."""
+def table_claims(doc: Passage) -> list[Claim]:
+    """Sums of each column against its total row and shares against their count column (a
+    column of rates or changes is read in table_columns)."""
     claims: list[Claim] = []
     full: Figure | None = None  # the count of the last table whose total row holds 100%
     for total, rows, header in table_rows(doc):
@@ -230,7 +227,7 @@ def table_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
             claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table", bool(doubt), doubt)))  # type: ignore[arg-type]
         shares, full = column_shares(doc, total, rows, full, header)
         claims += shares
-    return claims + row_total_claims(doc) + column_rates(doc, rules) + column_changes(doc)
+    return claims + row_total_claims(doc)
 
 
 #: Header words of a column whose cells are not counts to add (averages, durations, scores).
@@ -328,70 +325,6 @@ def column_shares(doc: Passage, total: Row, rows: list[Row], full: Figure | None
 ROW_NUMBERS = ("序号", "排名", "名次", "编号")
 
 
-def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
-    """"部门 | 受理 | 办结 | 办结率": each row's rate against its numerator and denominator columns,
-    found by the rate rule's words among the one-line header's cells."""
-    claims = []
-    for found in row_blocks(doc):
-        names = column_names(found.header)
-        for key, name in names.items():
-            rule = rate_rule_for(name, rules) if name.endswith("率") else None
-            top = column_named(names, rule.numerator_terms, rule.exclude, key) if rule else None
-            bottom = column_named(names, rule.denominator, (), key) if rule else None
-            if rule is None or top is None or bottom is None or top == bottom:
-                continue
-            for row in found.rows:
-                rate, part, whole = (row.cells.get(k) for k in (key, top, bottom))
-                if rate is None or part is None or whole is None or rate.unit != "%":
-                    continue
-                claims.append(percent_claim(doc, rate, kind="rate", span=line_of(doc, rate),
-                                            formula=f"{part.shown} / {whole.shown}", part=part.value,
-                                            whole=whole.value, bound=rule.bound, operands=((part.value,), whole.value)))
-    return claims
-
-
-def column_named(names: dict[tuple[object, ...], str], terms: Sequence[str], exclude: Sequence[str],
-                 rate: tuple[object, ...]) -> tuple[object, ...] | None:
-    """The one column (not the rate's own) whose header is one of ``terms`` (first term first)."""
-    for term in terms:
-        hits = [key for key, name in names.items() if key != rate and HEADER_UNIT.sub("", name) == term
-                and not any(w in name for w in exclude)]
-        if len(hits) == 1:
-            return hits[0]
-    return None
-
-
 def line_of(doc: Passage, figure: Figure) -> Span:
     """The table line (a sentence of the text) that holds ``figure``: the span a cell's claim quotes."""
     return doc.enclosing(doc.sentences, figure.start)
-
-
-#: Header words of a column of changes against another period.
-CHANGE_HEADERS = ("变动", "变化", "增减", "增长", "同比", "环比", "按年", "增幅")
-_YEAR = re.compile(r"^(?:19|20)\d\d年?$")
-
-
-def column_changes(doc: Passage) -> list[Claim]:
-    """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns; with
-    no two years printed, each change is listed as unverifiable."""
-    claims = []
-    for found in row_blocks(doc):
-        names = column_names(found.header)
-        years = sorted((name, key) for key, name in names.items() if _YEAR.match(name))
-        for key, name in names.items():
-            if not any(word in name for word in CHANGE_HEADERS):
-                continue
-            for row in found.rows:
-                change = row.cells.get(key)
-                if change is None or change.unit != "%":
-                    continue
-                span = line_of(doc, change)
-                then, now = (row.cells.get(years[0][1]), row.cells.get(years[1][1])) if len(years) == 2 else (None, None)
-                if then is None or now is None or then.unit == "%" or not then.value:
-                    claims.append(percent_claim(doc, change, kind="change", span=span, formula=f"{row.label}：{name} = ?",
-                                                part=None, whole=None, missing="表中未给出对比期的数"))
-                    continue
-                claims.append(percent_claim(doc, change, kind="change", span=span,
-                                            formula=f"({now.shown} - {then.shown}) / {then.shown}", part=now.value - then.value,
-                                            whole=then.value, operands=((then.value, now.value), None)))
-    return claims

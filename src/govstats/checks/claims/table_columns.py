@@ -1,0 +1,93 @@
+"""Columns of a text table read row by row: a named rate against the columns its header names as
+the rate's parts ("部门 | 应结案数 | 结案数 | 结案率"), and a change against its two years' columns
+("类别 | 2025年 | 2024年 | 按年变动"). A rate that passes makes its numerator's cell a part of its
+denominator's, a bound of its own, as in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govstats.checks.claims.measures import bound_claim
+from govstats.checks.claims.percentages import rate_rule_for
+from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.records import Claim
+from govstats.checks.claims.text_tables import HEADER_UNIT, column_names, line_of, row_blocks
+from govstats.checks.claims.verdicts import percent_claim
+from govstats.reference.claim_rules import RateRule
+
+#: A header's closing word of amount ("结案数", "受理量"): the column is of the measure before it.
+AMOUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:件数|总数|数量|数|量)$")
+
+
+def column_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
+    """Every rate and change column of the text's tables, row by row."""
+    return column_rates(doc, rules) + column_changes(doc)
+
+
+def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
+    """"部门 | 受理 | 办结 | 办结率": each row's rate against its numerator and denominator columns,
+    found by the rate rule's words among the one-line header's cells."""
+    claims = []
+    for found in row_blocks(doc):
+        names = column_names(found.header)
+        for key, name in names.items():
+            rule = rate_rule_for(name, rules) if name.endswith("率") else None
+            top = column_named(names, rule.numerator_terms, rule.exclude, key) if rule else None
+            bottom = column_named(names, rule.denominator, (), key) if rule else None
+            if rule is None or top is None or bottom is None or top == bottom:
+                continue
+            for row in found.rows:
+                rate, part, whole = (row.cells.get(k) for k in (key, top, bottom))
+                if rate is None or part is None or whole is None or rate.unit != "%":
+                    continue
+                claim = percent_claim(doc, rate, kind="rate", span=line_of(doc, rate),
+                                      formula=f"{part.shown} / {whole.shown}", part=part.value,
+                                      whole=whole.value, bound=rule.bound, operands=((part.value,), whole.value))
+                claims.append(claim)
+                if claim.verdict == "pass" and part.value <= whole.value:
+                    claims.append(bound_claim(doc, part, whole, rule.bound, "比率的分子不应多于其分母"))
+    return claims
+
+
+def column_named(names: dict[tuple[object, ...], str], terms: Sequence[str], exclude: Sequence[str],
+                 rate: tuple[object, ...]) -> tuple[object, ...] | None:
+    """The one column (not the rate's own) whose header is one of ``terms`` (first term first)."""
+    for term in terms:
+        hits = [key for key, name in names.items() if key != rate and AMOUNT_WORD.sub("", HEADER_UNIT.sub("", name)) == term
+                and not any(w in name for w in exclude)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+#: Header words of a column of changes against another period.
+CHANGE_HEADERS = ("变动", "变化", "增减", "增长", "同比", "环比", "按年", "增幅")
+_YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+
+
+def column_changes(doc: Passage) -> list[Claim]:
+    """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns; with
+    no two years printed, each change is listed as unverifiable."""
+    claims = []
+    for found in row_blocks(doc):
+        names = column_names(found.header)
+        years = sorted((name, key) for key, name in names.items() if _YEAR.match(name))
+        for key, name in names.items():
+            if not any(word in name for word in CHANGE_HEADERS):
+                continue
+            for row in found.rows:
+                change = row.cells.get(key)
+                if change is None or change.unit != "%":
+                    continue
+                span = line_of(doc, change)
+                then, now = (row.cells.get(years[0][1]), row.cells.get(years[1][1])) if len(years) == 2 else (None, None)
+                if then is None or now is None or then.unit == "%" or not then.value:
+                    claims.append(percent_claim(doc, change, kind="change", span=span, formula=f"{row.label}：{name} = ?",
+                                                part=None, whole=None, missing="表中未给出对比期的数"))
+                    continue
+                claims.append(percent_claim(doc, change, kind="change", span=span,
+                                            formula=f"({now.shown} - {then.shown}) / {then.shown}", part=now.value - then.value,
+                                            whole=then.value, operands=((then.value, now.value), None)))
+    return claims
