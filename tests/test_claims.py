@@ -334,7 +334,7 @@ def test_extract_claims_does_not_change_the_rates_it_is_given():
 def test_bad_rate_row_names_file_row_and_column(tmp_path: Path):
     (tmp_path / "rates.csv").write_text(
         "rate,aliases,numerator,denominator,exclude,bound,scope,note\n办结率,,办结,受理,,firm,sentence,\n", "utf-8")
-    with pytest.raises(InputError, match=r"rates.csv, row 2, column bound: bound must be hard or soft"):
+    with pytest.raises(InputError, match=r"rates.csv, row 2, column bound: bound must be hard, soft or none"):
         load_rates(tmp_path)
 
 

@@ -128,3 +128,32 @@ def test_a_rate_column_whose_headers_end_in_shu_is_checked_row_by_row_with_its_b
     assert ("bound", 1912, "1912 ≤ 1935", "pass") in found
     assert ("rate", 97.22, "936 / 953", "fail") in found
     assert ("bound", 936, "936 ≤ 953", "pass") not in found  # a rate that fails makes no bound of its pair
+
+
+MONTHS = ("案件来源 | 6月受理数（宗） | 7月受理数（宗） | 增/减幅（%）\n"
+          "信息采集 | 12120 | 12102 | -0.15%\n12345转办 | 696 | 633 | -9.05%\n其　他 | 862 | 1294 | 50.12%\n"
+          "合　计 | 13678 | 14029 | 2.57%\n")
+
+
+def test_a_table_with_spaced_labels_and_labels_holding_digits_is_summed():
+    found = readings(MONTHS)
+    assert ("sum", 13678, "12120 + 696 + 862", "pass") in found
+    assert ("sum", 14029, "12102 + 633 + 1294", "pass") in found
+
+
+def test_a_change_column_compares_the_two_months_of_one_measure():
+    found = readings(MONTHS)
+    assert ("change", -9.05, "(633 - 696) / 696", "pass") in found
+    assert ("change", 2.57, "(14029 - 13678) / 13678", "pass") in found
+    assert ("change", 52.12, "(1294 - 862) / 862", "fail") in readings(MONTHS.replace("50.12%", "52.12%"))
+
+
+def test_a_completion_rate_over_tasks_may_pass_100_and_takes_the_months_own_count():
+    table = ("单　位 | 7月任务数 | 7月完成数 | 完成率 | 2024年6月完成数 | 增/减（件） | 幅度\n"
+             "甲局 | 2600 | 2675 | 102.88% | 2696 | -21 | -0.78%\n"
+             "乙局 | 1400 | 1346 | 96.14% | 1399 | -53 | -3.79%\n")
+    found = readings(table)
+    assert ("rate", 102.88, "2675 / 2600", "pass") in found  # no bound: a rate over a target
+    assert ("rate", 96.14, "1346 / 1400", "pass") in found
+    assert ("change", -0.78, "(2675 - 2696) / 2696", "pass") in found
+    assert not [r for r in found if r[0] == "bound"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from govstats.checks.claims.figures import find_figures
 from govstats.checks.claims.numbers import (
     chinese_numeral,
-    find_figures,
     normalize_chars,
     parse_number,
     round_half_up,

@@ -8,8 +8,9 @@ the labels of its parts, so a new rate is a new row, not new code. Columns:
   ``a+b`` means the sum of two stated figures (授权比例 = 初审权 + 终审权).
 - ``denominator``: labels of the whole, ``;``-separated, in order of preference.
 - ``exclude``: label words that disqualify a figure (不满意 is not 满意).
-- ``bound``: ``hard`` (the part cannot exceed the whole: an error) or ``soft`` (it may,
-  e.g. completions carried over from last month: a warning).
+- ``bound``: ``hard`` (the part cannot exceed the whole: an error), ``soft`` (it may,
+  e.g. completions carried over from last month: a warning) or ``none`` (a rate over a target,
+  such as 完成率 of tasks set, passes 100% as a matter of course).
 - ``scope``: where the whole may be stated: ``sentence`` (before the rate, same sentence) or
   ``paragraph`` (also earlier sentences of the paragraph, when the label matches exactly).
 
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 
 RATES_FILE = "rates.csv"
 COUNTS_FILE = "bulletin_counts.yaml"
-BOUNDS = ("hard", "soft")
+BOUNDS = ("hard", "soft", "none")
 SCOPES = ("sentence", "paragraph")
 
 
@@ -80,7 +81,7 @@ def rate_from_row(row: dict[str, str], path: Path, number: int) -> RateRule:
     bound = row.get("bound") or "hard"
     scope = row.get("scope") or "sentence"
     if bound not in BOUNDS:
-        raise InputError(path, f"bound must be hard or soft, got {bound!r}", row=number, column="bound")
+        raise InputError(path, f"bound must be hard, soft or none, got {bound!r}", row=number, column="bound")
     if scope not in SCOPES:
         raise InputError(path, f"scope must be sentence or paragraph, got {scope!r}",
                          row=number, column="scope")
@@ -150,7 +151,7 @@ def measure_from_row(row: dict[str, str], path: Path, number: int) -> Measure:
     for item in _split(row.get("parents", "")):
         parent, _, bound = item.partition(":")
         bound = bound.strip() or "hard"
-        if bound not in BOUNDS:
+        if bound not in BOUNDS[:2]:  # a measure is bounded by its parent, hard or soft
             raise InputError(path, f"bound must be hard or soft, got {bound!r}", row=number, column="parents")
         parents.append((parent.strip(), bound))
     return Measure(row["measure"], _split(row["words"]), tuple(parents), row.get("note", ""))

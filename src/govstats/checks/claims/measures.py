@@ -288,8 +288,8 @@ def rate_pair_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
     have |= {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
     out = []
     for claim in claims:
-        if (claim.kind != "rate" or claim.verdict != "pass" or len(claim.parts) != 1
-                or claim.whole is None or (claim.parts[0], claim.whole) in have):
+        if (claim.kind != "rate" or claim.verdict != "pass" or len(claim.parts) != 1 or claim.whole is None
+                or claim.parts[0] > claim.whole or (claim.parts[0], claim.whole) in have):
             continue
         # the counts stand before the rate, the whole perhaps in an earlier paragraph
         before = [f for f in doc.figures if not f.is_percent and f.end <= claim.end]

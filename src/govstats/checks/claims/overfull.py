@@ -27,8 +27,8 @@ def overfull(doc: Passage, figure: Figure, label: str, claim: Claim, rules: Sequ
             or claim.kind not in ("rate", "share")):
         return None
     rule = rate_rule_for(label, rules)
-    if rule is None and not label.endswith((*SHARE_WORDS, "比例")):
-        return None
+    if (rule is None and not label.endswith((*SHARE_WORDS, "比例"))) or (rule is not None and rule.bound == "none"):
+        return None  # a rate over a target (完成率) may pass 100%
     # a qualified form of a soft rate (提前办结率, 限时办结率) counts within its own cases: hard
     soft = rule is not None and rule.bound == "soft" and not QUALIFIED.search(label)
     stated = format_number(figure.value)

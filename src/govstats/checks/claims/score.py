@@ -75,9 +75,12 @@ def operand(rel: Relation, name: str) -> float | None:
 
 
 def stated_of(rel: Relation) -> float | None:
-    """The figure a relation is known by: its stated value, or a bound's lesser."""
-    key = "lesser" if family(str(rel.get("kind"))) == "bound" else "stated"
-    return number(rel[key]) if key in rel else None
+    """The figure a relation is known by: its stated value, or a bound's lesser; a change's size
+    (labels and tables print it signed or not: -0.15% and 下降0.15% are one change)."""
+    kind = family(str(rel.get("kind")))
+    key = "lesser" if kind == "bound" else "stated"
+    value = number(rel[key]) if key in rel else None
+    return abs(value) if kind == "change" and value is not None else value
 
 
 def same_parts(expected: Sequence[Any], found: Sequence[float]) -> bool:
@@ -140,7 +143,10 @@ def by_relation(rel: Relation, claim: Claim, *, exact_kind: bool = True) -> bool
 
 
 def claim_stated(claim: Claim) -> float:
-    return claim.parts[0] if claim.kind == "bound" and claim.parts else claim.stated
+    """The value a claim states: a bound's part; a change's size (see ``stated_of``)."""
+    if claim.kind == "bound" and claim.parts:
+        return claim.parts[0]
+    return abs(claim.stated) if claim.kind == "change" else claim.stated
 
 
 def by_stated(rel: Relation, claim: Claim) -> bool:

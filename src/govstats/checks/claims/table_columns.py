@@ -18,6 +18,8 @@ from govstats.checks.claims.verdicts import percent_claim
 from govstats.reference.claim_rules import RateRule
 
 #: A header's closing word of amount ("结案数", "受理量"): the column is of the measure before it.
+#: The period a header may open with ("7月", "2024年6月", "本月", "上年").
+PERIOD = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)|^(?:本|上|当)(?:月|年|季度?|周)")
 AMOUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:件数|总数|数量|数|量)$")
 
 
@@ -34,8 +36,10 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
         names = column_names(found.header)
         for key, name in names.items():
             rule = rate_rule_for(name, rules) if name.endswith("率") else None
-            top = column_named(names, rule.numerator_terms, rule.exclude, key) if rule else None
             bottom = column_named(names, rule.denominator, (), key) if rule else None
+            # "7月任务数 | 7月完成数 | 完成率 | 2024年6月完成数": the numerator of the denominator's period
+            top = column_named(names, rule.numerator_terms, rule.exclude, key,
+                               period_of(names[bottom]) if bottom else None) if rule else None
             if rule is None or top is None or bottom is None or top == bottom:
                 continue
             for row in found.rows:
@@ -46,25 +50,62 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
                                       formula=f"{part.shown} / {whole.shown}", part=part.value,
                                       whole=whole.value, bound=rule.bound, operands=((part.value,), whole.value))
                 claims.append(claim)
-                if claim.verdict == "pass" and part.value <= whole.value:
+                if claim.verdict == "pass" and part.value <= whole.value and rule.bound != "none":
                     claims.append(bound_claim(doc, part, whole, rule.bound, "比率的分子不应多于其分母"))
     return claims
 
 
+def period_of(header: str) -> str:
+    """The period a header opens with ("2024年6月完成数" -> 2024年6月), or ""."""
+    return match.group() if (match := PERIOD.match(header)) else ""
+
+
+def measure_named(header: str) -> str:
+    """The measure a header names, without its period, unit or amount word ("7月完成数（件）" -> 完成)."""
+    return AMOUNT_WORD.sub("", HEADER_UNIT.sub("", header.removeprefix(period_of(header))))
+
+
 def column_named(names: dict[tuple[object, ...], str], terms: Sequence[str], exclude: Sequence[str],
-                 rate: tuple[object, ...]) -> tuple[object, ...] | None:
-    """The one column (not the rate's own) whose header is one of ``terms`` (first term first)."""
+                 rate: tuple[object, ...], period: str | None = None) -> tuple[object, ...] | None:
+    """The one column (not the rate's own) whose header is one of ``terms`` (first term first);
+    of several, the one of ``period`` when one is."""
     for term in terms:
-        hits = [key for key, name in names.items() if key != rate and AMOUNT_WORD.sub("", HEADER_UNIT.sub("", name)) == term
+        hits = [key for key, name in names.items() if key != rate and measure_named(name) == term
                 and not any(w in name for w in exclude)]
+        if len(hits) > 1 and period is not None:
+            hits = [key for key in hits if period_of(names[key]) == period]
         if len(hits) == 1:
             return hits[0]
     return None
 
 
 #: Header words of a column of changes against another period.
-CHANGE_HEADERS = ("变动", "变化", "增减", "增长", "同比", "环比", "按年", "增幅")
+CHANGE_HEADERS = ("变动", "变化", "增减", "增/减", "增长", "同比", "环比", "按年", "增幅", "减幅", "幅度")
 _YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+
+
+def period_order(period: str) -> tuple[int, int]:
+    """(year, month) of a header's period, 0 where not printed ("2024年6月" -> (2024, 6))."""
+    year, month = re.search(r"(?:(\d{4})年)?(?:(\d{1,2})月)?", period).groups()  # type: ignore[union-attr]
+    return int(year or 0), int(month or 0)
+
+
+def period_pair(names: dict[tuple[object, ...], str]) -> list[tuple[str, tuple[object, ...]]]:
+    """"6月受理数 | 7月受理数 | 增/减幅": the one measure printed for two months, earlier first (a
+    month with no year is of the other's year); [] when no one measure has exactly two."""
+    by_measure: dict[str, list[tuple[object, ...]]] = {}
+    for key, name in names.items():
+        if re.search(r"\d月", period_of(name)):
+            by_measure.setdefault(measure_named(name), []).append(key)
+    pairs = [keys for keys in by_measure.values() if len(keys) == 2]
+    if len(pairs) != 1:
+        return []
+    (year_a, month_a), (year_b, month_b) = (period_order(period_of(names[k])) for k in pairs[0])
+    if year_a and year_b and year_a != year_b:
+        ordered = pairs[0] if year_a < year_b else pairs[0][::-1]
+    else:
+        ordered = pairs[0] if month_a < month_b else pairs[0][::-1]
+    return [(names[k], k) for k in ordered]
 
 
 def column_changes(doc: Passage) -> list[Claim]:
@@ -73,7 +114,7 @@ def column_changes(doc: Passage) -> list[Claim]:
     claims = []
     for found in row_blocks(doc):
         names = column_names(found.header)
-        years = sorted((name, key) for key, name in names.items() if _YEAR.match(name))
+        years = sorted((name, key) for key, name in names.items() if _YEAR.match(name)) or period_pair(names)
         for key, name in names.items():
             if not any(word in name for word in CHANGE_HEADERS):
                 continue

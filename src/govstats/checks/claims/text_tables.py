@@ -26,9 +26,18 @@ from govstats.checks.claims.verdicts import half_unit, percent_claim
 TOTAL_ROWS = ("合计", "总计", "小计", "共计", "总数")
 #: What splits a line into cells: a bar, a tab, or a run of spaces (the wide space folds to one).
 CELL_BREAK = re.compile(r"\s*[|｜]\s*|\t+|\s{1,}")
+#: In a line that has bars, only bars split it: a cell may hold spaces ("合　计", "其　他").
+BAR_BREAK = re.compile(r"\s*[|｜]\s*")
+
+
+def cells_of(line: str) -> list[str]:
+    """The cells of a line, spaces inside a bar-split cell dropped ("合　计" is 合计)."""
+    if "|" in line or "｜" in line:
+        return [re.sub(r"\s+", "", p) for p in BAR_BREAK.split(line.strip()) if p.strip()]
+    return [p for p in CELL_BREAK.split(line) if p]
 #: One numeric cell: an optional word naming the column group, then one number or a series of
 #: numbers split by 、 (a dash stands for none), then an optional unit.
-NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-－—–]"
+NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-－—–]"
 CELL = re.compile(rf"^(?P<word>[^\d\-－—–%+]*?)(?P<series>(?:{NUMBER})(?:、(?:{NUMBER}))*)(?P<unit>件|宗|条|个|人次|次)?$")
 HEADER_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{1,3})[)）]")
 #: A line holding any of these is prose, not a row.
@@ -50,8 +59,8 @@ def cell_figures(text: str, series: str, offset: int, unit: str) -> list[Figure]
     figures, pos = [], offset
     for number in series.split("、"):
         percent = number.endswith("%")
-        sign = -1 if number.startswith("-") and percent else 1  # "+29%", "-19%": a change's direction
-        digits = number.rstrip("%").lstrip("+-") if percent else number.rstrip("%")
+        sign = -1 if number.startswith("-") and len(number) > 1 else 1  # "+29%", "-21": a change's direction
+        digits = number.rstrip("%").lstrip("+-") if len(number) > 1 else number
         dash = not any(ch.isdigit() for ch in digits)
         value = 0.0 if dash else sign * parse_number(digits)
         decimals = len(digits.partition(".")[2]) if not dash else 0
@@ -68,7 +77,7 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
     if any(mark in re.sub(r"^\s*\(?其中:", "其中", line) for mark in PROSE_MARKS):
         return None
     pieces, pos = [], 0
-    for brk in CELL_BREAK.finditer(line):
+    for brk in (BAR_BREAK if "|" in line or "｜" in line else CELL_BREAK).finditer(line):
         if brk.start() > pos:
             pieces.append((pos, line[pos:brk.start()]))
         pos = brk.end()
@@ -76,8 +85,8 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
         pieces.append((pos, line[pos:]))
     if len(pieces) > 2 and pieces[0][1].isdigit() and not any(ch.isdigit() for ch in pieces[1][1]):
         pieces = pieces[1:]  # "1 | 区人社局 | 1234": a row number before the label
-    if len(pieces) < 2 or any(ch.isdigit() for ch in pieces[0][1]):
-        return None
+    if len(pieces) < 2 or CELL.match(pieces[0][1].strip()):
+        return None  # a row is a label ("12345转办", "2024年" are labels; "12120" is not) and cells
     cells: dict[tuple[object, ...], Figure] = {}
     for index, (at, piece) in enumerate(pieces[1:], start=1):
         match = CELL.match(piece)
@@ -90,12 +99,12 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
             return None  # a cell of digits too long for a number is noise
         for number, figure in enumerate(figures):
             cells[(word, number) if word else (index, number)] = figure
-    return Row(pieces[0][1].strip(), cells, start, end)
+    return Row(re.sub(r"\s+", "", pieces[0][1]), cells, start, end)
 
 
 def header_units(doc: Passage, start: int, end: int) -> dict[int, str]:
     """Units a header line gives its columns ("数量（件）" gives 件 to the second column)."""
-    pieces = [p for p in CELL_BREAK.split(doc.norm[start:end]) if p]
+    pieces = cells_of(doc.norm[start:end])
     pieces = pieces[1:] if pieces and pieces[0] in ROW_NUMBERS else pieces  # rows drop their number too
     return {i: m.group("unit") for i, p in enumerate(pieces) if (m := HEADER_UNIT.search(p))}
 
@@ -132,7 +141,7 @@ def read_blocks(doc: Passage) -> list[Block]:
             rows_seen = True
             continue
         body = doc.norm[start:end].strip()
-        pieces = [p for p in CELL_BREAK.split(body) if p]
+        pieces = cells_of(body)
         # a line of a label and words ("其他　三年均无个案") is a row with no numbers: the run goes on;
         # a title or a header after rows starts another run, under the same header unless it is one
         inside = len(pieces) == 2 and block and not block[-1].label.startswith(TOTAL_ROWS)

@@ -38,8 +38,9 @@ def percent_verdict(computed: float, stated: float, decimals: int) -> tuple[str,
 
 
 def bounded_verdict(verdict: str, message: str, part: float, whole: float, bound: str) -> tuple[str, str]:
-    """Apply a part <= whole bound: hard breaks fail, soft breaks turn a pass into a warning."""
-    if part <= whole:
+    """Apply a part <= whole bound: hard breaks fail, soft breaks turn a pass into a warning; a
+    rate over a target (bound none) has no such bound."""
+    if part <= whole or bound == "none":
         return verdict, message
     if bound == "hard":
         return "fail", f"{message}；部分 {format_number(part)} 大于整体 {format_number(whole)}"
