@@ -157,3 +157,31 @@ def test_a_completion_rate_over_tasks_may_pass_100_and_takes_the_months_own_coun
     assert ("rate", 96.14, "1346 / 1400", "pass") in found
     assert ("change", -0.78, "(2675 - 2696) / 2696", "pass") in found
     assert not [r for r in found if r[0] == "bound"]
+
+
+def test_a_total_naming_its_parts_is_split_by_the_counts_stated_under_those_names():
+    text = ("本月中心受理的咨询、投诉、举报合计1828件，环比增加5.24%。\n1、咨询1188件，占受理总量65%；\n"
+            "2、投诉359件，占受理总量20%；\n3、举报281件，占受理总量15%。")
+    assert ("sum", 1828, "1188 + 359 + 281", "pass") in readings(text)
+    assert ("sum", 1828, "1188 + 359 + 291", "fail") in readings(text.replace("281件", "291件"))
+
+
+def test_names_left_open_or_counts_under_other_names_make_no_sum():
+    assert not [r for r in readings("共办理求助、投诉、咨询等问题1000件。求助300件，投诉200件，咨询500件。") if r[0] == "sum"]
+    assert not [r for r in readings("共收到投诉、举报信息900件。其他部门转来投诉300件，举报600件。") if r[0] == "sum"]
+
+
+def test_shares_given_with_ge_follow_the_counts_of_the_list_in_order():
+    text = "本月工单一共640件：平台登记的277件，来电登记的206件，来信登记的157件，各占总量的43.28%、32.19%和24.53%。"
+    found = readings(text)
+    assert ("sum", 640, "277 + 206 + 157", "pass") in found
+    assert ("share", 32.19, "206 / 640", "pass") in found
+    assert ("share", 24.53, "157 / 640", "pass") in found
+
+
+def test_a_done_count_after_a_list_that_splits_its_whole_is_of_the_whole():
+    text = "本月收到投诉459件，其中不予受理190件、仍在初查中3件、正式受理266件，到目前已办结426件，办结率为92.81%。"
+    found = readings(text)
+    assert ("rate", 92.81, "426 / 459", "pass") in found
+    assert ("bound", 426, "426 ≤ 459", "pass") in found
+    assert not [r for r in found if r[3] == "warn"]

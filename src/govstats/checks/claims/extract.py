@@ -14,6 +14,7 @@ from govstats.checks.claims.full_shares import full_shares
 from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims, rate_pair_bounds
+from govstats.checks.claims.named_parts import named_part_breakdowns
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.readings import percentage_claims
@@ -53,6 +54,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     for when it names all their members (``load_closed_lists``)."""
     doc = Passage(text, folded_pairs(folds), tuple(families))
     found = breakdowns(doc)
+    found += [b for b in named_part_breakdowns(doc) if not {p for f in found for p in f.parts} & set(b.parts)]
     listings = find_listings(doc)
     listings += [item for item in in_whole_listings(doc) if not any(item.whole is other.whole for other in listings)]
     # a list is dropped only when its parts are already parts of another breakdown: a part split

@@ -103,11 +103,14 @@ def by_name(measures: Sequence[Measure]) -> dict[str, Measure]:
 
 
 def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure],
-                  parts: Collection[Figure] = ()) -> Figure | None:
+                  parts: Collection[Figure] = (), split: Collection[Figure] = ()) -> Figure | None:
     """The nearest earlier count of measure ``parent`` for the same entity, or None. In earlier
-    clauses a listed part (网上受理1000件 under 其中) is one channel's count, not the entity's: skipped."""
+    clauses a listed part (网上受理1000件 under 其中) is one channel's count, not the entity's: skipped;
+    so is, in the clause itself, a part of a list that splits its whole (``split``): "收到459件，其中
+    不予受理190件、初查中3件、正式受理266件，已办结426件" closes cases of the 459, not of the 266."""
     named = derived(measures, by_name)
     inside, before = earlier_counts(doc, figure)
+    inside = [f for f in inside if f not in split or figure in split]
     hit = next((f for f in inside if measure_of(doc, f, measures) is named.get(parent)), None)
     if hit is not None or inside:
         return hit
@@ -179,13 +182,14 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     for done, whole in settled.items():
         pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
     siblings: dict[Figure, tuple[Figure, ...]] = {p: found.parts for found in listings if len(found.parts) > 1 for p in found.parts}
+    split = {p for found in listings if found.exhaustive and len(found.parts) > 1 for p in found.parts}
     own = dict(same_entity_pairs(doc))  # a part's done count is bounded by the part, not the total
     for figure in doc.figures:
         if (figure.is_percent or figure.approx or figure in settled or figure in own
                 or (measure := measure_of(doc, figure, measures)) is None):
             continue
         for parent, bound in measure.parents:
-            greater = parent_figure(doc, figure, parent, measures, listed)
+            greater = parent_figure(doc, figure, parent, measures, listed, split)
             if greater is not None and greater in siblings.get(figure, ()):
                 continue  # two parts of one list ("12项跨区申办，以及53项跨区收件") bound nothing
             if greater is not None and running(doc, figure) and not running(doc, greater):

@@ -215,6 +215,8 @@ def rate_denominator(doc: Passage, rule: RateRule, figure: Figure, before: list[
                  or not {f.unit, numerator[0].unit} & PEOPLE]
         if candidates and not alike:
             return None, ""
+        if alike and all(f in wholes for f in alike) and not any(f in wholes for f in numerator):
+            continue  # "收到459件，其中…正式受理266件，已办结426件": parts of a list; the base is their whole
         if alike:
             return pick_denominator(doc, alike, numerator, term, wholes)
     if rule.scope != "paragraph":

@@ -131,12 +131,16 @@ def rate_names(doc: Passage, figure: Figure, label: str) -> list[str]:
     return names if len(names) > 1 else [label]
 
 
+#: The cue of shares given in the order of the counts before them: 分别, or 各 before 占 ("各占…的").
+EACH = re.compile(r"分别|(?<![\u4e00-\u9fff])各(?:占|为|是)|[,;:]各(?:占|为|是)")
+
+
 def respective_shares(doc: Passage) -> list[tuple[Figure, Figure]]:
     """"咨询类60件、投诉类40件、建议类20件，分别占50%、33.3%和16.7%": the percentages after 分别, in
     order, against the counts listed just before them."""
     out = []
     for index, figure in enumerate(doc.figures):
-        if not figure.is_percent or "分别" not in doc.label(figure):
+        if not figure.is_percent or not EACH.search(doc.label(figure)):
             continue
         run = [figure]
         for nxt in doc.figures[index + 1:]:

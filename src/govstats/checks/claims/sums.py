@@ -68,6 +68,10 @@ def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int) -> lis
     parts, nested = [], False
     for item in items:
         if "各" in doc.norm[item.start:item.end]:
+            # "甲、乙各5件" counts several names at once: no list; "…，各占总量的43.28%、…" after
+            # the counts only ends it
+            if parts and not any(not f.is_percent for f in doc.figures_in(item)):
+                break
             return []
         # "A 344件，其中已办结328件；B 354件": from 其中 to the semicolon, parts of the item before
         opens = doc.norm[item.start:item.end].lstrip().startswith(SUBSET_WORDS)

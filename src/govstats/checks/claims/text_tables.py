@@ -34,7 +34,10 @@ def cells_of(line: str) -> list[str]:
     """The cells of a line, spaces inside a bar-split cell dropped ("合　计" is 合计)."""
     if "|" in line or "｜" in line:
         return [re.sub(r"\s+", "", p) for p in BAR_BREAK.split(line.strip()) if p.strip()]
-    return [p for p in CELL_BREAK.split(line) if p]
+    cells = [p for p in CELL_BREAK.split(line) if p]
+    if len(cells) > 2 and all(len(c) == 1 and "\u4e00" <= c <= "\u9fff" for c in cells[:2]):
+        return [cells[0] + cells[1], *cells[2:]]  # "单　位　派遣数": a spaced label
+    return cells
 #: One numeric cell: an optional word naming the column group, then one number or a series of
 #: numbers split by 、 (a dash stands for none), then an optional unit.
 NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-－—–]"
@@ -83,6 +86,8 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
         pos = brk.end()
     if pos < len(line):
         pieces.append((pos, line[pos:]))
+    if len(pieces) > 2 and all(len(p) == 1 and "\u4e00" <= p <= "\u9fff" for _, p in pieces[:2]):
+        pieces = [(pieces[0][0], pieces[0][1] + pieces[1][1]), *pieces[2:]]  # "合　计　9": a spaced label
     if len(pieces) > 2 and pieces[0][1].isdigit() and not any(ch.isdigit() for ch in pieces[1][1]):
         pieces = pieces[1:]  # "1 | 区人社局 | 1234": a row number before the label
     if len(pieces) < 2 or CELL.match(pieces[0][1].strip()):

@@ -1,0 +1,63 @@
+"""A total whose words name its parts, and the counts stated later under those names:
+"受理的咨询、投诉、举报合计1828件。1、咨询1188件…；2、投诉359件…；3、举报281件…".
+
+The names joined by 、 (和, 及) before the total are the list's members, so the list is closed by the
+text itself: when the next sentences state one count of the total's unit for each name, in the
+names' order, and labelled by that name, those counts split the total (a sum, which fails when they
+do not add up). A name stated twice, or a count of another unit, is no such list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govstats.checks.claims.numbers import Figure
+from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.sums import Breakdown
+from govstats.checks.claims.words import core_label
+
+#: Names joined by 、/和/及 before the count, a noun of cases and a total word perhaps after them:
+#: "咨询、投诉、举报合计", "投诉、举报和咨询信息" (an 等 after the names leaves the list open).
+_NAMED_TOTAL = re.compile(r"(?P<names>[\u4e00-\u9fff]{1,6}?(?:(?:、|和|及)[\u4e00-\u9fff]{1,6}?)+)(?:类)?"
+                          r"(?:信息|诉求|事项|问题|工单|案件)?(?:合计|共计|总计|总量|总数|共)?$")
+#: Words the first name may carry in front ("受理的咨询" -> 咨询).
+_LEAD = re.compile(r"^.*(?:的|受理|收到|接收|接到|登记|办理|共)")
+#: How many sentences after the total its named parts are looked for in.
+SENTENCES_AFTER = 6
+
+
+def _names(label: str) -> list[str]:
+    match = _NAMED_TOTAL.search(core_label(label))
+    if match is None or "等" in match.group():
+        return []
+    names = re.split(r"、|和|及", match.group("names"))
+    names[0] = _LEAD.sub("", names[0])
+    return names if all(1 <= len(n) <= 6 for n in names) and len(set(names)) == len(names) else []
+
+
+def _item_label(doc: Passage, figure: Figure) -> str:
+    """A count's label without an item number or heading words before the name ("1、咨询" -> 咨询)."""
+    return re.sub(r"^[\d一二三四五六七八九十]{1,2}[、.)]|^\(\w{1,2}\)", "", core_label(doc.label(figure)).strip())
+
+
+def named_part_breakdowns(doc: Passage) -> list[Breakdown]:
+    """Each total whose label names its parts, with the counts the next sentences state for them."""
+    out = []
+    for total in doc.figures:
+        if total.is_percent or total.approx or not (names := _names(doc.wide_label(total))):
+            continue
+        sentences = [s for s in doc.sentences if s.start >= doc.sentence_of(total).end][:SENTENCES_AFTER]
+        if not sentences:
+            continue
+        later = [f for f in doc.figures_in(Span(sentences[0].start, sentences[-1].end))
+                 if not f.is_percent and doc.depth(f) == doc.depth(total)]
+        parts: list[Figure] = []
+        for name in names:
+            hits = [f for f in later if f.unit == total.unit and _item_label(doc, f) == name
+                    and (not parts or f.start > parts[-1].start)]
+            if len(hits) != 1 or len([f for f in later if _item_label(doc, f) == name]) != 1:
+                break
+            parts.append(hits[0])
+        if len(parts) == len(names):
+            out.append(Breakdown(total, tuple(parts), "named"))
+    return out
