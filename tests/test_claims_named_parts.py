@@ -185,3 +185,21 @@ def test_a_done_count_after_a_list_that_splits_its_whole_is_of_the_whole():
     assert ("rate", 92.81, "426 / 459", "pass") in found
     assert ("bound", 426, "426 ≤ 459", "pass") in found
     assert not [r for r in found if r[3] == "warn"]
+
+
+def test_a_sentence_about_a_part_is_bounded_measure_by_measure_by_the_sentence_before():
+    text = ("本月市、区两级一共收到有效留言1924件；已回复1831件，回复率95.17%。\n"
+            "其中，各区收到有效留言1220件；已回复1207件，回复率98.93%。")
+    found = readings(text)
+    assert ("bound", 1220, "1220 ≤ 1924", "pass") in found
+    assert ("bound", 1207, "1207 ≤ 1831", "pass") in found
+    # across sentences a break is reported, never failed: the two counts may not be of one thing
+    wrong = readings(text.replace("已回复1207件，回复率98.93%", "已回复1907件"))
+    assert ("bound", 1907, "1907 ≤ 1831", "unverifiable") in wrong
+
+
+def test_one_count_under_qizhong_or_rows_of_parts_make_no_second_scope():
+    assert not [r for r in readings("本月共受理来电900件，办结850件。其中，各区受理300件。")
+                if r[2] == "300 ≤ 900" and r[0] == "bound" and r[3] != "pass"]
+    rows = readings("共收到77件，已办结77件。其中，留言45件，办结45件；信箱32件，办结32件。")
+    assert ("bound", 45, "45 ≤ 77", "pass") not in rows

@@ -21,6 +21,7 @@ from govstats.checks.claims.readings import percentage_claims
 from govstats.checks.claims.rebased import rebased
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.respective import parallel_runs
+from govstats.checks.claims.sub_scopes import sub_scope_bounds
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
 from govstats.checks.claims.table_columns import column_claims
 from govstats.checks.claims.text_tables import table_claims
@@ -73,6 +74,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
               + percentage_claims(doc, tuple(rates), tuple(measures), listings, wholes)
               + bound_claims(doc, tuple(measures), listings))
     claims = full_shares(doc, rebased(doc, claims), listings)
+    claims += sub_scope_bounds(doc, tuple(measures), claims)
     claims = with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates)))
     claims += rate_pair_bounds(doc, claims)  # of a table's rate columns too
     log.info("%d claims in %d characters", len(claims), len(text))
