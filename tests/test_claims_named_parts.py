@@ -203,3 +203,33 @@ def test_one_count_under_qizhong_or_rows_of_parts_make_no_second_scope():
                 if r[2] == "300 ≤ 900" and r[0] == "bound" and r[3] != "pass"]
     rows = readings("共收到77件，已办结77件。其中，留言45件，办结45件；信箱32件，办结32件。")
     assert ("bound", 45, "45 ≤ 77", "pass") not in rows
+
+
+def test_the_last_items_of_a_colon_list_may_be_joined_by_he():
+    text = "经调查的指控共309项：38项属实，30项部分属实，其余是无法证实139项、并无过错87项和虚假不确15项。"
+    assert ("sum", 309, "38 + 30 + 139 + 87 + 15", "pass") in readings(text)
+    # an item of two counts not joined by 和 is no plain list: the items before it are not summed
+    assert not [r for r in readings("共309项：38项属实，30项部分属实，无法证实139项87宗。") if r[0] == "sum"]
+
+
+def test_a_closing_total_after_items_joined_by_ji_sums_them_all():
+    assert ("sum", 1449240, "259039 + 860650 + 329551", "pass") in readings(
+        "2018年三项分别为259039宗、860650宗及329551宗，总数1449240宗。")
+
+
+def test_siblings_each_with_a_list_of_their_own_are_not_rows_of_the_first():
+    text = ("按层级分：甲局受理133件次577人次，其中来访108批次552人次、网上信访12件次；"
+            "乙部门受理79件次122人次，其中来访66批次109人次、网上信访13件次；"
+            "丙镇受理88件次162人次，其中来访87批次161人次、网上信访1件次。")
+    assert not [r for r in readings(text) if r[3] in ("fail", "warn")]
+
+
+def test_a_bracketed_qizhong_list_short_of_its_whole_is_no_sum():
+    found = readings("与疫情相关的有36.2万件（其中投诉类7.1万件、咨询类28.6万件），办结率99.98%。")
+    assert not [r for r in found if r[0] == "sum"]
+    assert ("sum", 362000, "71000 + 291000", "pass") in readings(
+        "与疫情相关的有36.2万件（其中投诉类7.1万件、咨询类29.1万件）。")
+
+
+def test_one_part_under_a_rounded_estimate_is_not_bounded_by_it():
+    assert readings("人才专席受理政策咨询办件17万余件，其中落户问题217件。") == []

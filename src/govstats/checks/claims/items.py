@@ -26,10 +26,8 @@ from govstats.checks.claims.splits import (
     spread_over,
 )
 from govstats.checks.claims.wholes import kindred
-from govstats.checks.claims.words import OTHER_PERIOD, core_label
+from govstats.checks.claims.words import CATCH_ALL, OTHER_PERIOD, core_label
 
-#: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
-CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
 SHARE_LABEL = re.compile(r"^(?:(?:占|占比|所占比例|比重|占比为|占比达)?(?:[^,;]{0,12}的)?|占[^,;的]{1,12}的?(?:比例|比重)(?:为|是|达)?)$")
 
 

@@ -66,6 +66,8 @@ IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未�
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
 #: 当中 opening a clause ("…1840宗，当中投诉875宗") is 其中; inside words ("在办理当中") it is none.
+#: Words before a figure that state a floor ("突破1008万"): the figure bounds what it is a part of.
+FLOOR = re.compile(r"(?:超过|突破|逾)\s*$")
 SUBSET = re.compile(r"(?:其中|(?<![\u4e00-\u9fff])当中|包括|内含|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
     """True when two counts are items of one enumeration ("甲信箱来信40件、乙信箱来信43件"): joined
@@ -257,9 +259,10 @@ def inline_listings(doc: Passage, sentence: Span) -> list[Listing]:
             found += paired
             continue
         # an estimate (4300余件) or a daily average is never the whole of a list
-        # (of one part it is a bound: "突破1008万，其中户籍用户489万" is no more than the estimate)
+        # (of one part a floor is a bound: "突破1008万，其中户籍用户489万"; "17万余件" is only rounded)
         whole = next((f for f in reversed(before) if kindred(f.unit, items[0].unit) and "均" not in doc.label(f)
-                      and not (f.approx and (len(items) > 1 or items[0].approx))), None)
+                      and not (f.approx and (len(items) > 1 or items[0].approx or not FLOOR.search(doc.norm[:f.start])))),
+                     None)
         note = ""
         if whole is not None and whole.value < max((f.value for f in items if f.unit == whole.unit), default=0):
             whole, note = larger_total(doc, Span(sentence.start, match.start()), items)

@@ -9,7 +9,7 @@ it speaks of the same entity as the text before) in the earlier clauses of the p
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from govstats.checks.claims.derived import derived
 from govstats.checks.claims.done_parts import done_part_pairs
@@ -103,14 +103,16 @@ def by_name(measures: Sequence[Measure]) -> dict[str, Measure]:
 
 
 def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[Measure],
-                  parts: Collection[Figure] = (), split: Collection[Figure] = ()) -> Figure | None:
+                  parts: Collection[Figure] = (), split: Mapping[Figure, Figure] | None = None) -> Figure | None:
     """The nearest earlier count of measure ``parent`` for the same entity, or None. In earlier
     clauses a listed part (网上受理1000件 under 其中) is one channel's count, not the entity's: skipped;
-    so is, in the clause itself, a part of a list that splits its whole (``split``): "收到459件，其中
-    不予受理190件、初查中3件、正式受理266件，已办结426件" closes cases of the 459, not of the 266."""
+    so is, in the clause itself, a part of a list that splits a whole stated in the clause too
+    (``split``, part -> whole): "收到459件，其中不予受理190件、初查中3件、正式受理266件，已办结426件"
+    closes cases of the 459, not of the 266 ("甲局受理478件，办结498件；乙局…" of 494 closes 甲局's)."""
     named = derived(measures, by_name)
     inside, before = earlier_counts(doc, figure)
-    inside = [f for f in inside if f not in split or figure in split]
+    split = split or {}
+    inside = [f for f in inside if f not in split or split[f] not in inside or figure in split]
     hit = next((f for f in inside if measure_of(doc, f, measures) is named.get(parent)), None)
     if hit is not None or inside:
         return hit
@@ -182,7 +184,7 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     for done, whole in settled.items():
         pairs[(done, whole)] = ("soft", "已完成的部分不应多于其所分的总数")
     siblings: dict[Figure, tuple[Figure, ...]] = {p: found.parts for found in listings if len(found.parts) > 1 for p in found.parts}
-    split = {p for found in listings if found.exhaustive and len(found.parts) > 1 for p in found.parts}
+    split = {p: found.whole for found in listings if found.exhaustive and len(found.parts) > 1 for p in found.parts}
     own = dict(same_entity_pairs(doc))  # a part's done count is bounded by the part, not the total
     for figure in doc.figures:
         if (figure.is_percent or figure.approx or figure in settled or figure in own

@@ -100,7 +100,10 @@ def row_listings(doc: Passage, sentence: Span) -> list[Listing]:
         whole_row = counts(doc, previous_sentence(doc, sentence) or Span(0, 0))
         if whole_row and parallel_listings(doc, sentence, body, whole_row[0].unit):
             return []  # rows that repeat the sentence before figure for figure: read there
-    rows = [counts(doc, piece) for piece in row_pieces(doc, body)]
+    pieces = row_pieces(doc, body)
+    if any("其中" in doc.norm[piece.start:piece.end] for piece in pieces[1:]):
+        return []  # "甲受理133件次577人次，其中…；乙受理79件次122人次，其中…": siblings of the whole, each with a list
+    rows = [counts(doc, piece) for piece in pieces]
     if len(rows) < 2 or not whole_row or not any(len(row) > 1 for row in rows) or any(not row for row in rows):
         return []
     columns: dict[Figure, list[Figure]] = {}

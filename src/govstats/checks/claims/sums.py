@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govstats.checks.claims.exhaustive import short_of
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim, claim_from
 from govstats.checks.claims.splits import semicolon_pieces
 from govstats.checks.claims.verdicts import sum_verdict
 from govstats.checks.claims.words import (
+    CATCH_ALL,
     SUBSET_WORDS,
     TOTAL_WORDS,
     core_label,
@@ -60,11 +62,14 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     parts = [single_count(doc, item, total.unit, depth) for item in items]
     if any(p is None for p in parts):
         return None
+    if lead and short_of(total, parts) and not any(w in content for w in CATCH_ALL):  # type: ignore[arg-type]
+        return None  # "（其中投诉类7.1万件、咨询类28.6万件）" short of 36.2万: some kinds only
     return Breakdown(total, tuple(parts), "bracket")  # type: ignore[arg-type]
 
 
-def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int) -> list[Figure]:
-    """Figures of the first items that each hold exactly one count of ``unit``."""
+def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int, backwards: bool = False) -> list[Figure]:
+    """Figures of the first items that each hold exactly one count of ``unit`` (the last item may
+    join two by 和: "…、87项和15项"; read ``backwards`` from a closing total, that is the first)."""
     parts, nested = [], False
     for item in items:
         if "各" in doc.norm[item.start:item.end]:
@@ -80,6 +85,14 @@ def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int) -> lis
             continue
         part = single_count(doc, item, unit, depth)
         if part is None:
+            plain = [f for f in doc.figures_in(item) if doc.depth(f) == depth and not f.is_percent]
+            if len(plain) >= 2 and all(f.unit == unit for f in plain) and all(
+                    re.search(r"和|及|与|以及", doc.norm[a.end:b.start]) for a, b in zip(plain, plain[1:])):
+                parts += plain[::-1] if backwards else plain  # "…、「并无过错」87项和「虚假不确」15项"
+                if backwards:
+                    continue
+            elif len(plain) >= 2:
+                return []  # an item of several counts: no plain list (a sum of the items before would be short)
             break
         parts.append(part)
     return parts
@@ -104,12 +117,12 @@ def closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
         return None
     clause, depth = doc.clause_of(total), doc.depth(total)
     items = items_of(doc.norm, doc.depths, clause.start, doc.label_start(total), depth)
-    parts = leading_parts(doc, list(reversed(items)), total.unit, depth)
+    parts = leading_parts(doc, list(reversed(items)), total.unit, depth, backwards=True)
     colon = doc.norm.rfind(":", clause.start, doc.label_start(total))
     if len(parts) < 2 and colon >= 0 and doc.depths[colon] == depth:
         # "各县依次为：甲区74件，乙县40件，…，合计292件": the items since the colon, past a heading
         items = items_of(doc.norm, doc.depths, colon + 1, doc.label_start(total), depth)
-        parts = leading_parts(doc, list(reversed(items)), total.unit, depth)
+        parts = leading_parts(doc, list(reversed(items)), total.unit, depth, backwards=True)
         if len(parts) != len([i for i in items if doc.norm[i.start:i.end].strip(" ,、;")]):
             parts = []  # an item holding no count or several: not a plain list closed by its total
     return Breakdown(total, tuple(reversed(parts)), "closing") if len(parts) >= 2 else None

@@ -100,3 +100,6 @@ def abbreviates(short: str, label: str) -> bool:
     (采发 of 采纳发布, 直办 of 直接办理), as rates are named after the counts they divide."""
     return len(short) >= 2 and re.search(".?".join(re.escape(ch) for ch in short), label) is not None
 
+
+#: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
+CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
