@@ -233,3 +233,17 @@ def test_a_bracketed_qizhong_list_short_of_its_whole_is_no_sum():
 
 def test_one_part_under_a_rounded_estimate_is_not_bounded_by_it():
     assert readings("人才专席受理政策咨询办件17万余件，其中落户问题217件。") == []
+
+
+def test_a_one_character_count_in_a_list_of_digit_counts_is_a_part():
+    text = "本月热线共受理群众诉求4372件。按类别看，咨询类2795件、一般诉求类1323件、求助类两件、投诉类136件、建议类107件、表扬类9件。"
+    assert ("sum", 4372, "2795 + 1323 + 2 + 136 + 107 + 9", "pass") in readings(text)
+    assert readings("完成十件实事、两个维护。") == []
+
+
+def test_a_second_heading_splits_the_whole_the_first_one_split():
+    text = ("今年9月，热线共受理群众诉求4372件，反映较多的是市容管理。\n"
+            "按类别看，咨询类2795件、诉求类1568件、表扬类9件。按办理方式看，直接办理3260件，转派工单1112件。")
+    found = readings(text)
+    assert ("sum", 4372, "2795 + 1568 + 9", "pass") in found
+    assert ("sum", 4372, "3260 + 1112", "pass") in found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from decimal import Decimal
 
 from govstats.checks.claims.numbers import (
@@ -150,11 +151,12 @@ _WORDED = re.compile(rf"(?<![{WORD_CHARS}])(?P<num>[{WORD_CHARS}]+)(?P<approx>�
 NOT_WORDED_COUNT_BEFORE = (*NOT_COUNT_BEFORE, "前", "初", "周", "週", "星期", "礼拜", "之", "每")
 
 
-def worded_counts(text: str, norm: str) -> list[Figure]:
+def worded_counts(text: str, norm: str, figures: Sequence[Figure] = ()) -> list[Figure]:
     """Counts written in words before a counting unit ("一千八百四十宗", "八百七十五宗", "卅四萬一千餘通").
 
     A number of one character (六宗, 两个, 十件) is often a word of its own (两个维护, 十件实事), so it is
-    read only in a sentence that writes another count in words of two characters or more; 一 alone
+    read only in a sentence that writes another count in words of two characters or more, or as an
+    item of a list of counts in digits of its unit ("咨询类2795件、求助类两件、表扬类9件"); 一 alone
     (一次性, 一件事, 就有一通) is never read. Ordinals (第一), ranks (前三名) and dates (二〇二〇年,
     十二月: no counting unit) are no counts."""
     found: list[tuple[re.Match[str], int]] = []
@@ -175,7 +177,10 @@ def worded_counts(text: str, norm: str) -> list[Figure]:
         if len(m.group("num")) < 2:
             begin = max(norm.rfind(stop, 0, m.start()) for stop in "。!?\n")
             end = min((at for stop in "。!?\n" if (at := norm.find(stop, m.start())) >= 0), default=len(norm))
-            if not any(begin < start < end for start in wide):
+            item_break = max(norm.rfind(stop, begin + 1, m.start()) for stop in ",、;:")
+            listed = (item_break > begin and "、" in (norm[item_break], norm[m.end():m.end() + 1])
+                      and len([f for f in figures if f.unit == m.group("unit") and begin < f.start < end]) >= 2)
+            if not any(begin < start < end for start in wide) and not listed:
                 continue
         unit, end, scale = m.group("unit"), m.end(), 1
         if unit == "个" and (days := next((w for w in WORKING_DAYS if norm.startswith(w, end)), None)):
@@ -195,7 +200,7 @@ def find_figures(text: str, norm: str | None = None) -> list[Figure]:
     figures = [joined_scales(norm, f, text) for m in FIGURE.finditer(norm) if (f := figure_from_match(norm, m, text))]
     figures += [f for m in PERCENT_WORDS.finditer(norm) if (f := percent_in_words(norm, m, text))]
     figures += scaled_counts(norm, text)
-    if worded := worded_counts(text, norm):
+    if worded := worded_counts(text, norm, figures):
         figures += [f for f in worded if not any(o.start < f.end and f.start < o.end for o in figures)]
     figures.sort(key=lambda f: f.start)
     figures += shared_units(text, norm, figures) + signless_percentages(text, norm, figures)

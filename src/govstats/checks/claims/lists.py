@@ -176,6 +176,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         found = replace(found, note=f"“{cue}”承接前文，取前文的 {whole.shown}（{doc.label(whole)}）为整体"
                         + ("（前句另有同单位的数，属推测）" if rivals and not exact_self else ""),
                         guessed=bool(rivals) and not exact_self)
+    if how == "heading" and found.exhaustive and not found.guessed:
+        doc.memo.setdefault(("pinned", sentence.start), whole)  # the next heading splits the same whole
     return [found]
 
 
