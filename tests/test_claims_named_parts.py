@@ -247,3 +247,13 @@ def test_a_second_heading_splits_the_whole_the_first_one_split():
     found = readings(text)
     assert ("sum", 4372, "2795 + 1568 + 9", "pass") in found
     assert ("sum", 4372, "3260 + 1112", "pass") in found
+
+
+def test_counts_the_text_ranks_are_each_bounded_by_the_one_ranked_before():
+    text = "新收诉愿案件3,170件。案件最多的是甲事件，计506件；其次是乙事件，计353件；第三是丙事件，计203件。"
+    found = readings(text)
+    assert ("bound", 353, "353 ≤ 506", "pass") in found
+    assert ("bound", 203, "203 ≤ 353", "pass") in found
+    assert ("bound", 553, "553 ≤ 506", "fail") in readings(text.replace("353件", "553件"))
+    # a piece of two counts, or ranks that skip, rank nothing
+    assert not [r for r in readings("最多的是甲，计506件、乙30件；第三是丙，计203件。") if r[0] == "bound"]
