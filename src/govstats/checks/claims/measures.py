@@ -120,10 +120,11 @@ def parent_figure(doc: Passage, figure: Figure, parent: str, measures: Sequence[
 
 
 def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: str,
-                broken: str = "部分不能多于整体") -> Claim:
+                broken: str = "部分不能多于整体", across: bool = False) -> Claim:
     """lesser <= greater: a hard break fails (``broken`` says why it cannot be), a soft one warns;
-    a hard break across clauses (the same entity only guessed), or of an ``either`` bound (one
-    that another reading satisfies), is unverifiable with a note."""
+    a hard break across clauses (the same entity only guessed, unless a cue links the clauses:
+    ``across``), or of an ``either`` bound (one that another reading satisfies), is unverifiable
+    with a note."""
     slack = lesser.resolution + greater.resolution
     difference = lesser.value - greater.value
     small, big = format_number(lesser.value), format_number(greater.value)
@@ -131,7 +132,8 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
         verdict, message = "pass", f"{small} 不大于 {big}，相符"
     elif bound == "either":  # another reading of the text holds (a floor of the items together)
         verdict, message = "unverifiable", f"{small} 大于 {big}，但所称下限也可指各项合计，无法判定"
-    elif bound == "hard" and doc.clause_of(lesser) != doc.clause_of(greater) and not why.startswith("“其中”"):
+    elif (bound == "hard" and not across and doc.clause_of(lesser) != doc.clause_of(greater)
+          and not why.startswith("“其中”")):
         verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"
     elif bound == "hard":
         verdict, message = "fail", f"{small} 大于 {big}：{broken}"

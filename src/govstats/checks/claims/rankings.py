@@ -44,6 +44,7 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
         for (rank, higher), (lower_rank, lower) in zip(ranked, ranked[1:]):
             if (lower_rank == rank + 1 and lower.unit == higher.unit and not (lower.approx or higher.approx)
                     and (lower.value, higher.value) not in have):
-                out.append(bound_claim(doc, lower, higher, "hard", "排名在后的数不应多于排名在前的数"))
+                out.append(bound_claim(doc, lower, higher, "hard", "排名在后的数不应多于排名在前的数",
+                                       "文中的排名与数不符", across=True))
     return out
 
