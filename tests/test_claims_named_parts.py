@@ -257,3 +257,15 @@ def test_counts_the_text_ranks_are_each_bounded_by_the_one_ranked_before():
     assert ("bound", 553, "553 ≤ 506", "fail") in readings(text.replace("353件", "553件"))
     # a piece of two counts, or ranks that skip, rank nothing
     assert not [r for r in readings("最多的是甲，计506件、乙30件；第三是丙，计203件。") if r[0] == "bound"]
+
+
+def test_visits_in_pici_and_letters_in_jianci_add_up_to_the_petitions_in_jianci():
+    text = "全县共受理群众来信来访300件次861人次。其中：接待群众来访261批次822人次；办理网上信访26件次；办理语音来访1件次；办理视频接访12件次。"
+    assert ("sum", 300, "261 + 26 + 1 + 12", "pass") in readings(text)
+
+
+def test_ci_zhi_after_a_count_is_a_rank_not_its_unit():
+    text = "本年度各类来源案件共3,020件，其中公害陈情系统1,824件（不含衍生案件607件）居首，1999县民热线825件次之。"
+    found = readings(text)
+    assert ("bound", 825, "825 ≤ 1824", "pass") in found
+    assert ("bound", 825, "825 ≤ 3020", "pass") in found

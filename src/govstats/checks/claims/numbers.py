@@ -19,7 +19,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 
 #: Counting units a claim may use (longest first: 万元 over 元); open to any classifier bulletins use.
-COUNT_UNITS = ("万元", "亿元", "件次", "人次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
+COUNT_UNITS = ("万元", "亿元", "件次", "人次", "批次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
                "亩", "条", "笔", "单", "起", "宗", "台", "通", "份", "面", "场", "例", "批", "封", "张", "所",
                "座", "家次", "‰")
 #: Units of a percentage or a change in percentage points (not counts).
@@ -203,6 +203,8 @@ def figure_from_match(text: str, m: re.Match[str], source: str) -> Figure | None
     if unit == "个" and followed_by(text, m.end(), DURATION_AFTER_GE):
         return None
     end = m.end()
+    if unit.endswith("次") and len(unit) == 2 and text.startswith("之", end):
+        unit, end = unit[0], end - 1  # "825件次之": 825件, second (次之)
     if unit == "个" and (days := next((w for w in WORKING_DAYS if text.startswith(w, end)), None)):
         unit, end = WORKING_DAYS[days], end + len(days)  # 3个工作日 is a time, not 3 things: no count of cases
     if text[max(m.start() - 2, 0):m.start()].endswith(NOT_COUNT_BEFORE) and not text[max(m.start() - 3, 0):m.start()].endswith(NAMED_BY_HAO):
