@@ -269,3 +269,11 @@ def test_ci_zhi_after_a_count_is_a_rank_not_its_unit():
     found = readings(text)
     assert ("bound", 825, "825 ≤ 1824", "pass") in found
     assert ("bound", 825, "825 ≤ 3020", "pass") in found
+
+
+def test_a_count_of_the_names_listed_before_it_is_a_sum_of_ones():
+    assert readings("大厅分为市场准入、项目审批、社会事务、公共服务4个功能区。") == [("sum", 4, "1 + 1 + 1 + 1", "pass")]
+    # a count that differs may count more than the names: reported, not failed; one far off is of something else
+    assert readings("甲局、乙局3个单位。") == [("sum", 3, "1 + 1", "unverifiable")]
+    assert readings("窗口受理、网上申请23个。") == []
+    assert readings("推进甲、乙、丙等5项改革。") == []

@@ -14,6 +14,7 @@ from govstats.checks.claims.full_shares import full_shares
 from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims, rate_pair_bounds
+from govstats.checks.claims.name_counts import name_count_claims
 from govstats.checks.claims.named_parts import named_part_breakdowns
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
 from govstats.checks.claims.prose import Passage
@@ -76,7 +77,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
               + bound_claims(doc, tuple(measures), listings))
     claims = full_shares(doc, rebased(doc, claims), listings)
     claims += sub_scope_bounds(doc, tuple(measures), claims)
-    claims += ranking_bounds(doc, claims)
+    claims += ranking_bounds(doc, claims) + name_count_claims(doc)
     claims = with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates)))
     claims += rate_pair_bounds(doc, claims)  # of a table's rate columns too
     log.info("%d claims in %d characters", len(claims), len(text))
