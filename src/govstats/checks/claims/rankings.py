@@ -23,6 +23,8 @@ RANK_CUES = ((1, re.compile(r"最多|居首|居第一|排名第一|排第一|位
              (2, re.compile(r"其次|次之|居次|居第二|排名第二|排第二|第二位|第二多")),
              (3, re.compile(r"第三(?:位|多|是|为)|居第三|排名第三|排第三|再次是")))
 
+ANY_CUE = re.compile("|".join(cue.pattern for _, cue in RANK_CUES))
+
 
 def _rank(words: str) -> int:
     """The rank the words of a piece give its count, or 0 (several cues: none)."""
@@ -37,8 +39,12 @@ def _plain(doc: Passage, span: Span) -> list[Figure]:
 def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
     """A bound for each count ranked right after another in one sentence."""
     have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
-    out = []
+    out: list[Claim] = []
+    if not ANY_CUE.search(doc.norm):
+        return out
     for sentence in doc.sentences:
+        if not ANY_CUE.search(doc.norm, sentence.start, sentence.end):
+            continue
         ranked = []
         for piece in semicolon_pieces(doc, sentence):
             # a piece of one count ("其次是乙事件，计353件"), else its items ("1,824件居首，825件次之")
