@@ -277,3 +277,24 @@ def test_a_count_of_the_names_listed_before_it_is_a_sum_of_ones():
     assert readings("甲局、乙局3个单位。") == [("sum", 3, "1 + 1", "unverifiable")]
     assert readings("窗口受理、网上申请23个。") == []
     assert readings("推进甲、乙、丙等5项改革。") == []
+
+
+def test_a_list_said_to_run_in_order_bounds_each_item_by_the_one_before():
+    text = "受理量较大的依次是售后服务（377件）、食品安全（307件）、质量（302件）和价格投诉（70件），合计占比80.91%。"
+    found = readings(text)
+    assert [r for r in found if r[0] == "bound"] == [
+        ("bound", 70, "70 ≤ 302", "pass"), ("bound", 302, "302 ≤ 307", "pass"), ("bound", 307, "307 ≤ 377", "pass")]
+    assert ("bound", 317, "317 ≤ 307", "fail") in readings(text.replace("302件", "317件"))
+    # the total closing the list is no item of it
+    closed = readings("各县承办的来信依次为：甲区74件，乙区40件，丙县5件，合计119件。")
+    assert not [r for r in closed if r[0] == "bound" and r[3] != "pass"]
+
+
+def test_a_two_year_table_with_units_in_its_headers_checks_its_change_column():
+    table = ("类型　|　2021年（件）　|　2020年（件）　|　同比（%）\n投诉　|　1707　|　882　|　93.54\n"
+             "举报　|　567　|　642　|　-11.68\n")
+    assert ("change", -11.68, "(567 - 642) / 642", "pass") in readings(table)
+    worded = ("类型　|　2021年　|　去年同期　|　同比（%）\n接收量　|　1707　|　882　|　上升93.54%\n"
+              "举报量　|　567　|　642　|　下降11.68%\n")
+    assert ("change", -11.68, "(567 - 642) / 642", "pass") in readings(worded)
+    assert ("change", 95.54, "(1707 - 882) / 882", "fail") in readings(worded.replace("93.54", "95.54"))

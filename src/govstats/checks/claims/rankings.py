@@ -17,6 +17,7 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import same_kind, semicolon_pieces
+from govstats.checks.claims.words import has_total_marker
 
 #: The rank each cue gives the count after it in its piece.
 RANK_CUES = ((1, re.compile(r"最多|居首|居第一|排名第一|排第一|位居第一|第一位")),
@@ -60,4 +61,32 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
                     and (lower.value, higher.value) not in have):
                 out.append(bound_claim(doc, lower, higher, "hard", "排名在后的数不应多于排名在前的数",
                                        "文中的排名与数不符", across=True))
+    return out
+
+
+#: A list said to run in order: "依次是", "排前三位的是", "居前五的依次为", "前三位分别是".
+ORDER_CUE = re.compile(r"依次(?:是|为)|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)")
+
+
+def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
+    """"受理量较大的依次是售后服务（377件）、食品安全（307件）、质量（302件）": each item of a list the
+    text says runs in order is no larger than the one before it (hard: the words fix the order).
+    The items' counts (one each, outside brackets or alone in a bracket after the item's name) run
+    to the first figure of another unit or kind, or to a total (合计)."""
+    have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
+    out: list[Claim] = []
+    for match in ORDER_CUE.finditer(doc.norm):
+        if doc.depths[match.start()] != 0:
+            continue
+        sentence = doc.enclosing(doc.sentences, match.start())
+        run: list[Figure] = []
+        for figure in doc.figures_in(Span(match.end(), sentence.end)):
+            if (doc.depth(figure) > 1 or has_total_marker(doc.label(figure))
+                    or (run and (figure.unit != run[0].unit or figure.is_percent != run[0].is_percent))):
+                break  # "…，韩城市5件，合计292件": the total closes the run
+            run.append(figure)
+        for higher, lower in zip(run, run[1:]):
+            if not (lower.approx or higher.approx) and (lower.value, higher.value) not in have:
+                out.append(bound_claim(doc, lower, higher, "hard", "所列依次排列，后项不应多于前项",
+                                       "文中所称的次序与数不符", across=True))
     return out

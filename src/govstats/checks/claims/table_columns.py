@@ -108,13 +108,26 @@ def period_pair(names: dict[tuple[object, ...], str]) -> list[tuple[str, tuple[o
     return [(names[k], k) for k in ordered]
 
 
+#: Headers of this period and of the same period a year before ("2021年 | 去年同期 | 同比").
+_THIS = re.compile(r"^(?:(?:19|20)\d\d年|本年|今年|本期|本月|当月)")
+_LAST = re.compile(r"^(?:去年同期|上年同期|去年|上年|上期|同期)")
+
+
+def last_year_pair(names: dict[tuple[object, ...], str]) -> list[tuple[str, tuple[object, ...]]]:
+    """"2021年 | 去年同期 | 同比（%）": the column of the year before first, then this period's."""
+    this = [k for k, n in names.items() if _THIS.match(n)]
+    last = [k for k, n in names.items() if _LAST.match(n)]
+    return [(names[last[0]], last[0]), (names[this[0]], this[0])] if len(this) == 1 and len(last) == 1 else []
+
+
 def column_changes(doc: Passage) -> list[Claim]:
     """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns; with
     no two years printed, each change is listed as unverifiable."""
     claims = []
     for found in row_blocks(doc):
         names = column_names(found.header)
-        years = sorted((name, key) for key, name in names.items() if _YEAR.match(name)) or period_pair(names)
+        years = sorted((HEADER_UNIT.sub("", name), key) for key, name in names.items() if _YEAR.match(HEADER_UNIT.sub("", name)))
+        years = years if len(years) == 2 else period_pair(names) or last_year_pair(names)
         for key, name in names.items():
             if not any(word in name for word in CHANGE_HEADERS):
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.numbers import Figure, parse_number
@@ -43,6 +43,8 @@ def cells_of(line: str) -> list[str]:
 NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-－—–]"
 CELL = re.compile(rf"^(?P<word>[^\d\-－—–%+]*?)(?P<series>(?:{NUMBER})(?:、(?:{NUMBER}))*)(?P<unit>件|宗|条|个|人次|次)?$")
 HEADER_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{1,3})[)）]")
+#: Words before a change's number in a cell, and the sign they give it.
+DIRECTIONS = {"上升": 1, "增长": 1, "增加": 1, "提高": 1, "下降": -1, "降低": -1, "减少": -1}
 #: A line holding any of these is prose, not a row.
 PROSE_MARKS = "。；;：:，"
 
@@ -100,6 +102,9 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
         word = match.group("word")
         unit = match.group("unit") or units.get(index, "")
         figures = cell_figures(doc.text, match.group("series"), start + at + match.start("series"), unit)
+        if word in DIRECTIONS:  # "上升93.54%", "下降11.68%": a change, signed by its word
+            figures = [replace(f, value=-f.value) if DIRECTIONS[word] < 0 else f for f in figures]
+            word = ""
         if not all(math.isfinite(f.value) for f in figures):
             return None  # a cell of digits too long for a number is noise
         for number, figure in enumerate(figures):
