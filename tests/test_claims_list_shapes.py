@@ -199,7 +199,9 @@ def test_respective_shares_of_counts_in_no_list_take_the_sentences_total_as_a_gu
 
 def test_respective_shares_of_a_named_whole_take_the_whole_it_names():
     text = "本月共受理2000件。受理量前三位的是：甲局300件、乙局200件、丙局100件，分别占总量的15%、10%、5%。"
-    assert readings(text) == [("share", 5, "100 / 2000", "pass"), ("share", 10, "200 / 2000", "pass"),
+    # 前三位 also says the three run from the largest down: each bounds the next
+    assert readings(text) == [("bound", 100, "100 ≤ 200", "pass"), ("bound", 200, "200 ≤ 300", "pass"),
+                              ("share", 5, "100 / 2000", "pass"), ("share", 10, "200 / 2000", "pass"),
                               ("share", 15, "300 / 2000", "pass")]
     # "总量" names no count exactly: the reading is a guess, so a disagreeing share is unverifiable
     assert ("share", 12, "200 / ?", "unverifiable") in readings(text.replace("10%", "12%"))

@@ -285,9 +285,10 @@ def test_a_list_said_to_run_in_order_bounds_each_item_by_the_one_before():
     assert [r for r in found if r[0] == "bound"] == [
         ("bound", 70, "70 ≤ 302", "pass"), ("bound", 302, "302 ≤ 307", "pass"), ("bound", 307, "307 ≤ 377", "pass")]
     assert ("bound", 317, "317 ≤ 307", "fail") in readings(text.replace("302件", "317件"))
-    # the total closing the list is no item of it
-    closed = readings("各县承办的来信依次为：甲区74件，乙区40件，丙县5件，合计119件。")
+    # the total closing the list is no item of it; a bare 依次为 gives the order of listing, not of size
+    closed = readings("受理量居前的依次为：甲区74件，乙区40件，丙县5件，合计119件。")
     assert not [r for r in closed if r[0] == "bound" and r[3] != "pass"]
+    assert not [r for r in readings("各县承办的来信依次为：甲区10件，乙区50件，合计60件。") if r[0] == "bound"]
 
 
 def test_a_two_year_table_with_units_in_its_headers_checks_its_change_column():

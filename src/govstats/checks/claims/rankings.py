@@ -64,8 +64,10 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
     return out
 
 
-#: A list said to run in order: "依次是", "排前三位的是", "居前五的依次为", "前三位分别是".
-ORDER_CUE = re.compile(r"依次(?:是|为)|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)")
+#: A list said to run from the largest down: "较大的依次是", "排前三位的是", "居前五的依次为", "前三位分别是"
+#: (a bare 依次为 gives the order of listing only, not of size).
+ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)的?(?:依次|分别)(?:是|为)"
+                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)")
 
 
 def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
