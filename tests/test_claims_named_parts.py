@@ -299,3 +299,39 @@ def test_a_two_year_table_with_units_in_its_headers_checks_its_change_column():
               "举报量　|　567　|　642　|　下降11.68%\n")
     assert ("change", -11.68, "(567 - 642) / 642", "pass") in readings(worded)
     assert ("change", 95.54, "(1707 - 882) / 882", "fail") in readings(worded.replace("93.54", "95.54"))
+
+
+#: Correct sentences shaped a little off this round's cues (a review's tries): none may fail or warn.
+OFF_CUE = [
+    # a ranking by a rate, ranks of different years, 其次 as "secondly", a chain with no first rank
+    "甲街道办结率最高，办结506件；其次是乙街道，办结353件；第三是丙街道，办结403件。",
+    "2023年甲区排名第一，受理506件；2022年乙区排名第二，受理653件。",
+    "最多的一天受理506件；其次，全月共受理3353件。",
+    "按件数排，居首位的问题是噪音，计50件；其次，12345热线全年受理8000件。",
+    # an order by a rate or a score, 前三位 of a rate, a clause of its own after the list
+    "满意度最高的依次是甲局、乙局、丙局，分别受理300件、500件、200件。",
+    "办结率居前三位的是甲局（受理120件）、乙局（受理300件）、丙局（受理90件）。",
+    "投诉量较大的依次是售后服务（377件）、食品安全（307件）、质量（302件），其中食品安全同比增加400件。",
+    # counts under the names of a total, of another period, scope or step
+    "今年1-6月受理咨询、投诉共1500件。2022年全年，咨询1000件；投诉600件。",
+    "全市受理咨询、投诉共1500件。甲区：咨询1000件；投诉600件。",
+    "受理咨询、投诉共1500件，办结1400件。回访中，咨询1000件；投诉600件。",
+    # 完成率 over another intake than tasks; a list left open by a share or by the rest
+    "上报事件1000件，派遣800件，完成790件，完成率79%。",
+    "全年受理1000件：投诉300件，咨询200件，建议和求助各占25%。",
+    "全年受理1000件：投诉300件，咨询200件，其余为建议和求助。",
+    # a done item after a list that splits its whole; done counts inside a colon list's items
+    "全年受理1000件，其中咨询300件，投诉200件和举报500件，及时办结980件。",
+    "共收到5000件：甲类4076件，已处理4076件；乙类924件，已处理900件。",
+]
+
+
+def test_correct_sentences_off_this_rounds_cues_are_not_failed():
+    for text in OFF_CUE:
+        assert not [r for r in readings(text) if r[3] in ("fail", "warn")], text
+
+
+def test_a_case_opened_from_other_sources_only_warns_above_the_cases_received():
+    # 立案 and 派遣 are bounded softly: cases may be opened from an inspection or carried over
+    found = readings("全年共受理信访举报300件，立案审查调查450件。")
+    assert ("bound", 450, "450 ≤ 300", "warn") in found

@@ -86,6 +86,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
     kindred unit of counts when ``kin`` (a whole the list's share names: 个 and 条 beside 件).
     ``items`` are the list's items when its cue cuts them (numbered items), else ``item_spans``."""
     parts, shares, closed, measured, spread = [], [], False, [], []
+    after_list: Figure | None = None
     foreign, last, rated = [], -1, []
     for number, item in enumerate(item_spans(doc, span) if items is None else items):
         words = doc.norm[item.start:item.end].lstrip(" ,:")
@@ -107,6 +108,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             continue
         if parts and BARE_DONE.fullmatch(doc.label(found[0])) and not is_done(doc, parts[-1]):
             measured.append((found[0], parts[-1]))  # "有效信件4076件，已处理4076件": done of the part
+            after_list = found[0]
             break
         last = number
         closed = closed or any(w in words for w in CATCH_ALL)
@@ -146,6 +148,10 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
                   and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts) or names_a_family(doc, whole, parts))
                   and not mixed_and_off(whole, parts))
     note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
+    if exhaustive and after_list is not None and ";" not in doc.norm[span.start:span.end]:
+        # "其中咨询300件，投诉200件和举报500件，及时办结980件": after a list that splits its whole,
+        # a done item of its own is of the whole, not of the last part
+        measured = [(done, part) for done, part in measured if done is not after_list]
     return Listing(whole, tuple(parts), tuple(shares), how, exhaustive=exhaustive, measured=tuple(measured),
                    note=note, guessed=unsure)
 

@@ -285,6 +285,11 @@ def same_entity_pairs(doc: Passage) -> list[tuple[Figure, Figure]]:
     return pairs
 
 
+def bounded_pairs(claims: Sequence[Claim]) -> set[tuple[float, float]]:
+    """(part, whole) of every bound ``claims`` state already: a pair another reader leaves alone."""
+    return {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts and c.whole is not None}
+
+
 def rate_pair_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
     """"接听群众来电615件，已办结565件，办结率91.87%": a rate read over two printed counts makes its
     numerator a part of its denominator, so the pair is a bound of its own (soft for a done count,
@@ -292,8 +297,7 @@ def rate_pair_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
     measure of the data names the pair (and no sum holds it). Only a rate that passes gives one: a
     rate above 100% already reports the excess, and a guessed one that disagrees names no pair."""
     # a pair a bound already states, or a part of a sum and its total, is bounded already
-    have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
-    have |= {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
+    have = bounded_pairs(claims) | {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
     out = []
     for claim in claims:
         if (claim.kind != "rate" or claim.verdict != "pass" or len(claim.parts) != 1 or claim.whole is None

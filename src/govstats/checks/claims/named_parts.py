@@ -3,8 +3,10 @@
 
 The names joined by 、 (和, 及) before the total are the list's members, so the list is closed by the
 text itself: when the next sentences state one count of the total's unit for each name, in the
-names' order, and labelled by that name, those counts split the total (a sum, which fails when they
-do not add up). A name stated twice, or a count of another unit, is no such list.
+names' order, and labelled by that name, those counts split the total: a sum, which fails when
+they do not add up if they are numbered items of their own; in plain prose the counts may be of
+another period or scope, so a sum that does not add up is unverifiable. A name stated twice, or a
+count of another unit, is no such list.
 """
 
 from __future__ import annotations
@@ -35,9 +37,20 @@ def _names(label: str) -> list[str]:
     return names if all(1 <= len(n) <= 6 for n in names) and len(set(names)) == len(names) else []
 
 
+#: An item number before a label ("1、咨询", "（二）投诉").
+_NUMBERED = re.compile(r"^(?:[\d一二三四五六七八九十]{1,2}[、.)]|\(\w{1,2}\))")
+
+
+def _numbered(doc: Passage, figure: Figure) -> bool:
+    """True when the count's label opens a numbered item ("\n2、投诉359件")."""
+    start = doc.label_start(figure)
+    before = doc.norm[max(doc.norm.rfind("\n", 0, start) + 1, start - 5):start]
+    return bool(re.search(r"(?:^|[;。\s])\s*(?:[\d一二三四五六七八九十]{1,2}[、.)]|\(\w{1,2}\))\s*$", before))
+
+
 def _item_label(doc: Passage, figure: Figure) -> str:
     """A count's label without an item number or heading words before the name ("1、咨询" -> 咨询)."""
-    return re.sub(r"^[\d一二三四五六七八九十]{1,2}[、.)]|^\(\w{1,2}\)", "", core_label(doc.label(figure)).strip())
+    return _NUMBERED.sub("", core_label(doc.label(figure)).strip())
 
 
 def named_part_breakdowns(doc: Passage) -> list[Breakdown]:
@@ -59,5 +72,9 @@ def named_part_breakdowns(doc: Passage) -> list[Breakdown]:
                 break
             parts.append(hits[0])
         if len(parts) == len(names):
-            out.append(Breakdown(total, tuple(parts), "named"))
+            # numbered items ("1、咨询…；2、投诉…") are the total's own list; counts under the names in
+            # plain prose may be of another period or scope ("2022年全年，咨询1000件"): a guess
+            numbered = all(_numbered(doc, p) for p in parts)
+            out.append(Breakdown(total, tuple(parts), "named", guessed=not numbered,
+                                 note="" if numbered else "按名称取后文的各数为分项（推测）"))
     return out

@@ -12,17 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govstats.checks.claims.measures import bound_claim
+from govstats.checks.claims.agreeing import is_change_count
+from govstats.checks.claims.measures import bound_claim, bounded_pairs
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim
-from govstats.checks.claims.splits import same_kind, semicolon_pieces
+from govstats.checks.claims.splits import counts, same_kind, semicolon_pieces
 from govstats.checks.claims.words import has_total_marker
 
 #: The rank each cue gives the count after it in its piece.
-RANK_CUES = ((1, re.compile(r"最多|居首|居第一|排名第一|排第一|位居第一|第一位")),
-             (2, re.compile(r"其次|次之|居次|居第二|排名第二|排第二|第二位|第二多")),
-             (3, re.compile(r"第三(?:位|多|是|为)|居第三|排名第三|排第三|再次是")))
+#: (排名第一 alone says nothing of what is ranked, and 其次 before a comma means "secondly".)
+RANK_CUES = ((1, re.compile(r"最多|居首|位居第一|居第一")),
+             (2, re.compile(r"其次(?![,:])|次之|居次|位居第二|居第二|第二多")),
+             (3, re.compile(r"第三(?:多|是|为|位)|位居第三|居第三|再次是")))
+#: Words of a ranking by a rate or a score, not by the count beside it ("办结率最高，办结506件").
+RANKED_BY_RATE = re.compile(r"率|满意度|得分|评分|分数|最高|最低")
 
 ANY_CUE = re.compile("|".join(cue.pattern for _, cue in RANK_CUES))
 
@@ -33,29 +37,38 @@ def _rank(words: str) -> int:
     return ranks.pop() if len(ranks) == 1 else 0
 
 
-def _plain(doc: Passage, span: Span) -> list[Figure]:
-    return [f for f in doc.figures_in(span) if not f.is_percent and doc.depth(f) == 0]
+def _ranked(doc: Passage, sentence: Span) -> list[tuple[int, Figure]]:
+    """(rank, count) of each ranked count of the sentence, in order; [] when a piece ranks by a
+    rate or a score ("甲街道办结率最高，办结506件；其次是乙街道…")."""
+    ranked: list[tuple[int, Figure]] = []
+    for piece in semicolon_pieces(doc, sentence):
+        # a piece of one count ("其次是乙事件，计353件"), else its items ("1,824件居首，825件次之")
+        items = [piece] if len(counts(doc, piece)) == 1 else items_of(doc.norm, doc.depths, piece.start, piece.end, 0)
+        for item in items:
+            if len(plain := counts(doc, item)) != 1:
+                continue
+            before = doc.norm[item.start:plain[0].start]
+            if RANKED_BY_RATE.search(before):
+                return []
+            after = re.sub(r"^\([^()]*\)", "", doc.norm[plain[0].end:item.end])[:6]
+            if rank := _rank(before) or _rank(after):
+                ranked.append((rank, plain[0]))
+    return ranked
 
 
 def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
-    """A bound for each count ranked right after another in one sentence."""
-    have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
+    """A bound for each count ranked right after another in one sentence: the chain starts at the
+    first rank, and the sentence names one period at most."""
+    have = bounded_pairs(claims)
     out: list[Claim] = []
     if not ANY_CUE.search(doc.norm):
         return out
     for sentence in doc.sentences:
         if not ANY_CUE.search(doc.norm, sentence.start, sentence.end):
             continue
-        ranked = []
-        for piece in semicolon_pieces(doc, sentence):
-            # a piece of one count ("其次是乙事件，计353件"), else its items ("1,824件居首，825件次之")
-            items = [piece] if len(_plain(doc, piece)) == 1 else items_of(doc.norm, doc.depths, piece.start, piece.end, 0)
-            for item in items:
-                if len(plain := _plain(doc, item)) != 1:
-                    continue
-                after = re.sub(r"^\([^()]*\)", "", doc.norm[plain[0].end:item.end])[:6]
-                if rank := _rank(doc.norm[item.start:plain[0].start]) or _rank(after):
-                    ranked.append((rank, plain[0]))
+        ranked = _ranked(doc, sentence)
+        if not ranked or ranked[0][0] != 1 or len(set(re.findall(r"(?:19|20)\d\d年", doc.norm[sentence.start:sentence.end]))) > 1:
+            continue
         for (rank, higher), (lower_rank, lower) in zip(ranked, ranked[1:]):
             if (lower_rank == rank + 1 and same_kind(lower.unit, higher.unit) and not (lower.approx or higher.approx)
                     and (lower.value, higher.value) not in have):
@@ -66,6 +79,8 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
 
 #: A list said to run from the largest down: "较大的依次是", "排前三位的是", "居前五的依次为", "前三位分别是"
 #: (a bare 依次为 gives the order of listing only, not of size).
+#: Words that say a count is what a 前三位 ranks ("受理量排前三位的是", "投诉件数居前五的").
+COUNT_NOUN = re.compile(r"量|数|件|较多|最多|较大|投诉|举报|咨询|诉求|留言|来信|来电|工单|案件|事项|问题")
 ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)的?(?:依次|分别)(?:是|为)"
                        r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)")
 
@@ -74,18 +89,26 @@ def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Clai
     """"受理量较大的依次是售后服务（377件）、食品安全（307件）、质量（302件）": each item of a list the
     text says runs in order is no larger than the one before it (hard: the words fix the order).
     The items' counts (one each, outside brackets or alone in a bracket after the item's name) run
-    to the first figure of another unit or kind, or to a total (合计)."""
-    have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
+    to the first figure of another unit or kind, to a total (合计), or to a clause of its own (其中,
+    同比, a change); a ranking by a rate or a score ("满意度最高的依次是…，分别受理…") bounds no count,
+    and 前三位 ranks a count only when its words name one (受理量, 件数, 较多)."""
+    have = bounded_pairs(claims)
     out: list[Claim] = []
     for match in ORDER_CUE.finditer(doc.norm):
         if doc.depths[match.start()] != 0:
             continue
         sentence = doc.enclosing(doc.sentences, match.start())
+        lead = doc.norm[sentence.start:match.end()]
+        if RANKED_BY_RATE.search(lead) or (match.group().lstrip("排名在居位列").startswith("前")
+                                           and not COUNT_NOUN.search(lead)):
+            continue
         run: list[Figure] = []
         for figure in doc.figures_in(Span(match.end(), sentence.end)):
-            if (doc.depth(figure) > 1 or has_total_marker(doc.label(figure))
+            gap = doc.norm[run[-1].end:figure.start] if run else ""
+            if (doc.depth(figure) > 1 or has_total_marker(doc.label(figure)) or is_change_count(doc, figure)
+                    or re.search(r"其中|同比|环比|较上|比上", gap)
                     or (run and (figure.unit != run[0].unit or figure.is_percent != run[0].is_percent))):
-                break  # "…，韩城市5件，合计292件": the total closes the run
+                break  # "…，韩城市5件，合计292件": the total closes the run; so does a clause of its own
             run.append(figure)
         for higher, lower in zip(run, run[1:]):
             if not (lower.approx or higher.approx) and (lower.value, higher.value) not in have:

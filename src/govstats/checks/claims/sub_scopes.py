@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govstats.checks.claims.measures import bound_claim, measure_of
+from govstats.checks.claims.measures import bound_claim, bounded_pairs, measure_of
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
-from govstats.checks.claims.splits import same_kind
+from govstats.checks.claims.splits import counts, same_kind
 from govstats.checks.claims.words import core_label
 from govstats.reference.claim_rules import Measure
 
@@ -30,7 +30,7 @@ SENTENCES_BACK = 12
 
 
 def _counts(doc: Passage, sentence: Span) -> list[Figure]:
-    return [f for f in doc.figures_in(sentence) if not f.is_percent and not f.approx and doc.depth(f) == 0]
+    return [f for f in counts(doc, sentence) if not f.approx]
 
 
 def _key(doc: Passage, figure: Figure, measures: Sequence[Measure]) -> object:
@@ -61,7 +61,6 @@ def sub_scope_pairs(doc: Passage, measures: Sequence[Measure]) -> list[tuple[Fig
 
 def sub_scope_bounds(doc: Passage, measures: Sequence[Measure], claims: Sequence[Claim]) -> list[Claim]:
     """A bound (hard) for each pair of ``sub_scope_pairs`` no claim of ``claims`` bounds already."""
-    have = {(c.parts[0], c.whole) for c in claims if c.kind == "bound" and c.parts}
-    have |= {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
+    have = bounded_pairs(claims) | {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
     return [bound_claim(doc, part, whole, "hard", "所含部分的数不应多于总体的同一项")
             for part, whole in sub_scope_pairs(doc, measures) if (part.value, whole.value) not in have]

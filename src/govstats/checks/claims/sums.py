@@ -11,7 +11,7 @@ from govstats.checks.claims.exhaustive import short_of
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import semicolon_pieces
+from govstats.checks.claims.splits import BARE_DONE, semicolon_pieces
 from govstats.checks.claims.verdicts import sum_verdict
 from govstats.checks.claims.words import (
     CATCH_ALL,
@@ -73,9 +73,10 @@ def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int, backwa
     parts, nested = [], False
     for item in items:
         if "各" in doc.norm[item.start:item.end]:
-            # "甲、乙各5件" counts several names at once: no list; "…，各占总量的43.28%、…" after
-            # the counts only ends it
-            if parts and not any(not f.is_percent for f in doc.figures_in(item)):
+            # "甲、乙各5件" counts several names at once: no list; "…，各占总量的43.28%、…" right after
+            # the counts only ends it ("建议和求助各占25%" names more parts: no list)
+            if parts and doc.norm[item.start:item.end].lstrip(" ,").startswith("各") and not any(
+                    not f.is_percent for f in doc.figures_in(item)):
                 break
             return []
         # "A 344件，其中已办结328件；B 354件": from 其中 to the semicolon, parts of the item before
@@ -84,6 +85,8 @@ def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int, backwa
         if nested:
             continue
         part = single_count(doc, item, unit, depth)
+        if part is None and parts and any(w in doc.norm[item.start:item.end] for w in CATCH_ALL):
+            return []  # "…，咨询200件，其余为建议和求助": the rest, not counted: the list is no split of its total
         if part is None:
             plain = [f for f in doc.figures_in(item) if doc.depth(f) == depth and not f.is_percent]
             if len(plain) >= 2 and all(f.unit == unit for f in plain) and all(
@@ -94,6 +97,8 @@ def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int, backwa
             elif len(plain) >= 2:
                 return []  # an item of several counts: no plain list (a sum of the items before would be short)
             break
+        if parts and BARE_DONE.fullmatch(doc.label(part)):
+            continue  # "甲类4076件，已处理4076件；乙类…": the done count of the item before, no part
         parts.append(part)
     return parts
 
