@@ -335,3 +335,14 @@ def test_a_case_opened_from_other_sources_only_warns_above_the_cases_received():
     # 立案 and 派遣 are bounded softly: cases may be opened from an inspection or carried over
     found = readings("全年共受理信访举报300件，立案审查调查450件。")
     assert ("bound", 450, "450 ≤ 300", "warn") in found
+
+
+def test_cases_closed_after_an_accepted_count_are_of_all_taken_in():
+    # 12315: a complaint not accepted is closed too, so 办结 is bounded by what was taken in
+    text = "本季度平台共接收投诉250件，受理183件，同比降低75.14%；调解成功92件；办结241件，按期办结率74.69%。"
+    found = readings(text)
+    assert ("bound", 241, "241 ≤ 250", "pass") in found
+    assert ("bound", 183, "183 ≤ 250", "pass") in found
+    assert not [r for r in found if r[3] in ("fail", "warn")]
+    # with no count taken in before it, the accepted count still bounds the closed ones
+    assert ("bound", 241, "241 ≤ 183", "warn") in readings("本季度受理投诉183件，办结241件。")

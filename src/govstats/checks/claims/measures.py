@@ -194,6 +194,8 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
             continue
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures, listed, split)
+            if greater is not None and measure.name == "办结":
+                greater = intake_before(doc, greater, measures) or greater
             if greater is not None and greater in siblings.get(figure, ()):
                 continue  # two parts of one list ("12项跨区申办，以及53项跨区收件") bound nothing
             if greater is not None and running(doc, figure) and not running(doc, greater):
@@ -208,6 +210,9 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
                 pairs.setdefault((figure, intake), (dict(measure.parents)["受理"], f"{measure.name}不应多于该类的总数"))
     for lesser, greater in own.items():
         pairs.setdefault((lesser, greater), ("hard", "同一对象的完成数不应多于其总数"))
+    for accepted in doc.figures:
+        if not accepted.is_percent and (intake := intake_before(doc, accepted, measures)) is not None:
+            pairs.setdefault((accepted, intake), ("hard", "受理的件数不应多于接收的件数"))
     for lesser, greater in cumulative_pairs(doc, measures):
         pairs.setdefault((lesser, greater), ("hard", "本期数不应多于累计数"))
     measured = [(f, m) for f in doc.figures if not f.is_percent and (m := measure_of(doc, f, measures)) is not None]
@@ -240,6 +245,22 @@ def category_intake(doc: Passage, figure: Figure, measure: Measure, measures: Se
             or not _KIND_OF_CASES.search(doc.label(nearest)) or doc.figures_in(Span(nearest.end, figure.start))):
         return None
     return nearest
+
+
+#: Words of the cases taken in, before some are accepted ("接收投诉1707件，受理932件").
+_TAKEN_IN = re.compile(r"接收|收到|接到|接获")
+
+
+def intake_before(doc: Passage, accepted: Figure, measures: Sequence[Measure]) -> Figure | None:
+    """"共接收投诉1707件，受理932件，…；办结1621件": a count accepted (受理) after a larger count taken
+    in (接收) in its sentence is a step inside the intake, and cases are closed from the whole intake
+    (a complaint not accepted is closed too): the count taken in, or None."""
+    if "受理" not in doc.label(accepted) or _TAKEN_IN.search(doc.label(accepted)):
+        return None
+    sentence = doc.sentence_of(accepted)
+    return next((f for f in reversed(doc.figures_in(Span(sentence.start, accepted.start)))
+                 if not f.is_percent and f.unit == accepted.unit and f.value > accepted.value and not f.approx
+                 and _TAKEN_IN.search(doc.label(f)) and measure_of(doc, f, measures) is measure_of(doc, accepted, measures)), None)
 
 
 def running(doc: Passage, figure: Figure) -> bool:
