@@ -346,3 +346,20 @@ def test_cases_closed_after_an_accepted_count_are_of_all_taken_in():
     assert not [r for r in found if r[3] in ("fail", "warn")]
     # with no count taken in before it, the accepted count still bounds the closed ones
     assert ("bound", 241, "241 ≤ 183", "warn") in readings("本季度受理投诉183件，办结241件。")
+
+
+def test_a_prose_change_whose_other_year_a_table_beside_it_holds_is_computed():
+    text = ("12月平台接收投诉971件，同比上升30.51%，环比降低11.49%。\n"
+            "类型　　2021年12月（件）　　2020年12月（件）　　同比（%）\n投诉　　971　　744　　30.51\n")
+    found = readings(text)
+    assert ("change", 30.51, "(971 - 744) / 744", "pass") in found
+    # the change on the month before is not against the same month a year before
+    assert ("change", 11.49, "环比降低 = ?", "unverifiable") in found
+    assert ("change", 32.51, "(971 - 744) / 744", "fail") in readings(text.replace("上升30.51%", "上升32.51%"))
+
+
+def test_a_count_printed_rounded_matches_its_table_row_within_its_precision():
+    text = ("其中投诉0.17万件，同比上升93.54%。\n类型　|　2021年（件）　|　2020年（件）　|　同比（%）\n"
+            "投诉　|　1707　|　882　|　↑93.54%\n")
+    found = readings(text)
+    assert ("change", 93.54, "(1707 - 882) / 882", "pass") in found

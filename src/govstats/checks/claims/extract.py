@@ -26,6 +26,7 @@ from govstats.checks.claims.respective import parallel_runs
 from govstats.checks.claims.sub_scopes import sub_scope_bounds
 from govstats.checks.claims.sums import Breakdown, breakdowns, sum_claim
 from govstats.checks.claims.table_columns import column_claims
+from govstats.checks.claims.table_periods import with_table_periods
 from govstats.checks.claims.text_tables import table_claims
 from govstats.reference.closed_lists import ClosedList
 from govstats.reference.claim_rules import (
@@ -78,7 +79,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     claims = full_shares(doc, rebased(doc, claims), listings)
     claims += sub_scope_bounds(doc, tuple(measures), claims)
     claims += ranking_bounds(doc, claims) + ordered_list_bounds(doc, claims) + name_count_claims(doc)
-    claims = with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates)))
+    claims = with_table_periods(doc, with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates))))
     claims += rate_pair_bounds(doc, claims)  # of a table's rate columns too
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from govstats.checks.claims.measures import bound_claim
+from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim
@@ -120,14 +121,38 @@ def last_year_pair(names: dict[tuple[object, ...], str]) -> list[tuple[str, tupl
     return [(names[last[0]], last[0]), (names[this[0]], this[0])] if len(this) == 1 and len(last) == 1 else []
 
 
+def period_columns(names: dict[tuple[object, ...], str]) -> list[tuple[str, tuple[object, ...]]]:
+    """The table's two period columns, the earlier first: two years, one measure's two months, or
+    a year and 去年同期; [] when the header prints no such pair."""
+    years = sorted((HEADER_UNIT.sub("", name), key) for key, name in names.items() if _YEAR.match(HEADER_UNIT.sub("", name)))
+    return years if len(years) == 2 else period_pair(names) or last_year_pair(names)
+
+
+def period_rows(doc: Passage) -> list[tuple[str, Figure, Figure, bool]]:
+    """(row label, the earlier period's cell, the later one's, whether the periods are months) of
+    every row of a two-period table."""
+    out = []
+    for found in row_blocks(doc):
+        names = column_names(found.header)
+        if len(years := period_columns(names)) != 2:
+            continue
+        (year_a, _), (year_b, _) = (period_order(period_of(name)) for name, _ in years)
+        # "6月 | 7月": the month before; "2021年12月 | 2020年12月": the same month a year before
+        months = years == period_pair(names) and not (year_a and year_b and year_a != year_b)
+        for row in found.rows:
+            then, now = row.cells.get(years[0][1]), row.cells.get(years[1][1])
+            if then is not None and now is not None and then.unit != "%" and then.value:
+                out.append((row.label, then, now, months))
+    return out
+
+
 def column_changes(doc: Passage) -> list[Claim]:
     """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns; with
     no two years printed, each change is listed as unverifiable."""
     claims = []
     for found in row_blocks(doc):
         names = column_names(found.header)
-        years = sorted((HEADER_UNIT.sub("", name), key) for key, name in names.items() if _YEAR.match(HEADER_UNIT.sub("", name)))
-        years = years if len(years) == 2 else period_pair(names) or last_year_pair(names)
+        years = period_columns(names)
         for key, name in names.items():
             if not any(word in name for word in CHANGE_HEADERS):
                 continue

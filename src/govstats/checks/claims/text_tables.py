@@ -44,7 +44,7 @@ NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-－—–]"
 CELL = re.compile(rf"^(?P<word>[^\d\-－—–%+]*?)(?P<series>(?:{NUMBER})(?:、(?:{NUMBER}))*)(?P<unit>件|宗|条|个|人次|次)?$")
 HEADER_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{1,3})[)）]")
 #: Words before a change's number in a cell, and the sign they give it.
-DIRECTIONS = {"上升": 1, "增长": 1, "增加": 1, "提高": 1, "下降": -1, "降低": -1, "减少": -1}
+DIRECTIONS = {"上升": 1, "增长": 1, "增加": 1, "提高": 1, "↑": 1, "下降": -1, "降低": -1, "减少": -1, "↓": -1}
 #: A line holding any of these is prose, not a row.
 PROSE_MARKS = "。；;：:，"
 
