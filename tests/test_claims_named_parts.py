@@ -363,3 +363,8 @@ def test_a_count_printed_rounded_matches_its_table_row_within_its_precision():
             "投诉　|　1707　|　882　|　↑93.54%\n")
     found = readings(text)
     assert ("change", 93.54, "(1707 - 882) / 882", "pass") in found
+
+
+def test_a_mediation_rate_is_over_the_complaints_closed():
+    assert ("rate", 30.23, "490 / 1621", "pass") in readings("全年办结投诉1621件，调解成功490件，调解成功率30.23%。")
+    assert ("rate", 52.58, "490 / 1621", "fail") in readings("全年办结投诉1621件，调解成功490件，调解成功率52.58%。")

@@ -55,6 +55,9 @@ def with_table_periods(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
 
 
 def _change_figure(doc: Passage, claim: Claim) -> Figure | None:
-    """The percentage a change claim states, in its span."""
-    return next((f for f in doc.figures if f.is_percent and claim.start <= f.start < claim.end
-                 and abs(f.value - abs(claim.stated)) < 1e-9), None)
+    """The percentage a change claim states, in its span: of its value, and (when the span prints
+    the value twice, "同比上升93.54%，环比上升93.54%") the one whose words the claim's formula names."""
+    found = [f for f in doc.figures if f.is_percent and claim.start <= f.start < claim.end
+             and abs(f.value - abs(claim.stated)) < 1e-9]
+    named = [f for f in found if core_label(doc.label(f)) and claim.formula.startswith(core_label(doc.label(f)))]
+    return named[0] if len(named) == 1 else found[0] if len(found) == 1 else None
