@@ -368,3 +368,10 @@ def test_a_count_printed_rounded_matches_its_table_row_within_its_precision():
 def test_a_mediation_rate_is_over_the_complaints_closed():
     assert ("rate", 30.23, "490 / 1621", "pass") in readings("全年办结投诉1621件，调解成功490件，调解成功率30.23%。")
     assert ("rate", 52.58, "490 / 1621", "fail") in readings("全年办结投诉1621件，调解成功490件，调解成功率52.58%。")
+
+
+def test_parts_a_total_is_said_to_be_concentrated_in_are_bounded_by_it():
+    found = readings("当月遗留超期未处置的案件有443件，主要集中在甲区199件、乙区100件、丙区65件。")
+    assert [r for r in found if r[0] == "bound"] == [
+        ("bound", 65, "65 ≤ 443", "pass"), ("bound", 100, "100 ≤ 443", "pass"), ("bound", 199, "199 ≤ 443", "pass")]
+    assert not [r for r in found if r[0] == "sum"]  # 主要 names the largest only
