@@ -375,3 +375,12 @@ def test_parts_a_total_is_said_to_be_concentrated_in_are_bounded_by_it():
     assert [r for r in found if r[0] == "bound"] == [
         ("bound", 65, "65 ≤ 443", "pass"), ("bound", 100, "100 ≤ 443", "pass"), ("bound", 199, "199 ≤ 443", "pass")]
     assert not [r for r in found if r[0] == "sum"]  # 主要 names the largest only
+
+
+def test_a_later_count_of_one_name_of_a_total_is_bounded_by_it():
+    text = ("全年全省共受理消费者咨询、投诉、举报94177件。全年受理的41178件投诉中，商品类22958件。"
+            "全年还受理举报5767件。")
+    found = readings(text)
+    assert ("bound", 5767, "5767 ≤ 94177", "pass") in found
+    # two names joined by 及 with no total word name one thing
+    assert not [r for r in readings("主动公开政策文件及解读162条。累计发布政策解读115条。") if r[0] == "bound"]

@@ -15,7 +15,7 @@ from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
 from govstats.checks.claims.measures import bound_claims, rate_pair_bounds
 from govstats.checks.claims.name_counts import name_count_claims
-from govstats.checks.claims.named_parts import named_part_breakdowns
+from govstats.checks.claims.named_parts import named_part_bounds, named_part_breakdowns
 from govstats.checks.claims.numbers import format_number, parse_number, printed_range
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.rankings import ordered_list_bounds, ranking_bounds
@@ -79,6 +79,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     claims = full_shares(doc, rebased(doc, claims), listings)
     claims += sub_scope_bounds(doc, tuple(measures), claims)
     claims += ranking_bounds(doc, claims) + ordered_list_bounds(doc, claims) + name_count_claims(doc)
+    claims += named_part_bounds(doc, claims)
     claims = with_table_periods(doc, with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates))))
     claims += rate_pair_bounds(doc, claims)  # of a table's rate columns too
     log.info("%d claims in %d characters", len(claims), len(text))

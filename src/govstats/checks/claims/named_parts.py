@@ -12,11 +12,15 @@ count of another unit, is no such list.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from govstats.checks.claims.measures import bound_claim, bounded_pairs
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span
+from govstats.checks.claims.records import Claim
+from govstats.checks.claims.splits import same_kind
 from govstats.checks.claims.sums import Breakdown
-from govstats.checks.claims.words import core_label
+from govstats.checks.claims.words import core_label, has_total_marker
 
 #: Names joined by 、/和/及 before the count, a noun of cases and a total word perhaps after them:
 #: "咨询、投诉、举报合计", "投诉、举报和咨询信息" (an 等 after the names leaves the list open).
@@ -77,4 +81,27 @@ def named_part_breakdowns(doc: Passage) -> list[Breakdown]:
             numbered = all(_numbered(doc, p) for p in parts)
             out.append(Breakdown(total, tuple(parts), "named", guessed=not numbered,
                                  note="" if numbered else "按名称取后文的各数为分项（推测）"))
+    return out
+
+
+def named_part_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
+    """"受理咨询、投诉、举报94177件。……全年受理的41178件投诉中…；还受理举报5767件": a later count of
+    one name of a total that names its parts (its label ends with the name, or the name follows it)
+    is a part of it, bounded by it (hard), when the names' counts do not all appear (a sum then)."""
+    have = bounded_pairs(claims) | {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
+    out = []
+    for total in doc.figures:
+        if total.is_percent or total.approx or not (names := _names(doc.wide_label(total))):
+            continue
+        if len(names) < 3 and not has_total_marker(doc.wide_label(total)):
+            continue  # "政策文件及解读162条" names one thing, not a total of two
+        sentences = [s for s in doc.sentences if s.start >= doc.sentence_of(total).end][:SENTENCES_AFTER]
+        if not sentences:
+            continue
+        later = [f for f in doc.figures_in(Span(sentences[0].start, sentences[-1].end))
+                 if not f.is_percent and not f.approx and doc.depth(f) == doc.depth(total) and same_kind(f.unit, total.unit)]
+        for name in names:
+            hits = [f for f in later if core_label(doc.label(f)).endswith(name) or doc.words_after(f).startswith(name)]
+            if len(hits) == 1 and hits[0].value <= total.value and (hits[0].value, total.value) not in have:
+                out.append(bound_claim(doc, hits[0], total, "hard", f"“{name}”是前文合计所列的一项，不应多于合计"))
     return out
