@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from govstats.checks.claims.measures import bound_claim, bounded_pairs
 from govstats.checks.claims.numbers import Figure
@@ -32,13 +33,14 @@ _LEAD = re.compile(r"^.*(?:的|受理|收到|接收|接到|登记|办理|共)")
 SENTENCES_AFTER = 6
 
 
-def _names(label: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _names(label: str) -> tuple[str, ...]:
     match = _NAMED_TOTAL.search(core_label(label))
     if match is None or "等" in match.group():
-        return []
+        return ()
     names = re.split(r"、|和|及", match.group("names"))
     names[0] = _LEAD.sub("", names[0])
-    return names if all(1 <= len(n) <= 6 for n in names) and len(set(names)) == len(names) else []
+    return tuple(names) if all(1 <= len(n) <= 6 for n in names) and len(set(names)) == len(names) else ()
 
 
 #: An item number before a label ("1、咨询", "（二）投诉").
