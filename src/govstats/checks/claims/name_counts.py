@@ -13,11 +13,12 @@ import re
 
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim, claim_from
+from govstats.checks.claims.words import NAME_JOIN, split_names
 
 #: Units of a count of named things ("4个功能区", "3项改革", "两类事项").
 NAMED_UNITS = ("个", "项", "类", "种", "家", "所", "座")
 #: A list of names ending right before the count: "A、B、C和D".
-_NAMES = re.compile(r"(?:[\u4e00-\u9fff“”\"]{2,12}(?:、|和|及))+[\u4e00-\u9fff“”\"]{2,12}$")
+_NAMES = re.compile(rf"(?:[\u4e00-\u9fff“”\"]{{2,12}}(?:{NAME_JOIN}))+[\u4e00-\u9fff“”\"]{{2,12}}$")
 
 
 def name_count_claims(doc: Passage) -> list[Claim]:
@@ -30,7 +31,7 @@ def name_count_claims(doc: Passage) -> list[Claim]:
         words = words[max(words.rfind(c) for c in ",;:。()") + 1:]
         if "等" in words[-3:] or not (names := _NAMES.search(words)):
             continue
-        count = len(re.split(r"、|和|及", names.group()))
+        count = len(split_names(names.group()))
         if not re.match(r"[\u4e00-\u9fff]", doc.norm[figure.end:figure.end + 1]):
             continue  # "…4个。" with no noun after it counts nothing named
         if abs(figure.value - count) > 2:

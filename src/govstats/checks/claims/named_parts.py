@@ -12,7 +12,7 @@ count of another unit, is no such list.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from govstats.checks.claims.measures import bound_claim, bounded_pairs
@@ -21,11 +21,11 @@ from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.splits import same_kind
 from govstats.checks.claims.sums import Breakdown
-from govstats.checks.claims.words import core_label, has_total_marker
+from govstats.checks.claims.words import NAME_JOIN, core_label, has_total_marker, split_names
 
 #: Names joined by 、/和/及 before the count, a noun of cases and a total word perhaps after them:
 #: "咨询、投诉、举报合计", "投诉、举报和咨询信息" (an 等 after the names leaves the list open).
-_NAMED_TOTAL = re.compile(r"(?P<names>[\u4e00-\u9fff]{1,6}?(?:(?:、|和|及)[\u4e00-\u9fff]{1,6}?)+)(?:类)?"
+_NAMED_TOTAL = re.compile(rf"(?P<names>[\u4e00-\u9fff]{{1,6}}?(?:(?:{NAME_JOIN})[\u4e00-\u9fff]{{1,6}}?)+)(?:类)?"
                           r"(?:信息|诉求|事项|问题|工单|案件)?(?:合计|共计|总计|总量|总数|共)?$")
 #: Words the first name may carry in front ("受理的咨询" -> 咨询).
 _LEAD = re.compile(r"^.*(?:的|受理|收到|接收|接到|登记|办理|共)")
@@ -38,7 +38,7 @@ def _names(label: str) -> tuple[str, ...]:
     match = _NAMED_TOTAL.search(core_label(label))
     if match is None or "等" in match.group():
         return ()
-    names = re.split(r"、|和|及", match.group("names"))
+    names = split_names(match.group("names"))
     names[0] = _LEAD.sub("", names[0])
     return tuple(names) if all(1 <= len(n) <= 6 for n in names) and len(set(names)) == len(names) else ()
 
@@ -59,17 +59,22 @@ def _item_label(doc: Passage, figure: Figure) -> str:
     return _NUMBERED.sub("", core_label(doc.label(figure)).strip())
 
 
-def named_part_breakdowns(doc: Passage) -> list[Breakdown]:
-    """Each total whose label names its parts, with the counts the next sentences state for them."""
-    out = []
+def named_totals(doc: Passage) -> Iterator[tuple[Figure, tuple[str, ...], list[Figure]]]:
+    """(total, the names its label lists, the counts of its level in the next sentences) for each
+    total whose label names its parts."""
     for total in doc.figures:
         if total.is_percent or total.approx or not (names := _names(doc.wide_label(total))):
             continue
         sentences = [s for s in doc.sentences if s.start >= doc.sentence_of(total).end][:SENTENCES_AFTER]
-        if not sentences:
-            continue
-        later = [f for f in doc.figures_in(Span(sentences[0].start, sentences[-1].end))
-                 if not f.is_percent and doc.depth(f) == doc.depth(total)]
+        if sentences:
+            yield total, names, [f for f in doc.figures_in(Span(sentences[0].start, sentences[-1].end))
+                                 if not f.is_percent and doc.depth(f) == doc.depth(total)]
+
+
+def named_part_breakdowns(doc: Passage) -> list[Breakdown]:
+    """Each total whose label names its parts, with the counts the next sentences state for them."""
+    out = []
+    for total, names, later in named_totals(doc):
         parts: list[Figure] = []
         for name in names:
             hits = [f for f in later if f.unit == total.unit and _item_label(doc, f) == name
@@ -92,16 +97,10 @@ def named_part_bounds(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
     is a part of it, bounded by it (hard), when the names' counts do not all appear (a sum then)."""
     have = bounded_pairs(claims) | {(part, c.whole) for c in claims if c.kind == "sum" for part in c.parts}
     out = []
-    for total in doc.figures:
-        if total.is_percent or total.approx or not (names := _names(doc.wide_label(total))):
-            continue
+    for total, names, counts in named_totals(doc):
         if len(names) < 3 and not has_total_marker(doc.wide_label(total)):
             continue  # "政策文件及解读162条" names one thing, not a total of two
-        sentences = [s for s in doc.sentences if s.start >= doc.sentence_of(total).end][:SENTENCES_AFTER]
-        if not sentences:
-            continue
-        later = [f for f in doc.figures_in(Span(sentences[0].start, sentences[-1].end))
-                 if not f.is_percent and not f.approx and doc.depth(f) == doc.depth(total) and same_kind(f.unit, total.unit)]
+        later = [f for f in counts if not f.approx and same_kind(f.unit, total.unit)]
         for name in names:
             hits = [f for f in later if core_label(doc.label(f)).endswith(name) or doc.words_after(f).startswith(name)]
             if len(hits) == 1 and hits[0].value <= total.value and (hits[0].value, total.value) not in have:

@@ -103,3 +103,11 @@ def abbreviates(short: str, label: str) -> bool:
 
 #: An item holding one of these closes a list with the rest of its whole ("其他类", "其余").
 CATCH_ALL = ("其他", "其它", "其余", "另有", "剩余")
+
+#: What joins the names of a list of things named in one phrase ("咨询、投诉和举报").
+NAME_JOIN = "、|和|及"
+
+
+def split_names(text: str) -> list[str]:
+    """The names a phrase lists, in order ("咨询、投诉和举报" -> 咨询, 投诉, 举报)."""
+    return re.split(NAME_JOIN, text)
