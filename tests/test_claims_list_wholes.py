@@ -264,3 +264,19 @@ def test_guards_on_wholes_across_pieces_and_sentences():
     assert ("share", 10, "80 / 400", "fail") not in found
     # a closing total of another measure than its pieces sums none of them
     assert [r for r in readings("甲区受理100件；乙区受理200件；合计办结250件。") if r[0] == "sum"] == []
+
+
+def test_a_named_whole_is_the_count_of_that_exact_name_not_a_sibling_ending_with_it():
+    text = ("本月受理诉求5000件，其中咨询3000件，投诉2000件。"
+            "投诉方面，商品类投诉1200件，占投诉总量的60%；服务类投诉800件，占投诉总量的40%。")
+    found = readings(text)
+    assert ("share", 40.0, "800 / 2000", "pass") in found
+    assert not [r for r in found if r[2].startswith("800 / 1200")]
+
+
+def test_a_named_whole_of_a_label_and_the_noun_its_sentence_opened_with():
+    text = ("本月受理的900件投诉中，商品类600件，服务类300件。"
+            "商品类投诉排前两位的是食品类120件、服装类90件，分别占商品类投诉的20%、15%。")
+    found = readings(text)
+    assert ("share", 20.0, "120 / 600", "pass") in found
+    assert ("share", 15.0, "90 / 600", "pass") in found

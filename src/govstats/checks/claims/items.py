@@ -92,9 +92,10 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
         words = doc.norm[item.start:item.end].lstrip(" ,:")
         if number and words.startswith("其中"):
             break  # "已答复30件，其中予以公开10件…": the rest are parts of the item before
-        # "占比率达80.80%" is a share spelled as a rate
+        # "占比率达80.80%" is a share spelled as a rate; a rate after two counts of its item
+        # ("投诉882件，……已办结反馈538件，办结反馈率61%") is the item's own, over its own counts
         if any(f.is_percent and core_label(doc.label(f)).endswith("率") and not core_label(doc.label(f)).endswith("比率")
-               for f in doc.figures_in(item)):
+               and len(counts(doc, Span(item.start, f.start))) < 2 for f in doc.figures_in(item)):
             rated.append(number)
         # a count of another period ("较2023年的3,000宗") is no part of this one's list
         found = [f for f in counts(doc, item, None if kin else whole.unit)

@@ -57,6 +57,7 @@ from govstats.checks.claims.wholes import (
     name_stem,
     named_exactly,
     named_whole_of,
+    named_wholes,
     sibling_name,
 )
 from govstats.checks.claims.words import (
@@ -184,8 +185,10 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         parts = [listed[figure][0]] if figure in listed else numerator_run(doc, figure)
         # a name that is only a total word ("占总量的") yields to the whole of the share's list
         by_total_word = named is not None and not name_stem(named.group("name"))
-        whole = (named_whole_of(doc, named.group("name"), parts, measures)
-                 if named and parts and not (by_total_word and figure in listed) else None)
+        rivals = (named_wholes(doc, named.group("name"), parts, measures)
+                  if named and parts and not (by_total_word and figure in listed) else [])
+        # the name may fit a sibling nearer than the whole the list gave ("120件、90件，分别占商品类投诉的")
+        whole = listed[figure][1] if figure in listed and listed[figure][1] in rivals else next(iter(rivals), None)
         note = ""
         # "占总量的" outside a list: the latest stated total is only the likeliest whole
         guess = "“总量”取前文最近的合计（推测）" if whole is not None and by_total_word else ""

@@ -168,6 +168,17 @@ def leading_count(doc: Passage, part: Figure) -> Figure | None:
     return first if first is not None and first.end <= part.start and first.value > part.value and not first.approx else None
 
 
+def listed_before(doc: Passage, first: Figure, part: Figure) -> list[Figure]:
+    """"食品类120件、服装类90件，分别占商品类投诉的20%、15%": the counts listed (joined by 、 or 和)
+    up to the run of shares, the first first, when ``part`` is one of them; else ``part`` alone.
+    One whole serves the run, and none of its items is it."""
+    items = [f for f in doc.figures if f.end <= first.start and not f.is_percent][-1:]
+    while items and (earlier := next((f for f in reversed(doc.figures) if f.end <= items[0].start), None)) is not None \
+            and not earlier.is_percent and re.fullmatch(r"[^,;:。]*[、和及][^,;:。]*", doc.gap(earlier, items[0]) or ""):
+        items.insert(0, earlier)
+    return items if part in items else [part]
+
+
 def named_respective(doc: Passage, pct: Figure, part: Figure,
                      measures: Sequence[Measure]) -> tuple[Figure, str] | None:
     """The whole a run of respective shares names ("分别占总量的15%、10%、5%") and the note of the
@@ -179,7 +190,7 @@ def named_respective(doc: Passage, pct: Figure, part: Figure,
     named = NAMED_WHOLE.search(core_label(doc.label(first)))
     if named is None or named.group("name") in ("比", "比重", "比例"):
         return None
-    whole = named_whole_of(doc, named.group("name"), [part], measures)
+    whole = named_whole_of(doc, named.group("name"), listed_before(doc, first, part), measures)
     if whole is None or whole.approx or whole.value <= part.value:
         return None
     return whole, f"按“{named.group('name')}”取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.measures import bound_claim
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import rate_rule_for
@@ -36,11 +37,15 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
     for found in row_blocks(doc):
         names = column_names(found.header)
         for key, name in names.items():
-            rule = rate_rule_for(name, rules) if name.endswith("率") else None
+            bare = HEADER_UNIT.sub("", name)  # "结案率（%）"
+            rule = rate_rule_for(bare, rules) if bare.endswith("率") else None
             bottom = column_named(names, rule.denominator, (), key) if rule else None
             # "7月任务数 | 7月完成数 | 完成率 | 2024年6月完成数": the numerator of the denominator's period
             top = column_named(names, rule.numerator_terms, rule.exclude, key,
                                period_of(names[bottom]) if bottom else None) if rule else None
+            guess = ""
+            if rule is not None and top is not None and bottom is None and (bottom := latest_bare(names)) is not None:
+                guess = f"分母取只标时期的“{names[bottom]}”一栏（推测）"
             if rule is None or top is None or bottom is None or top == bottom:
                 continue
             for row in found.rows:
@@ -50,10 +55,19 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
                 claim = percent_claim(doc, rate, kind="rate", span=line_of(doc, rate),
                                       formula=f"{part.shown} / {whole.shown}", part=part.value,
                                       whole=whole.value, bound=rule.bound, operands=((part.value,), whole.value))
+                claim = guarded(claim, guess)
                 claims.append(claim)
                 if claim.verdict == "pass" and part.value <= whole.value and rule.bound != "none":
                     claims.append(bound_claim(doc, part, whole, rule.bound, "比率的分子不应多于其分母"))
     return claims
+
+
+def latest_bare(names: dict[tuple[object, ...], str]) -> tuple[object, ...] | None:
+    """"案件类别 | 7月（宗） | 6月（宗） | 结案数 | 结案率": the column headed by a period alone (the
+    table's own count) of the latest period, the likeliest whole of a rate whose own words name
+    none of the columns."""
+    bare = [key for key, name in names.items() if period_of(name) and not measure_named(name)]
+    return max(bare, key=lambda k: period_order(period_of(names[k])), default=None)
 
 
 def period_of(header: str) -> str:

@@ -75,9 +75,21 @@ def cell_figures(text: str, series: str, offset: int, unit: str) -> list[Figure]
     return figures
 
 
+#: A closing cell of words ("| 摊贩占道经营、店外经营等"): a column of notes, no cell of numbers.
+NOTE_CELL = re.compile(r"\s*[|｜][^|｜]*[\u4e00-\u9fff][^|｜]*[\u4e00-\u9fff]{3}[^|｜]*$")
+
+
+def note_cut(line: str) -> str:
+    """A barred line without its closing cells of notes (prose may fill them, marks and all); a
+    line with fewer than three cells is left whole."""
+    while line.count("|") + line.count("｜") > 1 and (note := NOTE_CELL.search(line)) and not CELL.match(note.group().strip(" |｜")):
+        line = line[:note.start()]
+    return line
+
+
 def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row | None:
     """A row from the line [start, end), or None when the line is not a label and numeric cells."""
-    line = doc.norm[start:end]
+    line = note_cut(doc.norm[start:end])
     # "其中:政策咨询 | 200" itemises the row above; any other colon or comma makes the line prose
     if any(mark in re.sub(r"^\s*\(?其中:", "其中", line) for mark in PROSE_MARKS):
         return None
