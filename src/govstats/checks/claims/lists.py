@@ -61,8 +61,8 @@ HEADING = re.compile(r"^(?:(?:若|如|如果|另)?(?:按|从|分|就)[^,:;。]{0
                      r"(?:分类为|分类|类型为)\s*[,:]|[^,:;。]{0,14}?(?:结果|来源|渠道|情况|分布|构成)\s*:"
                      # "在受理案件分布地区方面，": the aspect a split is by (a plain "在质量方面，" is none)
                      r"|在[^,:;。]{0,14}?(?:分布|来源|渠道|构成|类别|类型)[^,:;。]{0,6}?方面\s*,)")
-#: A sentence opening "X中，": the list's whole is stated in X or named by it.
-IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)中(?:\s*[,:]|(?=[按已未在]))")
+#: A sentence opening "X中，" (or "在X里，"): the list's whole is stated in X or named by it.
+IN_WHOLE = re.compile(r"^(?P<head>[^,:;。]{1,20}?)(?:中|里|当中)(?:\s*[,:]|(?=[按已未在]))")
 #: A sentence opening "各X分别为：" lists the parts of the earlier count X names.
 NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依次为|依次是)\s*:")
 #: 当中 opening a clause ("…1840宗，当中投诉875宗") is 其中; inside words ("在办理当中") it is none.
