@@ -81,3 +81,28 @@ def test_rows_under_qizhong_that_repeat_the_counts_before_but_fall_short_are_no_
     # rows that make the counts up are their split
     full = readings("共收到77件，已办结77件。其中，留言45件，办结45件；咨询投诉32件，办结32件。")
     assert ("sum", 77, "45 + 32", "pass") in full
+
+
+def test_a_threshold_under_no_name_of_a_rate_is_no_claim():
+    # "13个在90%以上", "苏州市接近90%": what other figures reach, not a ratio of its own
+    assert not [r for r in readings("就回复率而言，全省18个地市中有13个在90%以上。") if r[1] == 90]
+    assert not [r for r in readings("满意度方面，甲市接近90%，乙、丙两市均超过80%。") if r[1] == 90]
+    # a rate's own name keeps it a claim, unverifiable
+    assert ("rate", 80.0, "各旗区热线的办结率 = ?", "unverifiable") in readings("各旗区热线的办结率都在80%以上。")
+
+
+def test_a_share_whose_named_whole_is_not_printed_never_fails_over_a_count_before_it():
+    text = "已有58个事项实现不见面办理，涵盖人社、医保等12个部门，占社区事务办理总量的95%。"
+    assert not [r for r in readings(text) if r[-1] == "fail"]
+    # a heading count the sentence opens with fixes the whole, whatever the share calls it
+    fixed = ("从被申请人构成看，本年新受理的复议151件中，被申请人为县政府部门的140件，占受理案件数比例最高，"
+             "达92.00%；乡镇政府11件，占受理总数的7.28%。")
+    assert ("share", 92.0, "140 / 151", "fail") in readings(fixed)
+
+
+def test_a_stem_rate_behind_two_counts_takes_the_one_that_gives_it():
+    text = "本月受理诉求1,549,926件，办结1,314,789件；其中直接解答诉求884,601件，直接解答率57.07%。"
+    assert ("rate", 57.07, "884601 / 1549926", "pass") in readings(text)
+    # when neither gives it, the guess stays unverifiable, never failed
+    off = readings(text.replace("57.07%", "50.07%"))
+    assert not [r for r in off if r[-1] == "fail"] and [r for r in off if r[1] == 50.07 and r[-1] == "unverifiable"]

@@ -157,6 +157,26 @@ def entity_prefix(label: str, rule: RateRule) -> str:
     return prefix if prefix.endswith(ENTITY_ENDS) and not prefix.startswith("全") else ""
 
 
+#: Words that make a percentage a threshold or a round figure ("在90%以上", "接近90%", "95%左右").
+_THRESHOLD = re.compile(r"(?:接近|将近|近)$")
+_THRESHOLD_AFTER = ("以上", "以下", "左右", "上下")
+#: Words of a label that name a rate or a share.
+_RATIO_WORDS = ("率", "比", "占", "度", "份额")
+
+
+def threshold_only(doc: Passage, figure: Figure, label: str) -> bool:
+    """"18个地市中有13个在90%以上", "苏州市接近90%": a threshold or a round figure under no name of a
+    rate or share is what other figures reach, not a ratio of its own: no claim."""
+    marked = _THRESHOLD.search(doc.norm[:figure.start].rstrip()) or doc.norm.startswith(_THRESHOLD_AFTER, figure.end)
+    return bool(marked) and not any(w in label for w in _RATIO_WORDS)
+
+
+def heading_whole(doc: Passage, figure: Figure, claim: Claim) -> bool:
+    """Whether the whole ``claim`` took opens the share's sentence as its heading ("……151件中，
+    ……140件，占受理案件数比例最高"): the cue fixes it, whatever the share calls it."""
+    return claim.whole is not None and any(f.value == claim.whole and doc.norm.startswith(("中", "里"), f.end) for f in doc.figures_in(doc.sentence_of(figure)))
+
+
 def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
                     measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str, str]],
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
@@ -219,6 +239,10 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         positional = share_claim(doc, figure)
         if positional is None:
             return unverifiable(doc, figure, "share", label, "文中未给出其分子")
+        if names_whole and name_stem(named.group("name")) and not heading_whole(doc, figure, positional):
+            # "……等12个部门，占社区事务办理总量的95%": the whole it names is not printed, so the
+            # clause's count before is only a guess
+            positional = guarded(positional, f"所称整体“{named.group('name')}”未见于前文，按位置取整体（推测）")
         if (positional.note and positional.verdict != "pass" and len(parts) == 1
                 and (agreed := agreeing_whole(doc, figure, parts[0], wholes)) is not None):
             return share_of(doc, figure, parts, agreed,
@@ -291,6 +315,8 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         previous = (figure, label)
         label = linked_label(doc, figure, label)
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
+            continue
+        if threshold_only(doc, figure, label):
             continue
         if figure in lone:  # the i-th count; its whole is the one of no list: not given
             claims.append(unplaced_share(doc, figure, lone[figure]))

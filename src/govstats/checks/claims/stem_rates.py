@@ -109,4 +109,24 @@ def stem_rate(doc: Passage, figure: Figure, label: str, wholes: Mapping[Figure, 
                 claim, guessed_whole = read, f"分母取“{base.name}”的分母“{doc.label(other)}{other.text}”（推测）"
     if claim is None:
         return unverifiable(doc, figure, "rate", label, f"文中未给出 {part.shown} 所对的分母，无法核对")
-    return guarded(Claim(**{**claim.__dict__, "kind": "rate"}), "；".join(x for x in (guessed, guessed_whole) if x))
+    read = guarded(Claim(**{**claim.__dict__, "kind": "rate"}), "；".join(x for x in (guessed, guessed_whole) if x))
+    if read.verdict == "unverifiable" and read.note and (rival := agreeing_rival(doc, figure, part, whole)) is not None:
+        return rival
+    return read
+
+
+def agreeing_rival(doc: Passage, figure: Figure, part: Figure, taken: Figure | None) -> Claim | None:
+    """"受理1549926件，办结1314789件；其中直接解答884601件，直接解答率57.07%": when the whole taken
+    was a guess that disagrees, the one other earlier count of the sentence (larger, same unit)
+    that gives the rate is its whole; none or several: None. The sentence makes the candidates,
+    the arithmetic only chooses among them; a rate of whole percent is too coarse to choose."""
+    if figure.decimals < 1:
+        return None
+    rivals = [f for f in doc.figures_in(Span(doc.sentence_of(part).start, part.start))
+              if not f.is_percent and f is not taken and f.unit == part.unit and doc.depth(f) == doc.depth(part)
+              and not f.approx and f.value > part.value]
+    passing = [c for f in rivals if (c := share_of(doc, figure, [part], f)).verdict == "pass"]
+    if len(passing) != 1:
+        return None
+    return Claim(**{**passing[0].__dict__, "kind": "rate",
+                    "note": f"分母有数个可取，只有 {passing[0].formula.rsplit(' / ', 1)[-1]} 与所称比率相合，取其为分母（推测）"})
