@@ -168,7 +168,8 @@ def threshold_only(doc: Passage, figure: Figure, label: str) -> bool:
     """"18个地市中有13个在90%以上", "苏州市接近90%": a threshold or a round figure under no name of a
     rate or share is what other figures reach, not a ratio of its own: no claim."""
     marked = _THRESHOLD.search(doc.norm[:figure.start].rstrip()) or doc.norm.startswith(_THRESHOLD_AFTER, figure.end)
-    return bool(marked) and not any(w in label for w in _RATIO_WORDS)
+    return bool(marked) and not any(w in label for w in _RATIO_WORDS) and not is_change(label, figure) \
+        and not label.endswith(CHANGE_DOWN + CHANGE_UP)  # "材料压减30%以上" is a change
 
 
 def heading_whole(doc: Passage, figure: Figure, claim: Claim) -> bool:
