@@ -82,7 +82,9 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
 #: Words that say a count is what a 前三位 ranks ("受理量排前三位的是", "投诉件数居前五的").
 COUNT_NOUN = re.compile(r"量|数|件|较多|最多|较大|投诉|举报|咨询|诉求|留言|来信|来电|工单|案件|事项|问题")
 ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)的?(?:依次|分别)(?:是|为)"
-                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)")
+                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)"
+                       # "留言最多的三个领域是城建、交通、就业，分别为…"
+                       r"|(?:最多|较多|最大)的[二三四五六七八九十\d]{1,2}(?:个|项|类|大)[^,;:。]{0,6}?(?:是|为)")
 
 
 def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
