@@ -106,3 +106,18 @@ def test_a_stem_rate_behind_two_counts_takes_the_one_that_gives_it():
     # when neither gives it, the guess stays unverifiable, never failed
     off = readings(text.replace("57.07%", "50.07%"))
     assert not [r for r in off if r[-1] == "fail"] and [r for r in off if r[1] == 50.07 and r[-1] == "unverifiable"]
+
+
+def test_a_share_after_its_items_changes_is_the_items_share_of_the_list():
+    text = ("本月共收到咨询、投诉和举报1000件。分开来看，投诉300件，同比降低20.5%，环比降低10.2%，占比30%；"
+            "举报100件，同比降低5.1%，占比10%；咨询600件，环比增长3.3%，占比60%。")
+    found = readings(text)
+    assert ("share", 30.0, "300 / 1000", "pass") in found and ("share", 60.0, "600 / 1000", "pass") in found
+    assert ("share", 31.0, "300 / 1000", "fail") in readings(text.replace("占比30%", "占比31%"))
+
+
+def test_a_share_of_figures_rounded_too_far_to_tell_is_unverifiable():
+    # 0.03万 of 0.04万 may be anything from 56% to 100%: no check at all, and no operands on record
+    found = readings("本季度共接收诉求0.04万件，其中投诉0.03万件，占比62.97%。")
+    assert ("share", 62.97, "300 / 400", "unverifiable") in found
+    assert not [r for r in found if r[1] == 62.97 and r[-1] != "unverifiable"]

@@ -70,7 +70,10 @@ def shares_in(doc: Passage, item: Span, part: Figure) -> list[tuple[Figure, Figu
         if figure.unit != "%" or figure.start < part.end:
             continue
         gap = doc.norm[part.end:figure.start]
-        if any(w in gap for w in ("率", "同比", "环比", "比上", "较上", "增长", "下降", "提高", "减少")):
+        # "投诉459件，同比降低22.99%，环比降低19.47%，占比24.27%": a share in a clause of its own
+        # after the item's changes is still the item's
+        own = doc.label(figure).startswith("占") and re.search(r"[,;]\s*$", doc.norm[:doc.label_start(figure)])
+        if any(w in gap for w in ("率", "同比", "环比", "比上", "较上", "增长", "下降", "提高", "减少")) and not own:
             continue
         same_depth = doc.depth(figure) == doc.depth(part)
         # "咨询类400件（占40%）": a share alone in the part's bracket

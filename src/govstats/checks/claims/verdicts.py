@@ -70,6 +70,10 @@ def rounded_range(part: float, whole: float, part_slack: float, whole_slack: flo
     return low, high
 
 
+#: How wide (in percentage points) the range of a ratio of rounded figures may be and still check it.
+COARSE_POINTS = 25.0
+
+
 def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formula: str,
                   part: float | None, whole: float | None, bound: str = "hard",
                   note: str = "", missing: str = "", slack: tuple[float, float] = (0.0, 0.0),
@@ -84,6 +88,11 @@ def percent_claim(doc: Passage, figure: Figure, *, kind: str, span: Span, formul
         return claim_from(doc, span, computed=None, verdict="unverifiable", difference=None,
                           message=missing or "文中未给出计算所需的数", **common)
     computed = part / whole * 100
+    if any(slack) and (spread := rounded_range(part, whole, *slack))[1] - spread[0] > COARSE_POINTS:
+        # "0.03万件……占比62.97%": rounded so far that anything from 56% to 100% fits, no check at all
+        return claim_from(doc, span, computed=None, verdict="unverifiable", difference=None,
+                          message=f"分子、分母取整过粗，比值可在 {spread[0]:.1f}% 至 {min(spread[1], 999):.1f}% 之间，无法核对",
+                          **{**common, "parts": (), "whole": None})  # as an estimate, no operand
     verdict, difference, message = percent_verdict(computed, figure.value, figure.decimals)
     if verdict != "pass" and any(slack):
         low, high = rounded_range(part, whole, *slack)
