@@ -121,3 +121,23 @@ def test_a_share_of_figures_rounded_too_far_to_tell_is_unverifiable():
     found = readings("本季度共接收诉求0.04万件，其中投诉0.03万件，占比62.97%。")
     assert ("share", 62.97, "300 / 400", "unverifiable") in found
     assert not [r for r in found if r[1] == 62.97 and r[-1] != "unverifiable"]
+
+
+JOINT = ("6月份平台接收投诉1572件，受理1305件。（一）从投诉问题看，受理量较大的依次是售后服务（377件）、"
+         "食品安全（307件）、质量（302件）和价格投诉（70件），合计占比80.92%。")
+
+
+def test_a_joint_share_of_a_listed_few_is_their_sum_over_the_whole_the_lead_names():
+    assert ("share", 80.92, "(377 + 307 + 302 + 70) / 1305", "pass") in readings(JOINT)
+    # the whole is fixed by the exact label in the share's own paragraph, so a wrong one fails
+    assert ("share", 82.92, "(377 + 307 + 302 + 70) / 1305", "fail") in readings(JOINT.replace("80.92%", "82.92%"))
+    # 四家 with five counts listed is not this list
+    assert not [r for r in readings(JOINT.replace("合计占比", "四家合计占比").replace("和价格投诉（70件）", "、价格投诉（70件）和其他（5件）"))
+                if r[1] == 80.92 and r[-1] == "pass"]
+
+
+def test_a_guessed_whole_keeps_a_truncation_warning_and_never_fails():
+    apart = JOINT.replace("。（一）", "。\n（一）")  # the whole in the paragraph before: a guess
+    assert ("share", 80.91, "(377 + 307 + 302 + 70) / 1305", "warn") in readings(apart.replace("80.92%", "80.91%"))
+    off = readings(apart.replace("80.92%", "82.92%"))
+    assert not [r for r in off if r[-1] in ("fail", "warn")]

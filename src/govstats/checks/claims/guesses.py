@@ -11,7 +11,7 @@ from typing import Any
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.verdicts import exact_operands, percent_claim
+from govstats.checks.claims.verdicts import TRUNCATED, exact_operands, percent_claim
 from govstats.checks.claims.words import figure_list
 
 
@@ -24,8 +24,10 @@ def unverifiable(doc: Passage, figure: Figure, kind: str, label: str, why: str, 
 
 def guarded(claim: Claim, guessed: str) -> Claim:
     """A guessed reading that does not pass becomes unverifiable (it never fails), and its guessed
-    whole is dropped from the record: arithmetic that disagrees leaves the whole unknown."""
-    if not guessed or claim.verdict in ("pass", "unverifiable"):
+    whole is dropped from the record: arithmetic that disagrees leaves the whole unknown. A share
+    printed truncated (80.919% as 80.91%) keeps its warning: a wrong whole would not miss by
+    exactly the dropped digit."""
+    if not guessed or claim.verdict in ("pass", "unverifiable") or (claim.verdict == "warn" and TRUNCATED in claim.message):
         return claim if not guessed else noted(claim, guessed)
     top = claim.formula.rsplit(" / ", 1)[0] if " / " in claim.formula else claim.formula
     return noted(claim, guessed, verdict="unverifiable", computed=None, difference=None, whole=None,

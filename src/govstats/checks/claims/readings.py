@@ -16,6 +16,7 @@ from govstats.checks.claims.agreeing import agreeing_whole, noun_share, share_no
 from govstats.checks.claims.bracketed import bracketed_whole_share
 from govstats.checks.claims.exhaustive import of_one_result
 from govstats.checks.claims.guesses import guarded, share_of, unverifiable
+from govstats.checks.claims.joint_shares import joint_share
 from govstats.checks.claims.later_parts import later_part_share
 from govstats.checks.claims.measures import copula_subject, measure_in, measure_of
 from govstats.checks.claims.numbers import Figure
@@ -318,6 +319,9 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
         if label.endswith(TARGET_WORDS) or any(w in label for w in ("力争", "目标", "不低于", "不超过")):
             continue
         if threshold_only(doc, figure, label):
+            continue
+        if (joint := joint_share(doc, figure, measures)) is not None:
+            claims.append(joint)  # "……和价格投诉（70件），合计占比80.91%"
             continue
         if figure in lone:  # the i-th count; its whole is the one of no list: not given
             claims.append(unplaced_share(doc, figure, lone[figure]))

@@ -32,7 +32,7 @@ def percent_verdict(computed: float, stated: float, decimals: int) -> tuple[str,
     difference = round(shown - stated, decimals)
     if truncate(computed, decimals) == stated:
         return "warn", difference, (f"计算得 {computed_text}，四舍五入应为 {shown:.{decimals}f}%；"
-                                    f"所称 {stated_text} 为截断值（truncated, not rounded）")
+                                    f"所称 {stated_text} 为{TRUNCATED}")
     return "fail", difference, (f"计算得 {computed_text}（应为 {shown:.{decimals}f}%），所称 {stated_text}，"
                                 f"相差 {abs(difference):.{decimals}f} 个百分点")
 
@@ -60,6 +60,10 @@ def sum_verdict(total: Figure, parts: Sequence[Figure]) -> tuple[str, float, str
     side = "多" if difference > 0 else "少"
     return "fail", difference, (f"各分项之和 {got}，比所称合计 {stated} {side} "
                                 f"{format_number(abs(difference))}{total.unit}")
+
+
+#: The words of a truncation warning (a percentage cut, not rounded, at its last digit).
+TRUNCATED = "截断值（truncated, not rounded）"
 
 
 def rounded_range(part: float, whole: float, part_slack: float, whole_slack: float) -> tuple[float, float]:
