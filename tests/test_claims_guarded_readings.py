@@ -141,3 +141,9 @@ def test_a_guessed_whole_keeps_a_truncation_warning_and_never_fails():
     assert ("share", 80.91, "(377 + 307 + 302 + 70) / 1305", "warn") in readings(apart.replace("80.92%", "80.91%"))
     off = readings(apart.replace("80.92%", "82.92%"))
     assert not [r for r in off if r[-1] in ("fail", "warn")]
+
+
+def test_a_rate_printed_before_its_denominator_takes_the_later_count_of_its_own_word_as_a_guess():
+    text = "全年受理投诉932件；调解成功490件，调解成功率30.23%；“诉转案”21件；办结1621件。"
+    assert ("rate", 30.23, "490 / 1621", "pass") in readings(text)
+    assert not [r for r in readings(text.replace("30.23%", "35.23%")) if r[-1] == "fail"]

@@ -89,3 +89,16 @@ def later_numerator(doc: Passage, figure: Figure, rule: RateRule, wholes: Mappin
             return (Claim(**{**claim.__dict__, "kind": "rate"}),
                     f"分子取本段后文“{doc.label(later)}{later.text}”（推测）")
     return None
+
+
+def later_denominator(doc: Passage, figure: Figure, rule: RateRule, numerator: list[Figure]) -> tuple[Claim, str] | None:
+    """"调解成功490件，…，调解成功率30.23%；“诉转案”21件…；办结1621件": a rate printed before its
+    denominator, which a later piece of its sentence states under the rule's own word (the count's
+    label is the word itself); only a guess."""
+    sentence = doc.sentence_of(figure)
+    for later in doc.figures_in(Span(figure.end, sentence.end)):
+        if (not later.is_percent and later.unit == numerator[0].unit and not later.approx
+                and doc.depth(later) == doc.depth(figure) and clean_part_label(doc.label(later)) in rule.denominator):
+            claim = share_of(doc, figure, numerator, later)
+            return Claim(**{**claim.__dict__, "kind": "rate"}), f"分母取其后的“{doc.label(later)}{later.text}”（推测）"
+    return None
