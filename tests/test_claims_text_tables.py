@@ -178,3 +178,29 @@ def test_a_rate_column_whose_words_name_no_column_is_taken_over_the_latest_month
     wrong = readings(NOTED_TABLE.replace("99.00%", "98.00%"))
     assert ("rate", 98.0, "396 / ?", "unverifiable") in wrong
     assert not [r for r in wrong if r[-1] == "fail"]
+
+
+COMPLEMENT = """派遣的案件各部门完成情况如下：
+部门　派遣数　完成数　未完成数　结案率
+一中队　160　150　10　93.8%
+二中队　200　185　15　92.5%
+"""
+
+
+def test_a_done_and_not_done_column_split_the_column_before_and_give_the_rate_its_parts():
+    found = readings(COMPLEMENT)
+    assert ("sum", 160, "150 + 10", "pass") in found and ("sum", 200, "185 + 15", "pass") in found
+    # 结案率 names neither column: done over the whole is the likeliest reading, a guess
+    assert ("rate", 93.8, "150 / 160", "pass") in found
+    off = readings(COMPLEMENT.replace("92.5%", "90.5%"))
+    assert ("rate", 90.5, "185 / ?", "unverifiable") in off
+    # the header fixes the split, so a row that does not add up fails
+    assert ("sum", 200, "185 + 16", "fail") in readings(COMPLEMENT.replace("185　15", "185　16"))
+
+
+def test_a_table_laid_across_under_its_announcing_sentence_splits_the_count_stated_there():
+    text = "受理的47件诉求，分类如下：\n施工噪音　占道经营　门头装修　咨询解释\n2　6　1　38\n"
+    assert ("sum", 47, "2 + 6 + 1 + 38", "pass") in readings(text)
+    assert ("sum", 47, "2 + 6 + 1 + 48", "fail") in readings(text.replace("1　38", "1　48"))
+    # without the announcing words the lines are no split of the count
+    assert not [r for r in readings(text.replace("分类如下：", "其中：")) if r[0] == "sum" and r[1] == 47]

@@ -15,6 +15,7 @@ from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim
+from govstats.checks.claims.sums import Breakdown, sum_claim
 from govstats.checks.claims.text_tables import HEADER_UNIT, column_names, line_of, row_blocks
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.reference.claim_rules import RateRule
@@ -27,7 +28,7 @@ AMOUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:件数|总数|数量|数|量)$
 
 def column_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
     """Every rate and change column of the text's tables, row by row."""
-    return column_rates(doc, rules) + column_changes(doc)
+    return column_rates(doc, rules) + column_changes(doc) + complement_sums(doc)
 
 
 def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
@@ -46,6 +47,12 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
             guess = ""
             if rule is not None and top is not None and bottom is None and (bottom := latest_bare(names)) is not None:
                 guess = f"分母取只标时期的“{names[bottom]}”一栏（推测）"
+            if (rule is None or top is None or bottom is None) and bare.endswith("率") and (trio := complement(names)):
+                # "派遣数 | 完成数 | 未完成数 | 结案率": done over the whole the complement column adds up to
+                bottom, top, _ = trio
+                fixed = measure_named(bare).removesuffix("率") == measure_named(names[top])
+                guess = "" if fixed else f"分子取“{names[top]}”、分母取“{names[bottom]}”（推测）"
+                rule = rule or RateRule(bare, (), (), ())
             if rule is None or top is None or bottom is None or top == bottom:
                 continue
             for row in found.rows:
@@ -59,6 +66,36 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
                 claims.append(claim)
                 if claim.verdict == "pass" and part.value <= whole.value and rule.bound != "none":
                     claims.append(bound_claim(doc, part, whole, rule.bound, "比率的分子不应多于其分母"))
+    return claims
+
+
+def complement(names: dict[tuple[object, ...], str]) -> tuple[tuple[object, ...], ...] | None:
+    """(whole, done, not done) columns of a header that prints a count, its done part and the
+    rest ("派遣数 | 完成数 | 未完成数"): the 未 column names the done one, and the whole is the column
+    right before the done one."""
+    keys = list(names)
+    for rest, name in names.items():
+        measure = measure_named(name)
+        done = [k for k in keys if measure.startswith("未") and len(measure) > 2 and measure_named(names[k]) == measure[1:]]
+        if len(done) != 1 or keys.index(done[0]) == 0:
+            continue
+        whole = keys[keys.index(done[0]) - 1]
+        if whole != rest and not HEADER_UNIT.sub("", names[whole]).endswith("率") and measure_named(names[whole]):
+            return whole, done[0], rest
+    return None
+
+
+def complement_sums(doc: Passage) -> list[Claim]:
+    """Each row's whole against its done count and the rest ("一支队 | 167 | 150 | 17"): the header
+    fixes the reading, so a row that does not add up fails."""
+    claims = []
+    for found in row_blocks(doc):
+        if (trio := complement(column_names(found.header))) is None:
+            continue
+        for row in found.rows:
+            cells = [row.cells.get(k) for k in trio]
+            if all(c is not None and c.unit != "%" for c in cells):
+                claims.append(sum_claim(doc, Breakdown(cells[0], (cells[1], cells[2]), "table")))  # type: ignore[arg-type]
     return claims
 
 
