@@ -241,3 +241,9 @@ def test_one_count_after_ling_that_makes_up_a_qizhong_list_joins_it():
     # when it does not make the list up, the list stays open: bounds, no sum
     found = readings(text.replace("40宗", "30宗"))
     assert not [r for r in found if r[0] == "sum"] and ("bound", 110, "110 ≤ 300", "pass") in found
+
+
+def test_a_colon_list_of_published_items_may_count_them_in_kindred_units():
+    text = "主动公开政府信息合计597条：门户网站公开6条，公众号发布315篇，抖音号发布95条，视频号发布73期，专栏公开108条。"
+    assert ("sum", 597, "6 + 315 + 95 + 73 + 108", "pass") in readings(text)
+    assert ("sum", 598, "6 + 315 + 95 + 73 + 108", "fail") in readings(text.replace("597条", "598条"))

@@ -21,7 +21,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 #: Counting units a claim may use (longest first: 万元 over 元); open to any classifier bulletins use.
 COUNT_UNITS = ("万元", "亿元", "件次", "人次", "批次", "个百分点", "件", "个", "项", "次", "人", "户", "元", "名", "家",
                "亩", "条", "笔", "单", "起", "宗", "台", "通", "份", "面", "场", "例", "批", "封", "张", "所",
-               "座", "家次", "‰")
+               "座", "家次", "篇", "期", "‰")
 #: Units of a percentage or a change in percentage points (not counts).
 PERCENT_UNITS = ("%", "个百分点", "‰")
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}

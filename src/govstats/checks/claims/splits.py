@@ -16,8 +16,8 @@ DONE = ("已办结", "已完成", "处理完毕", "办理完毕", "已答复", "
         "已解决")
 REMAINING = ("尚在办理", "正在", "另有", "其余", "未办结", "逾期", "超时", "结转", "剩余", "尚未", "办理中", "在办", "未解决", "未回复", "未答复", "未完成", "未处理",
              "转至下", "转入下", "转下月")
-#: Units of things received as cases (a letter counted in 封 is a case counted in 件).
-CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起", "件次", "批次")
+#: Units of things received as cases (a letter counted in 封 is a case counted in 件), or published (篇, 期 beside 条).
+CASE_UNITS = ("件", "封", "条", "宗", "单", "份", "起", "件次", "批次", "篇", "期")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from govstats.checks.claims.exhaustive import short_of
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage, Span, items_of
 from govstats.checks.claims.records import Claim, claim_from
-from govstats.checks.claims.splits import BARE_DONE, semicolon_pieces
+from govstats.checks.claims.splits import BARE_DONE, same_kind, semicolon_pieces
 from govstats.checks.claims.verdicts import sum_verdict
 from govstats.checks.claims.words import (
     CATCH_ALL,
@@ -35,9 +35,10 @@ class Breakdown:
 
 
 def single_count(doc: Passage, item: Span, unit: str, depth: int) -> Figure | None:
-    """The one figure of ``unit`` an item holds at ``depth``, or None if it holds not exactly one."""
+    """The one figure of ``unit`` (or a kindred unit of things received or published: 条 beside 篇)
+    an item holds at ``depth``, or None if it holds not exactly one."""
     found = [f for f in doc.figures_in(item) if doc.depth(f) == depth]
-    if len(found) != 1 or found[0].unit != unit:
+    if len(found) != 1 or not same_kind(found[0].unit, unit):
         return None
     return found[0]
 
