@@ -280,3 +280,12 @@ def test_a_named_whole_of_a_label_and_the_noun_its_sentence_opened_with():
     found = readings(text)
     assert ("share", 20.0, "120 / 600", "pass") in found
     assert ("share", 15.0, "90 / 600", "pass") in found
+
+
+def test_a_named_whole_under_qizhong_is_matched_without_the_cue():
+    text = ("本月受理诉求1000件，其中投诉400件。投诉方面，商品类投诉240件，占投诉总量的60%；"
+            "服务类投诉160件，占投诉总量的40%。")
+    assert ("share", 40.0, "160 / 400", "pass") in readings(text)
+    listed = ("受理投诉500件，其中商品类300件，服务类200件。"
+              "商品类投诉排前两位的是食品类90件、服装类60件，分别占商品类投诉的30%、20%。")
+    assert ("share", 20.0, "60 / 300", "pass") in readings(listed)

@@ -61,7 +61,12 @@ def _by_stem(doc: Passage, stem: str, pools: Sequence[tuple[list[Figure], str | 
              lambda label, f: wanted is not None and measure_of(doc, f, measures) is wanted,
              lambda label, f: _headed(doc, stem, label, f))
     return list(dict.fromkeys(f for test in tests for earlier, unit in pools for f in earlier
-                              if (unit is None or f.unit == unit) and test(doc.label(f).removeprefix("共"), f)))
+                              if (unit is None or f.unit == unit) and test(_bare_label(doc, f), f)))
+
+
+def _bare_label(doc: Passage, figure: Figure) -> str:
+    """A count's label without the words that open a total or a list ("共", "其中")."""
+    return re.sub(r"^(?:共|其中\s*,?)", "", doc.label(figure))
 
 
 def _headed(doc: Passage, stem: str, label: str, figure: Figure) -> bool:
