@@ -44,7 +44,7 @@ def joint_share(doc: Passage, figure: Figure, measures: Sequence[Measure] = ()) 
     wanted = int(many[:-1]) if many and many[:-1].isdigit() else _FEW.get(many[:-1], 0) if many else 0
     if len(parts) < 2 or len({p.unit for p in parts}) > 1 or (wanted and wanted != len(parts)):
         return None
-    name = head.group("noun").split(",")[-1]
+    name = head.group("noun")
     wholes = [w for w in named_wholes(doc, name, parts, measures) if w.value > sum(p.value for p in parts)]
     if not wholes:
         return unverifiable(doc, figure, "share", label, f"文中未给出“{name}”的总数")
