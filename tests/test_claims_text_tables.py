@@ -204,3 +204,11 @@ def test_a_table_laid_across_under_its_announcing_sentence_splits_the_count_stat
     assert ("sum", 47, "2 + 6 + 1 + 48", "fail") in readings(text.replace("1　38", "1　48"))
     # without the announcing words the lines are no split of the count
     assert not [r for r in readings(text.replace("分类如下：", "其中：")) if r[0] == "sum" and r[1] == 47]
+
+
+def test_a_table_laid_across_with_a_total_cell_checks_the_cells_against_both_totals():
+    text = "受理的47件诉求，分类如下：\n施工噪音　占道经营　咨询解释　合计\n2　7　38　47\n"
+    found = readings(text)
+    assert [r for r in found if r[:3] == ("sum", 47, "2 + 7 + 38")] and all(r[-1] == "pass" for r in found if r[0] == "sum")
+    wrong = readings(text.replace("2　7　38　47", "2　7　38　48"))
+    assert ("sum", 48, "2 + 7 + 38", "fail") in wrong and ("sum", 47, "2 + 7 + 38", "pass") in wrong

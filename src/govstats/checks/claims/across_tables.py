@@ -38,9 +38,10 @@ def across_sums(doc: Passage) -> list[Claim]:
         if not wholes:
             continue
         whole = wholes[-1]
-        parts = [replace_unit(c, whole.unit) for c, n in zip(cells, names) if not n.startswith(TOTAL_ROWS)]
-        if len(parts) == len(cells):
-            claims.append(sum_claim(doc, Breakdown(whole, tuple(parts), "table")))
+        cells = [replace_unit(c, whole.unit) for c in cells]
+        parts = tuple(c for c, n in zip(cells, names) if not n.startswith(TOTAL_ROWS))
+        totals = [c for c, n in zip(cells, names) if n.startswith(TOTAL_ROWS)]
+        claims += [sum_claim(doc, Breakdown(total, parts, "table")) for total in [whole, *totals[:1]] if len(parts) >= 2]
     return claims
 
 
@@ -48,10 +49,8 @@ def row_cells(doc: Passage, start: int, end: int) -> list[Figure]:
     """The numbers of a line of numbers only (each a whole count), else []."""
     found: list[Figure] = []
     pos = start
-    for piece in CELL_BREAK.split(doc.norm[start:end]):
-        at = doc.norm.find(piece, pos) if piece else pos
-        if not piece:
-            continue
+    for piece in filter(None, CELL_BREAK.split(doc.norm[start:end])):
+        at = doc.norm.find(piece, pos)
         match = CELL.match(piece)
         if match is None or match.group("word") or "%" in piece or "、" in match.group("series"):
             return []
