@@ -60,3 +60,13 @@ def test_a_family_of_one_member_names_file_row_and_column(tmp_path: Path):
     (tmp_path / "closed_lists.csv").write_text("family,members,whole,note\n性别,男,人,people by sex\n", "utf-8")
     with pytest.raises(InputError, match=r"closed_lists.csv, row 2, column members: members are two or more"):
         load_closed_lists(tmp_path)
+
+
+def test_the_three_kinds_of_a_service_centres_cases_split_its_closed_count():
+    # 即办件, 承诺件 and 上报件 are every case a centre files: 5800 + 3100 + 90 = 8990, ten short of 9000
+    # (前三季度 is a period, not the top three items)
+    text = "前三季度中心共受理办件9000件，办结9000件，其中即办件5800件，承诺件3100件，上报件90件。"
+    assert sums(text) == [(9000, "5800 + 3100 + 90", "fail")]
+    assert sums(text.replace("90件。", "100件。")) == [(9000, "5800 + 3100 + 100", "pass")]
+    # two of the three: the third may hold the rest
+    assert sums("中心共办结9000件，其中即办件5800件，承诺件3100件。") == []

@@ -228,6 +228,8 @@ def previous_sentence(doc: Passage, sentence: Span) -> Span | None:
 
 #: Words of a list that names only the largest items: its parts are not the whole.
 PARTIAL = ("主要", "集中在", "居前", "前三", "前五", "前十", "排名", "排在", "位列")
+#: A span of time that opens with 前 ("前三季度", "前10个月"): a period, not the top items.
+_FIRST_PERIOD = re.compile(r"前[一二三四五六七八九十\d]{1,2}个?(?:季度|月份?|年|周|天)")
 
 
 def is_partial(doc: Passage, span: Span) -> bool:
@@ -235,6 +237,7 @@ def is_partial(doc: Passage, span: Span) -> bool:
     outside = "".join(ch for pos, ch in enumerate(doc.norm[span.start:span.end], span.start) if doc.depths[pos] == 0)
     # "园林处7件，主要是行道树折枝": 主要 right after an item's count says what the item holds
     outside = re.sub(r"(?<=[件条个宗次项起单份人户]),主要(?:是|为|涉及|反映)", ",", outside)
+    outside = _FIRST_PERIOD.sub("", outside)
     return any(w in outside for w in PARTIAL)
 
 
