@@ -70,3 +70,13 @@ def test_the_three_kinds_of_a_service_centres_cases_split_its_closed_count():
     assert sums(text.replace("90件。", "100件。")) == [(9000, "5800 + 3100 + 100", "pass")]
     # two of the three: the third may hold the rest
     assert sums("中心共办结9000件，其中即办件5800件，承诺件3100件。") == []
+
+
+def test_goods_and_services_complaints_with_shares_of_the_named_whole_split_it():
+    # each share names its whole (占投诉总量的): alone that ties a part to a name, not a split; the
+    # two members of the 12315 classification make it one, so 302 + 199 = 501 against 500 fails
+    text = "本月共受理投诉500件。投诉方面，商品类投诉302件，占投诉总量的60%；服务类投诉199件，占投诉总量的40%。"
+    assert sums(text) == [(500, "302 + 199", "fail")]
+    assert sums(text.replace("302件", "301件")) == [(500, "301 + 199", "pass")]
+    # without the classification the named whole keeps them apart
+    assert sums(text, ()) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from govstats.checks.claims.exhaustive import names_a_family
 from govstats.checks.claims.numbers import Figure, format_number
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
@@ -123,14 +124,16 @@ def full_shares(doc: Passage, claims: list[Claim], listings: Sequence[Listing] =
                     out[n] = claim
             continue
         # a share naming its whole ("占全市转办量的64.46%") ties its part to that name alone: the
-        # parts may count another scope, so only bare shares ("占比40%") add up to theirs
-        if (any(c.verdict != "pass" for c in shares) or any(names_whole(doc, pct) for pct in pcts)
+        # parts may count another scope, so only bare shares ("占比40%") add up to theirs, unless
+        # the parts name every member of a closed classification (商品类 and 服务类 of 投诉)
+        total = whole_before(doc, whole, parts[0])
+        if (any(c.verdict != "pass" for c in shares) or total is None or total in parts or total.approx
                 or (whole, tuple(sorted(p.value for p in parts))) in sums or no_split & set(parts)):
             continue
-        total = whole_before(doc, whole, parts[0])
-        if total is None or total in parts or total.approx:
+        closed = names_a_family(doc, total, parts)
+        if not closed and any(names_whole(doc, pct) for pct in pcts):
             continue
         note = (f"各项均印出占 {total.shown}（{doc.label(total)}）的比例且相加为100%："
-                "所列各项即其全部分项（整体按位置推测）")
-        added.append(sum_claim(doc, Breakdown(total, tuple(parts), "shares", guessed=True, note=note)))
+                + ("所列各项是一种完整分类的全部类别" if closed else "所列各项即其全部分项（整体按位置推测）"))
+        added.append(sum_claim(doc, Breakdown(total, tuple(parts), "shares", guessed=not closed, note=note)))
     return out + added
