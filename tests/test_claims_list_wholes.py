@@ -289,3 +289,14 @@ def test_a_named_whole_under_qizhong_is_matched_without_the_cue():
     listed = ("受理投诉500件，其中商品类300件，服务类200件。"
               "商品类投诉排前两位的是食品类90件、服装类60件，分别占商品类投诉的30%、20%。")
     assert ("share", 20.0, "60 / 300", "pass") in readings(listed)
+
+
+def test_a_share_of_the_noun_is_never_over_a_sibling_that_is_a_kind_of_it():
+    # 商品类投诉 is a kind of 投诉: "占投诉总量的" of the second item is the 2000 the list opens with
+    text = "全年受理的2000件投诉中，商品类投诉1200件，比上年增加5%，占投诉总量的60%；服务类投诉800件，比上年增加2%，占投诉总量的40%。"
+    found = readings(text)
+    assert ("share", 60, "1200 / 2000", "pass") in found
+    assert ("share", 40, "800 / 2000", "pass") in found
+    # a share that names the kind itself is over it
+    text = "商品类投诉1200件，其中网购600件、电视购物300件，分别占商品类投诉的50%、25%。"
+    assert ("share", 25, "300 / 1200", "pass") in readings(text)

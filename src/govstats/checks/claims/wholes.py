@@ -53,18 +53,24 @@ def _candidates(doc: Passage, part: Figure, parts: Sequence[Figure], span: Span)
 def _by_stem(doc: Passage, stem: str, pools: Sequence[tuple[list[Figure], str | None]],
              measures: Sequence[Measure]) -> list[Figure]:
     """The counts of ``pools`` (earlier counts, each with the one unit it is held to or None) a stem
-    names, likeliest first: exact label in any pool, then label ending with it (one that is not a
-    kind of it, "商品类投诉", before one that is), label holding it,
+    names, likeliest first: exact label in any pool, then label ending with it, label holding it,
     then the stem's measure. An exact label above beats a longer one nearby, which is most often a
-    sibling of the part ("服务类投诉1264件，占投诉总量的41%" under 投诉3046件, not 商品类投诉1782件)."""
+    sibling of the part ("服务类投诉1264件，占投诉总量的41%" under 投诉3046件, not 商品类投诉1782件);
+    a label naming a kind of the stem (商品类投诉) is never its whole."""
     wanted = measure_in(stem, measures)
-    tests = (lambda label, f: label == stem,
-             lambda label, f: label.endswith(stem) and not _KIND_OF.search(label[:-len(stem)]),
-             lambda label, f: label.endswith(stem), lambda label, f: stem in label,
+    tests = (lambda label, f: label == stem, lambda label, f: label.endswith(stem), lambda label, f: stem in label,
              lambda label, f: wanted is not None and measure_of(doc, f, measures) is wanted,
              lambda label, f: _headed(doc, stem, label, f))
     return list(dict.fromkeys(f for test in tests for earlier, unit in pools for f in earlier
-                              if (unit is None or f.unit == unit) and test(_bare_label(doc, f), f)))
+                              if (unit is None or f.unit == unit) and not _kind_of(_bare_label(doc, f), stem)
+                              and test(_bare_label(doc, f), f)))
+
+
+def _kind_of(label: str, stem: str) -> bool:
+    """True when a label names a kind of the stem ("商品类投诉" of 投诉): a sibling of the share's
+    part, never the whole the stem names."""
+    at = label.rfind(stem)
+    return at > 0 and bool(_KIND_OF.search(label[:at]))
 
 
 #: Words that make a label a kind of the noun after them ("商品类投诉" is a kind of 投诉, a sibling
