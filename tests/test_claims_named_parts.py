@@ -301,6 +301,20 @@ def test_a_two_year_table_with_units_in_its_headers_checks_its_change_column():
     assert ("change", 95.54, "(1707 - 882) / 882", "fail") in readings(worded.replace("93.54", "95.54"))
 
 
+
+def test_a_table_of_one_period_in_two_years_checks_its_change_column_and_the_prose_changes():
+    table = ("类型 | 2022年第一季度（件） | 2021年第一季度（件） | 同比（%）\n投诉 | 250 | 841 | -70.27\n"
+             "已办结 | 241 | 871 | -72.33\n")
+    assert ("change", -70.27, "(250 - 841) / 841", "pass") in readings(table)
+    assert ("change", -72.33, "(241 - 871) / 871", "pass") in readings(table)
+    # the prose names the row by its count's label (办结 of 已办结) or, with no count, by the
+    # words of the change ("投诉量增加"), the period word opening the sentence
+    prose = "本季度共接收投诉250件，同比降低70.27%；办结241件，同比降低72.33%。与去年同期相比，投诉量减少70.27%。\n"
+    found = readings(prose + table)
+    assert found.count(("change", 70.27, "(841 - 250) / 841", "pass")) == 2
+    assert ("change", 72.33, "(871 - 241) / 871", "pass") in found
+    assert ("change", 71.27, "(841 - 250) / 841", "fail") in readings(prose.replace("投诉量减少70.27%", "投诉量减少71.27%") + table)
+
 #: Correct sentences shaped a little off this round's cues (a review's tries): none may fail or warn.
 OFF_CUE = [
     # a ranking by a rate, ranks of different years, 其次 as "secondly", a chain with no first rank

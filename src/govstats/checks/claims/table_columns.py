@@ -176,7 +176,22 @@ def period_columns(names: dict[tuple[object, ...], str]) -> list[tuple[str, tupl
     """The table's two period columns, the earlier first: two years, one measure's two months, or
     a year and 去年同期; [] when the header prints no such pair."""
     years = sorted((HEADER_UNIT.sub("", name), key) for key, name in names.items() if _YEAR.match(HEADER_UNIT.sub("", name)))
-    return years if len(years) == 2 else period_pair(names) or last_year_pair(names)
+    return years if len(years) == 2 else period_pair(names) or last_year_pair(names) or same_period_pair(names)
+
+
+#: A header of one period of a year ("2022年第一季度", "2021年上半年", "2020年1-6月").
+_YEAR_PERIOD = re.compile(r"^((?:19|20)\d\d)年(\S+)$")
+
+
+def same_period_pair(names: dict[tuple[object, ...], str]) -> list[tuple[str, tuple[object, ...]]]:
+    """"2022年第一季度（件） | 2021年第一季度（件） | 同比（%）": the one period printed for two
+    years, the earlier year first; [] unless exactly one period is printed twice."""
+    by_period: dict[str, list[tuple[str, str, tuple[object, ...]]]] = {}
+    for key, name in names.items():
+        if found := _YEAR_PERIOD.match(HEADER_UNIT.sub("", name)):
+            by_period.setdefault(found.group(2), []).append((found.group(1), HEADER_UNIT.sub("", name), key))
+    pairs = [sorted(cols) for cols in by_period.values() if len(cols) == 2 and cols[0][0] != cols[1][0]]
+    return [(name, key) for _, name, key in pairs[0]] if len(pairs) == 1 else []
 
 
 def period_rows(doc: Passage) -> list[tuple[str, Figure, Figure, bool]]:

@@ -21,7 +21,7 @@ from govstats.checks.claims.table_columns import period_rows
 from govstats.checks.claims.words import core_label
 
 #: Words of a change against the same period a year before, and against the month before.
-_AGAINST_YEAR = re.compile(r"同比|按年|较去年|比去年|较上年|比上年|与去年")
+_AGAINST_YEAR = re.compile(r"同比|按年|较去年|比去年|较上年|比上年|与去年|同上年")
 _AGAINST_MONTH = re.compile(r"环比|较上月|比上月|与上月")
 #: A row label's closing word of amount ("受理量", "投诉数"): the row is of the measure before it.
 _AMOUNT = re.compile(r"(?:量|数|总量|总数|件数)$")
@@ -29,7 +29,7 @@ _AMOUNT = re.compile(r"(?:量|数|总量|总数|件数)$")
 
 def _named(row: str, label: str) -> bool:
     """True when a count's label names the row ("其中投诉" of 投诉, "受理" of 受理量)."""
-    stem = _AMOUNT.sub("", row)
+    stem = _AMOUNT.sub("", row).removeprefix("已")  # "已办结" of 办结
     return len(stem) >= 2 and (core_label(label).endswith(stem) or core_label(label) == row)
 
 
@@ -43,15 +43,29 @@ def with_table_periods(doc: Passage, claims: Sequence[Claim]) -> list[Claim]:
         figure = _change_figure(doc, claim) if claim.kind == "change" and claim.verdict == "unverifiable" else None
         count = next(iter(counts_before(doc, figure, doc.clause_of(figure))), None) if figure else None
         # a year-on-year change (同比) against a table of two years, one on the month before (环比)
-        # against a table of two months
-        against = _AGAINST_MONTH if figure is not None and _AGAINST_MONTH.search(doc.label(figure)) else _AGAINST_YEAR
-        fits = [(then, now) for label, then, now, months in rows if count is not None and now.unit != "%"
-                and months == (against is _AGAINST_MONTH) and against.search(doc.label(figure))
-                and abs(now.value - count.value) <= count.resolution + 1e-9 and _named(label, doc.label(count))]
+        # against a table of two months; the words may open the sentence ("与去年9月相比，投诉量增加…")
+        words = _against_words(doc, figure) if figure is not None else ""
+        against = _AGAINST_MONTH if _AGAINST_MONTH.search(words) else _AGAINST_YEAR
+        fits = [(then, now) for label, then, now, months in rows if figure is not None and now.unit != "%"
+                and months == (against is _AGAINST_MONTH) and against.search(words)
+                and (abs(now.value - count.value) <= count.resolution + 1e-9 and _named(label, doc.label(count))
+                     if count is not None else _named(label, _AMOUNT.sub("", _CHANGE_WORD.sub("", core_label(doc.label(figure))))))]
         computed = (change_between(doc, figure, fits[0][0], fits[0][1], doc.label(figure), doc.clause_of(figure))
                     if figure is not None and len(fits) == 1 else None)
         out.append(computed or claim)
     return out
+
+
+#: The words of a change that close its label ("投诉量增加" is of 投诉量).
+_CHANGE_WORD = re.compile(r"(?:同比|环比)?(?:增加|增长|上升|下降|减少|降低|提高|回落)$")
+
+
+def _against_words(doc: Passage, figure: Figure) -> str:
+    """The change's label, or with no period word in it the sentence's words before it."""
+    label = doc.label(figure)
+    if _AGAINST_YEAR.search(label) or _AGAINST_MONTH.search(label):
+        return label
+    return doc.norm[doc.sentence_of(figure).start:figure.start]
 
 
 def _change_figure(doc: Passage, claim: Claim) -> Figure | None:
