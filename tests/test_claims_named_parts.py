@@ -291,6 +291,19 @@ def test_a_list_said_to_run_in_order_bounds_each_item_by_the_one_before():
     assert not [r for r in readings("各县承办的来信依次为：甲区10件，乙区50件，合计60件。") if r[0] == "bound"]
 
 
+def test_a_ranked_list_of_bare_bracketed_counts_is_bounded_item_by_item():
+    text = "差评工单数居前五的事项是：社保卡申领（60）、租房补贴（53）、参保查询（42）。"
+    assert sorted(r for r in readings(text) if r[0] == "bound") == [
+        ("bound", 42, "42 ≤ 53", "pass"), ("bound", 53, "53 ≤ 60", "pass")]
+    assert ("bound", 62, "62 ≤ 53", "fail") in readings(text.replace("（42）", "（62）"))
+    # a noun between 最多的 and 依次为 keeps the cue
+    labels = readings("群众选择最多的差评标签依次为：超时办结（212）、增加材料（54）、态度生硬（49）。")
+    assert ("bound", 49, "49 ≤ 54", "pass") in labels
+    # the next cue opens a list of its own: 46 is never bounded by 68
+    two = readings("办件量居前三的部门为甲局99件、乙局77件、丙局68件；居前三的街道为丁街道46件、戊街道24件、己镇22件。")
+    assert ("bound", 46, "46 ≤ 68", "pass") not in two and ("bound", 24, "24 ≤ 46", "pass") in two
+
+
 def test_a_two_year_table_with_units_in_its_headers_checks_its_change_column():
     table = ("类型　|　2021年（件）　|　2020年（件）　|　同比（%）\n投诉　|　1707　|　882　|　93.54\n"
              "举报　|　567　|　642　|　-11.68\n")
@@ -336,6 +349,8 @@ OFF_CUE = [
     "全年受理1000件：投诉300件，咨询200件，其余为建议和求助。",
     # a done item after a list that splits its whole; done counts inside a colon list's items
     "全年受理1000件，其中咨询300件，投诉200件和举报500件，及时办结980件。",
+    # 前三季度 is a period, not the top three
+    "前三季度为企业办理事项1200件，为群众办理事项1500件。",
     "共收到5000件：甲类4076件，已处理4076件；乙类924件，已处理900件。",
 ]
 

@@ -81,10 +81,26 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
 #: (a bare 依次为 gives the order of listing only, not of size).
 #: Words that say a count is what a 前三位 ranks ("受理量排前三位的是", "投诉件数居前五的").
 COUNT_NOUN = re.compile(r"量|数|件|较多|最多|较大|投诉|举报|咨询|诉求|留言|来信|来电|工单|案件|事项|问题")
-ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)的?(?:依次|分别)(?:是|为)"
-                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:依次|分别)?(?:是|为)"
+ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)(?:的[^,;:。\d]{0,6}?)?(?:依次|分别)(?:是|为)"
+                       # "居前五的事项是" (a short noun between; 前三季度 is a period)
+                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?!个?(?:季度|月|年|周|天))(?:位|名)?"
+                       r"(?:的[^,;:。\d]{0,4}?)?(?:依次|分别)?(?:是|为)"
                        # "留言最多的三个领域是城建、交通、就业，分别为…"
                        r"|(?:最多|较多|最大)的[二三四五六七八九十\d]{1,2}(?:个|项|类|大)[^,;:。]{0,6}?(?:是|为)")
+
+
+#: A bare whole number in a bracket right after an item's name ("社保卡申领（60）").
+_BARE_COUNT = re.compile(r"(?<=[^\d\s(（])[(（](\d{1,7})[)）]")
+
+
+def bracketed_counts(doc: Passage, span: Span) -> list[Figure]:
+    """"差评工单数居前五的事项是：社保卡申领（60）、人才补贴（53）": the bare numbers in brackets after
+    the names of a ranked list, as counts in the unit its words name (none printed), when every
+    item holds one and the span holds no other figure."""
+    if any(span.start <= f.start < span.end for f in doc.figures):
+        return []
+    return [Figure(float(m.group(1)), "", m.start(1), m.end(1), m.group(1), 0)
+            for m in _BARE_COUNT.finditer(doc.norm, span.start, span.end) if doc.depths[m.start()] == 0]
 
 
 def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
@@ -96,22 +112,25 @@ def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Clai
     and 前三位 ranks a count only when its words name one (受理量, 件数, 较多)."""
     have = bounded_pairs(claims)
     out: list[Claim] = []
-    for match in ORDER_CUE.finditer(doc.norm):
-        if doc.depths[match.start()] != 0:
-            continue
+    matches = [m for m in ORDER_CUE.finditer(doc.norm) if doc.depths[m.start()] == 0]
+    for match, following in zip(matches, matches[1:] + [None]):
         sentence = doc.enclosing(doc.sentences, match.start())
+        # "居前三的部门为…；居前三的乡镇为…": the next cue starts a list of its own
+        stop = min(sentence.end, following.start()) if following is not None else sentence.end
         lead = doc.norm[sentence.start:match.end()]
         if RANKED_BY_RATE.search(lead) or (match.group().lstrip("排名在居位列").startswith("前")
                                            and not COUNT_NOUN.search(lead)):
             continue
         run: list[Figure] = []
-        for figure in doc.figures_in(Span(match.end(), sentence.end)):
+        for figure in doc.figures_in(Span(match.end(), stop)):
             gap = doc.norm[run[-1].end:figure.start] if run else ""
             if (doc.depth(figure) > 1 or has_total_marker(doc.label(figure)) or is_change_count(doc, figure)
                     or re.search(r"其中|同比|环比|较上|比上", gap)
                     or (run and (figure.unit != run[0].unit or figure.is_percent != run[0].is_percent))):
                 break  # "…，韩城市5件，合计292件": the total closes the run; so does a clause of its own
             run.append(figure)
+        if len(run) < 2:
+            run = bracketed_counts(doc, Span(match.end(), stop))
         for higher, lower in zip(run, run[1:]):
             if not (lower.approx or higher.approx) and (lower.value, higher.value) not in have:
                 out.append(bound_claim(doc, lower, higher, "hard", "所列依次排列，后项不应多于前项",
