@@ -300,3 +300,12 @@ def test_a_share_of_the_noun_is_never_over_a_sibling_that_is_a_kind_of_it():
     # a share that names the kind itself is over it
     text = "商品类投诉1200件，其中网购600件、电视购物300件，分别占商品类投诉的50%、25%。"
     assert ("share", 25, "300 / 1200", "pass") in readings(text)
+
+
+def test_the_other_periods_count_printed_bare_before_xiangbi():
+    assert readings("全年共接收诉求6000件，与2023年同期5000件相比增长20%。") == [
+        ("change", 20, "(6000 - 5000) / 5000", "pass")]
+    assert readings("全年共接收诉求6000件，与2023年同期5000件相比增长21%。") == [
+        ("change", 21, "(6000 - 5000) / 5000", "fail")]
+    # a bare count after the period words with no 相比 is no other period
+    assert ("change", 20, "(6000 - 5000) / 5000", "pass") not in readings("全年共接收诉求6000件，比2023年同期5000件的目标增长20%。")

@@ -1,5 +1,6 @@
 """Changes against another period printed as percentages: "由5567个减少到4034个，减少了27.52%", the other
-period's count in a bracket or after 比/较 ("与去年同期（154件）相比上升59.09%", "比上月的1000件增长20%"),
+period's count in a bracket or after 比/较 ("与去年同期（154件）相比上升59.09%", "比上月的1000件增长20%",
+"与2023年同期5514件相比增长11.15%"),
 and a count of change before its percentage ("同比减少101件，减幅6.44%").
 """
 
@@ -31,8 +32,10 @@ def change_pairs(doc: Passage, clause: Span) -> list[tuple[Figure, Figure, bool]
 
 #: "与去年同期（154件）相比上升": the other period's figure in a bracket after the comparison.
 #: The period may be any phrase ending in a word of time ("比今年上半年日均的2135.36个").
-_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|(?:19|20)\d\d(?:[-/至]\d{2,4})?年度?|"
-                      r"[^,;。\d]{0,8}?(?:年度?|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)$")
+_AGAINST = re.compile(r"(?:与|比|较)(?:去年|上年|上月|上季度?|上周|同期|去年同期|上年同期|(?:19|20)\d\d(?:[-/至]\d{2,4})?年度?(?:同期)?|"
+                      r"[^,;。\d]{0,8}?(?:年度?|月|季度?|周|期))(?:日均|月均|平均)?\s*(?P<how>\(|的)?$")
+#: What follows the other period's count when neither a bracket nor 的 marks it ("与2023年同期5514件相比增长").
+_COMPARED = re.compile(r"^\)?\s*(?:相比|相较|对比)")
 
 
 _QUOTES = "[“”\"'「」]"
@@ -70,6 +73,8 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
         return None
     against = _AGAINST.search(doc.norm[now.end:then.start])
     if against is None or doc.depth(then) != doc.depth(figure) + (against.group("how") == "("):
+        return None
+    if against.group("how") is None and not _COMPARED.match(doc.norm[then.end:figure.start]):
         return None
     if any(f.is_percent for f in doc.figures_in(Span(then.end, figure.start))):
         return None  # "较2024年的16,950宗上升12%，…，涉款增加45%": the pair is the first change's
