@@ -247,3 +247,13 @@ def test_a_colon_list_of_published_items_may_count_them_in_kindred_units():
     text = "主动公开政府信息合计597条：门户网站公开6条，公众号发布315篇，抖音号发布95条，视频号发布73期，专栏公开108条。"
     assert ("sum", 597, "6 + 315 + 95 + 73 + 108", "pass") in readings(text)
     assert ("sum", 598, "6 + 315 + 95 + 73 + 108", "fail") in readings(text.replace("597条", "598条"))
+
+
+def test_a_sum_of_money_beside_one_item_is_no_second_column_of_the_list():
+    text = ("全市共受理投诉举报9000件。其中投诉6000件，同比上升1.2%，为消费者挽回经济损失101.5万元；"
+            "举报3000件，同比上升2.1%。")
+    assert ("sum", 9000, "6000 + 3000", "pass") in readings(text)
+    assert ("sum", 9000, "6000 + 2900", "fail") in readings(text.replace("举报3000件", "举报2900件"))
+    # the whole's label names 投诉 and 举报 only: short of it is an error; a third name before them
+    # ("咨询投诉举报") leaves the two open
+    assert [r for r in readings("本月共受理咨询投诉举报9000件。其中投诉6000件；举报2900件。") if r[0] == "sum"] == []

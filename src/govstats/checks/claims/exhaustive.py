@@ -9,10 +9,13 @@ are each more than half of it. A list that names every member of a closed classi
 
 from __future__ import annotations
 
+import re
+
 from govstats.checks.claims.numbers import Figure
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.splits import _DONE, context, is_done
 from govstats.checks.claims.verdicts import half_unit
+from govstats.checks.claims.words import clean_part_label, core_label
 
 
 def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
@@ -62,6 +65,21 @@ def member_of(label: str, members: tuple[tuple[str, ...], ...]) -> int | None:
     hits = [(n, name) for n, names in enumerate(members) for name in names if name in label]
     kept = {n for n, name in hits if not any(name != other and name in other for _, other in hits)}
     return kept.pop() if len(kept) == 1 else None
+
+
+def whole_names_its_parts(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:
+    """True when the whole's label closes with the parts' names joined in order ("受理投诉举报78599件。
+    其中投诉46413件，…；举报32186件": 投诉举报 is 投诉 and 举报): the parts are all the whole holds."""
+    names = [clean_part_label(core_label(doc.label(p))) for p in parts]
+    if len(names) < 2 or any(len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", name) for name in names):
+        return False
+    joined = "[、和及与]?".join(re.escape(name) for name in names)
+    # what stands before the names is a verb or a total word, never another name ("咨询投诉举报")
+    return re.search(f"(?:^|{_BEFORE_NAMES}){joined}(?:等)?$", core_label(doc.wide_label(whole))) is not None
+
+
+#: Words that may stand before the names a whole's label joins ("共受理投诉举报", "各类投诉举报").
+_BEFORE_NAMES = "受理|收到|接收|接到|接听|登记|处理|办理|各类|共|计|的|总|全部"
 
 
 def names_a_family(doc: Passage, whole: Figure, parts: list[Figure]) -> bool:

@@ -12,6 +12,7 @@ from govstats.checks.claims.exhaustive import (
     of_one_result,
     overlapping,
     names_a_family,
+    whole_names_its_parts,
     short_of,
     two_above_half,
 )
@@ -37,7 +38,10 @@ def item_spans(doc: Passage, span: Span) -> list[Span]:
     pieces = semicolon_pieces(doc, span)
     if len(pieces) > 1:
         first = items_of(doc.norm, doc.depths, pieces[0].start, pieces[0].end, doc.depth_at(span.start))
-        widths = [len([f for f in counts(doc, piece) if not BARE_DONE.fullmatch(doc.label(f))])  # "甲类200件，办结180件；"
+        # "甲类200件，办结180件；": the counts of the list's unit (a sum of money beside one item,
+        # "挽回经济损失1014.68万元", is a remark on it, not a second column)
+        unit = next((f.unit for f in counts(doc, pieces[0])), None)
+        widths = [len([f for f in counts(doc, piece, unit) if not BARE_DONE.fullmatch(doc.label(f))])
                   for piece in pieces]
         respective = any("分别" in doc.label(f) for f in counts(doc, pieces[0]))  # "留言量分别为5条、4条；回复量分别为…"
         if not respective and (len([i for i in first if counts(doc, i)]) < 2 or all(w == widths[0] for w in widths)
@@ -149,7 +153,8 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
     # a rate among the items ("可网办1700项，网办率94.4%，全程网办1500项") lists measures, not a split
     exhaustive = (len(parts) >= 2 and not partial and not any(n < last for n in foreign + rated)
                   and not overlapping(whole, shares) and not two_above_half(whole, parts)
-                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts) or names_a_family(doc, whole, parts))
+                  and not of_one_result(doc, whole, parts) and (closed or not short_of(whole, parts) or names_a_family(doc, whole, parts)
+                                                                       or whole_names_its_parts(doc, whole, parts))
                   and not mixed_and_off(whole, parts))
     note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
     if exhaustive and after_list is not None and ";" not in doc.norm[span.start:span.end]:

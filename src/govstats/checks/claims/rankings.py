@@ -83,12 +83,14 @@ def ranking_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Claim]:
 COUNT_NOUN = re.compile(r"量|数|件|较多|最多|较大|投诉|举报|咨询|诉求|留言|来信|来电|工单|案件|事项|问题")
 ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)(?:的[^,;:。\d]{0,6}?)?(?:依次|分别)(?:是|为)"
                        # "居前五的事项是" (a short noun between; 前三季度 is a period)
-                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?!个?(?:季度|月|年|周|天))(?:位|名)?"
+                       r"|(?:排名|排在|排|居|位居|位列)?前[二三四五六七八九十\d]{1,2}(?!个?(?:季度|月|年|周|天))(?:位|名|类|个|项)?"
                        r"(?:的[^,;:。\d]{0,4}?)?(?:依次|分别)?(?:是|为)"
                        # "留言最多的三个领域是城建、交通、就业，分别为…"
                        r"|(?:最多|较多|最大)的[二三四五六七八九十\d]{1,2}(?:个|项|类|大)[^,;:。]{0,6}?(?:是|为)")
 
 
+#: The label of a share an item prints beside its count ("占比28.07%", "占投诉总量的5%").
+_OWN_SHARE = re.compile(r"^(?:占|占比|比重|占比为|占比达)|^占[^,;。]{0,12}的?$")
 #: A bare whole number in a bracket right after an item's name ("社保卡申领（60）").
 _BARE_COUNT = re.compile(r"(?<=[^\d\s(（])[(（](\d{1,7})[)）]")
 
@@ -123,6 +125,8 @@ def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Clai
             continue
         run: list[Figure] = []
         for figure in doc.figures_in(Span(match.end(), stop)):
+            if run and figure.is_percent and not run[0].is_percent and _OWN_SHARE.search(doc.label(figure)):
+                continue  # "服装鞋帽11081件，占比28.07%；食品9456件…": an item's own share
             gap = doc.norm[run[-1].end:figure.start] if run else ""
             if (doc.depth(figure) > 1 or has_total_marker(doc.label(figure)) or is_change_count(doc, figure)
                     or re.search(r"其中|同比|环比|较上|比上", gap)
