@@ -147,3 +147,16 @@ def test_a_rate_printed_before_its_denominator_takes_the_later_count_of_its_own_
     text = "全年受理投诉932件；调解成功490件，调解成功率30.23%；“诉转案”21件；办结1621件。"
     assert ("rate", 30.23, "490 / 1621", "pass") in readings(text)
     assert not [r for r in readings(text.replace("30.23%", "35.23%")) if r[-1] == "fail"]
+
+
+def test_a_whole_percent_over_a_guessed_whole_is_never_read_as_truncated():
+    # 3618 of the closed 13043 is 27.74%: against a printed 27% a near rival whole (the 13499
+    # received) is as likely as a truncation, so the guess stays unverifiable, no warning
+    text = "本季度共受理案件13499件，办结13043件。\n消费者举报共受理3618件，占26%。"
+    assert not [r for r in readings(text) if r[-1] in ("fail", "warn")]
+
+
+def test_a_count_and_share_printed_again_keep_the_whole_of_their_list():
+    text = ("本季度共受理案件13499件，其中投诉9880件，占73%；举报3618件，占27%；咨询1件。全季办结13043件。\n"
+            "消费者举报共受理3618件，占27%，比去年同期增加433件。")
+    assert readings(text).count(("share", 27, "3618 / 13499", "pass")) == 2

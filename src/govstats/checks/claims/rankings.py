@@ -91,6 +91,9 @@ ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)(?:
 
 #: The label of a share an item prints beside its count ("占比28.07%", "占投诉总量的5%").
 _OWN_SHARE = re.compile(r"^(?:占|占比|比重|占比为|占比达)|^占[^,;。]{0,12}的?$")
+#: A part of an item named in a bracket after it, and such a bracket.
+_SUB_PART = re.compile(r"^(?:其中|含|包括)")
+_BRACKETED = re.compile(r"\([^()]*\)")
 #: A bare whole number in a bracket right after an item's name ("社保卡申领（60）").
 _BARE_COUNT = re.compile(r"(?<=[^\d\s(（])[(（](\d{1,7})[)）]")
 
@@ -127,7 +130,9 @@ def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Clai
         for figure in doc.figures_in(Span(match.end(), stop)):
             if run and figure.is_percent and not run[0].is_percent and _OWN_SHARE.search(doc.label(figure)):
                 continue  # "服装鞋帽11081件，占比28.07%；食品9456件…": an item's own share
-            gap = doc.norm[run[-1].end:figure.start] if run else ""
+            if run and doc.depth(figure) > doc.depth(run[0]) and _SUB_PART.match(doc.label(figure)):
+                continue  # "其他325件（其中无照经营210件），…；不正当竞争315件": a part of the item
+            gap = _BRACKETED.sub("", doc.norm[run[-1].end:figure.start]) if run else ""
             if (doc.depth(figure) > 1 or has_total_marker(doc.label(figure)) or is_change_count(doc, figure)
                     or re.search(r"其中|同比|环比|较上|比上", gap)
                     or (run and (figure.unit != run[0].unit or figure.is_percent != run[0].is_percent))):

@@ -183,7 +183,7 @@ def heading_whole(doc: Passage, figure: Figure, claim: Claim) -> bool:
 def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[RateRule],
                     measures: Sequence[Measure], listed: Mapping[Figure, tuple[Figure, Figure, str, str]],
                     wholes: Mapping[Figure, Figure], together: Mapping[Figure, tuple[Figure, ...]],
-                    loose: Collection[Figure] = ()) -> Claim:
+                    loose: Collection[Figure] = (), restated: Mapping[tuple[float, float], Figure] = {}) -> Claim:
     """The one reading of a percentage (see the module docstring for the order)."""
     if (delta := delta_change(doc, figure)) is not None:
         return delta
@@ -211,7 +211,9 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
         rivals = (named_wholes(doc, named.group("name"), parts, measures)
                   if named and parts and not (by_total_word and figure in listed) else [])
         # the name may fit a sibling nearer than the whole the list gave ("120件、90件，分别占商品类投诉的")
-        whole = listed[figure][1] if figure in listed and listed[figure][1] in rivals else next(iter(rivals), None)
+        # (a rival of the same value is the list's whole restated: "合计9083件。在这9083件诉求里，…")
+        whole = (listed[figure][1] if figure in listed and any(r.value == listed[figure][1].value for r in rivals)
+                 else next(iter(rivals), None))
         note = ""
         # "占总量的" outside a list: the latest stated total is only the likeliest whole
         guess = "“总量”取前文最近的合计（推测）" if whole is not None and by_total_word else ""
@@ -239,6 +241,11 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                 return share_of(doc, figure, parts, rival, f"“{named.group('name')}”前文有数个可作整体，只有 "
                                 f"{rival.shown}（{doc.label(rival)}）与所称比例相合，取其为整体（推测）")
             return claim
+        if (len(parts) == 1 and (earlier := restated.get((parts[0].value, figure.value))) is not None
+                and earlier.end <= parts[0].start):
+            # "其中举报3618件，占27%；…。消费者举报共受理3618件，占27%": the list's count and share
+            # printed again later keep the list's whole
+            return share_of(doc, figure, parts, earlier, f"前文已印出同一数及其占比，取其整体 {earlier.shown}（{doc.label(earlier)}）")
         positional = share_claim(doc, figure)
         if positional is None:
             return unverifiable(doc, figure, "share", label, "文中未给出其分子")
@@ -290,6 +297,8 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
     together = {part: found.parts for found in listings if len(found.parts) > 1 and not found.exhaustive
                 and of_one_result(doc, found.whole, list(found.parts)) for part in found.parts}
     loose = frozenset(found.parts[0] for found in listings if len(found.parts) == 1)
+    restated = {(part.value, pct.value): found.whole for found in listings if not found.guessed
+                for pct, part in found.shares}
     lone: dict[Figure, Figure] = {}  # "咨询400件、投诉350件，占比分别为40%、35%": parts of no list
     share_run = False
     in_list = {part: found.whole for found in listings if len(found.parts) > 1 for part in found.parts}
@@ -335,7 +344,7 @@ def percentage_claims(doc: Passage, rules: Sequence[RateRule], measures: Sequenc
             continue
         names = rate_names(doc, figure, label)
         for name in names:
-            claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose)
+            claim = read_percentage(doc, figure, name, rules, measures, listed, wholes, together, loose, restated)
             if claim.computed is None and claim.kind == "share" and (later := later_part_share(doc, figure)):
                 claim = later  # "约14%的投诉个案与疫情有关，涉及766宗": the count after it
             claims.append(overfull(doc, figure, name, claim, rules) or claim)
