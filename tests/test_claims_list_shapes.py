@@ -257,3 +257,18 @@ def test_a_sum_of_money_beside_one_item_is_no_second_column_of_the_list():
     # the whole's label names 投诉 and 举报 only: short of it is an error; a third name before them
     # ("咨询投诉举报") leaves the two open
     assert [r for r in readings("本月共受理咨询投诉举报9000件。其中投诉6000件；举报2900件。") if r[0] == "sum"] == []
+
+
+CROSSED = ("全年共收到投诉举报1000件，其中投诉件800件，举报件200件。按来源分：热线共收到600件，其中投诉件500件，"
+           "举报件100件；平台共收到300件，其中投诉件220件，举报件80件；其他渠道共收到100件，其中投诉件80件，举报件20件。")
+
+
+def test_a_heading_of_subtotals_splits_the_whole_and_each_name_adds_across_them():
+    found = readings(CROSSED)
+    assert ("sum", 1000, "600 + 300 + 100", "pass") in found  # each item opens with its own 共
+    assert ("sum", 800, "500 + 220 + 80", "pass") in found and ("sum", 200, "100 + 80 + 20", "pass") in found
+    off = readings(CROSSED.replace("投诉件220件，举报件80件", "投诉件230件，举报件70件"))
+    assert ("sum", 800, "500 + 230 + 80", "fail") in off and ("sum", 200, "100 + 70 + 20", "fail") in off
+    # items split under other names than the whole's give no column sums
+    other = readings(CROSSED.replace("其中投诉件80件，举报件20件", "其中电话80件，来信20件"))
+    assert not [r for r in other if r[1] in (800, 200) and r[0] == "sum"]

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from govstats.checks.claims.across_tables import across_sums
+from govstats.checks.claims.crossed import crossed_sums
 from govstats.checks.claims.derived import derived
 from govstats.checks.claims.full_shares import full_shares
 from govstats.checks.claims.inwhole import in_whole_listings
@@ -70,6 +71,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
               if item.exhaustive and not stated & set(item.parts)]
     found += [Breakdown(whole, run, "heading", True, note) for whole, run, note in parallel_runs(doc, listings)
               if not stated & set(run)]
+    found += crossed_sums(doc, listings)
     # one whole split into the same parts by two cues ("…中，包括…") is one sum
     found = list({(b.total.start, tuple(p.start for p in b.parts)): b for b in reversed(found)}.values())[::-1]
     wholes = {part: b.total for b in found for part in b.parts if b.how != "parallel"}

@@ -155,7 +155,8 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     body = Span(body.start, continued_end(doc, sentence, whole, body))
     opener = next(iter(counts(doc, body)), None)
     if (how == "heading" and opener is not None and re.search(r"(?<!公)共|合计|总计|累计", doc.label(opener))
-            and not is_partial(doc, sentence) and not has_own_share(doc, opener)):  # a list of the top items ("排名前五…共116件") states no total
+            and not is_partial(doc, sentence) and not has_own_share(doc, opener)  # a list of the top items ("排名前五…共116件") states no total
+            and not subtotal_pieces(doc, body)):
         return []  # "从渠道看，市平台共呼入19668个…": the sentence states its own total
     found = listing(doc, whole, body, how, is_partial(doc, sentence), kin)
     if found is None:
@@ -179,6 +180,14 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     if how == "heading" and found.exhaustive and not found.guessed:
         doc.memo.setdefault(("pinned", sentence.start), whole)  # the next heading splits the same whole
     return [found]
+
+
+def subtotal_pieces(doc: Passage, body: Span) -> bool:
+    """True when two or more semicolon pieces each open with a total of their own ("按来源分：甲平台共
+    收到2829件，其中…；乙热线共收到4266件，其中…"): the totals are the items of the heading's list."""
+    pieces = semicolon_pieces(doc, body)
+    firsts = [next(iter(counts(doc, piece)), None) for piece in pieces]
+    return len(pieces) >= 2 and all(f is not None and re.search(r"(?<!公)共", doc.label(f)) for f in firsts)
 
 
 def named_alike(doc: Passage, earlier: Span | None, part: Figure) -> Figure | None:
