@@ -212,3 +212,20 @@ def test_a_table_laid_across_with_a_total_cell_checks_the_cells_against_both_tot
     assert [r for r in found if r[:3] == ("sum", 47, "2 + 7 + 38")] and all(r[-1] == "pass" for r in found if r[0] == "sum")
     wrong = readings(text.replace("2　7　38　47", "2　7　38　48"))
     assert ("sum", 48, "2 + 7 + 38", "fail") in wrong and ("sum", 47, "2 + 7 + 38", "pass") in wrong
+
+
+NAMED_SHARES = """全年共收到投诉举报5000件。按来源分：平台共收到投诉举报2000件；热线共收到各类投诉举报3000件。
+平台受理商品类投诉五大热点
+项目 | 数量（件） | 占平台投诉举报总数比例
+食品 | 500 | 25.00%
+服装 | 120 | 6.00%
+"""
+
+
+def test_a_share_column_naming_its_whole_takes_the_count_its_header_names():
+    found = readings(NAMED_SHARES)
+    # no total row: the header's 平台投诉举报总数 is the 2000 the platform received
+    assert ("share", 25.0, "500 / 2000", "pass") in found and ("share", 6.0, "120 / 2000", "pass") in found
+    # a guess, so a row that disagrees is unverifiable, never failed
+    off = readings(NAMED_SHARES.replace("6.00%", "7.00%"))
+    assert not [r for r in off if r[-1] in ("fail", "warn")]

@@ -83,7 +83,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     claims += sub_scope_bounds(doc, tuple(measures), claims)
     claims += ranking_bounds(doc, claims) + ordered_list_bounds(doc, claims) + name_count_claims(doc)
     claims += named_part_bounds(doc, claims)
-    claims = with_table_periods(doc, with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates)) + across_sums(doc)))
+    claims = with_table_periods(doc, with_table_claims(claims, table_claims(doc) + column_claims(doc, tuple(rates), tuple(measures)) + across_sums(doc)))
     claims += rate_pair_bounds(doc, claims)  # of a table's rate columns too
     log.info("%d claims in %d characters", len(claims), len(text))
     return sorted(claims, key=lambda c: (c.start, c.end))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from govstats.checks.claims.agreeing import agrees
 from govstats.checks.claims.guesses import guarded
 from govstats.checks.claims.measures import bound_claim
 from govstats.checks.claims.numbers import Figure
@@ -16,9 +17,10 @@ from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.sums import Breakdown, sum_claim
-from govstats.checks.claims.text_tables import HEADER_UNIT, column_names, line_of, row_blocks
+from govstats.checks.claims.text_tables import HEADER_UNIT, TOTAL_ROWS, column_names, line_of, row_blocks
+from govstats.checks.claims.wholes import named_wholes
 from govstats.checks.claims.verdicts import percent_claim
-from govstats.reference.claim_rules import RateRule
+from govstats.reference.claim_rules import Measure, RateRule
 
 #: A header's closing word of amount ("结案数", "受理量"): the column is of the measure before it.
 #: The period a header may open with ("7月", "2024年6月", "本月", "上年").
@@ -26,9 +28,59 @@ PERIOD = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]�
 AMOUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:件数|总数|数量|数|量)$")
 
 
-def column_claims(doc: Passage, rules: Sequence[RateRule] = ()) -> list[Claim]:
+def column_claims(doc: Passage, rules: Sequence[RateRule] = (), measures: Sequence[Measure] = ()) -> list[Claim]:
     """Every rate and change column of the text's tables, row by row."""
-    return column_rates(doc, rules) + column_changes(doc) + complement_sums(doc)
+    return column_rates(doc, rules) + column_changes(doc) + complement_sums(doc) + named_share_columns(doc, measures)
+
+
+#: A share column's header naming its whole ("占平台投诉举报总数比例", "占全部投诉的比重（%）").
+_NAMED_SHARE = re.compile(r"^占(?P<name>[\u4e00-\u9fff]{2,12}?)的?(?:比例|比重|占比|百分比)?$")
+
+
+def header_wholes(doc: Passage, name: str, part: Figure, measures: Sequence[Measure]) -> list[Figure]:
+    """The counts a header's named whole may stand for: by the whole name, else by its shorter
+    tails ("平台投诉举报总数" -> "投诉举报总数"), those whose label holds the words cut off first
+    ("全国12315平台共收到各类投诉举报")."""
+    for cut in range(0, max(len(name) - 3, 1)):
+        found = named_wholes(doc, name[cut:], [part], measures)
+        if found:
+            head = name[:cut]
+            return sorted(found, key=lambda f: not head or head not in doc.label(f))
+    return []
+
+
+def named_share_columns(doc: Passage, measures: Sequence[Measure]) -> list[Claim]:
+    """"项目 | 数量（件） | 占平台投诉举报总数比例" with no total row: each row's share of the count the
+    header names, stated before the table. The name gives the candidates (``named_wholes``); the
+    likeliest is taken, or the one other candidate every row's share agrees with (shares of one
+    decimal or more); either is a guess, so a row that disagrees is unverifiable, never failed."""
+    claims: list[Claim] = []
+    for found in row_blocks(doc):
+        names = column_names(found.header)
+        keys = list(names)
+        for at, key in enumerate(keys):
+            named = _NAMED_SHARE.match(HEADER_UNIT.sub("", names[key]))
+            if not at or named is None or any(row.label.startswith(TOTAL_ROWS) for row in found.rows):
+                continue
+            pairs = [(row.cells[key], row.cells[keys[at - 1]]) for row in found.rows
+                     if key in row.cells and keys[at - 1] in row.cells and row.cells[key].unit == "%"
+                     and row.cells[keys[at - 1]].unit != "%"]
+            if len(pairs) < 2:
+                continue
+            candidates = [f for f in header_wholes(doc, named.group("name"), pairs[0][1], measures)
+                          if f.value >= max(part.value for _, part in pairs) and not f.approx]
+            if not candidates:
+                continue
+            fitting = [f for f in candidates if all(share.decimals >= 1 and agrees(part.value, f.value, share)
+                                                    for share, part in pairs)]
+            whole = fitting[0] if len(fitting) == 1 else candidates[0]
+            note = f"按表头“{names[key]}”取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）"
+            for share, part in pairs:
+                read = percent_claim(doc, share, kind="share", span=line_of(doc, share),
+                                     formula=f"{part.shown} / {whole.shown}", part=part.value, whole=whole.value,
+                                     operands=((part.value,), whole.value))
+                claims.append(guarded(read, note))
+    return claims
 
 
 def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:

@@ -75,7 +75,7 @@ def _kind_of(label: str, stem: str) -> bool:
 
 #: Words that make a label a kind of the noun after them ("商品类投诉" is a kind of 投诉, a sibling
 #: of 服务类投诉, not the 投诉总量 a share names).
-_KIND_OF = re.compile(r"(?:类|類|方面|领域|領域)$")
+_KIND_OF = re.compile(r"(?:(?<![各两])(?:类|類)|方面|领域|領域)$")
 
 
 def _bare_label(doc: Passage, figure: Figure) -> str:
