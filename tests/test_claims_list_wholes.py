@@ -309,3 +309,12 @@ def test_the_other_periods_count_printed_bare_before_xiangbi():
         ("change", 21, "(6000 - 5000) / 5000", "fail")]
     # a bare count after the period words with no 相比 is no other period
     assert ("change", 20, "(6000 - 5000) / 5000", "pass") not in readings("全年共接收诉求6000件，比2023年同期5000件的目标增长20%。")
+
+
+def test_three_shares_naming_one_whole_that_take_it_all_are_its_split():
+    text = ("全年共受理诉求1000件。平台受理500件，占诉求总量的50%；热线受理300件，占诉求总量的30%；"
+            "来信受理200件，占诉求总量的20%。")
+    assert ("sum", 1000, "500 + 300 + 200", "pass") in readings(text)
+    # two such shares only tie each part to the name
+    two = "全年共受理诉求1000件。平台受理600件，占诉求总量的60%；热线受理400件，占诉求总量的40%。"
+    assert not [r for r in readings(two) if r[0] == "sum"]

@@ -131,7 +131,10 @@ def full_shares(doc: Passage, claims: list[Claim], listings: Sequence[Listing] =
                 or (whole, tuple(sorted(p.value for p in parts))) in sums or no_split & set(parts)):
             continue
         closed = names_a_family(doc, total, parts)
-        if not closed and any(names_whole(doc, pct) for pct in pcts):
+        named = {core_label(doc.label(pct)) for pct in pcts if names_whole(doc, pct)}
+        # three or more shares naming one whole, each right and together 100%: the parts are its
+        # split (a guess like the bare case: it passes or is unverifiable)
+        if not closed and named and (len(parts) < 3 or len(named) > 1 or len(named) == 1 and not all(names_whole(doc, p) for p in pcts)):
             continue
         note = (f"各项均印出占 {total.shown}（{doc.label(total)}）的比例且相加为100%："
                 + ("所列各项是一种完整分类的全部类别" if closed else "所列各项即其全部分项（整体按位置推测）"))
