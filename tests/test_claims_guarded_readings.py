@@ -42,6 +42,14 @@ CORRECT = [
     "本月受理诉求2000件，其中网上1000件，网上诉求中咨询300件、投诉200件，分别占30%、20%。",
     "回访满意率98%（回访500件，满意490件，基本满意10件）。",
     "回访满意率98%（回访500件，非常满意300件，满意190件）。",
+    # a 其中 sentence larger than the count before it is of a total further back
+    "本月发现问题9000件，应结案8000件。交办应结案1101件，交办按期结案1101件。其中，经应用上报3013件，有效积分1533件。",
+    # a piece of its own counts never takes a sibling piece's counts for its rate
+    "视频发现案件22件，应结案数22件，结案数5件，结案率22.73%；受理其他来源案件5件，按期办结5件，结案率100%。",
+    # differences between periods bound nothing
+    "与上月相比，应结案数减少154件，减少7.85%；责任单位结案数减少171件。",
+    # a table with two columns the denominator may be: the one every row agrees with
+    "单位 | 接收量 | 受理量 | 办结量 | 办结率\n甲局 | 64 | 39 | 58 | 90.63%\n乙局 | 20 | 10 | 18 | 90.00%\n",
 ]
 
 

@@ -19,7 +19,7 @@ from govstats.checks.claims.verdicts import half_unit
 from govstats.checks.claims.words import SHARE_LOOKBACK, core_label
 
 #: "较上期增加369件": a difference against another period, never a whole.
-CHANGE_COUNT = re.compile(r"(?:同比|环比|较|比|与)[^,;。]{0,8}?(?:增加|减少|增长|下降|上升|多|少)了?$")
+CHANGE_COUNT = re.compile(r"(?:同比|环比|较|比|与)[^,;。]{0,8}?(?:增加|减少|增长|下降|上升|多|少)了?$|(?:减少|增加|下降|上升)了?$")
 
 
 def is_change_count(doc: Passage, figure: Figure) -> bool:

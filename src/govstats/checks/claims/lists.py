@@ -163,6 +163,9 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         return []
     if NAMING.match(head) and sum(p.value for p in found.parts) != whole.value:
         return [replace(found, guessed=True, note=f"按名称取前文的 {whole.shown}（{doc.label(whole)}）为整体（推测）")]
+    if (whole.start < sentence.start and how == "qizhong" and not whole.approx
+            and max(p.value for p in found.parts) > whole.value + whole.resolution):
+        return []  # "交办1101件。其中，经应用上报3013件…": the 其中 is of a total further back, not of this count
     if whole.start < sentence.start:
         cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
         rivals = rivals_of(doc, whole)

@@ -146,6 +146,8 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
                       whole=greater.value)
 
 
+#: A count of a difference between periods ("结案数减少171件", "较上月增加40件").
+_DELTA = re.compile(r"(?:减少|增加|下降|上升|增长)了?$")
 _CARRIED_IN = re.compile(r"上(?:年|月|期|季度?|年度)结转|结转上(?:年|月|期)|上(?:年|月)转入")
 
 
@@ -189,9 +191,9 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     split = {p: found.whole for found in listings if found.exhaustive and len(found.parts) > 1 for p in found.parts}
     own = dict(same_entity_pairs(doc))  # a part's done count is bounded by the part, not the total
     for figure in doc.figures:
-        if (figure.is_percent or figure.approx or figure in settled or figure in own
+        if (figure.is_percent or figure.approx or figure in settled or figure in own or _DELTA.search(doc.label(figure))
                 or (measure := measure_of(doc, figure, measures)) is None):
-            continue
+            continue  # "应结案数减少154件": a difference between periods bounds nothing
         for parent, bound in measure.parents:
             greater = parent_figure(doc, figure, parent, measures, listed, split)
             if greater is not None and measure.name == "办结":

@@ -257,6 +257,10 @@ def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
         # numerator after a count of its own kind speaks of that count's entity, not a sibling's
         if numerator and any(f.start < numerator[0].start and same_kind(f.unit, numerator[0].unit) for f in before):
             return piece
+        # "…结案数5件，结案率22.73%；受理其他来源案件5件，按期办结5件，结案率100%": a piece of two
+        # counts or more is an entity of its own; a sibling's counts are never its rate's parts
+        if len(before) >= 2:
+            return piece
     return sentence
 
 

@@ -17,7 +17,7 @@ from govstats.checks.claims.percentages import rate_rule_for
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.sums import Breakdown, sum_claim
-from govstats.checks.claims.text_tables import HEADER_UNIT, TOTAL_ROWS, column_names, line_of, row_blocks
+from govstats.checks.claims.text_tables import HEADER_UNIT, TOTAL_ROWS, Row, column_names, line_of, row_blocks
 from govstats.checks.claims.wholes import named_wholes
 from govstats.checks.claims.verdicts import percent_claim
 from govstats.reference.claim_rules import Measure, RateRule
@@ -30,7 +30,7 @@ AMOUNT_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:件数|总数|数量|数|量)$
 
 def column_claims(doc: Passage, rules: Sequence[RateRule] = (), measures: Sequence[Measure] = ()) -> list[Claim]:
     """Every rate and change column of the text's tables, row by row."""
-    return column_rates(doc, rules) + column_changes(doc) + complement_sums(doc) + named_share_columns(doc, measures)
+    return column_rates(doc, rules, measures) + column_changes(doc) + complement_sums(doc) + named_share_columns(doc, measures)
 
 
 #: A share column's header naming its whole ("占平台投诉举报总数比例", "占全部投诉的比重（%）").
@@ -83,7 +83,7 @@ def named_share_columns(doc: Passage, measures: Sequence[Measure]) -> list[Claim
     return claims
 
 
-def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
+def column_rates(doc: Passage, rules: Sequence[RateRule], measures: Sequence[Measure] = ()) -> list[Claim]:
     """"部门 | 受理 | 办结 | 办结率": each row's rate against its numerator and denominator columns,
     found by the rate rule's words among the one-line header's cells."""
     claims = []
@@ -107,6 +107,15 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
                 rule = rule or RateRule(bare, (), (), ())
             if rule is None or top is None or bottom is None or top == bottom:
                 continue
+            # "接收量 | 受理量 | … | 办结量 | 办结率": two columns the rule's denominator names; the one
+            # every row agrees with is taken, and either way the reading is a guess
+            alike = next((m.words for m in measures if measure_named(names[bottom]) in m.words), ())
+            rivals = [k for k in dict.fromkeys(column_named(names, (term,), (), key) for term in (*rule.denominator, *alike))
+                      if k is not None and k not in (bottom, top)]
+            if rivals and not guess:
+                fitting = [k for k in (bottom, *rivals) if all_agree(found.rows, key, top, k)]
+                bottom = fitting[0] if len(fitting) == 1 else bottom
+                guess = f"分母取“{names[bottom]}”一栏（表中另有可作分母的栏，推测）"
             for row in found.rows:
                 rate, part, whole = (row.cells.get(k) for k in (key, top, bottom))
                 if rate is None or part is None or whole is None or rate.unit != "%":
@@ -119,6 +128,13 @@ def column_rates(doc: Passage, rules: Sequence[RateRule]) -> list[Claim]:
                 if claim.verdict == "pass" and part.value <= whole.value and rule.bound != "none":
                     claims.append(bound_claim(doc, part, whole, rule.bound, "比率的分子不应多于其分母"))
     return claims
+
+
+def all_agree(rows: Sequence[Row], rate: tuple[object, ...], top: tuple[object, ...], bottom: tuple[object, ...]) -> bool:
+    """True when every row with the three cells prints its rate as ``top / bottom`` (one row at least)."""
+    checked = [(row.cells[rate], row.cells[top].value, row.cells[bottom].value) for row in rows
+               if all(k in row.cells for k in (rate, top, bottom)) and row.cells[bottom].value]
+    return bool(checked) and all(agrees(part, whole, share) for share, part, whole in checked)
 
 
 def complement(names: dict[tuple[object, ...], str]) -> tuple[tuple[object, ...], ...] | None:
