@@ -272,3 +272,11 @@ def test_a_heading_of_subtotals_splits_the_whole_and_each_name_adds_across_them(
     # items split under other names than the whole's give no column sums
     other = readings(CROSSED.replace("其中投诉件80件，举报件20件", "其中电话80件，来信20件"))
     assert not [r for r in other if r[1] in (800, 200) and r[0] == "sum"]
+
+
+def test_the_one_item_without_the_share_every_other_item_prints_is_no_part():
+    text = ("本月共受理案件1000件。其中，上报案件800件，占案件总量的80%；返工50件；受理舆情100件，占案件总量的10%；"
+            "视频发现60件，占案件总量的6%；其他来源40件，占案件总量的4%。")
+    found = readings(text)
+    assert ("sum", 1000, "800 + 100 + 60 + 40", "pass") in found
+    assert not [r for r in found if r[0] == "sum" and "50" in r[2]]

@@ -157,6 +157,14 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
                                                                        or whole_names_its_parts(doc, whole, parts))
                   and not mixed_and_off(whole, parts))
     note = "“各”前的名称个数不确定（“及”“和”可能是名称的一部分），不作为错误" if unsure else ""
+    shared = {part for _, part in shares}
+    bare = [p for p in parts if p not in shared]
+    if exhaustive and len(shared) >= 3 and len(bare) == 1 and bare[0] is not parts[-1]:
+        # "上报1831件，占92.76%；返工103件；受理舆情27件，占1.37%；…": every item but one prints its
+        # share of the whole; the one without is a remark (cases sent back), not a part
+        parts = [p for p in parts if p is not bare[0]]
+        unsure = True
+        note = f"所列各项只有 {bare[0].shown}（{doc.label(bare[0])}）未印出占比，不计入分项（推测）"
     if exhaustive and after_list is not None and ";" not in doc.norm[span.start:span.end]:
         # "其中咨询300件，投诉200件和举报500件，及时办结980件": after a list that splits its whole,
         # a done item of its own is of the whole, not of the last part
