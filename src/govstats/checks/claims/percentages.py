@@ -259,7 +259,10 @@ def rate_scope(doc: Passage, figure: Figure, rule: RateRule) -> Span:
             return piece
         # "…结案数5件，结案率22.73%；受理其他来源案件5件，按期办结5件，结案率100%": a piece of two
         # counts or more is an entity of its own; a sibling's counts are never its rate's parts
-        if len(before) >= 2:
+        # (a piece that states the denominator may still take its numerator from a bracket of the
+        # piece before: "申请43995件（其中互联网申请43840件）；平台受理43720件，…网上受理率99.65%")
+        wide = rate_numerator(doc, rule, counts_before(doc, figure, sentence)) if len(before) >= 2 and not numerator else []
+        if len(before) >= 2 and not (wide and doc.depth(wide[0]) > doc.depth(figure)):
             return piece
     return sentence
 
