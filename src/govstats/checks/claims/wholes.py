@@ -61,9 +61,9 @@ def _by_stem(doc: Passage, stem: str, pools: Sequence[tuple[list[Figure], str | 
     tests = (lambda label, f: label == stem, lambda label, f: label.endswith(stem), lambda label, f: stem in label,
              lambda label, f: wanted is not None and measure_of(doc, f, measures) is wanted,
              lambda label, f: _headed(doc, stem, label, f))
-    return list(dict.fromkeys(f for test in tests for earlier, unit in pools for f in earlier
-                              if (unit is None or f.unit == unit) and not _kind_of(_bare_label(doc, f), stem)
-                              and test(_bare_label(doc, f), f)))
+    labelled = [[(f, label) for f in earlier if (unit is None or f.unit == unit)
+                 and not _kind_of(label := _bare_label(doc, f), stem)] for earlier, unit in pools]
+    return list(dict.fromkeys(f for test in tests for pool in labelled for f, label in pool if test(label, f)))
 
 
 def _kind_of(label: str, stem: str) -> bool:
