@@ -291,6 +291,15 @@ def test_a_list_said_to_run_in_order_bounds_each_item_by_the_one_before():
     assert not [r for r in readings("各县承办的来信依次为：甲区10件，乙区50件，合计60件。") if r[0] == "bound"]
 
 
+def test_a_list_of_the_largest_is_read_in_its_order_but_never_failed_for_it():
+    text = "按投诉对象分，投诉量较大的主要有：甲商场（88件）、乙超市（61件）、丙公司（15件）。"
+    assert sorted(r for r in readings(text) if r[0] == "bound") == [
+        ("bound", 15, "15 ≤ 61", "pass"), ("bound", 61, "61 ≤ 88", "pass")]
+    # "较大的主要有" does not say the items run in order: a larger one later is reported, not failed
+    assert ("bound", 70, "70 ≤ 61", "unverifiable") in readings(text.replace("15件", "70件"))
+    assert ("bound", 9, "9 ≤ 40", "pass") in readings("反映较多的单位是：丁局40件，戊局9件。")
+
+
 def test_a_ranked_list_of_bare_bracketed_counts_is_bounded_item_by_item():
     text = "差评工单数居前五的事项是：社保卡申领（60）、租房补贴（53）、参保查询（42）。"
     assert sorted(r for r in readings(text) if r[0] == "bound") == [

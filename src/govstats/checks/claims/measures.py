@@ -132,6 +132,8 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
         verdict, message = "pass", f"{small} 不大于 {big}，相符"
     elif bound == "either":  # another reading of the text holds (a floor of the items together)
         verdict, message = "unverifiable", f"{small} 大于 {big}，但所称下限也可指各项合计，无法判定"
+    elif bound == "order":  # items listed as the largest, their order not stated
+        verdict, message = "unverifiable", f"{small} 大于 {big}，但文中未说依次排列，无法判定"
     elif (bound == "hard" and not across and doc.clause_of(lesser) != doc.clause_of(greater)
           and not why.startswith("“其中”")):
         verdict, message = "unverifiable", f"{small} 多于 {big}，但二者不在同一分句，未必是同一对象"

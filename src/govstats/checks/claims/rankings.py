@@ -87,6 +87,9 @@ ORDER_CUE = re.compile(r"(?:较大|较多|最多|较高|最高|居前|靠前)(?:
                        r"(?:的[^,;:。\d]{0,4}?)?(?:依次|分别)?(?:是|为)"
                        # "留言最多的三个领域是城建、交通、就业，分别为…"
                        r"|(?:最多|较多|最大)的[二三四五六七八九十\d]{1,2}(?:个|项|类|大)[^,;:。]{0,6}?(?:是|为)")
+#: A list of the largest, not said to be in order: "受理量较大的主要是：…", "投诉较多的单位有：…".
+#: Its items are read in the order printed, but a larger count later is no error (unverifiable).
+LARGEST_CUE = re.compile(r"(?:较大|较多|较为集中|较集中)的[^,;:。\d]{0,6}?(?:主要)?(?:是|有|为)")
 
 
 #: The label of a share an item prints beside its count ("占比28.07%", "占投诉总量的5%").
@@ -117,7 +120,10 @@ def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Clai
     and 前三位 ranks a count only when its words name one (受理量, 件数, 较多)."""
     have = bounded_pairs(claims)
     out: list[Claim] = []
-    matches = [m for m in ORDER_CUE.finditer(doc.norm) if doc.depths[m.start()] == 0]
+    strong = [m for m in ORDER_CUE.finditer(doc.norm) if doc.depths[m.start()] == 0]
+    weak = [m for m in LARGEST_CUE.finditer(doc.norm) if doc.depths[m.start()] == 0
+            and not any(s.start() <= m.start() < s.end() or m.start() <= s.start() < m.end() for s in strong)]
+    matches = sorted(strong + weak, key=lambda m: m.start())
     for match, following in zip(matches, matches[1:] + [None]):
         sentence = doc.enclosing(doc.sentences, match.start())
         # "居前三的部门为…；居前三的乡镇为…": the next cue starts a list of its own
@@ -140,8 +146,10 @@ def ordered_list_bounds(doc: Passage, claims: Sequence[Claim] = ()) -> list[Clai
             run.append(figure)
         if len(run) < 2:
             run = bracketed_counts(doc, Span(match.end(), stop))
+        ordered = match in strong
         for higher, lower in zip(run, run[1:]):
             if not (lower.approx or higher.approx) and (lower.value, higher.value) not in have:
-                out.append(bound_claim(doc, lower, higher, "hard", "所列依次排列，后项不应多于前项",
+                out.append(bound_claim(doc, lower, higher, "hard" if ordered else "order",
+                                       "所列依次排列，后项不应多于前项" if ordered else "所列较大的几项，按所列次序",
                                        "文中所称的次序与数不符", across=True))
     return out
