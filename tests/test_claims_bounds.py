@@ -205,6 +205,10 @@ def test_a_carry_in_beside_the_received_leaves_the_closed_unbounded_by_them():
     # a carry-over the received count holds keeps the bound
     assert bounds("全年共受理申请121件（其中本年新收112件，上年结转9件），已办结119件。") == [("bound", 119, 121, "pass")]
     assert bounds("本月受理500件，办结520件。") == [("bound", 520, 500, "warn")]
+    # a closed count that says it holds cases carried in is not bounded by the new ones alone
+    closed = "全年受理申请176件，全年办结177件（含2022年结转的3件）。"
+    assert (177, 176) not in [(b[1], b[2]) for b in bounds(closed)]
+    assert ("bound", 177, 176, "warn") in bounds(closed.replace("含2022年结转的", "其中按期办结"))
 
 
 def test_a_stem_no_measure_names_is_a_share_of_the_cases_received_as_a_guess():

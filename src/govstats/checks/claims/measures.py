@@ -150,15 +150,18 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
 
 #: A count of a difference between periods ("结案数减少171件", "较上月增加40件").
 _DELTA = re.compile(r"(?:减少|增加|下降|上升|增长)了?$")
-_CARRIED_IN = re.compile(r"上(?:年|月|期|季度?|年度)结转|结转上(?:年|月|期)|上(?:年|月)转入")
+_CARRIED_IN = re.compile(r"上(?:年|月|期|季度?|年度)结转|结转上(?:年|月|期)|上(?:年|月)转入|(?:19|20)\d\d年度?的?结转")
 
 
 def carried_in(doc: Passage, figure: Figure, greater: Figure) -> bool:
     """True when the paragraph states, before ``figure``, a count carried in from the period before
-    that is not a part of ``greater`` ("受理121件（其中新收112件，上年结转9件）" holds its carry-over)."""
+    that is not a part of ``greater`` ("受理121件（其中新收112件，上年结转9件）" holds its carry-over), or
+    says in a bracket after ``figure`` that it holds one ("办结177件（含2022年结转的3件）")."""
     start, inside = doc.paragraph_of(figure).start, doc.bracket_after(greater)
+    own = doc.bracket_after(figure)
+    end = own.end if own else figure.start
     return any(not f.is_percent and _CARRIED_IN.search(doc.label(f)) and not (inside and inside.holds(f.start))
-               for f in doc.figures_in(Span(start, figure.start)))
+               for f in doc.figures_in(Span(start, end)) if f is not figure)
 
 
 def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[Listing]) -> list[Claim]:
