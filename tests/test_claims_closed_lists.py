@@ -80,3 +80,12 @@ def test_goods_and_services_complaints_with_shares_of_the_named_whole_split_it()
     assert sums(text.replace("302件", "301件")) == [(500, "301 + 199", "pass")]
     # without the classification the named whole keeps them apart
     assert sums(text, ()) == []
+
+
+def test_the_five_grades_of_an_evaluation_split_the_evaluations():
+    # 非常满意 … 非常不满意 are every grade a 好差评 evaluation takes: 1999 against 2000 is an error
+    text = "全区参与评价2000条，其中非常满意1900条、满意80条、基本满意10条、不满意6条、非常不满意3条。"
+    assert sums(text) == [(2000, "1900 + 80 + 10 + 6 + 3", "fail")]
+    assert sums(text.replace("3条。", "4条。")) == [(2000, "1900 + 80 + 10 + 6 + 4", "pass")]
+    # without the classification four grades short of a fifth's count read as some of them only
+    assert sums(text, ()) == []
