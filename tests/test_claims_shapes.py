@@ -288,6 +288,16 @@ def test_a_count_printed_without_its_unit_among_parallel_items_takes_their_unit(
 def test_a_list_mixing_units_that_does_not_add_up_claims_no_error():
     text = "本季度受理来信来件300件。分渠道看，市长信箱信件120封，网站留言150件，来访20件。"
     assert [r for r in readings(text) if r[0] == "sum"] == []
+    # unless the parts in the whole's own unit alone are more than the whole: 160 + 150 件 of 300 件
+    over = text.replace("网站留言150件，来访20件", "网站留言160件，来访150件")
+    assert [r for r in readings(over) if r[0] == "sum"] == [("sum", 300, "120 + 160 + 150", "fail")]
+
+
+def test_a_count_followed_by_han_lists_what_it_includes():
+    # "，含…" names parts of the count before it as 其中 does: more than the whole fails
+    text = "全年在网站公开信息121条，含政务动态51条、执法动态50条、公示公告28条。"
+    assert [r for r in readings(text) if r[0] == "sum"] == [("sum", 121, "51 + 50 + 28", "fail")]
+    assert ("bound", 28, "28 ≤ 121", "pass") in readings(text.replace("51条", "31条").replace("50条", "40条"))
 
 
 def test_a_bare_number_outside_a_list_of_one_noun_is_no_count():

@@ -20,9 +20,13 @@ from govstats.checks.claims.words import clean_part_label, core_label
 
 def mixed_and_off(whole: Figure, parts: list[Figure]) -> bool:
     """True when some parts are counted in another unit of cases (封 for a whole in 件) and the
-    parts do not add up: the units may not count the same things, so no error is claimed."""
+    parts do not add up: the units may not count the same things, so no error is claimed, unless
+    the parts in the whole's own unit alone are more than the whole (121条 of which 147条 and 2件)."""
     mixed = any(p.unit != whole.unit for p in parts)
-    return mixed and abs(sum(p.value for p in parts) - whole.value) > sum(p.resolution for p in parts) + whole.resolution
+    slack = sum(p.resolution for p in parts) + whole.resolution
+    own = sum(p.value for p in parts if p.unit == whole.unit)
+    return (mixed and abs(sum(p.value for p in parts) - whole.value) > slack
+            and own <= whole.value + slack)
 
 
 def short_of(whole: Figure, parts: list[Figure]) -> bool:

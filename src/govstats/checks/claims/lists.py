@@ -68,7 +68,7 @@ NAMING = re.compile(r"^各?(?P<name>[^,:;。]{2,20}?)(?:分别为|分别是|依�
 #: 当中 opening a clause ("…1840宗，当中投诉875宗") is 其中; inside words ("在办理当中") it is none.
 #: Words before a figure that state a floor ("突破1008万"): the figure bounds what it is a part of.
 FLOOR = re.compile(r"(?:超过|突破|逾)\s*$")
-SUBSET = re.compile(r"(?:其中|(?<![\u4e00-\u9fff])当中|包括|内含|(?:主要)?集中在|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
+SUBSET = re.compile(r"(?:其中|(?<![\u4e00-\u9fff])当中|包括|内含|(?<![\u4e00-\u9fff])含(?=[\u4e00-\u9fff])|(?:主要)?集中在|分别为|分别是|(?<![\u4e00-\u9fff])按[^,;:。\d]{1,8}分为)\s*[,:]?")
 def enumerated(doc: Passage, first: Figure, second: Figure) -> bool:
     """True when two counts are items of one enumeration ("甲信箱来信40件、乙信箱来信43件"): joined
     by 、 and labelled with the same noun."""
