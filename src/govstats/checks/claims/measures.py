@@ -123,8 +123,8 @@ def bound_claim(doc: Passage, lesser: Figure, greater: Figure, bound: str, why: 
                 broken: str = "部分不能多于整体", across: bool = False) -> Claim:
     """lesser <= greater: a hard break fails (``broken`` says why it cannot be), a soft one warns;
     a hard break across clauses (the same entity only guessed, unless a cue links the clauses:
-    ``across``), or of an ``either`` bound (one that another reading satisfies), is unverifiable
-    with a note."""
+    ``across``), of an ``either`` bound (one that another reading satisfies) or of an ``order``
+    bound (items listed as the largest, their order not stated), is unverifiable with a note."""
     slack = lesser.resolution + greater.resolution
     difference = lesser.value - greater.value
     small, big = format_number(lesser.value), format_number(greater.value)
