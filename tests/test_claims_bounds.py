@@ -225,3 +225,14 @@ def test_a_second_units_count_under_a_sentence_opening_qizhong_is_bounded_by_tha
     # two counts of the other unit before leave its whole unknown
     assert bounds("中心共进驻30个部门，可办理1200项事项、代办300项事项。其中，综合窗口可受理20个部门的700项事项。") == [
         ("bound", 20, 30, "pass")]
+
+
+def test_one_unit_closing_more_than_it_received_warns():
+    assert bounds("甲街道本月受理420件、办结436件；乙街道受理300件、办结280件。") == [
+        ("bound", 436, 420, "warn"), ("bound", 280, 300, "pass")]
+
+
+def test_units_closing_more_than_they_received_as_a_habit_state_no_bound_of_the_excess():
+    # two units over their intake: this office counts cases carried in among the closed ones
+    text = "甲局受理478件，办结498件；乙局受理296件，办结296件；丙局受理773件，办结782件。"
+    assert bounds(text) == [("bound", 296, 296, "pass")]

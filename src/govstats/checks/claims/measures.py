@@ -164,6 +164,19 @@ def carried_in(doc: Passage, figure: Figure, greater: Figure) -> bool:
                for f in doc.figures_in(Span(start, end)) if f is not figure)
 
 
+def exceeds(lesser: Figure, greater: Figure) -> bool:
+    """True when ``lesser`` is larger than ``greater`` beyond what their printed forms allow."""
+    return lesser.value - greater.value > lesser.resolution + greater.resolution + 1e-9
+
+
+def carried_over(doc: Passage, pairs: Mapping[tuple[Figure, Figure], tuple[str, str]]) -> set[tuple[Figure, Figure]]:
+    """The soft bounds a document breaks as a habit, not by a slip: when two or more of its done
+    counts exceed the totals they would be bounded by ("受理478件，办结498件 … 受理773件，办结782件"),
+    its done counts hold cases carried in from before, and no soft bound of them is stated."""
+    broken = {pair for pair, (bound, _) in pairs.items() if bound == "soft" and exceeds(*pair) and is_done(doc, pair[0])}
+    return broken if len({lesser for lesser, _ in broken}) >= 2 else set()
+
+
 def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[Listing]) -> list[Claim]:
     """Bounds between one entity's measures (办结 ≤ 受理 soft, 主动评价 ≤ 办件 hard) and of a
     single part named under 其中 (part ≤ whole, hard)."""
@@ -231,7 +244,9 @@ def bound_claims(doc: Passage, measures: Sequence[Measure], listings: Sequence[L
     for lesser, greater in done_part_pairs(doc, {f for f, _ in measured}):
         if lesser not in bounded:
             pairs[(lesser, greater)] = ("soft", "已完成的部分不应多于其前面的总数")
-    claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()]
+    carried = carried_over(doc, pairs)
+    claims = [bound_claim(doc, lesser, greater, bound, why) for (lesser, greater), (bound, why) in pairs.items()
+              if (lesser, greater) not in carried]
     claims += [bound_claim(doc, floor, item, "hard" if sure else "either", "所列各项不低于所称的下限", "该项低于所称的下限")
                for floor, item, sure in floor_pairs(doc)]
     return sorted(claims, key=lambda c: (c.start, c.end))
