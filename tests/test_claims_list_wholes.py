@@ -318,3 +318,22 @@ def test_three_shares_naming_one_whole_that_take_it_all_are_its_split():
     # two such shares only tie each part to the name
     two = "全年共受理诉求1000件。平台受理600件，占诉求总量的60%；热线受理400件，占诉求总量的40%。"
     assert not [r for r in readings(two) if r[0] == "sum"]
+
+
+def test_a_share_naming_the_unqualified_noun_is_of_that_noun_not_of_its_qualified_list_whole():
+    # 网购投诉 is a part of 网购投诉举报 (1500), but "占投诉的" names all 投诉 (2000) stated above
+    text = ("本季度共接收投诉举报3000件，其中投诉2000件，举报1000件。\n"
+            "本季度网购投诉举报1500件，占投诉举报的50%；其中网购投诉1100件，占投诉的55%；网购举报400件，占举报的40%。")
+    found = readings(text)
+    assert ("share", 55, "1100 / 2000", "pass") in found
+    assert ("share", 40, "400 / 1000", "pass") in found
+    assert ("sum", 1500, "1100 + 400", "pass") in found
+
+
+def test_a_share_naming_its_list_wholes_noun_keeps_the_list_whole():
+    # 舉報 above is of another paragraph; the list's whole 受理举报5000件 is named by its noun
+    text = ("上半年收到举报800件。\n"
+            "全年受理举报5000件。其中无照经营举报1100件，占举报总量的22%；广告违法举报900件，占举报总量的18%。")
+    found = readings(text)
+    assert ("share", 22, "1100 / 5000", "pass") in found
+    assert ("share", 18, "900 / 5000", "pass") in found

@@ -57,7 +57,9 @@ from govstats.checks.claims.wholes import (
     fitting_rival,
     named_in_bracket,
     name_stem,
+    labelled_as,
     named_exactly,
+    narrower_whole,
     named_whole_of,
     named_wholes,
     sibling_name,
@@ -212,7 +214,11 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
                   if named and parts and not (by_total_word and figure in listed) else [])
         # the name may fit a sibling nearer than the whole the list gave ("120件、90件，分别占商品类投诉的")
         # (a rival of the same value is the list's whole restated: "合计9083件。在这9083件诉求里，…")
+        # (but a count labelled as the name itself beats a list whole the name only falls inside:
+        # "网购举报5490件，占举报的54.93%" under 网购投诉举报20965件 is of 举报10171件)
         whole = (listed[figure][1] if figure in listed and any(r.value == listed[figure][1].value for r in rivals)
+                 and not (labelled_as(doc, named.group("name"), rivals[0])
+                          and narrower_whole(doc, named.group("name"), parts[0], listed[figure][1]))
                  else next(iter(rivals), None))
         note = ""
         # "占总量的" outside a list: the latest stated total is only the likeliest whole

@@ -133,14 +133,28 @@ def named_whole_of(doc: Passage, name: str, parts: Sequence[Figure],
     return next(iter(named_wholes(doc, name, parts, measures)), None)
 
 
+def labelled_as(doc: Passage, name: str, figure: Figure) -> bool:
+    """True when a count's own label is the named whole's noun itself ("举报10171件" for 占举报的)."""
+    stem = name_stem(name)
+    return bool(stem) and _bare_label(doc, figure) == stem
+
+
 def named_exactly(doc: Passage, name: str, whole: Figure, part: Figure) -> bool:
     """Whether a named whole is fixed by the text: the count in the share's own paragraph whose
     label is the name's noun itself ("受理诉求1000件……占诉求的"). A whole found by a longer label,
     by its measure or in an earlier paragraph is the likeliest reading only, so its share never
     fails (it is unverifiable when it disagrees)."""
+    return labelled_as(doc, name, whole) and doc.paragraph_of(whole) == doc.paragraph_of(part)
+
+
+def narrower_whole(doc: Passage, name: str, part: Figure, whole: Figure) -> bool:
+    """True when a list's whole is qualified as its part is and the name drops the qualifier:
+    "网购举报5490件，占举报的54.93%" under 网购投诉举报20965件 names all 举报, not the 网购 ones (a
+    share of the list's whole would name it: 占网购投诉举报的)."""
     stem = name_stem(name)
-    label = doc.label(whole).removeprefix("共")
-    return bool(stem) and doc.paragraph_of(whole) == doc.paragraph_of(part) and label == stem
+    label = _bare_label(doc, part)
+    qualifier = label.removesuffix(stem) if stem and label.endswith(stem) else ""
+    return len(qualifier) >= 2 and qualifier in doc.label(whole) and not labelled_as(doc, name, whole)
 
 
 def share_names(doc: Passage, figure: Figure) -> str | None:
