@@ -229,3 +229,11 @@ def test_a_share_column_naming_its_whole_takes_the_count_its_header_names():
     # a guess, so a row that disagrees is unverifiable, never failed
     off = readings(NAMED_SHARES.replace("6.00%", "7.00%"))
     assert not [r for r in off if r[-1] in ("fail", "warn")]
+
+
+def test_a_change_printed_right_after_its_count_is_fixed_by_the_words_even_after_other_counts():
+    # the comparison follows 10171件 at once: which count changed is no guess, so a wrong change fails
+    found = readings("共接收投诉举报37894件。其中投诉27723件，比上年同期（25805件）上升7.43%；"
+                     "举报10171件，比上年同期（10553件）下降3.71%。")
+    assert ("change", 7.43, "(27723 - 25805) / 25805", "pass") in found
+    assert ("change", 3.71, "(10553 - 10171) / 10553", "fail") in found

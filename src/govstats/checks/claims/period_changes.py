@@ -81,8 +81,10 @@ def bracket_change(doc: Passage, figure: Figure) -> Claim | None:
     claim = change_between(doc, figure, then, now, doc.norm[then.end:figure.start], clause)
     others = [f for f in doc.figures_in(Span(doc.sentence_of(figure).start, now.start))
               if not f.is_percent and f.unit == now.unit]
-    if claim is not None and others:
-        # "共接获3,600宗投诉，其中1,200宗涉及网购，较2023年的3,000宗增加20%": which count changed is a guess
+    tight = re.fullmatch(r"[,\s]*", doc.norm[now.end:now.end + against.start()]) is not None
+    if claim is not None and others and not tight:
+        # "共接获3,600宗投诉，其中1,200宗涉及网购，较2023年的3,000宗增加20%": which count changed is a
+        # guess; not so when the comparison follows the count at once ("举报10171件，比上年同期（10553件）")
         return guarded(claim, f"变化取 {now.shown} 对比 {then.shown}（前面另有同单位的数，属推测）")
     return claim
 
