@@ -280,3 +280,11 @@ def test_the_one_item_without_the_share_every_other_item_prints_is_no_part():
     found = readings(text)
     assert ("sum", 1000, "800 + 100 + 60 + 40", "pass") in found
     assert not [r for r in found if r[0] == "sum" and "50" in r[2]]
+
+
+def test_an_other_item_closes_a_short_list_only_as_its_last_item():
+    # "其他重点信息" inside the list is one more kind, not the rest: the list may name some kinds only
+    inside = readings("本委在网站累计发布信息313条，其中政策文件14条、行政许可93条、其他重点信息5条、工作动态63条。")
+    assert [r[0] for r in inside] == ["bound"] * 4
+    last = readings("本委在网站累计发布信息313条，其中政策文件14条、行政许可93条、工作动态63条、其他信息5条。")
+    assert ("sum", 313, "14 + 93 + 63 + 5", "fail") in last

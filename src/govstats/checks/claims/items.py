@@ -119,7 +119,7 @@ def listing(doc: Passage, whole: Figure, span: Span, how: str, partial: bool, ki
             after_list = found[0]
             break
         last = number
-        closed = closed or any(w in words for w in CATCH_ALL)
+        closed = any(w in words for w in CATCH_ALL)  # the rest closes a list as its last item only
         joined = [found[0]]  # "网上30件和自助10件": counts joined by 和/及 are parts each
         for nxt in found[1:]:
             gap = doc.norm[joined[-1].end:nxt.start]
