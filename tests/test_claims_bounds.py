@@ -209,6 +209,8 @@ def test_a_carry_in_beside_the_received_leaves_the_closed_unbounded_by_them():
     closed = "全年受理申请176件，全年办结177件（含2022年结转的3件）。"
     assert (177, 176) not in [(b[1], b[2]) for b in bounds(closed)]
     assert ("bound", 177, 176, "warn") in bounds(closed.replace("含2022年结转的", "其中按期办结"))
+    # none carried in: the closed are of the received
+    assert bounds("全年共接收申请44件，上年度结转0件，本年度办结39件。") == [("bound", 39, 44, "pass")]
 
 
 def test_a_stem_no_measure_names_is_a_share_of_the_cases_received_as_a_guess():

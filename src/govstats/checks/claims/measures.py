@@ -160,7 +160,8 @@ def carried_in(doc: Passage, figure: Figure, greater: Figure) -> bool:
     start, inside = doc.paragraph_of(figure).start, doc.bracket_after(greater)
     own = doc.bracket_after(figure)
     end = own.end if own else figure.start
-    return any(not f.is_percent and _CARRIED_IN.search(doc.label(f)) and not (inside and inside.holds(f.start))
+    # none carried in ("上年度结转0件") leaves the bound as it was
+    return any(not f.is_percent and f.value > 0 and _CARRIED_IN.search(doc.label(f)) and not (inside and inside.holds(f.start))
                for f in doc.figures_in(Span(start, end)) if f is not figure)
 
 
