@@ -89,3 +89,11 @@ def test_the_five_grades_of_an_evaluation_split_the_evaluations():
     assert sums(text.replace("3条。", "4条。")) == [(2000, "1900 + 80 + 10 + 6 + 4", "pass")]
     # without the classification four grades short of a fifth's count read as some of them only
     assert sums(text, ()) == []
+
+
+def test_consultations_complaints_and_reports_split_a_whole_of_consumers_messages():
+    # 12315 files a consumer's message as one of the three: one short is an error (晋城's 3423 of 3422)
+    text = "本月共受理消费者各类信息3423件。其中咨询2157件，占63%；投诉920件，占26.9%；举报345件，占10.1%。"
+    assert sums(text) == [(3423, "2157 + 920 + 345", "fail")]
+    # a hotline's cases are of more kinds (求助, 建议): the three may be some of them
+    assert sums("本月热线受理群众诉求3423件。其中咨询2157件，投诉920件，举报345件。") == []
