@@ -288,3 +288,10 @@ def test_an_other_item_closes_a_short_list_only_as_its_last_item():
     assert [r[0] for r in inside] == ["bound"] * 4
     last = readings("本委在网站累计发布信息313条，其中政策文件14条、行政许可93条、工作动态63条、其他信息5条。")
     assert ("sum", 313, "14 + 93 + 63 + 5", "fail") in last
+
+
+def test_names_joined_by_a_dunhao_inside_an_item_are_one_label_of_a_colon_or_closed_list():
+    colon = readings("主动公开政府信息60条：机构职能类16条，政策、规范性文件类24条，安全生产、应急管理类11条，其他类9条。")
+    assert ("sum", 60, "16 + 24 + 11 + 9", "pass") in colon
+    closed = readings("机构职能类16条，政策、规范性文件类24条，规划计划类10条，合计51条。")
+    assert ("sum", 51, "16 + 24 + 10", "fail") in closed

@@ -54,9 +54,7 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     content = doc.norm[inside.start:inside.end]
     lead = re.match(r"\s*(?:其中|含|包括)\s*[,:]?", content)
     start = inside.start + (lead.end() if lead else 0)
-    items = items_of(doc.norm, doc.depths, start, inside.end, depth)
-    # "省、市交办18632件": a 、 between words of one label, not between two items
-    items = [i for i in items if doc.figures_in(i) or doc.norm[i.end:i.end + 1] != "、"]
+    items = joined_names(doc, items_of(doc.norm, doc.depths, start, inside.end, depth))
     texts = [doc.norm[i.start:i.end] for i in items]
     if len(items) < 2 or any("各" in t or t.strip().startswith(SUBSET_WORDS) or "不含" in t for t in texts):
         return None
@@ -66,6 +64,12 @@ def bracket_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     if lead and short_of(total, parts) and not any(w in content for w in CATCH_ALL):  # type: ignore[arg-type]
         return None  # "（其中投诉类7.1万件、咨询类28.6万件）" short of 36.2万: some kinds only
     return Breakdown(total, tuple(parts), "bracket")  # type: ignore[arg-type]
+
+
+def joined_names(doc: Passage, items: list[Span]) -> list[Span]:
+    """Items without the words a 、 joins to the next item's name ("省、市交办18632件", "政策、规范性
+    文件类24条"): one label, not two items."""
+    return [i for i in items if doc.figures_in(i) or doc.norm[i.end:i.end + 1] != "、"]
 
 
 def leading_parts(doc: Passage, items: list[Span], unit: str, depth: int, backwards: bool = False) -> list[Figure]:
@@ -111,7 +115,7 @@ def colon_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     colon = doc.norm.index(":", total.end)
     depth = doc.depth(total)
     sentence = doc.sentence_of(total)
-    parts = leading_parts(doc, items_of(doc.norm, doc.depths, colon + 1, sentence.end, depth),
+    parts = leading_parts(doc, joined_names(doc, items_of(doc.norm, doc.depths, colon + 1, sentence.end, depth)),
                           total.unit, depth)
     return Breakdown(total, tuple(parts), "colon") if len(parts) >= 2 else None
 
@@ -122,12 +126,12 @@ def closing_breakdown(doc: Passage, total: Figure) -> Breakdown | None:
     if label not in TOTAL_WORDS:
         return None
     clause, depth = doc.clause_of(total), doc.depth(total)
-    items = items_of(doc.norm, doc.depths, clause.start, doc.label_start(total), depth)
+    items = joined_names(doc, items_of(doc.norm, doc.depths, clause.start, doc.label_start(total), depth))
     parts = leading_parts(doc, list(reversed(items)), total.unit, depth, backwards=True)
     colon = doc.norm.rfind(":", clause.start, doc.label_start(total))
     if len(parts) < 2 and colon >= 0 and doc.depths[colon] == depth:
         # "各县依次为：甲区74件，乙县40件，…，合计292件": the items since the colon, past a heading
-        items = items_of(doc.norm, doc.depths, colon + 1, doc.label_start(total), depth)
+        items = joined_names(doc, items_of(doc.norm, doc.depths, colon + 1, doc.label_start(total), depth))
         parts = leading_parts(doc, list(reversed(items)), total.unit, depth, backwards=True)
         if len(parts) != len([i for i in items if doc.norm[i.start:i.end].strip(" ,、;")]):
             parts = []  # an item holding no count or several: not a plain list closed by its total
