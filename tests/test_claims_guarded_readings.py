@@ -144,6 +144,12 @@ def test_a_joint_share_of_a_listed_few_is_their_sum_over_the_whole_the_lead_name
                 if r[1] == 80.92 and r[-1] == "pass"]
 
 
+def test_a_joint_share_of_a_list_of_the_larger_ones_with_you_reads_the_lead_too():
+    # "投诉量较大的主要有：…" leads its list as "较大的依次是" does
+    text = JOINT.replace("受理量较大的依次是", "受理量较大的主要有：")
+    assert ("share", 80.92, "(377 + 307 + 302 + 70) / 1305", "pass") in readings(text)
+
+
 def test_a_guessed_whole_keeps_a_truncation_warning_and_never_fails():
     apart = JOINT.replace("。（一）", "。\n（一）")  # the whole in the paragraph before: a guess
     assert ("share", 80.91, "(377 + 307 + 302 + 70) / 1305", "warn") in readings(apart.replace("80.92%", "80.91%"))

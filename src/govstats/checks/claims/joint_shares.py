@@ -21,7 +21,7 @@ from govstats.reference.claim_rules import Measure
 #: The label of a joint share: "合计占比", "四家合计占比", "三类共占".
 JOINT = re.compile(r"^(?P<many>[两二三四五六七八九十\d]{1,2}[家个项类大位])?[^,;]{0,4}?(?:合计|共计|共|累计)占(?:比|[^,;]{1,12}的)?(?:为|达)?$")
 #: The lead of the list: its noun, then the words saying it holds the larger ones ("接收投诉较多的单位是").
-LEAD = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:较大|较多|最多|较高|居前|靠前)的?[\u4e00-\u9fff]{0,4}?(?:依次|分别)?(?:是|为)\s*:?\s*$")
+LEAD = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:较大|较多|最多|较高|居前|靠前)的?[\u4e00-\u9fff]{0,4}?(?:依次|分别)?(?:是|为|有)\s*:?\s*$")
 _FEW = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
