@@ -190,3 +190,10 @@ def test_rate_with_its_parts_in_a_bracket_after_it():
     # with grades beside the count, which of them the rate counts is not said
     found = readings("本月共受理2000件，回访满意率98%（回访500件，满意490件，基本满意10件）。")
     assert [r[3] for r in found if r[0] == "rate"] == ["unverifiable"]
+
+
+def test_a_rates_own_denominator_in_an_earlier_sentence_of_its_paragraph_is_taken_as_a_guess():
+    text = "应结案数15308件，结案数15300件，结案率99.95%。按期结案数15289件，按期结案率99.88%。"
+    assert ("rate", 99.88, "15289 / 15308", "pass") in readings(text)
+    # only a guess: a rate that disagrees is unverifiable, never failed
+    assert not [r for r in readings(text.replace("99.88%", "98.88%")) if r[-1] == "fail"]

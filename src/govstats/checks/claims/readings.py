@@ -35,6 +35,7 @@ from govstats.checks.claims.period_changes import bracket_change, change_claim, 
 from govstats.checks.claims.prose import Passage, Span
 from govstats.checks.claims.records import Claim
 from govstats.checks.claims.second_wholes import (
+    earlier_denominator,
     later_denominator,
     later_numerator,
     part_done_rate,
@@ -278,6 +279,8 @@ def read_percentage(doc: Passage, figure: Figure, label: str, rules: Sequence[Ra
             guess = guess or "按位置推测的分母"
         if claim.verdict == "unverifiable" and numerator and claim.whole is None and rule.scope == "paragraph":
             claim, guess = later_denominator(doc, figure, rule, numerator) or (claim, guess)
+        if claim.verdict == "unverifiable" and numerator and claim.whole is None:
+            claim, guess = earlier_denominator(doc, figure, rule, numerator) or (claim, guess)
         if claim.verdict == "unverifiable" and numerator and claim.whole is None:
             whole, guessed = rate_whole(doc, numerator[-1], wholes, measures, loose)
             if whole is not None and whole not in numerator:

@@ -6,6 +6,7 @@ states. Each is a guess: it passes, or the claim is unverifiable.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from govstats.checks.claims.guesses import guarded, noted, share_of, unverifiable
@@ -102,3 +103,18 @@ def later_denominator(doc: Passage, figure: Figure, rule: RateRule, numerator: l
             claim = share_of(doc, figure, numerator, later)
             return Claim(**{**claim.__dict__, "kind": "rate"}), f"分母取其后的“{doc.label(later)}{later.text}”（推测）"
     return None
+
+
+def earlier_denominator(doc: Passage, figure: Figure, rule: RateRule, numerator: list[Figure]) -> tuple[Claim, str] | None:
+    """"应结案数15308件，结案数15300件，…。按期结案数15289件，按期结案率99.88%": a rate whose sentence
+    holds its numerator but not its denominator, which an earlier sentence of the paragraph states
+    under the rule's own word (应结案数); taken only when one count there is so labelled, and only a
+    guess (the parent measure's count in the sentence is not the rule's denominator)."""
+    sentence, paragraph = doc.sentence_of(figure), doc.paragraph_of(figure)
+    found = [f for f in doc.figures_in(Span(paragraph.start, sentence.start))
+             if not f.is_percent and f.unit == numerator[0].unit and not f.approx and doc.depth(f) == 0
+             and re.sub(r"数$", "", clean_part_label(doc.label(f))) in rule.denominator]
+    if len(found) != 1 or found[0].value < numerator[0].value:
+        return None
+    claim = share_of(doc, figure, numerator, found[0])
+    return Claim(**{**claim.__dict__, "kind": "rate"}), f"分母取本段前文的“{doc.label(found[0])}{found[0].text}”（推测）"
