@@ -237,3 +237,23 @@ def test_a_change_printed_right_after_its_count_is_fixed_by_the_words_even_after
                      "举报10171件，比上年同期（10553件）下降3.71%。")
     assert ("change", 7.43, "(27723 - 25805) / 25805", "pass") in found
     assert ("change", 3.71, "(10553 - 10171) / 10553", "fail") in found
+
+
+CHANGES = ("类型 | 8月（件） | 7月（件） | 环比（%） | 2021年8月（件） | 同比（%） |\n"
+           "发现问题数 | 19117 | 24575 | ↓22.21% | 16788 | ↑13.87% |\n"
+           "事件高发前五 | 暴露垃圾 | 4654 | 7800 | ↓40.33% | 4034 | ↑15.37% |\n"
+           "机动车乱停放 | 4000 | 4084 | ↓2.06% | 2284 | ↑75.13% |\n")
+
+
+def test_a_change_column_among_three_periods_compares_the_first_with_the_one_its_word_names():
+    found = readings(CHANGES)
+    assert ("change", -22.21, "(19117 - 24575) / 24575", "pass") in found  # 环比: 8月 against 7月
+    assert ("change", 13.87, "(19117 - 16788) / 16788", "pass") in found  # 同比: against 2021年8月
+    assert ("change", 75.13, "(4000 - 2284) / 2284", "pass") in found
+    assert ("change", 12.87, "(19117 - 16788) / 16788", "fail") in readings(CHANGES.replace("↑13.87%", "↑12.87%"))
+
+
+def test_a_group_name_before_a_rows_label_leaves_the_row_in_line_with_the_header():
+    found = readings(CHANGES)
+    assert ("change", -40.33, "(4654 - 7800) / 7800", "pass") in found
+    assert ("change", 15.37, "(4654 - 4034) / 4034", "pass") in found

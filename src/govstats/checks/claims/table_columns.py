@@ -280,16 +280,41 @@ def period_rows(doc: Passage) -> list[tuple[str, Figure, Figure, bool]]:
     return out
 
 
+def compared_columns(names: dict[tuple[object, ...], str], change: tuple[object, ...]) -> list[tuple[str, tuple[object, ...]]]:
+    """"类型 | 8月 | 7月 | 环比 | 2021年8月 | 同比": of three period columns or more, the two a change
+    column compares: the first (the table's own period) and the nearest period column before the
+    change column, when the change's word agrees (环比: an earlier month; 同比: the same month of
+    an earlier year); [] otherwise."""
+    periods = [(key, name) for key, name in names.items() if period_of(HEADER_UNIT.sub("", name))
+               and not any(word in name for word in CHANGE_HEADERS)]
+    if len(periods) < 3:
+        return []
+    (now_key, now_name), header = periods[0], names[change]
+    before = [(key, name) for key, name in periods[1:] if key[0] < change[0]]  # type: ignore[operator]
+    if not before:
+        return []
+    then_key, then_name = before[-1]
+    (then_year, then_month), (now_year, now_month) = period_order(period_of(then_name)), period_order(period_of(now_name))
+    if "环比" in header and not (then_month and now_month and (then_year, then_month) != (now_year, now_month)
+                                and (then_year or now_year or then_month < now_month)):
+        return []
+    if "同比" in header and not (then_month == now_month and then_year and (not now_year or then_year < now_year)):
+        return []
+    return [(then_name, then_key), (now_name, now_key)]
+
+
 def column_changes(doc: Passage) -> list[Claim]:
-    """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns; with
-    no two years printed, each change is listed as unverifiable."""
+    """"类别 | 2025年 | 2024年 | 按年变动": each row's change against its two years' columns (of
+    more period columns, the two the change's word names); with none, each change is listed as
+    unverifiable."""
     claims = []
     for found in row_blocks(doc):
         names = column_names(found.header)
-        years = period_columns(names)
+        paired = period_columns(names)
         for key, name in names.items():
             if not any(word in name for word in CHANGE_HEADERS):
                 continue
+            years = paired or compared_columns(names, key)
             for row in found.rows:
                 change = row.cells.get(key)
                 if change is None or change.unit != "%":

@@ -87,6 +87,10 @@ def note_cut(line: str) -> str:
     return line
 
 
+#: A cell of words only: a row's label or the name of the group of rows it opens.
+_GROUP_WORDS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、,()]*")
+
+
 def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row | None:
     """A row from the line [start, end), or None when the line is not a label and numeric cells."""
     line = note_cut(doc.norm[start:end])
@@ -104,6 +108,9 @@ def parse_row(doc: Passage, start: int, end: int, units: dict[int, str]) -> Row 
         pieces = [(pieces[0][0], pieces[0][1] + pieces[1][1]), *pieces[2:]]  # "合　计　9": a spaced label
     if len(pieces) > 2 and pieces[0][1].isdigit() and not any(ch.isdigit() for ch in pieces[1][1]):
         pieces = pieces[1:]  # "1 | 区人社局 | 1234": a row number before the label
+    if (len(pieces) > 3 and not CELL.match(pieces[1][1].strip()) and _GROUP_WORDS.fullmatch(pieces[0][1].strip())
+            and _GROUP_WORDS.fullmatch(pieces[1][1].strip()) and all(CELL.match(p.strip()) for _, p in pieces[2:])):
+        pieces = pieces[1:]  # "事件高发前五 | 暴露垃圾 | 4654 | 7800": a group's name before the row's own label
     if len(pieces) < 2 or CELL.match(pieces[0][1].strip()):
         return None  # a row is a label ("12345转办", "2024年" are labels; "12120" is not) and cells
     cells: dict[tuple[object, ...], Figure] = {}
