@@ -295,3 +295,13 @@ def test_names_joined_by_a_dunhao_inside_an_item_are_one_label_of_a_colon_or_clo
     assert ("sum", 60, "16 + 24 + 11 + 9", "pass") in colon
     closed = readings("机构职能类16条，政策、规范性文件类24条，规划计划类10条，合计51条。")
     assert ("sum", 51, "16 + 24 + 10", "fail") in closed
+
+
+def test_a_list_under_a_heading_of_its_own_splits_the_total_before_it_that_it_adds_up_to():
+    text = ("本季度共受理有效热线事项2595宗，办结2194宗。\n（二）来源渠道。电话受理2176宗，来函受理73宗，"
+            "微信受理61宗，粤省事受理8宗，电脑网站受理25宗，手机网站受理6宗，粤省心受理246宗。")
+    assert ("sum", 2595, "2176 + 73 + 61 + 8 + 25 + 6 + 246", "pass") in readings(text)
+    # the sum only picks the whole: parts that fit no total before are no list of one
+    assert not [r for r in readings(text.replace("246宗。", "247宗。")) if r[0] == "sum"]
+    # nor is a heading that names no split
+    assert not [r for r in readings(text.replace("来源渠道", "工作成效")) if r[0] == "sum"]

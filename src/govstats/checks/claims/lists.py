@@ -21,6 +21,7 @@ from dataclasses import replace
 from govstats.checks.claims.agreeing import is_change_count
 from govstats.checks.claims.continued import continued_end
 from govstats.checks.claims.exhaustive import overlapping
+from govstats.checks.claims.headings import exact_total_before, heading_before, total_above
 from govstats.checks.claims.items import item_spans, listing
 from govstats.checks.claims.numbered import numbered_items, numbered_whole, plain_items
 from govstats.checks.claims.numbers import Figure
@@ -116,7 +117,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
     first = next(iter(counts(doc, sentence)), None)
     if first is None:
         return []
-    kin = False
+    kin, titled = False, ""
     if head.startswith("其中"):
         earlier = previous_sentence(doc, sentence)
         whole = named_alike(doc, earlier, first) or current_whole(doc, earlier, first.unit)
@@ -144,6 +145,10 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
         if whole is None and previous_sentence(doc, sentence) is None:
             whole = named_whole(doc, sentence, match.group("head"), first.unit, above=True)
         lead, how = match, "heading"
+    elif (heading := heading_before(doc, sentence)) is not None:
+        # "（二）来源渠道。电话受理2176宗，来函受理73宗，…": a heading of its own names the split
+        whole, lead, how = exact_total_before(doc, heading, Span(start, sentence.end)), re.match("", head), "heading"
+        titled = doc.norm[heading.start:heading.end].strip(" 。:")
     else:
         return []
     if whole is None or lead is None:
@@ -167,7 +172,7 @@ def sentence_listings(doc: Passage, sentence: Span) -> list[Listing]:
             and max(p.value for p in found.parts) > whole.value + whole.resolution):
         return []  # "交办1101件。其中，经应用上报3013件…": the 其中 is of a total further back, not of this count
     if whole.start < sentence.start:
-        cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:")
+        cue = "其中" if how == "qizhong" else head[:lead.end()].rstrip(",:") or titled
         rivals = rivals_of(doc, whole)
         # three or more parts adding up exactly to the whole confirm it over its rivals
         exact_self = len(found.parts) >= 3 and not whole.approx and sum(p.value for p in found.parts) == whole.value
@@ -212,20 +217,6 @@ def first_named_whole(doc: Passage, body: Span) -> Figure | None:
     name = share_names(doc, shares[0]) if shares else None
     before = [f for f in counts(doc, Span(body.start, shares[0].start))] if name else []
     return named_whole_of(doc, name, before[:1]) if name and before else None
-
-
-def total_above(doc: Passage, sentence: Span, body: Span) -> Figure | None:
-    """The whole of a heading list opening a paragraph that states no total: the latest count of
-    the paragraphs above that the list's parts add up to exactly (the heading says they split a
-    total stated before; the sum only picks which)."""
-    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    if previous_sentence(doc, sentence) is not None or (first := next(iter(counts(doc, body)), None)) is None:
-        return None
-    for figure in reversed(counts(doc, Span(0, paragraph.start), first.unit)):
-        found = None if figure.approx else listing(doc, figure, body, "heading", is_partial(doc, sentence))
-        if found and found.exhaustive and sum(p.value for p in found.parts) == figure.value:
-            return figure
-    return None
 
 
 def rivals_of(doc: Passage, whole: Figure) -> list[Figure]:
