@@ -305,3 +305,10 @@ def test_a_list_under_a_heading_of_its_own_splits_the_total_before_it_that_it_ad
     assert not [r for r in readings(text.replace("246宗。", "247宗。")) if r[0] == "sum"]
     # nor is a heading that names no split
     assert not [r for r in readings(text.replace("来源渠道", "工作成效")) if r[0] == "sum"]
+
+
+def test_a_bracket_after_the_words_naming_what_a_count_counts_splits_it():
+    found = readings("全年报送信息294篇，其中274篇被四类媒体采用（县委、县政府用稿264篇，市局采用10篇），"
+                     "10篇被三类媒体采用（省人社厅用稿2篇、搜狐网1篇、南昌日报4篇、江西工人报2篇）。")
+    assert ("sum", 274, "264 + 10", "pass") in found
+    assert ("sum", 10, "2 + 1 + 4 + 2", "fail") in found

@@ -142,7 +142,7 @@ def fold_table(folds: tuple[tuple[str, str], ...]) -> dict[int, str]:
 
 
 #: "162个项目(": the noun a count names, right before its bracket.
-_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=\()")
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}(?=\()")
 
 
 @dataclass(frozen=True)
@@ -335,7 +335,8 @@ class Passage:
         return self.remembered(("bracket", figure.start), find)  # type: ignore[no-any-return]
 
     def bracket_after_noun(self, figure: Figure) -> Span | None:
-        """The bracket right after ``figure``, or after the noun it counts ("162个项目（…）")."""
+        """The bracket right after ``figure``, or after the few words naming what it counts ("162个
+        项目（…）", "274篇被四类媒体采用（…）")."""
         def find() -> Span | None:
             inside = self.bracket_after(figure)
             if inside is None and (noun := _COUNTED_NOUN.match(self.norm, figure.end)):
