@@ -97,3 +97,12 @@ def test_consultations_complaints_and_reports_split_a_whole_of_consumers_message
     assert sums(text) == [(3423, "2157 + 920 + 345", "fail")]
     # a hotline's cases are of more kinds (求助, 建议): the three may be some of them
     assert sums("本月热线受理群众诉求3423件。其中咨询2157件，投诉920件，举报345件。") == []
+
+
+def test_counts_right_after_a_whole_naming_all_five_grades_split_it_without_a_cue_word():
+    text = "全旗参与评价人次25173人，非常满意24989条、满意147条、基本满意3条、不满意1条、非常不满意33条。"
+    assert sums(text) == [(25173, "24989 + 147 + 3 + 1 + 33", "pass")]
+    assert sums(text.replace("33条", "30条")) == [(25173, "24989 + 147 + 3 + 1 + 30", "fail")]
+    # four of the five grades name no split; nor does a whole of another kind
+    assert sums(text.replace("、非常不满意33条", "")) == []
+    assert sums(text.replace("参与评价人次", "办件量")) == []

@@ -12,6 +12,7 @@ from pathlib import Path
 from govstats.checks.claims.across_tables import across_sums
 from govstats.checks.claims.crossed import crossed_sums
 from govstats.checks.claims.derived import derived
+from govstats.checks.claims.family_runs import family_runs
 from govstats.checks.claims.full_shares import full_shares
 from govstats.checks.claims.inwhole import in_whole_listings
 from govstats.checks.claims.lists import find_listings
@@ -63,6 +64,7 @@ def extract_claims(text: str, rates: Sequence[RateRule], measures: Sequence[Meas
     found += [b for b in named_part_breakdowns(doc) if not {p for f in found for p in f.parts} & set(b.parts)]
     listings = find_listings(doc)
     listings += [item for item in in_whole_listings(doc) if not any(item.whole is other.whole for other in listings)]
+    listings += [item for item in family_runs(doc) if not any(set(item.parts) & set(other.parts) for other in listings)]
     # a list is dropped only when its parts are already parts of another breakdown: a part split
     # in a bracket of its own ("受理6.78万件（直办…，转办…）") stays a part of the list
     stated = {p for b in found for p in b.parts}

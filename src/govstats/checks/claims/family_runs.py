@@ -1,0 +1,33 @@
+"""Counts right after a whole that name every member of a closed classification, with no cue word:
+"参与评价人次25173人，非常满意24989条、满意147条、基本满意3条、不满意1条、非常不满意33条".
+
+The classification is data (``data/reference/closed_lists.csv``): a list naming all its members, each
+once, of a whole of the kind it classifies splits that whole, as a 其中 list naming them all does.
+The members' counts must follow the whole at once, in one unit, and stand in its sentence.
+"""
+
+from __future__ import annotations
+
+from govstats.checks.claims.exhaustive import member_of
+from govstats.checks.claims.prose import Passage
+from govstats.checks.claims.splits import Listing, counts
+
+
+def family_runs(doc: Passage) -> list[Listing]:
+    """Every whole followed at once by counts naming all members of one closed family."""
+    found: list[Listing] = []
+    if not doc.families:
+        return found
+    for sentence in doc.sentences:
+        here = [f for f in counts(doc, sentence) if not f.approx]
+        for at, whole in enumerate(here):
+            around = doc.label(whole) + doc.words_after(whole)
+            for family in doc.families:
+                run = here[at + 1:at + 1 + len(family.members)]
+                if (len(run) != len(family.members) or len({f.unit for f in run}) != 1
+                        or not any(word in around for word in family.wholes)):
+                    continue
+                named = [member_of(doc.label(f), family.members) for f in run]
+                if None not in named and len(set(named)) == len(family.members):
+                    found.append(Listing(whole, tuple(run), (), "family", exhaustive=True))
+    return found
