@@ -8,7 +8,7 @@ The members' counts must follow the whole at once, in one unit, and stand in its
 
 from __future__ import annotations
 
-from govstats.checks.claims.exhaustive import member_of
+from govstats.checks.claims.exhaustive import names_a_family
 from govstats.checks.claims.prose import Passage
 from govstats.checks.claims.splits import Listing, counts
 
@@ -16,18 +16,11 @@ from govstats.checks.claims.splits import Listing, counts
 def family_runs(doc: Passage) -> list[Listing]:
     """Every whole followed at once by counts naming all members of one closed family."""
     found: list[Listing] = []
-    if not doc.families:
-        return found
-    for sentence in doc.sentences:
+    for sentence in doc.sentences if doc.families else ():
         here = [f for f in counts(doc, sentence) if not f.approx]
         for at, whole in enumerate(here):
-            around = doc.label(whole) + doc.words_after(whole)
-            for family in doc.families:
-                run = here[at + 1:at + 1 + len(family.members)]
-                if (len(run) != len(family.members) or len({f.unit for f in run}) != 1
-                        or not any(word in around for word in family.wholes)):
-                    continue
-                named = [member_of(doc.label(f), family.members) for f in run]
-                if None not in named and len(set(named)) == len(family.members):
+            for size in sorted({len(family.members) for family in doc.families}):
+                run = here[at + 1:at + 1 + size]
+                if len(run) == size and len({f.unit for f in run}) == 1 and names_a_family(doc, whole, run):
                     found.append(Listing(whole, tuple(run), (), "family", exhaustive=True))
     return found

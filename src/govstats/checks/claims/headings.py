@@ -8,6 +8,7 @@ which total (a list that fits none is no list of one).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from govstats.checks.claims.items import listing
 from govstats.checks.claims.numbers import Figure
@@ -23,34 +24,34 @@ BARE_HEADING = re.compile(r"\s*(?:[(]?[一二三四五六七八九十\d]{1,2}[)�
 def heading_before(doc: Passage, sentence: Span) -> Span | None:
     """The sentence right before ``sentence`` (in its paragraph or closing the one above) when it is
     a bare heading with no figure, else None."""
-    earlier = [s for s in doc.sentences if s.end <= sentence.start]
-    if not earlier or doc.figures_in(earlier[-1]) or doc.norm[earlier[-1].end:sentence.start].strip(" \n。"):
+    count = bisect_right(doc.sentences, sentence.start, key=lambda s: s.end)  # sentences ending before it
+    before = doc.sentences[count - 1] if count else None
+    if before is None or doc.figures_in(before) or doc.norm[before.end:sentence.start].strip(" \n。"):
         return None
-    return earlier[-1] if BARE_HEADING.fullmatch(doc.norm[earlier[-1].start:earlier[-1].end]) else None
+    return before if BARE_HEADING.fullmatch(doc.norm[before.start:before.end]) else None
 
 
-def exact_total_before(doc: Passage, heading: Span, body: Span) -> Figure | None:
-    """The latest count before a bare heading that the list under it adds up to exactly: the heading
-    says the list splits a total stated before; the sum only picks which (none fits: no list)."""
+def adding_total(doc: Passage, body: Span, end: int, partial: bool) -> Figure | None:
+    """The latest count before ``end`` that the list in ``body`` adds up to exactly: a heading says
+    the list splits a total stated before; the sum only picks which (none fits: no list)."""
     first = next(iter(counts(doc, body)), None)
     if first is None:
         return None
-    for figure in reversed(counts(doc, Span(0, heading.start), first.unit)):
-        found = None if figure.approx else listing(doc, figure, body, "heading", is_partial(doc, body))
+    for figure in reversed(counts(doc, Span(0, end), first.unit)):
+        found = None if figure.approx else listing(doc, figure, body, "heading", partial)
         if found and found.exhaustive and sum(p.value for p in found.parts) == figure.value:
             return figure
     return None
+
+
+def exact_total_before(doc: Passage, heading: Span, body: Span) -> Figure | None:
+    """The whole of the list under a bare heading: the count before the heading it adds up to."""
+    return adding_total(doc, body, heading.start, is_partial(doc, body))
 
 
 def total_above(doc: Passage, sentence: Span, body: Span) -> Figure | None:
-    """The whole of a heading list opening a paragraph that states no total: the latest count of
-    the paragraphs above that the list's parts add up to exactly (the heading says they split a
-    total stated before; the sum only picks which)."""
-    paragraph = doc.enclosing(doc.paragraphs, sentence.start)
-    if previous_sentence(doc, sentence) is not None or (first := next(iter(counts(doc, body)), None)) is None:
+    """The whole of a heading list opening a paragraph that states no total: the count of the
+    paragraphs above that the list's parts add up to exactly."""
+    if previous_sentence(doc, sentence) is not None:
         return None
-    for figure in reversed(counts(doc, Span(0, paragraph.start), first.unit)):
-        found = None if figure.approx else listing(doc, figure, body, "heading", is_partial(doc, sentence))
-        if found and found.exhaustive and sum(p.value for p in found.parts) == figure.value:
-            return figure
-    return None
+    return adding_total(doc, body, doc.enclosing(doc.paragraphs, sentence.start).start, is_partial(doc, sentence))
